@@ -1,0 +1,14 @@
+package journal
+
+import "time"
+
+// Session is a signed-in browser. Its token lives only in the cookie; the
+// database keeps a hash of it.
+type Session struct {
+	TokenHash  []byte
+	UserID     int64
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	ExpiresAt  time.Time // the absolute end, however active the session is
+	Flash      string    // a one-time notice shown on the next page
+}

@@ -1,0 +1,155 @@
+package journal
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Password limits. The upper bound is in bytes and keeps hashing cheap to
+// refuse; passwords are never truncated.
+const (
+	MinPasswordChars = 10
+	MaxPasswordBytes = 1024
+	MaxNameChars     = 100
+	MaxEmailBytes    = 254
+)
+
+// User is an account. Email is stored lower-cased, so it is unique without
+// regard to case.
+type User struct {
+	ID           int64
+	PublicID     string
+	Email        string
+	PasswordHash string
+	DisplayName  string
+	TimeZone     string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// Location returns the user's time zone, UTC if it cannot be loaded.
+func (u *User) Location() *time.Location {
+	loc, err := LoadZone(u.TimeZone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// Signup is what a new account is made from.
+type Signup struct {
+	Email       string
+	Password    string
+	DisplayName string
+	TimeZone    string
+}
+
+// Normalize trims the fields and lower-cases the email.
+func (s *Signup) Normalize() {
+	s.Email = NormalizeEmail(s.Email)
+	s.DisplayName = strings.TrimSpace(s.DisplayName)
+	s.TimeZone = strings.TrimSpace(s.TimeZone)
+}
+
+// Validate reports every field that breaks a rule.
+func (s *Signup) Validate() error {
+	p := Problems{}
+	if msg := CheckEmail(s.Email); msg != "" {
+		p.Add("email", msg)
+	}
+	if msg := CheckPassword(s.Password); msg != "" {
+		p.Add("password", msg)
+	}
+	if msg := CheckDisplayName(s.DisplayName); msg != "" {
+		p.Add("display_name", msg)
+	}
+	if msg := CheckTimeZone(s.TimeZone); msg != "" {
+		p.Add("timezone", msg)
+	}
+	return p.Err()
+}
+
+// ProfileUpdate changes the display name and time zone.
+type ProfileUpdate struct {
+	DisplayName string
+	TimeZone    string
+}
+
+// Validate reports every field that breaks a rule.
+func (u *ProfileUpdate) Validate() error {
+	u.DisplayName = strings.TrimSpace(u.DisplayName)
+	u.TimeZone = strings.TrimSpace(u.TimeZone)
+	p := Problems{}
+	if msg := CheckDisplayName(u.DisplayName); msg != "" {
+		p.Add("display_name", msg)
+	}
+	if msg := CheckTimeZone(u.TimeZone); msg != "" {
+		p.Add("timezone", msg)
+	}
+	return p.Err()
+}
+
+// NormalizeEmail trims and lower-cases an email address.
+func NormalizeEmail(s string) string {
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// CheckEmail returns a message when s is not a plain email address.
+func CheckEmail(s string) string {
+	if s == "" {
+		return "Enter your email address."
+	}
+	if len(s) > MaxEmailBytes {
+		return "That email address is too long."
+	}
+	addr, err := mail.ParseAddress(s)
+	if err != nil || addr.Address != s || addr.Name != "" || !strings.Contains(s[strings.LastIndexByte(s, '@'):], ".") {
+		return "Enter an email address like name@example.com."
+	}
+	return ""
+}
+
+// CheckPassword returns a message when s is too short or too long.
+func CheckPassword(s string) string {
+	if utf8.RuneCountInString(s) < MinPasswordChars {
+		return "Use at least 10 characters."
+	}
+	if len(s) > MaxPasswordBytes {
+		return "Use at most 1024 bytes."
+	}
+	return ""
+}
+
+// CheckDisplayName returns a message when s is empty or too long.
+func CheckDisplayName(s string) string {
+	if s == "" {
+		return "Enter the name leadup should call you."
+	}
+	if utf8.RuneCountInString(s) > MaxNameChars {
+		return "Use at most 100 characters."
+	}
+	return ""
+}
+
+// CheckTimeZone returns a message when s is not an IANA time zone name.
+func CheckTimeZone(s string) string {
+	if _, err := LoadZone(s); err != nil {
+		return "Choose a time zone such as Europe/Berlin or America/New_York."
+	}
+	return ""
+}
+
+// LoadZone loads an IANA zone by name. Unlike time.LoadLocation it refuses
+// "" and "Local", which would silently mean the server's zone.
+func LoadZone(name string) (*time.Location, error) {
+	if name == "" || name == "Local" {
+		return nil, Errorf(EINVALID, "unknown time zone %q", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, Errorf(EINVALID, "unknown time zone %q", name)
+	}
+	return loc, nil
+}

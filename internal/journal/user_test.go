@@ -1,0 +1,57 @@
+package journal
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSignupValidate(t *testing.T) {
+	valid := Signup{Email: "ann@example.com", Password: "correct horse", DisplayName: "Ann", TimeZone: "Europe/Berlin"}
+	tests := []struct {
+		name  string
+		edit  func(*Signup)
+		field string
+	}{
+		{"valid", func(*Signup) {}, ""},
+		{"empty email", func(s *Signup) { s.Email = "" }, "email"},
+		{"no at", func(s *Signup) { s.Email = "ann.example.com" }, "email"},
+		{"display name form", func(s *Signup) { s.Email = "Ann <ann@example.com>" }, "email"},
+		{"no dot in domain", func(s *Signup) { s.Email = "ann@localhost" }, "email"},
+		{"nine chars", func(s *Signup) { s.Password = "123456789" }, "password"},
+		{"ten multibyte chars", func(s *Signup) { s.Password = strings.Repeat("é", 10) }, ""},
+		{"too many bytes", func(s *Signup) { s.Password = strings.Repeat("a", 1025) }, "password"},
+		{"exactly 1024 bytes", func(s *Signup) { s.Password = strings.Repeat("a", 1024) }, ""},
+		{"no name", func(s *Signup) { s.DisplayName = "  " }, "display_name"},
+		{"long name", func(s *Signup) { s.DisplayName = strings.Repeat("n", 101) }, "display_name"},
+		{"unknown zone", func(s *Signup) { s.TimeZone = "Mars/Olympus" }, "timezone"},
+		{"local zone", func(s *Signup) { s.TimeZone = "Local" }, "timezone"},
+		{"empty zone", func(s *Signup) { s.TimeZone = "" }, "timezone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := valid
+			tt.edit(&s)
+			s.Normalize()
+			err := s.Validate()
+			fields := FieldErrors(err)
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("got %v, want no error", err)
+				}
+				return
+			}
+			if ErrorCode(err) != EINVALID || fields[tt.field] == "" {
+				t.Fatalf("got code %q fields %v, want a message for %q", ErrorCode(err), fields, tt.field)
+			}
+			if len(fields) != 1 {
+				t.Errorf("got problems %v, want only %q", fields, tt.field)
+			}
+		})
+	}
+}
+
+func TestNormalizeEmail(t *testing.T) {
+	if got, want := NormalizeEmail("  Ann@Example.COM "), "ann@example.com"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

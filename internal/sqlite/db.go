@@ -1,0 +1,167 @@
+// Package sqlite stores leadup's data in one SQLite file through the pure-Go
+// modernc.org/sqlite driver.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/leadup/leadup/migrations"
+)
+
+// pragmas are applied, in this order, to every pooled connection.
+// busy_timeout comes first so that the others wait rather than fail;
+// synchronous=FULL because a journal entry is irreplaceable.
+const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)" +
+	"&_txlock=immediate&_time_format=sqlite"
+
+// DB is the database: one writer connection, so writes never contend for
+// SQLite's lock, and a pool of read-only connections that WAL lets run
+// beside it.
+type DB struct {
+	write *sql.DB
+	read  *sql.DB
+	path  string
+
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// DSN returns the driver data source name for the file at path.
+func DSN(path string) string {
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + escaped + "?" + pragmas
+}
+
+// Open opens the database file at path, creating it if needed, and applies
+// every pending migration before returning.
+func Open(ctx context.Context, path string) (*DB, error) {
+	db, err := OpenNoMigrate(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := Migrate(ctx, db.write, migrations.FS); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// OpenNoMigrate opens the database file at path without migrating it.
+func OpenNoMigrate(path string) (*DB, error) {
+	write, err := sql.Open("sqlite", DSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	if err := write.Ping(); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	read, err := sql.Open("sqlite", DSN(path)+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	n := max(4, runtime.GOMAXPROCS(0))
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+	return &DB{write: write, read: read, path: path, Now: time.Now}, nil
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	return errors.Join(db.read.Close(), db.write.Close())
+}
+
+// Ping checks that the database answers a query.
+func (db *DB) Ping(ctx context.Context) error {
+	var one int
+	return db.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// Writer and Reader expose the pools, for tests and tools.
+func (db *DB) Writer() *sql.DB { return db.write }
+
+// Reader returns the read-only pool.
+func (db *DB) Reader() *sql.DB { return db.read }
+
+// Migrate applies every pending migration in fsys. Each migration commits
+// with its version row in one transaction, so a failing one changes nothing.
+func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationResult, error) {
+	p, err := newProvider(db, fsys)
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.Up(ctx)
+	if err != nil {
+		return res, fmt.Errorf("migrate: %w", err)
+	}
+	return res, nil
+}
+
+// MigrationStatus lists every known migration and whether it is applied.
+func MigrationStatus(ctx context.Context, db *DB) ([]*goose.MigrationStatus, error) {
+	p, err := newProvider(db.write, migrations.FS)
+	if err != nil {
+		return nil, err
+	}
+	return p.Status(ctx)
+}
+
+// MigrateUp applies pending migrations to an open database.
+func MigrateUp(ctx context.Context, db *DB) ([]*goose.MigrationResult, error) {
+	return Migrate(ctx, db.write, migrations.FS)
+}
+
+func newProvider(db *sql.DB, fsys fs.FS) (*goose.Provider, error) {
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys)
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	return p, nil
+}
+
+// tx runs fn in a write transaction, committing when fn returns nil.
+func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// isUniqueViolation reports whether err is SQLite's UNIQUE constraint error.
+func isUniqueViolation(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("parse time %q: %w", s, err)
+	}
+	return t, nil
+}

@@ -1,0 +1,145 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+const userColumns = "id, public_id, email, password_hash, display_name, timezone, created_at, updated_at"
+
+// CreateUser adds an account from a validated signup and a password hash.
+// With onlyFirst set it succeeds only while no account exists; the check and
+// the insert share one transaction, so two racing signups cannot both pass.
+func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash string, onlyFirst bool) (*journal.User, error) {
+	now := db.Now().UTC()
+	u := &journal.User{
+		PublicID:     uuid.NewString(),
+		Email:        journal.NormalizeEmail(s.Email),
+		PasswordHash: passwordHash,
+		DisplayName:  s.DisplayName,
+		TimeZone:     s.TimeZone,
+		CreatedAt:    now,
+		UpdatedAt:    now,
+	}
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		if onlyFirst {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
+				return fmt.Errorf("count users: %w", err)
+			}
+			if n > 0 {
+				return journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed: this leadup already has its account.")
+			}
+		}
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO users (public_id, email, password_hash, display_name, timezone, created_at, updated_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			u.PublicID, u.Email, u.PasswordHash, u.DisplayName, u.TimeZone, formatTime(now), formatTime(now))
+		if isUniqueViolation(err) {
+			return &journal.Error{Code: journal.ECONFLICT, Message: "An account with that email already exists.",
+				Fields: map[string]string{"email": "An account with that email already exists."}}
+		}
+		if err != nil {
+			return fmt.Errorf("insert user: %w", err)
+		}
+		u.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// CountUsers returns how many accounts exist.
+func (db *DB) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count users: %w", err)
+	}
+	return n, nil
+}
+
+// FindUserByID returns the account with the given id.
+func (db *DB) FindUserByID(ctx context.Context, id int64) (*journal.User, error) {
+	return scanUser(db.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", id))
+}
+
+// FindUserByEmail returns the account with the given email, in any case.
+func (db *DB) FindUserByEmail(ctx context.Context, email string) (*journal.User, error) {
+	return scanUser(db.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE email = ?", journal.NormalizeEmail(email)))
+}
+
+// UpdateProfile changes a user's display name and time zone.
+func (db *DB) UpdateProfile(ctx context.Context, userID int64, upd journal.ProfileUpdate) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET display_name = ?, timezone = ?, updated_at = ? WHERE id = ?",
+			upd.DisplayName, upd.TimeZone, formatTime(db.Now()), userID)
+		return checkOneRow(res, err, "update profile")
+	})
+}
+
+// UpdatePassword stores a new password hash and ends every session of the
+// user except keep (nil ends them all), in one transaction.
+func (db *DB) UpdatePassword(ctx context.Context, userID int64, passwordHash string, keep []byte) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
+			passwordHash, formatTime(db.Now()), userID)
+		if err := checkOneRow(res, err, "update password"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?", userID, keep); err != nil {
+			return fmt.Errorf("end other sessions: %w", err)
+		}
+		return nil
+	})
+}
+
+// DeleteUser removes the account and, through foreign keys, every row that
+// belongs to it.
+func (db *DB) DeleteUser(ctx context.Context, userID int64) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM users WHERE id = ?", userID)
+		return checkOneRow(res, err, "delete user")
+	})
+}
+
+func scanUser(row *sql.Row) (*journal.User, error) {
+	var u journal.User
+	var created, updated string
+	err := row.Scan(&u.ID, &u.PublicID, &u.Email, &u.PasswordHash, &u.DisplayName, &u.TimeZone, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, journal.Errorf(journal.ENOTFOUND, "No such account.")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scan user: %w", err)
+	}
+	if u.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if u.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// checkOneRow turns an exec that touched no row into ENOTFOUND.
+func checkOneRow(res sql.Result, err error, what string) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n == 0 {
+		return journal.Errorf(journal.ENOTFOUND, "Not found.")
+	}
+	return nil
+}
