@@ -101,6 +101,15 @@ func (db *DB) UpdatePassword(ctx context.Context, userID int64, passwordHash str
 	})
 }
 
+// RehashPassword replaces a password hash with a stronger hash of the same
+// password; sessions are untouched.
+func (db *DB) RehashPassword(ctx context.Context, userID int64, passwordHash string) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userID)
+		return checkOneRow(res, err, "rehash password")
+	})
+}
+
 // DeleteUser removes the account and, through foreign keys, every row that
 // belongs to it.
 func (db *DB) DeleteUser(ctx context.Context, userID int64) error {

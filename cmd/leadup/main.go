@@ -1,0 +1,85 @@
+// Command leadup serves the leadup web app and runs its maintenance tasks.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // time zones work in an image without zoneinfo
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "leadup:", err)
+		var u usageError
+		if errors.As(err, &u) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// usageError is a mistake in the command line; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg + " (see 'leadup help')" }
+
+const usage = `leadup — a journal for leading up.
+
+Usage:
+  leadup [serve] [flags]            serve the app (the default)
+  leadup migrate up|status [flags]  apply or list database migrations
+  leadup user add [flags] EMAIL     add an account; the password is read from stdin
+  leadup user passwd [flags] EMAIL  set an account's password and sign it out everywhere
+  leadup healthcheck [flags]        exit 0 when the server's /healthz answers
+  leadup version                    print the version
+
+Flags mirror the environment:
+  -addr            LEADUP_ADDR            listen address (127.0.0.1:8080)
+  -db              LEADUP_DB              SQLite file (leadup.db)
+  -signup          LEADUP_SIGNUP          first, open or closed (first)
+  -secure-cookies  LEADUP_SECURE_COOKIES  auto, always or never (auto)
+  -log-level       LEADUP_LOG_LEVEL       debug, info, warn or error (info)
+`
+
+// run is leadup's whole program, with its inputs and outputs passed in so
+// that tests can drive it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		cfg, _, err := parseConfig("serve", args, getenv, stderr)
+		if err != nil {
+			return err
+		}
+		return serve(ctx, cfg, stderr)
+	case "migrate":
+		return runMigrate(ctx, args, getenv, stdout, stderr)
+	case "user":
+		return runUser(ctx, args, getenv, stdin, stdout, stderr)
+	case "healthcheck":
+		cfg, _, err := parseConfig("healthcheck", args, getenv, stderr)
+		if err != nil {
+			return err
+		}
+		return healthcheck(ctx, cfg.Addr)
+	case "version":
+		fmt.Fprintln(stdout, versionString())
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}

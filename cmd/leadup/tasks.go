@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/sqlite"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; without
+// it the module version from the build info is used.
+var version = ""
+
+func versionString() string {
+	v, rev, modified := version, "", false
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v == "" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	if rev != "" {
+		v += " " + rev[:min(12, len(rev))]
+		if modified {
+			v += "+dirty"
+		}
+	}
+	return "leadup " + v
+}
+
+func runMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"migrate needs up or status"}
+	}
+	sub := args[0]
+	cfg, _, err := parseConfig("migrate "+sub, args[1:], getenv, stderr)
+	if err != nil {
+		return err
+	}
+	db, err := sqlite.OpenNoMigrate(cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch sub {
+	case "up":
+		res, err := sqlite.MigrateUp(ctx, db)
+		for _, r := range res {
+			if r.Error == nil {
+				fmt.Fprintf(stdout, "applied %s (%s)\n", r.Source.Path, r.Duration.Round(1e6))
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if len(res) == 0 {
+			fmt.Fprintln(stdout, "nothing to apply: the database is up to date")
+		}
+		return nil
+	case "status":
+		list, err := sqlite.MigrationStatus(ctx, db)
+		if err != nil {
+			return err
+		}
+		for _, m := range list {
+			at := ""
+			if !m.AppliedAt.IsZero() {
+				at = m.AppliedAt.UTC().Format("2006-01-02 15:04:05Z")
+			}
+			fmt.Fprintf(stdout, "%-8s %-28s %s\n", m.State, m.Source.Path, at)
+		}
+		return nil
+	default:
+		return usageError{fmt.Sprintf("unknown migrate command %q; use up or status", sub)}
+	}
+}
+
+func runUser(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"user needs add or passwd"}
+	}
+	sub, args := args[0], args[1:]
+	if sub != "add" && sub != "passwd" {
+		return usageError{fmt.Sprintf("unknown user command %q; use add or passwd", sub)}
+	}
+	// The account's own flags come first, then the shared ones.
+	fs := flag.NewFlagSet("leadup user "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	name := fs.String("name", "", "display name (default: the part of the email before @)")
+	zone := fs.String("timezone", "UTC", "IANA time zone")
+	shared, err := splitFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	cfg, rest, err := parseConfig("user "+sub, shared, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	rest = append(fs.Args(), rest...)
+	if len(rest) != 1 {
+		return usageError{"user " + sub + " needs exactly one EMAIL"}
+	}
+	email := journal.NormalizeEmail(rest[0])
+	pw, err := readPassword(stdin, stderr)
+	if err != nil {
+		return err
+	}
+	db, err := sqlite.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	hasher := password.NewHasher(password.Default)
+
+	if sub == "passwd" {
+		if msg := journal.CheckPassword(pw); msg != "" {
+			return errors.New("password: " + msg)
+		}
+		u, err := db.FindUserByEmail(ctx, email)
+		if err != nil {
+			return fmt.Errorf("%s: %s", email, journal.ErrorMessage(err))
+		}
+		hash, err := hasher.Hash(pw)
+		if err != nil {
+			return err
+		}
+		if err := db.UpdatePassword(ctx, u.ID, hash, nil); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "password changed for %s; every session of it has ended\n", email)
+		return nil
+	}
+
+	if *name == "" {
+		*name, _, _ = strings.Cut(email, "@")
+	}
+	su := journal.Signup{Email: email, Password: pw, DisplayName: *name, TimeZone: *zone}
+	su.Normalize()
+	if err := su.Validate(); err != nil {
+		var msgs []string
+		for field, msg := range journal.FieldErrors(err) {
+			msgs = append(msgs, field+": "+msg)
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	hash, err := hasher.Hash(pw)
+	if err != nil {
+		return err
+	}
+	u, err := db.CreateUser(ctx, su, hash, false)
+	if err != nil {
+		return fmt.Errorf("%s: %s", email, journal.ErrorMessage(err))
+	}
+	fmt.Fprintf(stdout, "added %s (%s)\n", u.Email, u.PublicID)
+	return nil
+}
+
+// splitFlags parses the flags fs knows and returns the others, in order,
+// for the shared configuration parser.
+func splitFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var own, shared []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		key, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") {
+			own = append(own, a)
+			continue
+		}
+		target := &shared
+		if fs.Lookup(key) != nil {
+			target = &own
+		}
+		*target = append(*target, a)
+		if !hasValue && i+1 < len(args) {
+			i++
+			*target = append(*target, args[i])
+		}
+	}
+	if err := fs.Parse(own); err != nil {
+		return nil, usageError{err.Error()}
+	}
+	return shared, nil
+}
+
+// readPassword reads a password: from a terminal without echo and twice,
+// otherwise the first line of stdin.
+func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(stderr, "Password: ")
+		a, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprint(stderr, "Again: ")
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", err
+		}
+		if string(a) != string(b) {
+			return "", errors.New("the two passwords differ")
+		}
+		return string(a), nil
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}

@@ -1,0 +1,220 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+// canSignup reports whether a new account may be created now.
+func (s *Server) canSignup(r *http.Request) (bool, error) {
+	switch s.cfg.Signup {
+	case SignupOpen:
+		return true, nil
+	case SignupFirst:
+		n, err := s.db.CountUsers(r.Context())
+		return n == 0, err
+	default:
+		return false, nil
+	}
+}
+
+func (s *Server) handleSignupForm(w http.ResponseWriter, r *http.Request) {
+	if userFrom(r.Context()) != nil {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
+	ok, err := s.canSignup(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !ok {
+		s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
+		return
+	}
+	form := web.Form{Values: map[string]string{"timezone": "UTC"}}
+	s.render(w, r, http.StatusOK, web.SignupPage(s.page(r, "Create your account", ""), form, web.Zones))
+}
+
+func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
+	if s.signupByIP.RespondOnLimit(w, r, "signup:"+clientIP(r)) {
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	ok, err := s.canSignup(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !ok {
+		s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
+		return
+	}
+	form := web.Form{Values: formValues(r, "email", "display_name", "timezone")}
+	su := journal.Signup{
+		Email:       r.PostFormValue("email"),
+		Password:    r.PostFormValue("password"),
+		DisplayName: r.PostFormValue("display_name"),
+		TimeZone:    r.PostFormValue("timezone"),
+	}
+	su.Normalize()
+	invalid := func(err error) {
+		form.Errors = journal.FieldErrors(err)
+		form.Message = journal.ErrorMessage(err)
+		s.render(w, r, http.StatusUnprocessableEntity, web.SignupPage(s.page(r, "Create your account", ""), form, web.Zones))
+	}
+	if err := su.Validate(); err != nil {
+		invalid(err)
+		return
+	}
+	hash, err := s.hasher.Hash(su.Password)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	user, err := s.db.CreateUser(r.Context(), su, hash, s.cfg.Signup == SignupFirst)
+	switch journal.ErrorCode(err) {
+	case "":
+	case journal.ECONFLICT:
+		invalid(err)
+		return
+	case journal.EFORBIDDEN:
+		s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
+		return
+	default:
+		s.serverError(w, r, err)
+		return
+	}
+	s.log.Info("account created", "user_id", user.ID)
+	if err := s.startSession(w, r, user.ID, "Welcome to leadup. Your account is ready."); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
+	next := safeNext(r.URL.Query().Get("next"))
+	if userFrom(r.Context()) != nil {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return
+	}
+	s.renderLogin(w, r, http.StatusOK, web.Form{Message: loginNotice(r)}, next)
+}
+
+func loginNotice(r *http.Request) string {
+	if r.URL.Query().Get("deleted") == "1" {
+		return "Your account and all of its data have been deleted."
+	}
+	return ""
+}
+
+func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, form web.Form, next string) {
+	canSignup, err := s.canSignup(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, status, web.LoginPage(s.page(r, "Sign in", ""), form, next, canSignup))
+}
+
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	if s.loginByIP.RespondOnLimit(w, r, "login:"+clientIP(r)) {
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	email := journal.NormalizeEmail(r.PostFormValue("email"))
+	if s.loginByEmail.RespondOnLimit(w, r, "login:"+email) {
+		return
+	}
+	next := safeNext(r.PostFormValue("next"))
+	user, err := s.authenticate(r, email, r.PostFormValue("password"))
+	if journal.ErrorCode(err) == journal.EUNAUTHORIZED {
+		form := web.Form{Values: formValues(r, "email"), Message: journal.ErrorMessage(err)}
+		s.renderLogin(w, r, http.StatusUnauthorized, form, next)
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.startSession(w, r, user.ID, ""); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// authenticate checks an email and password. An unknown email and a wrong
+// password give the same error after the same work, so neither the message
+// nor the timing tells whether an account exists.
+func (s *Server) authenticate(r *http.Request, email, pw string) (*journal.User, error) {
+	wrong := journal.Errorf(journal.EUNAUTHORIZED, "That email and password do not match an account.")
+	user, err := s.db.FindUserByEmail(r.Context(), email)
+	if journal.ErrorCode(err) == journal.ENOTFOUND {
+		s.hasher.Verify(pw, s.dummyHash)
+		return nil, wrong
+	}
+	if err != nil {
+		return nil, err
+	}
+	ok, err := s.hasher.Verify(pw, user.PasswordHash)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, wrong
+	}
+	if s.hasher.NeedsRehash(user.PasswordHash) {
+		if hash, err := s.hasher.Hash(pw); err == nil {
+			if err := s.db.RehashPassword(r.Context(), user.ID, hash); err != nil {
+				s.log.Error("upgrade password hash", "user_id", user.ID, "err", err)
+			}
+		}
+	}
+	return user, nil
+}
+
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+	if sess := sessionFrom(r.Context()); sess != nil {
+		if err := s.db.DeleteSession(r.Context(), sess.TokenHash); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.clearCookie(w, r)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// safeNext returns next when it is a path on this site, and "/" otherwise:
+// "//host", "/\host", absolute URLs and schemes such as javascript: are
+// all refused.
+func safeNext(next string) string {
+	if next == "" || next[0] != '/' || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n\t") {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.User != nil {
+		return "/"
+	}
+	return next
+}
+
+// clientIP is the address throttling is keyed by: the TCP peer, as chi's
+// ClientIPFromRemoteAddr recorded it. Client-sent headers are not trusted.
+func clientIP(r *http.Request) string {
+	if ip := middleware.GetClientIP(r.Context()); ip != "" {
+		return ip
+	}
+	return r.RemoteAddr
+}

@@ -1,0 +1,86 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+// statusOf maps an error code to its HTTP status.
+func statusOf(code string) int {
+	switch code {
+	case journal.EINVALID:
+		return http.StatusUnprocessableEntity
+	case journal.ENOTFOUND:
+		return http.StatusNotFound
+	case journal.ECONFLICT:
+		return http.StatusConflict
+	case journal.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case journal.EFORBIDDEN:
+		return http.StatusForbidden
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// fail answers any error: an application error with its status and safe
+// message, anything else as a logged 500.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := journal.ErrorCode(err)
+	if code == journal.EINTERNAL {
+		s.serverError(w, r, err)
+		return
+	}
+	s.renderError(w, r, statusOf(code), journal.ErrorMessage(err))
+}
+
+// serverError logs err with the request id and shows a generic page that
+// quotes the id: the error's text may hold internals and is never shown.
+func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("internal error", "err", err, "method", r.Method, "path", r.URL.Path,
+		"request_id", middleware.GetReqID(r.Context()))
+	s.renderError(w, r, http.StatusInternalServerError, "Something went wrong on our side, and nothing was saved by this request.")
+}
+
+// renderError shows the error page with status and a safe message.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	p := web.Page{Title: http.StatusText(status)}
+	if u := userFrom(r.Context()); u != nil {
+		p.User = &web.Viewer{DisplayName: u.DisplayName}
+	}
+	v := web.ErrorView{Status: status, Message: msg, RequestID: middleware.GetReqID(r.Context())}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if err := web.ErrorPage(p, v).Render(r.Context(), w); err != nil {
+		s.log.Error("render error page", "err", err)
+	}
+}
+
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	s.renderError(w, r, http.StatusNotFound, "There is nothing here. The link may be old, or the record may have been deleted.")
+}
+
+func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	s.renderError(w, r, http.StatusMethodNotAllowed, "That page does not take this kind of request.")
+}
+
+func (s *Server) handleTooManyRequests(w http.ResponseWriter, r *http.Request) {
+	s.renderError(w, r, http.StatusTooManyRequests, "Too many attempts. Wait a few minutes, then try again.")
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.db.Ping(r.Context()); err != nil {
+		s.log.Error("health check", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("database unavailable\n"))
+		return
+	}
+	w.Write([]byte("ok\n"))
+}

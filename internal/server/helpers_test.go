@@ -1,0 +1,155 @@
+package server
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/sqlite"
+)
+
+// fastHash keeps handler tests quick; the real parameters are tested in
+// package password.
+var fastHash = password.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
+
+type testApp struct {
+	t   *testing.T
+	db  *sqlite.DB
+	srv *Server
+	ts  *httptest.Server
+}
+
+// newTestApp serves the real router over loopback on a fresh SQLite file.
+func newTestApp(t *testing.T, edit ...func(*Config)) *testApp {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Signup = SignupOpen
+	for _, e := range edit {
+		e(&cfg)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := New(db, password.NewHasher(fastHash), log, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(func() {
+		ts.Close()
+		db.Close()
+	})
+	return &testApp{t: t, db: db, srv: srv, ts: ts}
+}
+
+// client is one browser: it keeps cookies and does not follow redirects.
+type client struct {
+	app *testApp
+	hc  *http.Client
+}
+
+func (a *testApp) client() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{app: a, hc: &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func (c *client) do(req *http.Request) *response {
+	c.app.t.Helper()
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		c.app.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		c.app.t.Fatal(err)
+	}
+	return &response{status: resp.StatusCode, header: resp.Header, body: string(b)}
+}
+
+func (c *client) get(path string) *response {
+	c.app.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, c.app.ts.URL+path, nil)
+	return c.do(req)
+}
+
+func (c *client) post(path string, form url.Values, headers ...string) *response {
+	c.app.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, c.app.ts.URL+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	return c.do(req)
+}
+
+// signup creates an account through the form and leaves c signed in.
+func (c *client) signup(email string) {
+	c.app.t.Helper()
+	r := c.post("/signup", url.Values{
+		"email": {email}, "password": {"correct horse battery"},
+		"display_name": {"Test User"}, "timezone": {"Europe/Berlin"},
+	})
+	if r.status != http.StatusSeeOther {
+		c.app.t.Fatalf("signup %s: status %d, want 303\n%s", email, r.status, r.body)
+	}
+}
+
+func (c *client) login(email, pw string) *response {
+	c.app.t.Helper()
+	return c.post("/login", url.Values{"email": {email}, "password": {pw}})
+}
+
+func (c *client) sessionCookie() *http.Cookie {
+	u, _ := url.Parse(c.app.ts.URL)
+	for _, ck := range c.hc.Jar.Cookies(u) {
+		if ck.Name == cookieName {
+			return ck
+		}
+	}
+	return nil
+}
+
+func (a *testApp) count(table string) int {
+	a.t.Helper()
+	var n int
+	if err := a.db.Reader().QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+		a.t.Fatal(err)
+	}
+	return n
+}
+
+func wantStatus(t *testing.T, r *response, want int) {
+	t.Helper()
+	if r.status != want {
+		t.Fatalf("status %d, want %d\n%.2000s", r.status, want, r.body)
+	}
+}
+
+func wantBody(t *testing.T, r *response, subs ...string) {
+	t.Helper()
+	for _, s := range subs {
+		if !strings.Contains(r.body, s) {
+			t.Errorf("body does not contain %q\n%.3000s", s, r.body)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+
+	"github.com/a-h/templ"
+
+	"github.com/leadup/leadup/web"
+)
+
+// page returns the layout's view model for this request, taking the
+// session's one-time notice.
+func (s *Server) page(r *http.Request, title, active string) web.Page {
+	p := web.Page{Title: title, Active: active}
+	if u := userFrom(r.Context()); u != nil {
+		p.User = &web.Viewer{DisplayName: u.DisplayName}
+		p.Flash = s.popFlash(r.Context())
+	}
+	return p
+}
+
+// render writes a component with the given status. It renders into a
+// buffer first, so a failing component never sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	var buf bytes.Buffer
+	if err := c.Render(r.Context(), &buf); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+// parseForm reads a urlencoded body. It answers 413 for a body over the
+// limit and 400 for a malformed one, and reports whether to go on.
+func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
+	err := r.ParseForm()
+	if err == nil {
+		return true
+	}
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		s.renderError(w, r, http.StatusRequestEntityTooLarge, "That was more than leadup accepts in one form. Shorten it and try again.")
+		return false
+	}
+	s.renderError(w, r, http.StatusBadRequest, "The form could not be read.")
+	return false
+}
+
+// formValues copies the named fields of a parsed form, for re-rendering.
+func formValues(r *http.Request, names ...string) map[string]string {
+	v := make(map[string]string, len(names))
+	for _, n := range names {
+		v[n] = r.PostFormValue(n)
+	}
+	return v
+}

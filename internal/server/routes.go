@@ -1,0 +1,47 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/static"
+)
+
+// routes declares every URL leadup answers.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID)
+	r.Use(middleware.ClientIPFromRemoteAddr)
+	r.Use(s.logRequests)
+	r.Use(s.recoverPanics)
+	r.Use(securityHeaders)
+	r.Use(s.limitBody)
+	r.Use(s.crossOriginProtection)
+
+	r.Get("/healthz", s.handleHealth)
+	r.Handle("/static/*", static.Handler())
+
+	r.Group(func(r chi.Router) {
+		r.Use(s.loadSession)
+		r.Use(noStore)
+
+		r.Get("/signup", s.handleSignupForm)
+		r.Post("/signup", s.handleSignup)
+		r.Get("/login", s.handleLoginForm)
+		r.Post("/login", s.handleLogin)
+		r.Post("/logout", s.handleLogout)
+
+		r.Group(func(r chi.Router) {
+			r.Use(requireUser)
+			r.Get("/", s.handleHome)
+			r.Get("/settings", s.handleSettings)
+			r.Post("/settings", s.handleSettingsUpdate)
+		})
+	})
+
+	r.NotFound(s.handleNotFound)
+	r.MethodNotAllowed(s.handleMethodNotAllowed)
+	return r
+}

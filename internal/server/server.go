@@ -1,0 +1,96 @@
+// Package server is leadup's HTTP layer: routes, middleware, handlers and the
+// one place where errors become status codes and pages.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/httprate"
+
+	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/sqlite"
+)
+
+// Signup modes.
+const (
+	SignupFirst  = "first"  // only while no account exists
+	SignupOpen   = "open"   // anyone who can reach the server
+	SignupClosed = "closed" // accounts come from `leadup user add`
+)
+
+// Cookie security modes.
+const (
+	SecureAuto   = "auto" // Secure when the request came over HTTPS
+	SecureAlways = "always"
+	SecureNever  = "never"
+)
+
+// Config is the part of leadup's configuration the HTTP layer needs.
+type Config struct {
+	Signup        string
+	SecureCookies string
+
+	// Login throttling: attempts per window, per client IP and per email.
+	LoginPerIP    int
+	LoginPerEmail int
+	LoginWindow   time.Duration
+
+	SessionIdle     time.Duration // a session unused this long ends
+	SessionLifetime time.Duration // a session ends this long after sign-in, however active
+
+	MaxBodyBytes int64
+}
+
+// DefaultConfig returns safe defaults.
+func DefaultConfig() Config {
+	return Config{
+		Signup:          SignupFirst,
+		SecureCookies:   SecureAuto,
+		LoginPerIP:      20,
+		LoginPerEmail:   10,
+		LoginWindow:     10 * time.Minute,
+		SessionIdle:     14 * 24 * time.Hour,
+		SessionLifetime: 60 * 24 * time.Hour,
+		MaxBodyBytes:    1 << 20,
+	}
+}
+
+// Server serves leadup over HTTP.
+type Server struct {
+	db     *sqlite.DB
+	hasher *password.Hasher
+	log    *slog.Logger
+	cfg    Config
+
+	loginByIP    *httprate.RateLimiter
+	loginByEmail *httprate.RateLimiter
+	signupByIP   *httprate.RateLimiter
+
+	// dummyHash is verified against when an email is unknown, so that an
+	// unknown email costs as much time as a wrong password.
+	dummyHash string
+
+	handler http.Handler
+}
+
+// New returns a Server over db.
+func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) (*Server, error) {
+	dummy, err := hasher.Hash("leadup dummy password for timing")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{db: db, hasher: hasher, log: log, cfg: cfg, dummyHash: dummy}
+	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
+	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
+	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
+	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
+	s.handler = s.routes()
+	return s, nil
+}
+
+// ServeHTTP makes Server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}

@@ -1,0 +1,174 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+const (
+	cookieName       = "leadup_session"
+	secureCookieName = "__Host-leadup_session" // needs Secure, Path=/ and no Domain
+	touchEvery       = 5 * time.Minute         // how stale last_seen may get before a write
+)
+
+// secure reports whether cookies on this request get the Secure flag.
+func (s *Server) secure(r *http.Request) bool {
+	switch s.cfg.SecureCookies {
+	case SecureAlways:
+		return true
+	case SecureNever:
+		return false
+	default:
+		return r.TLS != nil
+	}
+}
+
+func (s *Server) cookieName(r *http.Request) string {
+	if s.secure(r) {
+		return secureCookieName
+	}
+	return cookieName
+}
+
+func hashToken(token string) []byte {
+	sum := sha256.Sum256([]byte(token))
+	return sum[:]
+}
+
+// loadSession puts the signed-in user, if any, into the request context.
+func (s *Server) loadSession(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(s.cookieName(r))
+		if err != nil || c.Value == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx := r.Context()
+		sess, err := s.db.FindSession(ctx, hashToken(c.Value))
+		if journal.ErrorCode(err) == journal.ENOTFOUND {
+			s.clearCookie(w, r)
+			next.ServeHTTP(w, r)
+			return
+		}
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		now := s.db.Now()
+		if !now.Before(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) >= s.cfg.SessionIdle {
+			if err := s.db.DeleteSession(ctx, sess.TokenHash); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			s.clearCookie(w, r)
+			next.ServeHTTP(w, r)
+			return
+		}
+		user, err := s.db.FindUserByID(ctx, sess.UserID)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		// Writing last_seen on every request would make every page a write;
+		// a few minutes of slack in the idle timeout costs nothing.
+		if now.Sub(sess.LastSeenAt) >= touchEvery {
+			if err := s.db.TouchSession(ctx, sess.TokenHash, now); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(withUser(ctx, user, sess)))
+	})
+}
+
+// requireUser sends anonymous visitors to the login page, keeping where
+// they were going.
+func requireUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if userFrom(r.Context()) == nil {
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// startSession signs the user in with a fresh token, ending the session
+// the browser had before, so a token planted before login is worthless.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int64, flash string) error {
+	ctx := r.Context()
+	if old := sessionFrom(ctx); old != nil {
+		if err := s.db.DeleteSession(ctx, old.TokenHash); err != nil {
+			return err
+		}
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	token := base64.RawURLEncoding.EncodeToString(b)
+	now := s.db.Now()
+	sess := journal.Session{
+		TokenHash:  hashToken(token),
+		UserID:     userID,
+		CreatedAt:  now,
+		LastSeenAt: now,
+		ExpiresAt:  now.Add(s.cfg.SessionLifetime),
+		Flash:      flash,
+	}
+	if err := s.db.CreateSession(ctx, sess); err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name:     s.cookieName(r),
+		Value:    token,
+		Path:     "/",
+		Expires:  sess.ExpiresAt,
+		HttpOnly: true,
+		Secure:   s.secure(r),
+		SameSite: http.SameSiteLaxMode,
+	})
+	return nil
+}
+
+func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{
+		Name:     s.cookieName(r),
+		Value:    "",
+		Path:     "/",
+		MaxAge:   -1,
+		HttpOnly: true,
+		Secure:   s.secure(r),
+		SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// setFlash leaves a notice for the next page this session shows.
+func (s *Server) setFlash(ctx context.Context, msg string) error {
+	sess := sessionFrom(ctx)
+	if sess == nil {
+		return nil
+	}
+	return s.db.SetFlash(ctx, sess.TokenHash, msg)
+}
+
+// popFlash returns the session's notice and clears it.
+func (s *Server) popFlash(ctx context.Context) string {
+	sess := sessionFrom(ctx)
+	if sess == nil || sess.Flash == "" {
+		return ""
+	}
+	if err := s.db.SetFlash(ctx, sess.TokenHash, ""); err != nil {
+		s.log.Error("clear flash", "err", err)
+	}
+	msg := sess.Flash
+	sess.Flash = ""
+	return msg
+}

@@ -1,0 +1,131 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+func (s *Server) settingsView(u *journal.User) web.SettingsView {
+	return web.SettingsView{
+		Email: u.Email,
+		Profile: web.Form{Values: map[string]string{
+			"display_name": u.DisplayName,
+			"timezone":     u.TimeZone,
+		}},
+		Zones: web.Zones,
+	}
+}
+
+func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	s.render(w, r, http.StatusOK, web.SettingsPage(s.page(r, "Settings", "settings"), s.settingsView(u)))
+}
+
+// handleSettingsUpdate takes the three settings forms, told apart by their
+// hidden "action" field.
+func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	switch r.PostFormValue("action") {
+	case "profile":
+		s.updateProfile(w, r)
+	case "password":
+		s.changePassword(w, r)
+	case "delete":
+		s.deleteAccount(w, r)
+	default:
+		s.renderError(w, r, http.StatusBadRequest, "The form could not be read.")
+	}
+}
+
+// settingsInvalid re-renders the settings page with one form's problems.
+func (s *Server) settingsInvalid(w http.ResponseWriter, r *http.Request, status int, edit func(*web.SettingsView)) {
+	v := s.settingsView(userFrom(r.Context()))
+	edit(&v)
+	s.render(w, r, status, web.SettingsPage(s.page(r, "Settings", "settings"), v))
+}
+
+func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	upd := journal.ProfileUpdate{DisplayName: r.PostFormValue("display_name"), TimeZone: r.PostFormValue("timezone")}
+	if err := upd.Validate(); err != nil {
+		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+			v.Profile = web.Form{Values: formValues(r, "display_name", "timezone"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		})
+		return
+	}
+	if err := s.db.UpdateProfile(r.Context(), u.ID, upd); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/settings", "Profile saved.")
+}
+
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	current, next := r.PostFormValue("current_password"), r.PostFormValue("new_password")
+	problems := journal.Problems{}
+	ok, err := s.hasher.Verify(current, u.PasswordHash)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !ok {
+		problems.Add("current_password", "That is not your current password.")
+	}
+	if msg := journal.CheckPassword(next); msg != "" {
+		problems.Add("new_password", msg)
+	}
+	if err := problems.Err(); err != nil {
+		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+			v.Password = web.Form{Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		})
+		return
+	}
+	hash, err := s.hasher.Hash(next)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.db.UpdatePassword(r.Context(), u.ID, hash, sessionFrom(r.Context()).TokenHash); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.log.Info("password changed", "user_id", u.ID, "request_id", middleware.GetReqID(r.Context()))
+	s.redirectWithFlash(w, r, "/settings", "Password changed. Every other device has been signed out.")
+}
+
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	ok, err := s.hasher.Verify(r.PostFormValue("password"), u.PasswordHash)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !ok {
+		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+			v.Delete = web.Form{Errors: map[string]string{"password": "That is not your password. Nothing was deleted."}}
+		})
+		return
+	}
+	if err := s.db.DeleteUser(r.Context(), u.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.log.Info("account deleted", "user_id", u.ID, "request_id", middleware.GetReqID(r.Context()))
+	s.clearCookie(w, r)
+	http.Redirect(w, r, "/login?deleted=1", http.StatusSeeOther)
+}
+
+// redirectWithFlash answers 303 to url and leaves msg for the next page.
+func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, url, msg string) {
+	if err := s.setFlash(r.Context(), msg); err != nil {
+		s.log.Error("set flash", "err", err)
+	}
+	http.Redirect(w, r, url, http.StatusSeeOther)
+}

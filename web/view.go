@@ -1,0 +1,64 @@
+// Package web holds leadup's templ components and the view models they
+// render. Components take plain values; they never reach the database.
+package web
+
+// Page is what the layout needs on every page.
+type Page struct {
+	Title  string
+	User   *Viewer // nil for an anonymous visitor
+	Active string  // the nav item to mark as current
+	Flash  string  // a one-time notice, shown once
+}
+
+// Viewer is the signed-in user, as the layout shows them.
+type Viewer struct {
+	DisplayName string
+}
+
+// Form carries what the user typed and a message per bad field, so that an
+// invalid post re-renders with nothing lost.
+type Form struct {
+	Values  map[string]string
+	Errors  map[string]string
+	Message string // a message for the whole form
+}
+
+// Get returns the typed value of a field.
+func (f Form) Get(name string) string { return f.Values[name] }
+
+// Err returns the message for a field, or "".
+func (f Form) Err(name string) string { return f.Errors[name] }
+
+// Field describes one labelled input.
+type Field struct {
+	Name         string
+	Label        string
+	Type         string // text, email, password, …
+	Autocomplete string
+	Hint         string
+	Required     bool
+	List         string // the id of a datalist
+	Detect       bool   // let the script fill the browser's time zone
+}
+
+func (f Field) describedBy(form Form) string {
+	ids := ""
+	if f.Hint != "" {
+		ids = f.Name + "-hint"
+	}
+	if form.Err(f.Name) != "" {
+		if ids != "" {
+			ids += " "
+		}
+		ids += f.Name + "-error"
+	}
+	return ids
+}
+
+// value returns what goes back into the field: never a password.
+func (f Field) value(form Form) string {
+	if f.Type == "password" {
+		return ""
+	}
+	return form.Get(f.Name)
+}
