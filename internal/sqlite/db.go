@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"strings"
 	"time"
@@ -21,9 +22,10 @@ import (
 
 // pragmas are applied, in this order, to every pooled connection.
 // busy_timeout comes first so that the others wait rather than fail;
-// synchronous=FULL because a journal entry is irreplaceable.
+// synchronous=FULL because a journal entry is irreplaceable; temp_store in
+// memory because the container image has no /tmp.
 const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)" +
-	"&_txlock=immediate&_time_format=sqlite"
+	"&_pragma=temp_store(MEMORY)&_txlock=immediate&_time_format=sqlite"
 
 // DB is the database: one writer connection, so writes never contend for
 // SQLite's lock, and a pool of read-only connections that WAL lets run
@@ -106,6 +108,11 @@ func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationRes
 		return nil, err
 	}
 	res, err := p.Up(ctx)
+	var partial *goose.PartialError
+	if errors.As(err, &partial) {
+		return partial.Applied, fmt.Errorf("migrate: %s failed and was rolled back, the database is at the last good version: %w",
+			path.Base(partial.Failed.Source.Path), partial.Err)
+	}
 	if err != nil {
 		return res, fmt.Errorf("migrate: %w", err)
 	}

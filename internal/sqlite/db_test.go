@@ -27,6 +27,7 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		"journal_mode": "wal",
 		"synchronous":  "2", // FULL
 		"foreign_keys": "1",
+		"temp_store":   "2", // MEMORY
 	}
 	check := func(pool string, conn *sql.Conn) {
 		for pragma, w := range want {

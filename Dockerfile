@@ -1,0 +1,25 @@
+# leadup: a static binary on an empty image, running as a non-root user.
+#   docker build -t leadup .
+#   docker run -d -p 8080:8080 -v leadup-data:/data leadup
+
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+ARG VERSION=dev
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" -o /out/leadup ./cmd/leadup \
+ && mkdir -p /out/data
+
+FROM scratch
+COPY --from=build /out/leadup /leadup
+COPY --from=build --chown=65532:65532 /out/data /data
+ENV LEADUP_ADDR=:8080 \
+    LEADUP_DB=/data/leadup.db
+USER 65532:65532
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["/leadup", "healthcheck"]
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/leadup"]
+CMD ["serve"]

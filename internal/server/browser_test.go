@@ -1,0 +1,184 @@
+package server
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// newBrowser starts a headless Chromium with a viewport of the given size.
+// Without Chromium the test is skipped, unless LEADUP_REQUIRE_BROWSER=1
+// (as in CI), where a missing browser is a failure.
+func newBrowser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	path := os.Getenv("LEADUP_CHROMIUM")
+	if path == "" {
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		if os.Getenv("LEADUP_REQUIRE_BROWSER") == "1" {
+			t.Fatal("LEADUP_REQUIRE_BROWSER=1 but no Chromium was found; install Debian's chromium")
+		}
+		t.Skip("no Chromium installed; set LEADUP_REQUIRE_BROWSER=1 to make this a failure")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox, // tests run as root in CI
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.WindowSize(width, height),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	// The first Run starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// saveScreenshot writes a full-page PNG (quality 100 makes Chromium send a
+// PNG rather than a JPEG) to LEADUP_SCREENSHOT_DIR, or to the
+// test's temporary folder, and logs where.
+func saveScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	dir := os.Getenv("LEADUP_SCREENSHOT_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if len(png) < 1000 {
+		t.Errorf("screenshot %s is only %d bytes", path, len(png))
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+func textOf(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+func location(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+func TestBrowserSignupSignOutSignIn(t *testing.T) {
+	app := newTestApp(t)
+	ctx := newBrowser(t, 390, 844)
+	base := app.ts.URL
+
+	// A short password is refused and what was typed stays.
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/signup"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "short"),
+		chromedp.SendKeys(chromedp.CSS("#display_name"), "Ann Browser"),
+		chromedp.Click(chromedp.CSS("button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#password-error")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, "#password-error"); !strings.Contains(got, "10 characters") {
+		t.Errorf("password error %q", got)
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#email"))); v != "ann@example.com" {
+		t.Errorf("email field %q after a 422, want what was typed", v)
+	}
+	// The script filled in the browser's zone, and the server accepted it.
+	zone, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#timezone")))
+	if zone == "" {
+		t.Error("time zone field is empty")
+	}
+	saveScreenshot(t, ctx, "signup-error-390")
+
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Click(chromedp.CSS("button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("nav[aria-label=Main]")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, "h1"); got != "Welcome, Ann Browser" {
+		t.Fatalf("after signup h1 = %q", got)
+	}
+	saveScreenshot(t, ctx, "home-390")
+
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".nav button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("form[action='/login']")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/login") {
+		t.Errorf("after sign out at %s, want /login", loc)
+	}
+	if n := app.count("sessions"); n != 0 {
+		t.Errorf("sessions = %d after sign out, want 0", n)
+	}
+
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/settings"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), "ANN@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#profile-heading")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/settings") {
+		t.Errorf("after sign in at %s, want /settings (the next parameter)", loc)
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#timezone"))); got != zone {
+		t.Errorf("saved time zone %q, want %q", got, zone)
+	}
+	saveScreenshot(t, ctx, "settings-390")
+}
