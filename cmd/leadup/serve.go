@@ -34,10 +34,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg := server.DefaultConfig()
 	scfg.Signup = cfg.Signup
 	scfg.SecureCookies = cfg.SecureCookies
-	srv, err := server.New(db, password.NewHasher(password.Default), log, scfg)
-	if err != nil {
-		return err
-	}
+	srv := server.New(db, password.NewHasher(password.Default), log, scfg)
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,

@@ -162,7 +162,11 @@ func (s *Server) authenticate(r *http.Request, email, pw string) (*journal.User,
 	wrong := journal.Errorf(journal.EUNAUTHORIZED, "That email and password do not match an account.")
 	user, err := s.db.FindUserByEmail(r.Context(), email)
 	if journal.ErrorCode(err) == journal.ENOTFOUND {
-		s.hasher.Verify(pw, s.dummyHash)
+		dummy, err := s.dummyHash()
+		if err != nil {
+			return nil, err
+		}
+		s.hasher.Verify(pw, dummy)
 		return nil, wrong
 	}
 	if err != nil {

@@ -40,10 +40,7 @@ func newTestApp(t *testing.T, edit ...func(*Config)) *testApp {
 		e(&cfg)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := New(db, password.NewHasher(fastHash), log, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := New(db, password.NewHasher(fastHash), log, cfg)
 	ts := httptest.NewServer(srv)
 	t.Cleanup(func() {
 		ts.Close()

@@ -5,6 +5,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/go-chi/httprate"
@@ -69,25 +70,23 @@ type Server struct {
 	signupByIP   *httprate.RateLimiter
 
 	// dummyHash is verified against when an email is unknown, so that an
-	// unknown email costs as much time as a wrong password.
-	dummyHash string
+	// unknown email costs as much time as a wrong password. It is made on
+	// first use, so an idle server never holds argon2's memory.
+	dummyHash func() (string, error)
 
 	handler http.Handler
 }
 
 // New returns a Server over db.
-func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) (*Server, error) {
-	dummy, err := hasher.Hash("leadup dummy password for timing")
-	if err != nil {
-		return nil, err
-	}
-	s := &Server{db: db, hasher: hasher, log: log, cfg: cfg, dummyHash: dummy}
+func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
+	s := &Server{db: db, hasher: hasher, log: log, cfg: cfg}
+	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.handler = s.routes()
-	return s, nil
+	return s
 }
 
 // ServeHTTP makes Server an http.Handler.
