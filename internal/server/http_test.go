@@ -1,6 +1,9 @@
 package server
 
 import (
+	"net/http/httptest"
+
+	"github.com/go-chi/chi/v5/middleware"
 	"net/http"
 	"net/url"
 	"strings"
@@ -114,4 +117,23 @@ func TestBodyTooLarge(t *testing.T) {
 func TestMethodNotAllowed(t *testing.T) {
 	app := newTestApp(t)
 	wantStatus(t, app.client().post("/healthz", nil), http.StatusMethodNotAllowed)
+}
+
+func TestPanicIsA500WithRequestID(t *testing.T) {
+	app := newTestApp(t)
+	h := middleware.RequestID(app.srv.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+		panic("secret internal detail")
+	})))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	if rec.Code != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500", rec.Code)
+	}
+	body := rec.Body.String()
+	if strings.Contains(body, "secret internal detail") {
+		t.Error("the internal error text reached the page")
+	}
+	if !strings.Contains(body, "request id <code>") {
+		t.Errorf("500 page does not quote the request id:\n%s", body)
+	}
 }
