@@ -1,0 +1,81 @@
+package journal
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Relations a boss can have to the user, in display order.
+var Relations = []Option{
+	{"manager", "Manager"},
+	{"skip_level", "Skip-level manager"},
+	{"executive", "Executive"},
+	{"board", "Board"},
+	{"stakeholder", "Stakeholder"},
+	{"other", "Other"},
+}
+
+// Option is a fixed value and its label.
+type Option struct {
+	Value, Label string
+}
+
+// OptionLabel returns the label of value among opts, or value itself.
+func OptionLabel(opts []Option, value string) string {
+	for _, o := range opts {
+		if o.Value == value {
+			return o.Label
+		}
+	}
+	return value
+}
+
+func isOption(opts []Option, value string) bool {
+	return slices.ContainsFunc(opts, func(o Option) bool { return o.Value == value })
+}
+
+// Boss is someone above the user.
+type Boss struct {
+	ID        int64
+	PublicID  string
+	UserID    int64
+	Name      string
+	Relation  string
+	Role      string
+	Archived  bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// BossInput is what the boss form sends.
+type BossInput struct {
+	Name     string
+	Relation string
+	Role     string
+}
+
+// Validate trims the fields and reports every rule they break.
+func (b *BossInput) Validate() error {
+	b.Name = strings.TrimSpace(b.Name)
+	b.Role = strings.TrimSpace(b.Role)
+	b.Relation = strings.TrimSpace(b.Relation)
+	if b.Relation == "" {
+		b.Relation = "manager"
+	}
+	p := Problems{}
+	switch n := utf8.RuneCountInString(b.Name); {
+	case n == 0:
+		p.Add("name", "Enter a name.")
+	case n > MaxNameChars:
+		p.Add("name", "Use at most 100 characters.")
+	}
+	if !isOption(Relations, b.Relation) {
+		p.Add("relation", "Choose one of the listed relations.")
+	}
+	if utf8.RuneCountInString(b.Role) > MaxNameChars {
+		p.Add("role", "Use at most 100 characters.")
+	}
+	return p.Err()
+}

@@ -1,0 +1,142 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+const bossColumns = "id, public_id, user_id, name, relation, role, archived, created_at, updated_at"
+
+var errBossNotFound = journal.Errorf(journal.ENOTFOUND, "That boss does not exist.")
+
+// CreateBoss adds a boss for the user.
+func (db *DB) CreateBoss(ctx context.Context, userID int64, in journal.BossInput) (*journal.Boss, error) {
+	var b *journal.Boss
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		b, err = db.createBoss(ctx, tx, userID, in)
+		return err
+	})
+	return b, err
+}
+
+func (db *DB) createBoss(ctx context.Context, tx *sql.Tx, userID int64, in journal.BossInput) (*journal.Boss, error) {
+	now := db.Now().UTC()
+	b := &journal.Boss{PublicID: uuid.NewString(), UserID: userID, Name: in.Name, Relation: in.Relation, Role: in.Role, CreatedAt: now, UpdatedAt: now}
+	res, err := tx.ExecContext(ctx,
+		"INSERT INTO bosses (public_id, user_id, name, relation, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		b.PublicID, userID, b.Name, b.Relation, b.Role, formatTime(now), formatTime(now))
+	if err != nil {
+		return nil, fmt.Errorf("insert boss: %w", err)
+	}
+	if b.ID, err = res.LastInsertId(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// FindBoss returns one of the user's bosses.
+func (db *DB) FindBoss(ctx context.Context, userID, id int64) (*journal.Boss, error) {
+	row := db.read.QueryRowContext(ctx, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? AND id = ?", userID, id)
+	return scanBoss(row)
+}
+
+// FindBosses returns the user's bosses by name, active ones first; archived
+// ones only when asked for.
+func (db *DB) FindBosses(ctx context.Context, userID int64, withArchived bool) ([]*journal.Boss, error) {
+	q := "SELECT " + bossColumns + " FROM bosses WHERE user_id = ?"
+	if !withArchived {
+		q += " AND archived = 0"
+	}
+	q += " ORDER BY archived, name COLLATE NOCASE, id"
+	rows, err := db.read.QueryContext(ctx, q, userID)
+	if err != nil {
+		return nil, fmt.Errorf("find bosses: %w", err)
+	}
+	defer rows.Close()
+	var out []*journal.Boss
+	for rows.Next() {
+		b, err := scanBoss(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// UpdateBoss changes a boss's name, relation and role.
+func (db *DB) UpdateBoss(ctx context.Context, userID, id int64, in journal.BossInput) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE bosses SET name = ?, relation = ?, role = ?, updated_at = ? WHERE user_id = ? AND id = ?",
+			in.Name, in.Relation, in.Role, formatTime(db.Now()), userID, id)
+		return notFoundAs(checkOneRow(res, err, "update boss"), errBossNotFound)
+	})
+}
+
+// SetBossArchived archives or restores a boss. An archived boss leaves the
+// entry form; its history stays.
+func (db *DB) SetBossArchived(ctx context.Context, userID, id int64, archived bool) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE bosses SET archived = ?, updated_at = ? WHERE user_id = ? AND id = ?",
+			archived, formatTime(db.Now()), userID, id)
+		return notFoundAs(checkOneRow(res, err, "archive boss"), errBossNotFound)
+	})
+}
+
+// BossPracticeMix counts the practices of all entries with one boss.
+func (db *DB) BossPracticeMix(ctx context.Context, userID, bossID int64) (map[string]int, error) {
+	rows, err := db.read.QueryContext(ctx,
+		"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice", userID, bossID)
+	if err != nil {
+		return nil, fmt.Errorf("practice mix: %w", err)
+	}
+	defer rows.Close()
+	mix := map[string]int{}
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, err
+		}
+		mix[k] = n
+	}
+	return mix, rows.Err()
+}
+
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+func scanBoss(row scanner) (*journal.Boss, error) {
+	var b journal.Boss
+	var created, updated string
+	err := row.Scan(&b.ID, &b.PublicID, &b.UserID, &b.Name, &b.Relation, &b.Role, &b.Archived, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errBossNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scan boss: %w", err)
+	}
+	if b.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if b.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// notFoundAs replaces a generic ENOTFOUND with a more specific one.
+func notFoundAs(err, specific error) error {
+	if journal.ErrorCode(err) == journal.ENOTFOUND {
+		return specific
+	}
+	return err
+}

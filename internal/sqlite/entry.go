@@ -1,0 +1,336 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+var errEntryNotFound = journal.Errorf(journal.ENOTFOUND, "That entry does not exist.")
+
+// entryColumns reads an entry with its boss's name and linked priority; the
+// list leaves the notes out, which can be long.
+func entryColumns(withNotes bool) string {
+	notes := "''"
+	if withNotes {
+		notes = "e.notes"
+	}
+	return `e.id, e.public_id, e.user_id, e.boss_id, e.occurred_on, e.kind, e.summary, ` + notes + `,
+		coalesce(e.priority_id, 0), e.created_at, e.updated_at, b.name, coalesce(pr.text, '')`
+}
+
+const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr ON pr.id = e.priority_id`
+
+// CreateEntry adds an entry, creating its boss first when the input names a
+// new one, in one transaction.
+func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInput) (*journal.Entry, error) {
+	var id int64
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		bossID, err := db.resolveBoss(ctx, tx, userID, in, 0)
+		if err != nil {
+			return err
+		}
+		if err := checkPriority(ctx, tx, userID, bossID, in.PriorityID, 0); err != nil {
+			return err
+		}
+		now := formatTime(db.Now())
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
+		if err != nil {
+			return fmt.Errorf("insert entry: %w", err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.FindEntry(ctx, userID, id)
+}
+
+// UpdateEntry replaces an entry's fields and practices.
+func (db *DB) UpdateEntry(ctx context.Context, userID, id int64, in journal.EntryInput) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		var curBoss, curPriority int64
+		err := tx.QueryRowContext(ctx, "SELECT boss_id, coalesce(priority_id, 0) FROM entries WHERE user_id = ? AND id = ?", userID, id).
+			Scan(&curBoss, &curPriority)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errEntryNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("find entry: %w", err)
+		}
+		bossID, err := db.resolveBoss(ctx, tx, userID, in, curBoss)
+		if err != nil {
+			return err
+		}
+		if err := checkPriority(ctx, tx, userID, bossID, in.PriorityID, curPriority); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx,
+			`UPDATE entries SET boss_id = ?, occurred_on = ?, kind = ?, summary = ?, notes = ?, priority_id = ?, updated_at = ?
+			 WHERE user_id = ? AND id = ?`,
+			bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), formatTime(db.Now()), userID, id)
+		if err != nil {
+			return fmt.Errorf("update entry: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM entry_practices WHERE entry_id = ?", id); err != nil {
+			return fmt.Errorf("clear practices: %w", err)
+		}
+		return insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices)
+	})
+}
+
+// DeleteEntry removes an entry with its practices and follow-ups.
+func (db *DB) DeleteEntry(ctx context.Context, userID, id int64) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM entries WHERE user_id = ? AND id = ?", userID, id)
+		return notFoundAs(checkOneRow(res, err, "delete entry"), errEntryNotFound)
+	})
+}
+
+// FindEntry returns one of the user's entries with its notes and practices.
+func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, error) {
+	row := db.read.QueryRowContext(ctx, "SELECT "+entryColumns(true)+" FROM entries e"+entryJoins+" WHERE e.user_id = ? AND e.id = ?", userID, id)
+	e, err := scanEntry(row)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadPractices(ctx, db.read, []*journal.Entry{e}); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// FindEntries returns one page of the user's entries, newest first, and
+// whether more pages follow.
+func (db *DB) FindEntries(ctx context.Context, userID int64, f journal.EntryFilter) ([]*journal.Entry, bool, error) {
+	q, args := entryListQuery(userID, f)
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, false, fmt.Errorf("find entries: %w", err)
+	}
+	defer rows.Close()
+	var out []*journal.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	more := len(out) > journal.EntriesPerPage
+	if more {
+		out = out[:journal.EntriesPerPage]
+	}
+	return out, more, loadPractices(ctx, db.read, out)
+}
+
+// CountEntries counts the user's entries that match f.
+func (db *DB) CountEntries(ctx context.Context, userID int64, f journal.EntryFilter) (int, error) {
+	q, args := entryCountQuery(userID, f)
+	var n int
+	if err := db.read.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count entries: %w", err)
+	}
+	return n, nil
+}
+
+// entryWhere builds the filter. With a practice it reads entry_practices,
+// whose index starts (user, practice, date); otherwise entries by (user, date).
+func entryWhere(userID int64, f journal.EntryFilter) (from, where, order string, args []any) {
+	t := "e"
+	from, where, order = "entries e", "e.user_id = ?", "e.occurred_on DESC, e.id DESC"
+	args = []any{userID}
+	if f.Practice != "" {
+		t = "p"
+		from = "entry_practices p JOIN entries e ON e.id = p.entry_id"
+		where = "p.user_id = ? AND p.practice = ?"
+		order = "p.occurred_on DESC, p.entry_id DESC"
+		args = append(args, f.Practice)
+	}
+	if f.BossID > 0 {
+		where += " AND " + t + ".boss_id = ?"
+		args = append(args, f.BossID)
+	}
+	if f.From != "" {
+		where += " AND " + t + ".occurred_on >= ?"
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		where += " AND " + t + ".occurred_on <= ?"
+		args = append(args, f.To)
+	}
+	return from, where, order, args
+}
+
+func entryListQuery(userID int64, f journal.EntryFilter) (string, []any) {
+	from, where, order, args := entryWhere(userID, f)
+	page := max(f.Page, 1)
+	q := "SELECT " + entryColumns(false) + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	return q, append(args, journal.EntriesPerPage+1, (page-1)*journal.EntriesPerPage)
+}
+
+func entryCountQuery(userID int64, f journal.EntryFilter) (string, []any) {
+	from, where, _, args := entryWhere(userID, f)
+	if f.Practice != "" {
+		from = "entry_practices p" // every condition is on p; no need to read entries
+	}
+	return "SELECT count(*) FROM " + from + " WHERE " + where, args
+}
+
+// resolveBoss returns the boss an entry goes to: a new one when the input
+// names one, otherwise the chosen one, which must be the user's and, unless
+// the entry already has it, not archived.
+func (db *DB) resolveBoss(ctx context.Context, tx *sql.Tx, userID int64, in journal.EntryInput, current int64) (int64, error) {
+	if in.NewBossName != "" {
+		b, err := db.createBoss(ctx, tx, userID, journal.BossInput{Name: in.NewBossName, Relation: "manager"})
+		if err != nil {
+			return 0, err
+		}
+		return b.ID, nil
+	}
+	var archived bool
+	err := tx.QueryRowContext(ctx, "SELECT archived FROM bosses WHERE user_id = ? AND id = ?", userID, in.BossID).Scan(&archived)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errBossNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find boss: %w", err)
+	}
+	if archived && in.BossID != current {
+		return 0, fieldError("boss_id", "That boss is archived. Restore them on their page first.")
+	}
+	return in.BossID, nil
+}
+
+// checkPriority allows no priority, the one the entry already links, or an
+// active priority of the entry's boss.
+func checkPriority(ctx context.Context, tx *sql.Tx, userID, bossID, priorityID, current int64) error {
+	if priorityID == 0 {
+		return nil
+	}
+	var pBoss int64
+	var status string
+	err := tx.QueryRowContext(ctx, "SELECT boss_id, status FROM priorities WHERE user_id = ? AND id = ?", userID, priorityID).Scan(&pBoss, &status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errPriorityNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("find priority: %w", err)
+	}
+	if pBoss != bossID {
+		return fieldError("priority_id", "That priority belongs to another boss.")
+	}
+	if status != "active" && priorityID != current {
+		return fieldError("priority_id", "That priority is no longer active.")
+	}
+	return nil
+}
+
+func insertPractices(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, occurredOn string, practices []string) error {
+	for _, p := range practices {
+		_, err := tx.ExecContext(ctx,
+			"INSERT INTO entry_practices (entry_id, practice, user_id, boss_id, occurred_on) VALUES (?, ?, ?, ?, ?)",
+			entryID, p, userID, bossID, occurredOn)
+		if err != nil {
+			return fmt.Errorf("insert practice: %w", err)
+		}
+	}
+	return nil
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// loadPractices fills in the practices of entries with one query.
+func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*journal.Entry, len(entries))
+	args := make([]any, len(entries))
+	for i, e := range entries {
+		byID[e.ID] = e
+		args[i] = e.ID
+	}
+	rows, err := q.QueryContext(ctx,
+		"SELECT entry_id, practice FROM entry_practices WHERE entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+")", args...)
+	if err != nil {
+		return fmt.Errorf("load practices: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var p string
+		if err := rows.Scan(&id, &p); err != nil {
+			return err
+		}
+		byID[id].Practices = append(byID[id].Practices, p)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		e.Practices = orderPractices(e.Practices)
+	}
+	return nil
+}
+
+// orderPractices sorts keys into the fixed practice order.
+func orderPractices(keys []string) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range journal.PracticeKeys() {
+		for _, have := range keys {
+			if have == k {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+func scanEntry(row scanner) (*journal.Entry, error) {
+	var e journal.Entry
+	var created, updated string
+	err := row.Scan(&e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
+		&e.PriorityID, &created, &updated, &e.BossName, &e.PriorityText)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errEntryNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scan entry: %w", err)
+	}
+	if e.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if e.UpdatedAt, err = parseTime(updated); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+func nullID(id int64) any {
+	if id <= 0 {
+		return nil
+	}
+	return id
+}
+
+func fieldError(field, msg string) error {
+	return &journal.Error{Code: journal.EINVALID, Message: "Please correct the highlighted fields.", Fields: map[string]string{field: msg}}
+}

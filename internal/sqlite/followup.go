@@ -1,0 +1,145 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+var errFollowUpNotFound = journal.Errorf(journal.ENOTFOUND, "That follow-up does not exist.")
+
+const followUpColumns = `f.id, f.public_id, f.user_id, f.entry_id, f.text, f.owner, coalesce(f.due_on, ''), f.done_at,
+	coalesce(f.done_on, ''), f.created_at, e.public_id, e.summary, e.boss_id, b.name`
+
+const followUpJoins = ` JOIN entries e ON e.id = f.entry_id JOIN bosses b ON b.id = e.boss_id`
+
+// CreateFollowUp adds a commitment to one of the user's entries.
+func (db *DB) CreateFollowUp(ctx context.Context, userID, entryID int64, in journal.FollowUpInput) (*journal.FollowUp, error) {
+	var id int64
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, "SELECT 1 FROM entries WHERE user_id = ? AND id = ?", userID, entryID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errEntryNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("find entry: %w", err)
+		}
+		res, err := tx.ExecContext(ctx,
+			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			uuid.NewString(), userID, entryID, in.Text, in.Owner, nullString(in.DueOn), formatTime(db.Now()))
+		if err != nil {
+			return fmt.Errorf("insert follow-up: %w", err)
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.FindFollowUp(ctx, userID, id)
+}
+
+// FindFollowUp returns one of the user's follow-ups.
+func (db *DB) FindFollowUp(ctx context.Context, userID, id int64) (*journal.FollowUp, error) {
+	row := db.read.QueryRowContext(ctx, "SELECT "+followUpColumns+" FROM followups f"+followUpJoins+" WHERE f.user_id = ? AND f.id = ?", userID, id)
+	return scanFollowUp(row)
+}
+
+// SetFollowUpDone marks a follow-up done at `at` (on the user's local date
+// doneOn), or open again. Keeping the date lets later reviews tell whether
+// it was kept on time.
+func (db *DB) SetFollowUpDone(ctx context.Context, userID, id int64, done bool, at time.Time, doneOn string) (*journal.FollowUp, error) {
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var res sql.Result
+		var err error
+		if done {
+			res, err = tx.ExecContext(ctx,
+				"UPDATE followups SET done_at = coalesce(done_at, ?), done_on = coalesce(done_on, ?) WHERE user_id = ? AND id = ?",
+				formatTime(at), doneOn, userID, id)
+		} else {
+			res, err = tx.ExecContext(ctx, "UPDATE followups SET done_at = NULL, done_on = NULL WHERE user_id = ? AND id = ?", userID, id)
+		}
+		return notFoundAs(checkOneRow(res, err, "set follow-up"), errFollowUpNotFound)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.FindFollowUp(ctx, userID, id)
+}
+
+// FindEntryFollowUps returns the follow-ups of one entry, open first.
+func (db *DB) FindEntryFollowUps(ctx context.Context, userID, entryID int64) ([]*journal.FollowUp, error) {
+	return db.findFollowUps(ctx,
+		"SELECT "+followUpColumns+" FROM followups f"+followUpJoins+
+			" WHERE f.entry_id = ? AND f.user_id = ? ORDER BY f.done_at IS NOT NULL, f.due_on IS NULL, f.due_on, f.id",
+		entryID, userID)
+}
+
+// FindOpenFollowUps returns up to limit open follow-ups, soonest due first,
+// those without a due date last; bossID > 0 keeps one boss's.
+func (db *DB) FindOpenFollowUps(ctx context.Context, userID, bossID int64, limit int) ([]*journal.FollowUp, error) {
+	q := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_at IS NULL"
+	args := []any{userID}
+	if bossID > 0 {
+		q += " AND e.boss_id = ?"
+		args = append(args, bossID)
+	}
+	q += " ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?"
+	return db.findFollowUps(ctx, q, append(args, limit)...)
+}
+
+func (db *DB) findFollowUps(ctx context.Context, q string, args ...any) ([]*journal.FollowUp, error) {
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find follow-ups: %w", err)
+	}
+	defer rows.Close()
+	var out []*journal.FollowUp
+	for rows.Next() {
+		f, err := scanFollowUp(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+func scanFollowUp(row scanner) (*journal.FollowUp, error) {
+	var f journal.FollowUp
+	var doneAt sql.NullString
+	var created string
+	err := row.Scan(&f.ID, &f.PublicID, &f.UserID, &f.EntryID, &f.Text, &f.Owner, &f.DueOn, &doneAt, &f.DoneOn, &created,
+		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errFollowUpNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scan follow-up: %w", err)
+	}
+	if f.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	if doneAt.Valid {
+		t, err := parseTime(doneAt.String)
+		if err != nil {
+			return nil, err
+		}
+		f.DoneAt = &t
+	}
+	return &f, nil
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,127 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+const priorityColumns = "id, public_id, user_id, boss_id, text, status, noted_on, status_changed_at, created_at"
+
+var errPriorityNotFound = journal.Errorf(journal.ENOTFOUND, "That priority does not exist.")
+
+// CreatePriority adds an active priority to one of the user's bosses.
+func (db *DB) CreatePriority(ctx context.Context, userID, bossID int64, text, notedOn string) (*journal.Priority, error) {
+	now := db.Now().UTC()
+	p := &journal.Priority{PublicID: uuid.NewString(), UserID: userID, BossID: bossID, Text: text, Status: "active",
+		NotedOn: notedOn, StatusChangedAt: now, CreatedAt: now}
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		if err := checkBossOwned(ctx, tx, userID, bossID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO priorities (public_id, user_id, boss_id, text, status, noted_on, status_changed_at, created_at)
+			 VALUES (?, ?, ?, ?, 'active', ?, ?, ?)`,
+			p.PublicID, userID, bossID, text, notedOn, formatTime(now), formatTime(now))
+		if err != nil {
+			return fmt.Errorf("insert priority: %w", err)
+		}
+		p.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// FindPriority returns one of the user's priorities.
+func (db *DB) FindPriority(ctx context.Context, userID, id int64) (*journal.Priority, error) {
+	return scanPriority(db.read.QueryRowContext(ctx, "SELECT "+priorityColumns+" FROM priorities WHERE user_id = ? AND id = ?", userID, id))
+}
+
+// FindPriorities returns a boss's priorities, active first, newest first;
+// status "" means every status.
+func (db *DB) FindPriorities(ctx context.Context, userID, bossID int64, status string) ([]*journal.Priority, error) {
+	q := "SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? AND boss_id = ?"
+	args := []any{userID, bossID}
+	if status != "" {
+		q += " AND status = ?"
+		args = append(args, status)
+	}
+	q += " ORDER BY status = 'active' DESC, noted_on DESC, id DESC"
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find priorities: %w", err)
+	}
+	defer rows.Close()
+	var out []*journal.Priority
+	for rows.Next() {
+		p, err := scanPriority(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// SetPriorityStatus changes a priority's status and records when.
+func (db *DB) SetPriorityStatus(ctx context.Context, userID, id int64, status string) (*journal.Priority, error) {
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx,
+			"UPDATE priorities SET status = ?, status_changed_at = ? WHERE user_id = ? AND id = ? AND status <> ?",
+			status, formatTime(db.Now()), userID, id, status)
+		if err != nil {
+			return fmt.Errorf("set priority status: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			// Unchanged status is fine; a missing priority is not.
+			var one int
+			err := tx.QueryRowContext(ctx, "SELECT 1 FROM priorities WHERE user_id = ? AND id = ?", userID, id).Scan(&one)
+			if errors.Is(err, sql.ErrNoRows) {
+				return errPriorityNotFound
+			}
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.FindPriority(ctx, userID, id)
+}
+
+func scanPriority(row scanner) (*journal.Priority, error) {
+	var p journal.Priority
+	var changed, created string
+	err := row.Scan(&p.ID, &p.PublicID, &p.UserID, &p.BossID, &p.Text, &p.Status, &p.NotedOn, &changed, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errPriorityNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("scan priority: %w", err)
+	}
+	if p.StatusChangedAt, err = parseTime(changed); err != nil {
+		return nil, err
+	}
+	if p.CreatedAt, err = parseTime(created); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// checkBossOwned returns ENOTFOUND unless the boss belongs to the user.
+func checkBossOwned(ctx context.Context, tx *sql.Tx, userID, bossID int64) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM bosses WHERE user_id = ? AND id = ?", userID, bossID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errBossNotFound
+	}
+	return err
+}
