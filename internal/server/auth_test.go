@@ -18,7 +18,7 @@ func TestSignup(t *testing.T) {
 	}
 	r := c.get("/")
 	wantStatus(t, r, http.StatusOK)
-	wantBody(t, r, "Welcome, Test User", "Your account is ready")
+	wantBody(t, r, "Hello Test User", "Welcome to leadup. Your account is ready.")
 	u, err := app.db.FindUserByEmail(t.Context(), "ann@example.com")
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +129,7 @@ func TestLogin(t *testing.T) {
 				if loc := r.header.Get("Location"); loc != "/" {
 					t.Errorf("Location %q, want /", loc)
 				}
-				wantBody(t, c.get("/"), "Welcome, Test User")
+				wantBody(t, c.get("/"), "Hello Test User")
 				return
 			}
 			wantBody(t, r, "That email and password do not match an account.")

@@ -144,7 +144,7 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := textOf(t, ctx, "h1"); got != "Welcome, Ann Browser" {
+	if got := textOf(t, ctx, "h1"); got != "Log an interaction" {
 		t.Fatalf("after signup h1 = %q", got)
 	}
 	saveScreenshot(t, ctx, "home-390")
@@ -181,4 +181,91 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 		t.Errorf("saved time zone %q, want %q", got, zone)
 	}
 	saveScreenshot(t, ctx, "settings-390")
+}
+
+func TestBrowserFirstEntryOnPhone(t *testing.T) {
+	app := newTestApp(t)
+	ctx := newBrowser(t, 390, 844)
+	base := app.ts.URL
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/signup"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), "phone@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.SendKeys(chromedp.CSS("#display_name"), "Pat"),
+		chromedp.Click(chromedp.CSS("button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#new_boss_name")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The quick-capture form fits a phone: nothing wider than the viewport.
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
+	if err != nil || width > 390 {
+		t.Errorf("page is %d px wide on a 390 px viewport (%v)", width, err)
+	}
+	saveScreenshot(t, ctx, "capture-empty-390")
+
+	// Submitting with no practice keeps what was typed.
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana Lead"),
+		chromedp.SendKeys(chromedp.CSS("#summary"), "Agreed the launch plan"),
+		chromedp.SendKeys(chromedp.CSS("#notes"), "She wants a risk list by Friday."),
+		chromedp.Click(chromedp.CSS(".entry-form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#practice-error")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#notes"))); v != "She wants a risk list by Friday." {
+		t.Errorf("notes after a 422: %q", v)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS("label[for=practice-results]")),
+		chromedp.Click(chromedp.CSS("label[for=practice-solutions]")),
+		chromedp.Click(chromedp.CSS(".entry-form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, "h1"); got != "Agreed the launch plan" {
+		t.Fatalf("entry page h1 %q", got)
+	}
+
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#text"), "Send the risk list"),
+		chromedp.SetValue(chromedp.CSS("#due_on"), time.Now().AddDate(0, 0, 3).Format("2006-01-02")),
+		chromedp.Click(chromedp.CSS("form[action$='/followups'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".followup")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveScreenshot(t, ctx, "entry-390")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".followup-toggle button")),
+		chromedp.WaitVisible(chromedp.CSS(".followup.done")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := app.scalar("SELECT count(*) FROM followups WHERE done_at IS NOT NULL"); got != int64(1) {
+		t.Errorf("done follow-ups in the database: %v, want 1", got)
+	}
+
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS("a[href='/entries']")),
+		chromedp.WaitVisible(chromedp.CSS(".entry-row")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, ".entry-summary"); got != "Agreed the launch plan" {
+		t.Errorf("list shows %q", got)
+	}
+	if got := textOf(t, ctx, ".entry-row .chips"); !strings.Contains(got, "Deliver results") || !strings.Contains(got, "Be the solution seeker") {
+		t.Errorf("list chips %q", got)
+	}
+	saveScreenshot(t, ctx, "entries-390")
 }

@@ -38,6 +38,26 @@ func (s *Server) routes() http.Handler {
 			r.Get("/", s.handleHome)
 			r.Get("/settings", s.handleSettings)
 			r.Post("/settings", s.handleSettingsUpdate)
+
+			r.Get("/bosses", s.handleBosses)
+			r.Post("/bosses", s.handleBossCreate)
+			r.Get("/bosses/{id}", s.handleBossView)
+			r.Post("/bosses/{id}", s.handleBossUpdate)
+			r.Post("/bosses/{id}/archive", s.handleBossArchive)
+			r.Post("/bosses/{id}/priorities", s.handlePriorityCreate)
+			r.Post("/priorities/{id}", s.handlePriorityUpdate)
+
+			r.Get("/entries", s.handleEntries)
+			r.Get("/entries/new", s.handleEntryNew)
+			r.Post("/entries", s.handleEntryCreate)
+			r.Get("/entries/{id}", s.handleEntryView)
+			r.Get("/entries/{id}/edit", s.handleEntryEdit)
+			r.Post("/entries/{id}", s.handleEntryUpdate)
+			r.Post("/entries/{id}/delete", s.handleEntryDelete)
+			r.Post("/entries/{id}/followups", s.handleFollowUpCreate)
+
+			r.Post("/followups/{id}", s.handleFollowUpUpdate)
+			r.Get("/followups", s.handleFollowUps)
 		})
 	})
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-chi/httprate"
 
+	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -60,10 +61,11 @@ func DefaultConfig() Config {
 
 // Server serves leadup over HTTP.
 type Server struct {
-	db     *sqlite.DB
-	hasher *password.Hasher
-	log    *slog.Logger
-	cfg    Config
+	db       *sqlite.DB
+	hasher   *password.Hasher
+	markdown *markdown.Renderer
+	log      *slog.Logger
+	cfg      Config
 
 	loginByIP    *httprate.RateLimiter
 	loginByEmail *httprate.RateLimiter
@@ -79,7 +81,7 @@ type Server struct {
 
 // New returns a Server over db.
 func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
-	s := &Server{db: db, hasher: hasher, log: log, cfg: cfg}
+	s := &Server{db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg}
 	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)

@@ -125,3 +125,34 @@ func checkBossOwned(ctx context.Context, tx *sql.Tx, userID, bossID int64) error
 	}
 	return err
 }
+
+// ActivePriority is an active priority with its boss's name, for the entry
+// form.
+type ActivePriority struct {
+	ID       int64
+	BossID   int64
+	BossName string
+	Text     string
+}
+
+// FindActivePriorities returns the active priorities of the user's bosses
+// that are not archived, by boss then newest first.
+func (db *DB) FindActivePriorities(ctx context.Context, userID int64) ([]ActivePriority, error) {
+	rows, err := db.read.QueryContext(ctx,
+		`SELECT p.id, p.boss_id, b.name, p.text FROM priorities p JOIN bosses b ON b.id = p.boss_id
+		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0
+		 ORDER BY b.name COLLATE NOCASE, p.noted_on DESC, p.id DESC`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("find active priorities: %w", err)
+	}
+	defer rows.Close()
+	var out []ActivePriority
+	for rows.Next() {
+		var p ActivePriority
+		if err := rows.Scan(&p.ID, &p.BossID, &p.BossName, &p.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,217 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+func bossInput(r *http.Request) journal.BossInput {
+	return journal.BossInput{Name: r.PostFormValue("name"), Relation: r.PostFormValue("relation"), Role: r.PostFormValue("role")}
+}
+
+func (s *Server) handleBosses(w http.ResponseWriter, r *http.Request) {
+	s.renderBosses(w, r, http.StatusOK, web.Form{Values: map[string]string{"relation": "manager"}})
+}
+
+func (s *Server) renderBosses(w http.ResponseWriter, r *http.Request, status int, form web.Form) {
+	bosses, err := s.db.FindBosses(r.Context(), userFrom(r.Context()).ID, true)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.BossesView{Form: form}
+	for _, b := range bosses {
+		if b.Archived {
+			v.Archived = append(v.Archived, b)
+		} else {
+			v.Active = append(v.Active, b)
+		}
+	}
+	s.render(w, r, status, web.BossesPage(s.page(r, "Bosses", "bosses"), v))
+}
+
+func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	in := bossInput(r)
+	if err := in.Validate(); err != nil {
+		s.renderBosses(w, r, http.StatusUnprocessableEntity, web.Form{Values: formValues(r, "name", "relation", "role"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)})
+		return
+	}
+	b, err := s.db.CreateBoss(r.Context(), userFrom(r.Context()).ID, in)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, bossURL(b.ID), b.Name+" added.")
+}
+
+func bossURL(id int64) string { return "/bosses/" + strconv.FormatInt(id, 10) }
+
+// userBoss loads the {id} boss of the signed-in user.
+func (s *Server) userBoss(r *http.Request) (*journal.Boss, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.FindBoss(r.Context(), userFrom(r.Context()).ID, id)
+}
+
+func (s *Server) handleBossView(w http.ResponseWriter, r *http.Request) {
+	b, err := s.userBoss(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderBoss(w, r, http.StatusOK, b, func(*web.BossView) {})
+}
+
+// recentOnBossPage is how many entries the boss page lists.
+const recentOnBossPage = 5
+
+// renderBoss shows a boss's page; edit adjusts the view, to carry a bad
+// form's values and messages.
+func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, b *journal.Boss, edit func(*web.BossView)) {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	prios, err := s.db.FindPriorities(ctx, u.ID, b.ID, "")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fus, err := s.db.FindOpenFollowUps(ctx, u.ID, b.ID, maxOpenFollowUps)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	counts, err := s.db.BossPracticeMix(ctx, u.ID, b.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	recent, _, err := s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.BossView{
+		Boss:       b,
+		Form:       web.Form{Values: map[string]string{"name": b.Name, "relation": b.Relation, "role": b.Role}},
+		Priorities: prios,
+		FollowUps:  fus,
+		Recent:     recent[:min(len(recent), recentOnBossPage)],
+		Today:      s.today(u),
+	}
+	for _, p := range journal.Practices {
+		v.Mix = append(v.Mix, web.MixRow{Practice: p, Count: counts[p.Key]})
+	}
+	edit(&v)
+	s.render(w, r, status, web.BossPage(s.page(r, b.Name, "bosses"), v))
+}
+
+func (s *Server) handleBossUpdate(w http.ResponseWriter, r *http.Request) {
+	b, err := s.userBoss(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	in := bossInput(r)
+	if err := in.Validate(); err != nil {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+			v.Form = web.Form{Values: formValues(r, "name", "relation", "role"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		})
+		return
+	}
+	if err := s.db.UpdateBoss(r.Context(), userFrom(r.Context()).ID, b.ID, in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, bossURL(b.ID), "Saved.")
+}
+
+// handleBossArchive archives a boss, or restores one with archived=0.
+func (s *Server) handleBossArchive(w http.ResponseWriter, r *http.Request) {
+	b, err := s.userBoss(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	archive := r.PostFormValue("archived") != "0"
+	if err := s.db.SetBossArchived(r.Context(), userFrom(r.Context()).ID, b.ID, archive); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	msg := b.Name + " is archived: gone from the entry form, history kept."
+	if !archive {
+		msg = b.Name + " is back in the entry form."
+	}
+	s.redirectWithFlash(w, r, bossURL(b.ID), msg)
+}
+
+func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
+	b, err := s.userBoss(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	text := r.PostFormValue("text")
+	if err := journal.ValidatePriorityText(&text); err != nil {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+			v.PriorityForm = web.Form{Values: formValues(r, "text"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		})
+		return
+	}
+	u := userFrom(r.Context())
+	if _, err := s.db.CreatePriority(r.Context(), u.ID, b.ID, text, s.today(u)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, bossURL(b.ID), "Priority added.")
+}
+
+func (s *Server) handlePriorityUpdate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	u := userFrom(r.Context())
+	p, err := s.db.FindPriority(r.Context(), u.ID, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	status := r.PostFormValue("status")
+	if err := journal.ValidatePriorityStatus(status); err != nil {
+		b, berr := s.db.FindBoss(r.Context(), u.ID, p.BossID)
+		if berr != nil {
+			s.fail(w, r, berr)
+			return
+		}
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+			v.PriorityForm = web.Form{Message: journal.ErrorMessage(err)}
+		})
+		return
+	}
+	if _, err := s.db.SetPriorityStatus(r.Context(), u.ID, id, status); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, bossURL(p.BossID), "Priority updated.")
+}

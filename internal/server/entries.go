@@ -1,0 +1,285 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+var entryFields = []string{"boss_id", "new_boss_name", "occurred_on", "kind", "summary", "notes", "priority_id"}
+
+// entryForm builds the entry form's choices: the active bosses and their
+// active priorities, plus the entry's own boss and priority when editing.
+func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, practices []string, editing *journal.Entry) (web.EntryForm, error) {
+	bosses, err := s.db.FindBosses(ctx, u.ID, editing != nil)
+	if err != nil {
+		return web.EntryForm{}, err
+	}
+	var shown []*journal.Boss
+	for _, b := range bosses {
+		if !b.Archived || (editing != nil && b.ID == editing.BossID) {
+			shown = append(shown, b)
+		}
+	}
+	active, err := s.db.FindActivePriorities(ctx, u.ID)
+	if err != nil {
+		return web.EntryForm{}, err
+	}
+	var prios []web.PriorityOption
+	for _, p := range active {
+		prios = append(prios, web.PriorityOption{ID: p.ID, BossName: p.BossName, Text: p.Text})
+	}
+	if editing != nil && editing.PriorityID > 0 && !hasPriority(prios, editing.PriorityID) {
+		prios = append(prios, web.PriorityOption{ID: editing.PriorityID, BossName: editing.BossName, Text: editing.PriorityText})
+	}
+	f := web.EntryForm{Form: form, Practices: practices, Bosses: shown, Priorities: prios, Action: "/entries", Submit: "Save entry"}
+	if editing != nil {
+		f.Action, f.Submit = "/entries/"+strconv.FormatInt(editing.ID, 10), "Save changes"
+	}
+	return f, nil
+}
+
+func hasPriority(opts []web.PriorityOption, id int64) bool {
+	for _, o := range opts {
+		if o.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// newEntryValues are the defaults of a blank entry form.
+func (s *Server) newEntryValues(u *journal.User, bossID string) map[string]string {
+	return map[string]string{"occurred_on": s.today(u), "kind": "one_on_one", "boss_id": bossID}
+}
+
+func (s *Server) handleEntryNew(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	f, err := s.entryForm(r.Context(), u, web.Form{Values: s.newEntryValues(u, r.URL.Query().Get("boss_id"))}, nil, nil)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	preselectOnlyBoss(&f)
+	s.render(w, r, http.StatusOK, web.EntryFormPage(s.page(r, "New entry", "entries"), f))
+}
+
+// preselectOnlyBoss chooses the boss when there is just one: the common
+// case of one manager should cost no extra tap.
+func preselectOnlyBoss(f *web.EntryForm) {
+	if len(f.Bosses) == 1 && f.Values["boss_id"] == "" {
+		f.Values["boss_id"] = strconv.FormatInt(f.Bosses[0].ID, 10)
+	}
+}
+
+func entryInput(r *http.Request) journal.EntryInput {
+	return journal.EntryInput{
+		BossID:      formID(r.PostFormValue("boss_id")),
+		NewBossName: r.PostFormValue("new_boss_name"),
+		OccurredOn:  r.PostFormValue("occurred_on"),
+		Kind:        r.PostFormValue("kind"),
+		Summary:     r.PostFormValue("summary"),
+		Notes:       r.PostFormValue("notes"),
+		Practices:   r.PostForm["practice"],
+		PriorityID:  formID(r.PostFormValue("priority_id")),
+	}
+}
+
+func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	u := userFrom(r.Context())
+	in := entryInput(r)
+	err := in.Validate(s.today(u))
+	var e *journal.Entry
+	if err == nil {
+		e, err = s.db.CreateEntry(r.Context(), u.ID, in)
+	}
+	if journal.ErrorCode(err) == journal.EINVALID {
+		s.entryInvalid(w, r, u, err, nil)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Entry saved. Add any follow-ups that came out of it.")
+}
+
+// entryInvalid re-renders the entry form with every typed value and a
+// message beside each bad field.
+func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
+	form := web.Form{Values: formValues(r, entryFields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+	f, ferr := s.entryForm(r.Context(), u, form, r.PostForm["practice"], editing)
+	if ferr != nil {
+		s.fail(w, r, ferr)
+		return
+	}
+	title := "New entry"
+	if editing != nil {
+		title = "Edit entry"
+	}
+	s.render(w, r, http.StatusUnprocessableEntity, web.EntryFormPage(s.page(r, title, "entries"), f))
+}
+
+// userEntry loads the {id} entry of the signed-in user.
+func (s *Server) userEntry(r *http.Request) (*journal.Entry, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.FindEntry(r.Context(), userFrom(r.Context()).ID, id)
+}
+
+func (s *Server) handleEntryView(w http.ResponseWriter, r *http.Request) {
+	e, err := s.userEntry(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderEntry(w, r, http.StatusOK, e, web.Form{Values: map[string]string{"owner": "me"}})
+}
+
+func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form) {
+	u := userFrom(r.Context())
+	html, err := s.markdown.Render(e.Notes)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fus, err := s.db.FindEntryFollowUps(r.Context(), u.ID, e.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u)}
+	s.render(w, r, status, web.EntryPage(s.page(r, e.Summary, "entries"), v))
+}
+
+func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
+	e, err := s.userEntry(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	values := map[string]string{
+		"boss_id": strconv.FormatInt(e.BossID, 10), "occurred_on": e.OccurredOn, "kind": e.Kind,
+		"summary": e.Summary, "notes": e.Notes, "priority_id": "",
+	}
+	if e.PriorityID > 0 {
+		values["priority_id"] = strconv.FormatInt(e.PriorityID, 10)
+	}
+	f, err := s.entryForm(r.Context(), userFrom(r.Context()), web.Form{Values: values}, e.Practices, e)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, web.EntryFormPage(s.page(r, "Edit entry", "entries"), f))
+}
+
+func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
+	e, err := s.userEntry(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	u := userFrom(r.Context())
+	in := entryInput(r)
+	err = in.Validate(s.today(u))
+	if err == nil {
+		err = s.db.UpdateEntry(r.Context(), u.ID, e.ID, in)
+	}
+	if journal.ErrorCode(err) == journal.EINVALID {
+		s.entryInvalid(w, r, u, err, e)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Changes saved.")
+}
+
+// handleEntryDelete asks first: without confirm=yes it shows a
+// confirmation page, so deleting needs no script.
+func (s *Server) handleEntryDelete(w http.ResponseWriter, r *http.Request) {
+	e, err := s.userEntry(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	if r.PostFormValue("confirm") != "yes" {
+		s.render(w, r, http.StatusOK, web.EntryDeletePage(s.page(r, "Delete entry", "entries"), e))
+		return
+	}
+	if err := s.db.DeleteEntry(r.Context(), userFrom(r.Context()).ID, e.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/entries", "Entry deleted.")
+}
+
+func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	q := r.URL.Query()
+	f := journal.EntryFilter{Practice: q.Get("practice"), BossID: formID(q.Get("boss_id")), From: q.Get("from"), To: q.Get("to")}
+	f.Page, _ = strconv.Atoi(q.Get("page"))
+	form := web.Form{Values: map[string]string{"practice": f.Practice, "boss_id": q.Get("boss_id"), "from": f.From, "to": f.To}}
+	bosses, err := s.db.FindBosses(r.Context(), u.ID, true)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.EntriesView{Filter: form, Bosses: bosses, Page: 1}
+	if err := f.Validate(); err != nil {
+		v.Filter.Errors = journal.FieldErrors(err)
+		s.render(w, r, http.StatusBadRequest, web.EntriesPage(s.page(r, "Entries", "entries"), v))
+		return
+	}
+	entries, more, err := s.db.FindEntries(r.Context(), u.ID, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	count, err := s.db.CountEntries(r.Context(), u.ID, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Entries, v.Count, v.Page = entries, count, f.Page
+	if f.Page > 1 {
+		v.PrevURL = pageURL(q, f.Page-1)
+	}
+	if more {
+		v.NextURL = pageURL(q, f.Page+1)
+	}
+	s.render(w, r, http.StatusOK, web.EntriesPage(s.page(r, "Entries", "entries"), v))
+}
+
+// pageURL is the list URL with the same filters on another page.
+func pageURL(q url.Values, page int) string {
+	next := url.Values{}
+	for k, v := range q {
+		if v[0] != "" && k != "page" {
+			next.Set(k, v[0])
+		}
+	}
+	if page > 1 {
+		next.Set("page", strconv.Itoa(page))
+	}
+	if len(next) == 0 {
+		return "/entries"
+	}
+	return "/entries?" + next.Encode()
+}

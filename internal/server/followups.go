@@ -1,0 +1,95 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
+	e, err := s.userEntry(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	in := journal.FollowUpInput{Text: r.PostFormValue("text"), Owner: r.PostFormValue("owner"), DueOn: r.PostFormValue("due_on")}
+	if err := in.Validate(); err != nil {
+		form := web.Form{Values: formValues(r, "text", "owner", "due_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		s.renderEntry(w, r, http.StatusUnprocessableEntity, e, form)
+		return
+	}
+	if _, err := s.db.CreateFollowUp(r.Context(), userFrom(r.Context()).ID, e.ID, in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Follow-up added.")
+}
+
+// handleFollowUpUpdate marks a follow-up done (done=1) or open again
+// (done=0), then returns to the page it was sent from.
+func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	var done bool
+	switch r.PostFormValue("done") {
+	case "1", "true", "on":
+		done = true
+	case "0", "false":
+	default:
+		s.renderError(w, r, http.StatusUnprocessableEntity, "Say whether the follow-up is done: done=1 or done=0.")
+		return
+	}
+	u := userFrom(r.Context())
+	now := s.db.Now()
+	f, err := s.db.SetFollowUpDone(r.Context(), u.ID, id, done, now, journal.Today(now, u.Location()))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	next := "/entries/" + strconv.FormatInt(f.EntryID, 10)
+	if n := r.PostFormValue("next"); n != "" {
+		next = safeNext(n)
+	}
+	msg := "Marked done."
+	if !done {
+		msg = "Reopened."
+	}
+	s.redirectWithFlash(w, r, next, msg)
+}
+
+// maxOpenFollowUps bounds the follow-ups page; nobody keeps more open.
+const maxOpenFollowUps = 500
+
+func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	open, err := s.db.FindOpenFollowUps(r.Context(), u.ID, 0, maxOpenFollowUps)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	// open is soonest due first, so overdue ones lead and a boss's group
+	// sits where its most urgent follow-up does.
+	v := web.FollowUpsView{Total: len(open), Today: s.today(u)}
+	index := map[int64]int{}
+	for _, f := range open {
+		i, ok := index[f.BossID]
+		if !ok {
+			i = len(v.Groups)
+			index[f.BossID] = i
+			v.Groups = append(v.Groups, web.FollowUpGroup{BossID: f.BossID, BossName: f.BossName})
+		}
+		v.Groups[i].Items = append(v.Groups[i].Items, f)
+	}
+	s.render(w, r, http.StatusOK, web.FollowUpsPage(s.page(r, "Follow-ups", "followups"), v))
+}

@@ -1,0 +1,148 @@
+package web
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// EntryForm is the entry form, for quick capture, a new entry or an edit.
+type EntryForm struct {
+	Form
+	Practices  []string // the checked practice keys
+	Bosses     []*journal.Boss
+	Priorities []PriorityOption
+	Action     string // where the form posts
+	Submit     string // the button's label
+	Compact    bool   // the quick-capture variant on the home page
+}
+
+// PriorityOption is an active priority offered in the entry form.
+type PriorityOption struct {
+	ID       int64
+	BossName string
+	Text     string
+}
+
+func (f EntryForm) checked(key string) bool {
+	for _, k := range f.Practices {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// HomeView is the signed-in home page.
+type HomeView struct {
+	DisplayName string
+	Capture     EntryForm
+	WeekLabel   string
+	WeekEntries []*journal.Entry
+	FollowUps   []*journal.FollowUp
+	Today       string
+}
+
+// EntriesView is the entry list.
+type EntriesView struct {
+	Filter  Form
+	Bosses  []*journal.Boss
+	Entries []*journal.Entry
+	Count   int
+	Page    int
+	PrevURL string
+	NextURL string
+}
+
+// EntryView is one entry.
+type EntryView struct {
+	Entry        *journal.Entry
+	NotesHTML    string // sanitised by internal/markdown
+	FollowUps    []*journal.FollowUp
+	FollowUpForm Form
+	Today        string
+}
+
+// BossesView is the boss list.
+type BossesView struct {
+	Active   []*journal.Boss
+	Archived []*journal.Boss
+	Form     Form
+}
+
+// BossView is one boss's page.
+type BossView struct {
+	Boss         *journal.Boss
+	Form         Form
+	Priorities   []*journal.Priority
+	PriorityForm Form
+	FollowUps    []*journal.FollowUp
+	Mix          []MixRow
+	Recent       []*journal.Entry
+	Today        string
+}
+
+// MixRow is one practice's count.
+type MixRow struct {
+	Practice journal.Practice
+	Count    int
+}
+
+// FollowUpGroup is one boss's open follow-ups.
+type FollowUpGroup struct {
+	BossID   int64
+	BossName string
+	Items    []*journal.FollowUp
+}
+
+// FollowUpsView is the open follow-ups page.
+type FollowUpsView struct {
+	Groups []FollowUpGroup
+	Total  int
+	Today  string
+}
+
+func id(n int64) string { return strconv.FormatInt(n, 10) }
+
+func practiceLabel(key string) string {
+	if p, ok := journal.FindPractice(key); ok {
+		return p.Label
+	}
+	return key
+}
+
+func kindLabel(k string) string     { return journal.OptionLabel(journal.Kinds, k) }
+func relationLabel(r string) string { return journal.OptionLabel(journal.Relations, r) }
+func ownerLabel(o string) string {
+	if o == "boss" {
+		return "Boss owes"
+	}
+	return "I owe"
+}
+
+// longDate writes 2026-11-27 as "Fri 27 Nov 2026".
+func longDate(s string) string {
+	t, ok := journal.ParseDate(s)
+	if !ok {
+		return s
+	}
+	return t.Format("Mon 2 Jan 2006")
+}
+
+func dueText(f *journal.FollowUp, today string) string {
+	switch {
+	case f.DoneAt != nil:
+		return "done " + longDate(f.DoneOn)
+	case f.DueOn == "":
+		return "no due date"
+	case f.DueOn < today:
+		return "overdue since " + longDate(f.DueOn)
+	case f.DueOn == today:
+		return "due today"
+	default:
+		return "due " + longDate(f.DueOn)
+	}
+}
+
+func sinceText(t time.Time) string { return t.UTC().Format("2 Jan 2006") }
