@@ -21,14 +21,14 @@ import (
 var fastHash = password.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 
 type testApp struct {
-	t   *testing.T
+	t   testing.TB
 	db  *sqlite.DB
 	srv *Server
 	ts  *httptest.Server
 }
 
 // newTestApp serves the real router over loopback on a fresh SQLite file.
-func newTestApp(t *testing.T, edit ...func(*Config)) *testApp {
+func newTestApp(t testing.TB, edit ...func(*Config)) *testApp {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
 	if err != nil {
