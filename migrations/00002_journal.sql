@@ -55,7 +55,7 @@ CREATE TABLE entry_practices (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX entry_practices_user_idx ON entry_practices (user_id, practice, occurred_on DESC, entry_id DESC);
 CREATE INDEX entry_practices_user_date_idx ON entry_practices (user_id, occurred_on, practice);
-CREATE INDEX entry_practices_user_boss_idx ON entry_practices (user_id, boss_id, practice);
+CREATE INDEX entry_practices_user_boss_idx ON entry_practices (user_id, boss_id, practice, occurred_on DESC, entry_id DESC);
 
 CREATE TABLE followups (
     id         INTEGER PRIMARY KEY,

@@ -37,6 +37,7 @@ func (f EntryForm) checked(key string) bool {
 // HomeView is the signed-in home page.
 type HomeView struct {
 	DisplayName string
+	Glance      Glance
 	Capture     EntryForm
 	WeekLabel   string
 	WeekEntries []*journal.Entry

@@ -1,6 +1,9 @@
 package journal
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // DateLayout is how local dates are written: in forms, the database and URLs.
 const DateLayout = "2006-01-02"
@@ -20,4 +23,18 @@ func ParseDate(s string) (time.Time, bool) {
 func AddDays(date string, n int) string {
 	t, _ := ParseDate(date)
 	return t.AddDate(0, 0, n).Format(DateLayout)
+}
+
+// DateRange writes two dates compactly: "23–29 Nov 2026".
+func DateRange(start, end string) string {
+	s, _ := ParseDate(start)
+	e, _ := ParseDate(end)
+	switch {
+	case s.Month() == e.Month() && s.Year() == e.Year():
+		return fmt.Sprintf("%d–%d %s", s.Day(), e.Day(), e.Format("Jan 2006"))
+	case s.Year() == e.Year():
+		return s.Format("2 Jan") + " – " + e.Format("2 Jan 2006")
+	default:
+		return s.Format("2 Jan 2006") + " – " + e.Format("2 Jan 2006")
+	}
 }

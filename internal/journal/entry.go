@@ -128,6 +128,7 @@ type EntryFilter struct {
 	BossID   int64
 	From, To string // inclusive local dates, "" for open-ended
 	Page     int    // 1-based
+	Limit    int    // entries per page; 0 means EntriesPerPage
 }
 
 // Validate reports malformed filter values.

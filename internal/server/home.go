@@ -21,17 +21,30 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	}
 	preselectOnlyBoss(&capture)
 	capture.Compact = true
-	label, start, end := journal.WeekOf(today)
-	week, _, err := s.db.FindEntries(ctx, u.ID, journal.EntryFilter{From: start, To: end})
+	week := journal.WeekOfDate(today)
+	sum, err := s.db.WeekSummary(ctx, u.ID, week, today)
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	// The summary lists the week oldest first; the home page shows the latest first.
+	entries := make([]*journal.Entry, 0, len(sum.Entries))
+	for i := len(sum.Entries) - 1; i >= 0; i-- {
+		entries = append(entries, sum.Entries[i])
 	}
 	fus, err := s.db.FindOpenFollowUps(ctx, u.ID, 0, followUpsOnHome)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v := web.HomeView{DisplayName: u.DisplayName, Capture: capture, WeekLabel: label, WeekEntries: week, FollowUps: fus, Today: today}
+	v := web.HomeView{
+		DisplayName: u.DisplayName,
+		Glance:      web.Glance{Week: week.String(), Practices: sum.Practices, Neglected: sum.Neglected, Overdue: sum.FollowUps.Overdue},
+		Capture:     capture,
+		WeekLabel:   week.String(),
+		WeekEntries: entries,
+		FollowUps:   fus,
+		Today:       today,
+	}
 	s.render(w, r, http.StatusOK, web.HomePage(s.page(r, "Home", "home"), v))
 }

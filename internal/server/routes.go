@@ -45,6 +45,8 @@ func (s *Server) routes() http.Handler {
 			r.Post("/bosses/{id}", s.handleBossUpdate)
 			r.Post("/bosses/{id}/archive", s.handleBossArchive)
 			r.Post("/bosses/{id}/priorities", s.handlePriorityCreate)
+			r.Get("/bosses/{id}/prep", s.handlePrep)
+			r.Get("/bosses/{id}/prep.md", s.handlePrepMarkdown)
 			r.Post("/priorities/{id}", s.handlePriorityUpdate)
 
 			r.Get("/entries", s.handleEntries)
@@ -58,6 +60,9 @@ func (s *Server) routes() http.Handler {
 
 			r.Post("/followups/{id}", s.handleFollowUpUpdate)
 			r.Get("/followups", s.handleFollowUps)
+
+			r.Get("/weeks", s.handleWeekCurrent)
+			r.Get("/weeks/{week}", s.handleWeek)
 		})
 	})
 

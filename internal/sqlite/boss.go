@@ -140,3 +140,42 @@ func notFoundAs(err, specific error) error {
 	}
 	return err
 }
+
+// BossPracticeCounts counts a boss's entry tags per practice between two
+// dates. The IN list lets SQLite probe the (user, boss, practice, date)
+// index once per practice instead of reading all of the boss's history.
+func (db *DB) BossPracticeCounts(ctx context.Context, userID, bossID int64, from, to string) (map[string]int, error) {
+	rows, err := db.read.QueryContext(ctx,
+		`SELECT practice, count(*) FROM entry_practices
+		 WHERE user_id = ? AND boss_id = ? AND practice IN ('results', 'responsibility', 'priorities', 'team', 'risk', 'solutions')
+		   AND occurred_on BETWEEN ? AND ? GROUP BY practice`, userID, bossID, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("boss practice counts: %w", err)
+	}
+	defer rows.Close()
+	counts := journal.NewPracticeCounts()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, err
+		}
+		counts[k] = n
+	}
+	return counts, rows.Err()
+}
+
+// PriorityLastTouched returns, per priority id, the date of the latest entry
+// linked to it ("" when none is).
+func (db *DB) PriorityLastTouched(ctx context.Context, userID int64, priorityIDs []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(priorityIDs))
+	for _, id := range priorityIDs {
+		var last sql.NullString
+		err := db.read.QueryRowContext(ctx, "SELECT max(occurred_on) FROM entries WHERE priority_id = ? AND user_id = ?", id, userID).Scan(&last)
+		if err != nil {
+			return nil, fmt.Errorf("priority last touched: %w", err)
+		}
+		out[id] = last.String
+	}
+	return out, nil
+}

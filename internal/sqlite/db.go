@@ -72,7 +72,10 @@ func OpenNoMigrate(path string) (*DB, error) {
 		write.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	read, err := sql.Open("sqlite", DSN(path)+"&_pragma=query_only(1)")
+	// Readers begin deferred transactions: an immediate one would take the
+	// write lock just to read.
+	readDSN := strings.Replace(DSN(path), "_txlock=immediate", "_txlock=deferred", 1) + "&_pragma=query_only(1)"
+	read, err := sql.Open("sqlite", readDSN)
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open database: %w", err)
@@ -163,7 +166,11 @@ func isUniqueViolation(err error) bool {
 	return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
-func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+// timeLayout is RFC 3339 in UTC with a fixed width, so that stored times
+// sort as strings.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)

@@ -132,9 +132,9 @@ func (db *DB) FindEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	more := len(out) > journal.EntriesPerPage
+	more := len(out) > pageSize(f)
 	if more {
-		out = out[:journal.EntriesPerPage]
+		out = out[:pageSize(f)]
 	}
 	return out, more, loadPractices(ctx, db.read, out)
 }
@@ -179,9 +179,16 @@ func entryWhere(userID int64, f journal.EntryFilter) (from, where, order string,
 
 func entryListQuery(userID int64, f journal.EntryFilter) (string, []any) {
 	from, where, order, args := entryWhere(userID, f)
-	page := max(f.Page, 1)
+	page, size := max(f.Page, 1), pageSize(f)
 	q := "SELECT " + entryColumns(false) + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
-	return q, append(args, journal.EntriesPerPage+1, (page-1)*journal.EntriesPerPage)
+	return q, append(args, size+1, (page-1)*size)
+}
+
+func pageSize(f journal.EntryFilter) int {
+	if f.Limit > 0 && f.Limit < journal.EntriesPerPage {
+		return f.Limit
+	}
+	return journal.EntriesPerPage
 }
 
 func entryCountQuery(userID int64, f journal.EntryFilter) (string, []any) {

@@ -143,3 +143,16 @@ func nullString(s string) any {
 	}
 	return s
 }
+
+// FindDoneFollowUps returns follow-ups marked done between two local dates,
+// oldest first; bossID > 0 keeps one boss's.
+func (db *DB) FindDoneFollowUps(ctx context.Context, userID, bossID int64, from, to string, limit int) ([]*journal.FollowUp, error) {
+	q := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_on BETWEEN ? AND ?"
+	args := []any{userID, from, to}
+	if bossID > 0 {
+		q += " AND e.boss_id = ?"
+		args = append(args, bossID)
+	}
+	q += " ORDER BY f.done_on, f.id LIMIT ?"
+	return db.findFollowUps(ctx, q, append(args, limit)...)
+}

@@ -1,0 +1,231 @@
+// Package report writes leadup's Markdown documents: the weekly update for
+// a boss and the agenda for the next 1:1. They are drafts a person pastes
+// into an email or a shared document, so they read as prose and lists, not
+// as a data dump.
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// Update is what a weekly update is written from.
+type Update struct {
+	Summary  *journal.WeekSummary
+	BossName string // "" for an update to no boss in particular
+	Author   string
+	Entries  []*journal.Entry    // the week's entries, already kept to the boss when there is one
+	Kept     []*journal.FollowUp // follow-ups done this week
+	Open     []*journal.FollowUp // follow-ups still open
+	Today    string
+}
+
+// section is one heading and its bullet points; empty sections are left out.
+type section struct {
+	title string
+	items []string
+}
+
+// WeeklyUpdate writes the week as a draft update.
+func WeeklyUpdate(u Update) string {
+	var b strings.Builder
+	w := u.Summary.Week
+	fmt.Fprintf(&b, "# Weekly update: %s (%s)\n\n", w, journal.DateRange(w.Start, w.End))
+	if u.BossName != "" {
+		fmt.Fprintf(&b, "Hi %s,\n\n", oneLine(u.BossName))
+	} else {
+		b.WriteString("Hi,\n\n")
+	}
+	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 {
+		b.WriteString("Nothing to report from my journal this week.\n")
+		return signOff(&b, u.Author)
+	}
+	b.WriteString("Here is where things stand this week.\n\n")
+
+	byPractice := func(key string) []string {
+		var items []string
+		for _, e := range u.Entries {
+			if has(e.Practices, key) {
+				items = append(items, entryLine(e, u.BossName == ""))
+			}
+		}
+		return items
+	}
+	var progress []string
+	for _, e := range u.Entries {
+		if e.PriorityText != "" {
+			progress = append(progress, fmt.Sprintf("**%s**: %s", oneLine(e.PriorityText), entryLine(e, false)))
+		}
+	}
+	var kept, mine, theirs []string
+	for _, f := range u.Kept {
+		kept = append(kept, followUpLine(f, u.Today))
+	}
+	for _, f := range u.Open {
+		if f.Owner == "boss" {
+			theirs = append(theirs, followUpLine(f, u.Today))
+		} else {
+			mine = append(mine, followUpLine(f, u.Today))
+		}
+	}
+	sections := []section{
+		{"Delivered", byPractice("results")},
+		{"Owned", byPractice("responsibility")},
+		{"Progress on your priorities", progress},
+		{"Problems, with what I propose", byPractice("solutions")},
+		{"Risks I took", byPractice("risk")},
+		{"Developing the team", byPractice("team")},
+		{"Commitments kept", kept},
+		{"Still open on my side", mine},
+		{"Waiting on you", theirs},
+	}
+	for _, s := range sections {
+		if len(s.items) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "## %s\n\n", s.title)
+		for _, it := range s.items {
+			fmt.Fprintf(&b, "- %s\n", it)
+		}
+		b.WriteString("\n")
+	}
+	return signOff(&b, u.Author)
+}
+
+func signOff(b *strings.Builder, author string) string {
+	b.WriteString("Thanks,\n")
+	b.WriteString(oneLine(author))
+	b.WriteString("\n")
+	return b.String()
+}
+
+// Prep is what a 1:1 agenda is written from.
+type Prep struct {
+	Boss        *journal.Boss
+	FollowUps   []*journal.FollowUp // open, overdue first
+	Priorities  []*journal.Priority // active
+	LastTouched map[int64]string    // priority id → date of the latest linked entry
+	Problems    []*journal.Entry    // recent entries tagged solutions
+	Risks       []*journal.Entry    // recent entries tagged risk
+	Neglected   []string            // practice keys with no entry with this boss in four weeks
+	Recent      []*journal.Entry
+	Today       string
+}
+
+// PrepAgenda writes the agenda for the next 1:1 with a boss.
+func PrepAgenda(p Prep) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", oneLine(p.Boss.Name), longDate(p.Today))
+	var mine, theirs []string
+	for _, f := range p.FollowUps {
+		if f.Owner == "boss" {
+			theirs = append(theirs, followUpLine(f, p.Today))
+		} else {
+			mine = append(mine, followUpLine(f, p.Today))
+		}
+	}
+	var prios []string
+	for _, pr := range p.Priorities {
+		touched := "no entry linked yet"
+		if d := p.LastTouched[pr.ID]; d != "" {
+			touched = "last worked on " + longDate(d)
+		}
+		prios = append(prios, fmt.Sprintf("%s (%s)", oneLine(pr.Text), touched))
+	}
+	var neglected []string
+	for _, k := range p.Neglected {
+		if pr, ok := journal.FindPractice(k); ok {
+			neglected = append(neglected, fmt.Sprintf("%s: %s", pr.Label, pr.Try))
+		}
+	}
+	sections := []section{
+		{"What I owe", mine},
+		{"What " + oneLine(p.Boss.Name) + " owes", theirs},
+		{"Their priorities", prios},
+		{"Problems to raise, with a proposal", entryLines(p.Problems)},
+		{"Risks to talk through", entryLines(p.Risks)},
+		{"Practices to bring in (none with " + oneLine(p.Boss.Name) + " in four weeks)", neglected},
+		{"Last conversations", entryLines(p.Recent)},
+	}
+	empty := true
+	for _, s := range sections {
+		if len(s.items) == 0 {
+			continue
+		}
+		empty = false
+		fmt.Fprintf(&b, "## %s\n\n", s.title)
+		for _, it := range s.items {
+			fmt.Fprintf(&b, "- %s\n", it)
+		}
+		b.WriteString("\n")
+	}
+	if empty {
+		b.WriteString("Nothing on the agenda yet. Log your conversations and commitments to build it.\n")
+	}
+	return b.String()
+}
+
+func entryLines(entries []*journal.Entry) []string {
+	var out []string
+	for _, e := range entries {
+		out = append(out, entryLine(e, false))
+	}
+	return out
+}
+
+func entryLine(e *journal.Entry, withBoss bool) string {
+	s := oneLine(e.Summary) + " (" + shortDate(e.OccurredOn)
+	if withBoss {
+		s += ", with " + oneLine(e.BossName)
+	}
+	return s + ")"
+}
+
+func followUpLine(f *journal.FollowUp, today string) string {
+	s := oneLine(f.Text)
+	switch {
+	case f.DoneAt != nil:
+		s += " (done " + shortDate(f.DoneOn)
+		if on, ok := f.KeptOnTime(); ok && !on {
+			s += ", after its due date " + shortDate(f.DueOn)
+		}
+		s += ")"
+	case f.Overdue(today):
+		s += " (overdue since " + shortDate(f.DueOn) + ")"
+	case f.DueOn != "":
+		s += " (due " + shortDate(f.DueOn) + ")"
+	}
+	return s
+}
+
+func has(keys []string, k string) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// oneLine keeps user text on one line, so it cannot break the list.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func shortDate(d string) string {
+	t, ok := journal.ParseDate(d)
+	if !ok {
+		return d
+	}
+	return t.Format("Mon 2 Jan")
+}
+
+func longDate(d string) string {
+	t, ok := journal.ParseDate(d)
+	if !ok {
+		return d
+	}
+	return t.Format("Monday 2 January 2006")
+}

@@ -1,0 +1,79 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/report"
+	"github.com/leadup/leadup/web"
+)
+
+// prepRecent is how many entries each list on the prep page holds.
+const prepRecent = 3
+
+// prep gathers the agenda for the next 1:1 with the {id} boss.
+func (s *Server) prep(r *http.Request) (report.Prep, error) {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	b, err := s.userBoss(r)
+	if err != nil {
+		return report.Prep{}, err
+	}
+	today := s.today(u)
+	p := report.Prep{Boss: b, Today: today}
+	if p.FollowUps, err = s.db.FindOpenFollowUps(ctx, u.ID, b.ID, maxOpenFollowUps); err != nil {
+		return p, err
+	}
+	if p.Priorities, err = s.db.FindPriorities(ctx, u.ID, b.ID, "active"); err != nil {
+		return p, err
+	}
+	ids := make([]int64, len(p.Priorities))
+	for i, pr := range p.Priorities {
+		ids[i] = pr.ID
+	}
+	if p.LastTouched, err = s.db.PriorityLastTouched(ctx, u.ID, ids); err != nil {
+		return p, err
+	}
+	fourWeeks := journal.WeekOfDate(today).Add(-3).Start
+	recent := func(practice string) ([]*journal.Entry, error) {
+		list, _, err := s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID, Practice: practice, From: journal.AddDays(today, -90), Limit: prepRecent})
+		return list, err
+	}
+	if p.Problems, err = recent("solutions"); err != nil {
+		return p, err
+	}
+	if p.Risks, err = recent("risk"); err != nil {
+		return p, err
+	}
+	counts, err := s.db.BossPracticeCounts(ctx, u.ID, b.ID, fourWeeks, today)
+	if err != nil {
+		return p, err
+	}
+	p.Neglected = journal.Zeros(counts)
+	if p.Recent, _, err = s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID, Limit: prepRecent}); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
+	p, err := s.prep(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.PrepView{
+		Boss: p.Boss, FollowUps: p.FollowUps, Priorities: p.Priorities, LastTouched: p.LastTouched,
+		Problems: p.Problems, Risks: p.Risks, Neglected: p.Neglected, Recent: p.Recent, Today: p.Today,
+	}
+	s.render(w, r, http.StatusOK, web.PrepPage(s.page(r, "Prep: "+p.Boss.Name, "bosses"), v))
+}
+
+func (s *Server) handlePrepMarkdown(w http.ResponseWriter, r *http.Request) {
+	p, err := s.prep(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeMarkdown(w, report.PrepAgenda(p))
+}

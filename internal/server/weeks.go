@@ -1,0 +1,207 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/report"
+	"github.com/leadup/leadup/web"
+)
+
+// handleWeekCurrent sends /weeks to the current ISO week in the user's zone.
+func (s *Server) handleWeekCurrent(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	http.Redirect(w, r, "/weeks/"+journal.CurrentWeek(s.db.Now(), u.Location()).String(), http.StatusSeeOther)
+}
+
+// handleWeek serves /weeks/{week}, /weeks/{week}.json and /weeks/{week}.md:
+// chi cannot split "2026-W48.json" into a parameter and a suffix, so one
+// handler reads the extension.
+func (s *Server) handleWeek(w http.ResponseWriter, r *http.Request) {
+	param := chi.URLParam(r, "week")
+	label, ext := param, ""
+	if i := strings.LastIndexByte(param, '.'); i >= 0 {
+		label, ext = param[:i], param[i:]
+	}
+	week, err := journal.ParseWeek(label)
+	if err != nil {
+		s.renderError(w, r, http.StatusBadRequest, journal.ErrorMessage(err))
+		return
+	}
+	u := userFrom(r.Context())
+	today := s.today(u)
+	sum, err := s.db.WeekSummary(r.Context(), u.ID, week, today)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	switch ext {
+	case "":
+		s.renderWeek(w, r, sum, today)
+	case ".json":
+		writeJSON(w, weekJSONOf(sum))
+	case ".md":
+		s.writeWeekUpdate(w, r, sum, today)
+	default:
+		s.handleNotFound(w, r)
+	}
+}
+
+func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, sum *journal.WeekSummary, today string) {
+	wk := sum.Week
+	v := web.WeekView{
+		S:         sum,
+		Range:     journal.DateRange(wk.Start, wk.End),
+		PrevURL:   "/weeks/" + wk.Add(-1).String(),
+		IsCurrent: wk.Contains(today),
+		Days:      web.GroupByDay(sum.Entries),
+		Chart:     web.NewChart(sum.Trend),
+		Today:     today,
+	}
+	if wk.End < today {
+		v.NextURL = "/weeks/" + wk.Add(1).String()
+	}
+	s.render(w, r, http.StatusOK, web.WeekPage(s.page(r, "Week "+wk.String(), "weeks"), v))
+}
+
+// maxUpdateFollowUps bounds the follow-ups listed in a weekly update.
+const maxUpdateFollowUps = 200
+
+// writeWeekUpdate writes the draft update for the boss; ?boss_id= keeps it
+// to one boss.
+func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *journal.WeekSummary, today string) {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	upd := report.Update{Summary: sum, Author: u.DisplayName, Entries: sum.Entries, Today: today}
+	var bossID int64
+	if raw := r.URL.Query().Get("boss_id"); raw != "" {
+		bossID = formID(raw)
+		b, err := s.db.FindBoss(ctx, u.ID, bossID)
+		if bossID <= 0 || err != nil {
+			s.fail(w, r, errNotFound)
+			return
+		}
+		upd.BossName = b.Name
+		upd.Entries = nil
+		for _, e := range sum.Entries {
+			if e.BossID == bossID {
+				upd.Entries = append(upd.Entries, e)
+			}
+		}
+	}
+	var err error
+	if upd.Kept, err = s.db.FindDoneFollowUps(ctx, u.ID, bossID, sum.Week.Start, sum.Week.End, maxUpdateFollowUps); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if upd.Open, err = s.db.FindOpenFollowUps(ctx, u.ID, bossID, maxUpdateFollowUps); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeMarkdown(w, report.WeeklyUpdate(upd))
+}
+
+func writeMarkdown(w http.ResponseWriter, md string) {
+	w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+	w.Write([]byte(md))
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+// weekJSON is the public JSON twin of a week's page.
+type weekJSON struct {
+	Week               string         `json:"week"`
+	Start              string         `json:"start"`
+	End                string         `json:"end"`
+	Total              int            `json:"total"`
+	Practices          map[string]int `json:"practices"`
+	Bosses             []bossCount    `json:"bosses"`
+	FollowUps          followUpsJSON  `json:"followups"`
+	Neglected          []string       `json:"neglected"`
+	NeglectedFourWeeks []string       `json:"neglected_four_weeks"`
+	QuietBosses        []quietBoss    `json:"quiet_bosses"`
+	Trend              []trendWeek    `json:"trend"`
+	Streak             int            `json:"streak"`
+	StreakCapped       bool           `json:"streak_capped"`
+}
+
+type bossCount struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+type followUpsJSON struct {
+	Opened  int        `json:"opened"`
+	Done    int        `json:"done"`
+	Overdue int        `json:"overdue"`
+	OnTime  onTimePair `json:"on_time"`
+}
+
+type onTimePair struct {
+	Mine onTimeJSON `json:"mine"`
+	Boss onTimeJSON `json:"boss"`
+}
+
+type onTimeJSON struct {
+	Due  int      `json:"due"`
+	Kept int      `json:"kept"`
+	Rate *float64 `json:"rate"` // null when nothing was due
+}
+
+type quietBoss struct {
+	Name      string `json:"name"`
+	LastEntry string `json:"last_entry"`
+}
+
+type trendWeek struct {
+	Week      string         `json:"week"`
+	Total     int            `json:"total"`
+	Practices map[string]int `json:"practices"`
+}
+
+func onTimeOf(o journal.OnTime) onTimeJSON {
+	j := onTimeJSON{Due: o.Due, Kept: o.Kept}
+	if rate, ok := o.Rate(); ok {
+		j.Rate = &rate
+	}
+	return j
+}
+
+func weekJSONOf(s *journal.WeekSummary) weekJSON {
+	j := weekJSON{
+		Week: s.Week.String(), Start: s.Week.Start, End: s.Week.End, Total: s.Total, Practices: s.Practices,
+		Bosses: []bossCount{}, Neglected: nonNil(s.Neglected), NeglectedFourWeeks: nonNil(s.NeglectedFourWeeks),
+		QuietBosses: []quietBoss{}, Trend: []trendWeek{}, Streak: s.Streak, StreakCapped: s.StreakCapped,
+		FollowUps: followUpsJSON{
+			Opened: s.FollowUps.Opened, Done: s.FollowUps.Done, Overdue: s.FollowUps.Overdue,
+			OnTime: onTimePair{Mine: onTimeOf(s.FollowUps.Mine), Boss: onTimeOf(s.FollowUps.Boss)},
+		},
+	}
+	for _, b := range s.Bosses {
+		j.Bosses = append(j.Bosses, bossCount{ID: b.PublicID, Name: b.Name, Count: b.Count})
+	}
+	for _, q := range s.QuietBosses {
+		j.QuietBosses = append(j.QuietBosses, quietBoss{Name: q.Name, LastEntry: q.LastEntry})
+	}
+	for _, t := range s.Trend {
+		j.Trend = append(j.Trend, trendWeek{Week: t.Week.String(), Total: t.Total, Practices: t.Practices})
+	}
+	return j
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

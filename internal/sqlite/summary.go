@@ -1,0 +1,266 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// maxWeekEntries bounds the entries listed on a week's page.
+const maxWeekEntries = 500
+
+// WeekSummary computes the review of one week for one user. Every query
+// reads an index that starts with the user id and is bounded by dates, so
+// the cost does not grow with the size of the journal. today is the current
+// date in the user's zone.
+func (db *DB) WeekSummary(ctx context.Context, userID int64, w journal.Week, today string) (*journal.WeekSummary, error) {
+	// One read transaction: every number comes from the same snapshot.
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+
+	s := &journal.WeekSummary{Week: w}
+	steps := []func(context.Context, *sql.Tx, int64, *journal.WeekSummary, string) error{
+		weekPractices, weekBosses, weekFollowUps, weekNeglect, weekQuietBosses, weekTrend, weekStreak, weekEntries,
+	}
+	for _, step := range steps {
+		if err := step(ctx, tx, userID, s, today); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// practiceCounts counts entry tags per practice between two dates.
+func practiceCounts(ctx context.Context, tx *sql.Tx, userID int64, from, to string) (map[string]int, error) {
+	rows, err := tx.QueryContext(ctx,
+		"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY practice",
+		userID, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("practice counts: %w", err)
+	}
+	defer rows.Close()
+	counts := journal.NewPracticeCounts()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return nil, err
+		}
+		counts[k] = n
+	}
+	return counts, rows.Err()
+}
+
+func weekPractices(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
+	var err error
+	if s.Practices, err = practiceCounts(ctx, tx, userID, s.Week.Start, s.Week.End); err != nil {
+		return err
+	}
+	s.Neglected = journal.Zeros(s.Practices)
+	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ?",
+		userID, s.Week.Start, s.Week.End).Scan(&s.Total)
+	if err != nil {
+		return fmt.Errorf("week total: %w", err)
+	}
+	return nil
+}
+
+func weekBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
+	rows, err := tx.QueryContext(ctx,
+		`SELECT b.id, b.public_id, b.name, c.n FROM
+		   (SELECT boss_id, count(*) AS n FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY boss_id) c
+		 JOIN bosses b ON b.id = c.boss_id
+		 ORDER BY c.n DESC, b.name COLLATE NOCASE`, userID, s.Week.Start, s.Week.End)
+	if err != nil {
+		return fmt.Errorf("week bosses: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b journal.BossCount
+		if err := rows.Scan(&b.BossID, &b.PublicID, &b.Name, &b.Count); err != nil {
+			return err
+		}
+		s.Bosses = append(s.Bosses, b)
+	}
+	return rows.Err()
+}
+
+func weekFollowUps(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, today string) error {
+	f := &s.FollowUps
+	err := tx.QueryRowContext(ctx,
+		`SELECT count(*) FROM entries e JOIN followups f ON f.entry_id = e.id
+		 WHERE e.user_id = ? AND e.occurred_on BETWEEN ? AND ?`, userID, s.Week.Start, s.Week.End).Scan(&f.Opened)
+	if err != nil {
+		return fmt.Errorf("follow-ups opened: %w", err)
+	}
+	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_on BETWEEN ? AND ?",
+		userID, s.Week.Start, s.Week.End).Scan(&f.Done)
+	if err != nil {
+		return fmt.Errorf("follow-ups done: %w", err)
+	}
+	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_at IS NULL AND due_on < ?",
+		userID, today).Scan(&f.Overdue)
+	if err != nil {
+		return fmt.Errorf("follow-ups overdue: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx,
+		`SELECT owner, count(*), coalesce(sum(done_on IS NOT NULL AND done_on <= due_on), 0) FROM followups
+		 WHERE user_id = ? AND due_on BETWEEN ? AND ? GROUP BY owner`, userID, s.Week.Start, s.Week.End)
+	if err != nil {
+		return fmt.Errorf("follow-ups on time: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var owner string
+		var o journal.OnTime
+		if err := rows.Scan(&owner, &o.Due, &o.Kept); err != nil {
+			return err
+		}
+		if owner == "boss" {
+			f.Boss = o
+		} else {
+			f.Mine = o
+		}
+	}
+	return rows.Err()
+}
+
+func weekNeglect(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
+	counts, err := practiceCounts(ctx, tx, userID, s.Week.Add(-3).Start, s.Week.End)
+	if err != nil {
+		return err
+	}
+	s.NeglectedFourWeeks = journal.Zeros(counts)
+	return nil
+}
+
+// weekQuietBosses finds active bosses, known for at least three weeks, with
+// no entry in this week and the two before it.
+func weekQuietBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
+	since := s.Week.Add(-2).Start
+	rows, err := tx.QueryContext(ctx,
+		`SELECT b.id, b.name, coalesce((SELECT max(e.occurred_on) FROM entries e
+		   WHERE e.user_id = b.user_id AND e.boss_id = b.id AND e.occurred_on <= ?), '')
+		 FROM bosses b WHERE b.user_id = ? AND b.archived = 0 AND substr(b.created_at, 1, 10) < ?
+		 ORDER BY b.name COLLATE NOCASE`, s.Week.End, userID, since)
+	if err != nil {
+		return fmt.Errorf("quiet bosses: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var q journal.QuietBoss
+		if err := rows.Scan(&q.BossID, &q.Name, &q.LastEntry); err != nil {
+			return err
+		}
+		if q.LastEntry < since {
+			s.QuietBosses = append(s.QuietBosses, q)
+		}
+	}
+	return rows.Err()
+}
+
+// weekTrend counts the 12 weeks ending with this one, oldest first.
+func weekTrend(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
+	first := s.Week.Add(-11)
+	byStart := map[string]*journal.TrendWeek{}
+	for i := range 12 {
+		w := first.Add(i)
+		s.Trend = append(s.Trend, journal.TrendWeek{Week: w, Practices: journal.NewPracticeCounts()})
+	}
+	for i := range s.Trend {
+		byStart[s.Trend[i].Week.Start] = &s.Trend[i]
+	}
+	weekOf := func(date string) *journal.TrendWeek { return byStart[journal.WeekOfDate(date).Start] }
+
+	rows, err := tx.QueryContext(ctx,
+		`SELECT occurred_on, practice, count(*) FROM entry_practices
+		 WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on, practice`, userID, first.Start, s.Week.End)
+	if err != nil {
+		return fmt.Errorf("trend: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var date, k string
+		var n int
+		if err := rows.Scan(&date, &k, &n); err != nil {
+			return err
+		}
+		if tw := weekOf(date); tw != nil {
+			tw.Practices[k] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = tx.QueryContext(ctx,
+		"SELECT occurred_on, count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on",
+		userID, first.Start, s.Week.End)
+	if err != nil {
+		return fmt.Errorf("trend totals: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var date string
+		var n int
+		if err := rows.Scan(&date, &n); err != nil {
+			return err
+		}
+		if tw := weekOf(date); tw != nil {
+			tw.Total += n
+		}
+	}
+	return rows.Err()
+}
+
+// weekStreak counts consecutive weeks with at least one entry, ending with
+// this week (or, while this week is still empty, the week before), walking
+// back one index probe per week and stopping at MaxStreak.
+func weekStreak(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, today string) error {
+	w := s.Week
+	if s.Total == 0 && w.Contains(today) {
+		w = w.Add(-1)
+	}
+	var rows int
+	err := tx.QueryRowContext(ctx,
+		`WITH RECURSIVE weeks(n, s, e) AS (
+		   SELECT 0, ?, ?
+		   UNION ALL
+		   SELECT n + 1, date(s, '-7 days'), date(e, '-7 days') FROM weeks
+		   WHERE n < ? AND EXISTS (SELECT 1 FROM entries WHERE user_id = ? AND occurred_on BETWEEN weeks.s AND weeks.e)
+		 )
+		 SELECT count(*) FROM weeks`, w.Start, w.End, journal.MaxStreak, userID).Scan(&rows)
+	if err != nil {
+		return fmt.Errorf("streak: %w", err)
+	}
+	// Row n+1 exists only when week n had an entry.
+	s.Streak = rows - 1
+	s.StreakCapped = s.Streak >= journal.MaxStreak
+	return nil
+}
+
+func weekEntries(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
+	rows, err := tx.QueryContext(ctx,
+		"SELECT "+entryColumns(false)+" FROM entries e"+entryJoins+
+			" WHERE e.user_id = ? AND e.occurred_on BETWEEN ? AND ? ORDER BY e.occurred_on, e.id LIMIT ?",
+		userID, s.Week.Start, s.Week.End, maxWeekEntries)
+	if err != nil {
+		return fmt.Errorf("week entries: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return err
+		}
+		s.Entries = append(s.Entries, e)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return loadPractices(ctx, tx, s.Entries)
+}

@@ -1,0 +1,156 @@
+package web
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// WeekView is the weekly practice summary page.
+type WeekView struct {
+	S         *journal.WeekSummary
+	Range     string // "23–29 Nov 2026"
+	PrevURL   string
+	NextURL   string // "" for the current week
+	IsCurrent bool
+	Days      []DayGroup
+	Chart     Chart
+	Today     string
+}
+
+// DayGroup is one day's entries.
+type DayGroup struct {
+	Date    string
+	Entries []*journal.Entry
+}
+
+// GroupByDay groups entries, already in date order, by day.
+func GroupByDay(entries []*journal.Entry) []DayGroup {
+	var out []DayGroup
+	for _, e := range entries {
+		if len(out) == 0 || out[len(out)-1].Date != e.OccurredOn {
+			out = append(out, DayGroup{Date: e.OccurredOn})
+		}
+		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
+	}
+	return out
+}
+
+// Chart is the trend as stacked bars, laid out for an inline SVG.
+type Chart struct {
+	Width, Height int
+	Bars          []Bar
+	Max           int
+}
+
+// Bar is one week's column.
+type Bar struct {
+	Label    string // "W48"
+	X, W     int
+	LabelX   int
+	Segments []Segment
+	Total    int
+}
+
+// Segment is one practice's part of a bar.
+type Segment struct {
+	Key  string
+	Y, H int
+}
+
+const (
+	chartW, chartH = 600, 180
+	chartTop       = 10
+	chartBottom    = 24 // room for the week labels
+)
+
+// NewChart lays out the trend: one bar per week, stacked by practice.
+func NewChart(trend []journal.TrendWeek) Chart {
+	c := Chart{Width: chartW, Height: chartH}
+	for _, tw := range trend {
+		sum := 0
+		for _, n := range tw.Practices {
+			sum += n
+		}
+		c.Max = max(c.Max, sum)
+	}
+	slot := chartW / max(len(trend), 1)
+	plot := chartH - chartTop - chartBottom
+	for i, tw := range trend {
+		b := Bar{Label: fmt.Sprintf("W%02d", tw.Week.Num), X: i*slot + slot/6, W: slot * 2 / 3, LabelX: i*slot + slot/2}
+		y := chartH - chartBottom
+		for _, p := range journal.Practices {
+			n := tw.Practices[p.Key]
+			b.Total += n
+			if n == 0 || c.Max == 0 {
+				continue
+			}
+			h := n * plot / c.Max
+			if h < 2 {
+				h = 2
+			}
+			y -= h
+			b.Segments = append(b.Segments, Segment{Key: p.Key, Y: y, H: h})
+		}
+		c.Bars = append(c.Bars, b)
+	}
+	return c
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// onTimeText describes an on-time rate: "2 of 3 kept on time (67%)".
+func onTimeText(o journal.OnTime) string {
+	rate, ok := o.Rate()
+	if !ok {
+		return "nothing was due"
+	}
+	return fmt.Sprintf("%d of %d kept on time (%.0f%%)", o.Kept, o.Due, rate*100)
+}
+
+func practice(key string) journal.Practice {
+	p, _ := journal.FindPractice(key)
+	return p
+}
+
+func streakText(s *journal.WeekSummary) string {
+	switch {
+	case s.StreakCapped:
+		return fmt.Sprintf("%d+ weeks in a row with an entry", journal.MaxStreak)
+	case s.Streak == 1:
+		return "1 week with an entry"
+	default:
+		return fmt.Sprintf("%d weeks in a row with an entry", s.Streak)
+	}
+}
+
+// PrepView is the page to read before the next 1:1.
+type PrepView struct {
+	Boss        *journal.Boss
+	FollowUps   []*journal.FollowUp
+	Priorities  []*journal.Priority
+	LastTouched map[int64]string
+	Problems    []*journal.Entry
+	Risks       []*journal.Entry
+	Neglected   []string
+	Recent      []*journal.Entry
+	Today       string
+}
+
+// Glance is this week at a glance, on the home page.
+type Glance struct {
+	Week      string
+	Practices map[string]int
+	Neglected []string
+	Overdue   int
+}
+
+func containsKey(keys []string, k string) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
