@@ -269,3 +269,38 @@ func TestBrowserFirstEntryOnPhone(t *testing.T) {
 	}
 	saveScreenshot(t, ctx, "entries-390")
 }
+
+func TestBrowserWeekPage(t *testing.T) {
+	f := newWeekFixture(t)
+	for _, size := range []struct {
+		name          string
+		width, height int
+	}{{"phone", 390, 844}, {"desktop", 1280, 900}} {
+		t.Run(size.name, func(t *testing.T) {
+			ctx := newBrowser(t, size.width, size.height)
+			err := chromedp.Do(ctx,
+				chromedp.Navigate(f.app.ts.URL+"/weeks/2026-W48"),
+				chromedp.WaitVisible(chromedp.CSS("#email")),
+				chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
+				chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+				chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS("svg.trend")),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := textOf(t, ctx, "h1"); !strings.Contains(got, "2026-W48") {
+				t.Errorf("h1 %q", got)
+			}
+			bars, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.querySelectorAll('svg.trend rect').length"))
+			if err != nil || bars != 6 {
+				t.Errorf("trend chart has %d bar segments, want 6 (results, team and solutions in W48; one practice each in W45–W47): %v", bars, err)
+			}
+			width, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
+			if width > size.width {
+				t.Errorf("page is %d px wide in a %d px viewport", width, size.width)
+			}
+			saveScreenshot(t, ctx, "week-"+size.name)
+		})
+	}
+}
