@@ -1,33 +1,37 @@
 -- +goose Up
+-- Public ids are unique per user: an export imported into another account
+-- keeps its ids there as that account's own copies.
 CREATE TABLE bosses (
     id         INTEGER PRIMARY KEY,
-    public_id  TEXT    NOT NULL UNIQUE,
+    public_id  TEXT    NOT NULL,
     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     name       TEXT    NOT NULL,
     relation   TEXT    NOT NULL CHECK (relation IN ('manager', 'skip_level', 'executive', 'board', 'stakeholder', 'other')),
     role       TEXT    NOT NULL DEFAULT '',
     archived   INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
     created_at TEXT    NOT NULL,
-    updated_at TEXT    NOT NULL
+    updated_at TEXT    NOT NULL,
+    UNIQUE (user_id, public_id)
 ) STRICT;
 CREATE INDEX bosses_user_idx ON bosses (user_id, archived, name);
 
 CREATE TABLE priorities (
     id                INTEGER PRIMARY KEY,
-    public_id         TEXT    NOT NULL UNIQUE,
+    public_id         TEXT    NOT NULL,
     user_id           INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     boss_id           INTEGER NOT NULL REFERENCES bosses (id) ON DELETE CASCADE,
     text              TEXT    NOT NULL,
     status            TEXT    NOT NULL CHECK (status IN ('active', 'done', 'dropped')),
     noted_on          TEXT    NOT NULL,
     status_changed_at TEXT    NOT NULL,
-    created_at        TEXT    NOT NULL
+    created_at        TEXT    NOT NULL,
+    UNIQUE (user_id, public_id)
 ) STRICT;
 CREATE INDEX priorities_user_boss_idx ON priorities (user_id, boss_id, status);
 
 CREATE TABLE entries (
     id          INTEGER PRIMARY KEY,
-    public_id   TEXT    NOT NULL UNIQUE,
+    public_id   TEXT    NOT NULL,
     user_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     boss_id     INTEGER NOT NULL REFERENCES bosses (id) ON DELETE CASCADE,
     occurred_on TEXT    NOT NULL,
@@ -36,7 +40,8 @@ CREATE TABLE entries (
     notes       TEXT    NOT NULL DEFAULT '',
     priority_id INTEGER REFERENCES priorities (id) ON DELETE SET NULL,
     created_at  TEXT    NOT NULL,
-    updated_at  TEXT    NOT NULL
+    updated_at  TEXT    NOT NULL,
+    UNIQUE (user_id, public_id)
 ) STRICT;
 -- Every list reads newest first within one user.
 CREATE INDEX entries_user_date_idx ON entries (user_id, occurred_on DESC, id DESC);
@@ -59,7 +64,7 @@ CREATE INDEX entry_practices_user_boss_idx ON entry_practices (user_id, boss_id,
 
 CREATE TABLE followups (
     id         INTEGER PRIMARY KEY,
-    public_id  TEXT    NOT NULL UNIQUE,
+    public_id  TEXT    NOT NULL,
     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     entry_id   INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
     text       TEXT    NOT NULL,
@@ -68,7 +73,8 @@ CREATE TABLE followups (
     done_at    TEXT,
     done_on    TEXT,
     created_at TEXT    NOT NULL,
-    CHECK ((done_at IS NULL) = (done_on IS NULL))
+    CHECK ((done_at IS NULL) = (done_on IS NULL)),
+    UNIQUE (user_id, public_id)
 ) STRICT;
 CREATE INDEX followups_entry_idx ON followups (entry_id);
 -- Open follow-ups, soonest due first; NULL due dates sort first in SQLite,

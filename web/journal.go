@@ -2,6 +2,7 @@ package web
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -147,3 +148,33 @@ func dueText(f *journal.FollowUp, today string) string {
 }
 
 func sinceText(t time.Time) string { return t.UTC().Format("2 Jan 2006") }
+
+// SnippetPart is a piece of a search snippet; Mark is set on matched terms.
+type SnippetPart struct {
+	Text string
+	Mark bool
+}
+
+// snippetParts splits a snippet at its match markers, so that the page can
+// highlight matches with <mark> while templ escapes all of the text.
+func snippetParts(s string) []SnippetPart {
+	var parts []SnippetPart
+	for s != "" {
+		open := strings.Index(s, journal.SnippetOpen)
+		if open < 0 {
+			parts = append(parts, SnippetPart{Text: s})
+			break
+		}
+		if open > 0 {
+			parts = append(parts, SnippetPart{Text: s[:open]})
+		}
+		s = s[open+len(journal.SnippetOpen):]
+		end := strings.Index(s, journal.SnippetClose)
+		if end < 0 {
+			end = len(s)
+		}
+		parts = append(parts, SnippetPart{Text: s[:end], Mark: true})
+		s = strings.TrimPrefix(s[end:], journal.SnippetClose)
+	}
+	return parts
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,7 +44,16 @@ type Entry struct {
 	// Read along with the entry, for display.
 	BossName     string
 	PriorityText string
+	Snippet      string // search results only: text around the match, see SnippetOpen
 }
+
+// Snippet markers: a search snippet wraps each matched term in these
+// control characters, which user text cannot contain after validation, so
+// the page can highlight them while escaping everything else.
+const (
+	SnippetOpen  = "\x02"
+	SnippetClose = "\x03"
+)
 
 // EntryInput is what the entry form sends. BossID and PriorityID are -1
 // when the form sent something that is not a number.
@@ -61,10 +71,10 @@ type EntryInput struct {
 // Validate normalises the input and reports every rule it breaks. today is
 // the current date in the user's zone; an entry cannot happen after it.
 func (in *EntryInput) Validate(today string) error {
-	in.NewBossName = strings.TrimSpace(in.NewBossName)
+	in.NewBossName = strings.TrimSpace(stripControl(in.NewBossName))
 	in.OccurredOn = strings.TrimSpace(in.OccurredOn)
-	in.Summary = strings.TrimSpace(in.Summary)
-	in.Notes = strings.ReplaceAll(in.Notes, "\r\n", "\n")
+	in.Summary = strings.TrimSpace(stripControl(in.Summary))
+	in.Notes = stripControl(strings.ReplaceAll(in.Notes, "\r\n", "\n"))
 	p := Problems{}
 	switch {
 	case in.NewBossName != "":
@@ -106,6 +116,17 @@ func (in *EntryInput) Validate(today string) error {
 	return p.Err()
 }
 
+// stripControl removes control characters other than newline and tab:
+// they have no place in a journal, and search snippets use two of them.
+func stripControl(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // dedupe keeps the first of each value and puts them in practice order.
 func dedupe(keys []string) []string {
 	var out []string
@@ -124,6 +145,7 @@ func dedupe(keys []string) []string {
 
 // EntryFilter selects entries for the list.
 type EntryFilter struct {
+	Query    string // what the user typed in the search box
 	Practice string
 	BossID   int64
 	From, To string // inclusive local dates, "" for open-ended

@@ -233,9 +233,9 @@ func (s *Server) handleEntryDelete(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	q := r.URL.Query()
-	f := journal.EntryFilter{Practice: q.Get("practice"), BossID: formID(q.Get("boss_id")), From: q.Get("from"), To: q.Get("to")}
+	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), BossID: formID(q.Get("boss_id")), From: q.Get("from"), To: q.Get("to")}
 	f.Page, _ = strconv.Atoi(q.Get("page"))
-	form := web.Form{Values: map[string]string{"practice": f.Practice, "boss_id": q.Get("boss_id"), "from": f.From, "to": f.To}}
+	form := web.Form{Values: map[string]string{"q": f.Query, "practice": f.Practice, "boss_id": q.Get("boss_id"), "from": f.From, "to": f.To}}
 	bosses, err := s.db.FindBosses(r.Context(), u.ID, true)
 	if err != nil {
 		s.fail(w, r, err)

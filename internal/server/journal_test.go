@@ -433,3 +433,35 @@ func (a *testApp) snapshot() string {
 	}
 	return strings.Join(parts, " | ")
 }
+
+func TestSearchThroughTheList(t *testing.T) {
+	app := newTestApp(t)
+	ann := app.client()
+	ann.signup("ann@example.com")
+	ann.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Budget review", "notes", "Cut the **travel** line."), "/entries/")
+	ann.createdID("/entries", entryForm("new_boss_name", "Eve", "summary", "Hiring plan", "practice", "team"), "/entries/")
+	bob := app.client()
+	bob.signup("bob@example.com")
+	bob.createdID("/entries", entryForm("new_boss_name", "Zed", "summary", "Bob's travel budget"), "/entries/")
+
+	r := ann.get("/entries?q=trav")
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, "1 entry", "Budget review", "<mark>travel</mark>", `value="trav"`)
+	if strings.Contains(r.body, "Bob") {
+		t.Error("search shows another user's entry")
+	}
+	for _, q := range []string{`"unbalanced`, "AND OR", "*", "NEAR(", "a:b", `"`} {
+		r := ann.get("/entries?q=" + url.QueryEscape(q))
+		if r.status != http.StatusOK {
+			t.Errorf("q=%q: status %d, want 200", q, r.status)
+		}
+	}
+	// Filters combine with the search, and the pager keeps them all.
+	r = ann.get("/entries?q=plan&practice=team")
+	wantBody(t, r, "1 entry", "Hiring plan")
+	r = ann.get("/entries?q=plan&practice=results")
+	wantBody(t, r, "0 entries")
+	if got := pageURL(url.Values{"q": {"a b"}, "practice": {"team"}, "page": {"1"}}, 2); got != "/entries?page=2&practice=team&q=a+b" {
+		t.Errorf("pageURL %q", got)
+	}
+}

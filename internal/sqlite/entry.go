@@ -16,14 +16,24 @@ var errEntryNotFound = journal.Errorf(journal.ENOTFOUND, "That entry does not ex
 
 // entryColumns reads an entry with its boss's name and linked priority; the
 // list leaves the notes out, which can be long.
-func entryColumns(withNotes bool) string {
+func entryColumns(withNotes bool) string { return entryColumnsWith(withNotes, noSnippet) }
+
+func entryColumnsWith(withNotes bool, snippet string) string {
 	notes := "''"
 	if withNotes {
 		notes = "e.notes"
 	}
 	return `e.id, e.public_id, e.user_id, e.boss_id, e.occurred_on, e.kind, e.summary, ` + notes + `,
-		coalesce(e.priority_id, 0), e.created_at, e.updated_at, b.name, coalesce(pr.text, '')`
+		coalesce(e.priority_id, 0), e.created_at, e.updated_at, b.name, coalesce(pr.text, ''), ` + snippet
 }
+
+const (
+	noSnippet     = "''"
+	searchSnippet = "snippet(entries_fts, -1, char(2), char(3), '…', 12)"
+	// Matches in the summary weigh most, then the boss's name, follow-ups
+	// and notes.
+	searchRank = "bm25(entries_fts, 10.0, 1.0, 2.0, 5.0)"
+)
 
 const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr ON pr.id = e.priority_id`
 
@@ -149,13 +159,24 @@ func (db *DB) CountEntries(ctx context.Context, userID int64, f journal.EntryFil
 	return n, nil
 }
 
-// entryWhere builds the filter. With a practice it reads entry_practices,
-// whose index starts (user, practice, date); otherwise entries by (user, date).
+// entryWhere builds the filter. A search reads the FTS index and ranks by
+// relevance; with a practice it reads entry_practices, whose index starts
+// (user, practice, date); otherwise entries by (user, date).
 func entryWhere(userID int64, f journal.EntryFilter) (from, where, order string, args []any) {
 	t := "e"
 	from, where, order = "entries e", "e.user_id = ?", "e.occurred_on DESC, e.id DESC"
 	args = []any{userID}
-	if f.Practice != "" {
+	switch fts := journal.SearchQuery(f.Query); {
+	case fts != "":
+		from = "entries_fts JOIN entries e ON e.id = entries_fts.rowid"
+		where = "entries_fts MATCH ? AND entries_fts.user_id = ? AND e.user_id = ?"
+		order = searchRank + ", e.occurred_on DESC, e.id DESC"
+		args = []any{fts, userID, userID}
+		if f.Practice != "" {
+			where += " AND EXISTS (SELECT 1 FROM entry_practices p WHERE p.entry_id = e.id AND p.practice = ?)"
+			args = append(args, f.Practice)
+		}
+	case f.Practice != "":
 		t = "p"
 		from = "entry_practices p JOIN entries e ON e.id = p.entry_id"
 		where = "p.user_id = ? AND p.practice = ?"
@@ -180,7 +201,11 @@ func entryWhere(userID int64, f journal.EntryFilter) (from, where, order string,
 func entryListQuery(userID int64, f journal.EntryFilter) (string, []any) {
 	from, where, order, args := entryWhere(userID, f)
 	page, size := max(f.Page, 1), pageSize(f)
-	q := "SELECT " + entryColumns(false) + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	cols := entryColumns(false)
+	if journal.SearchQuery(f.Query) != "" {
+		cols = entryColumnsWith(false, searchSnippet)
+	}
+	q := "SELECT " + cols + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	return q, append(args, size+1, (page-1)*size)
 }
 
@@ -193,7 +218,7 @@ func pageSize(f journal.EntryFilter) int {
 
 func entryCountQuery(userID int64, f journal.EntryFilter) (string, []any) {
 	from, where, _, args := entryWhere(userID, f)
-	if f.Practice != "" {
+	if f.Practice != "" && journal.SearchQuery(f.Query) == "" {
 		from = "entry_practices p" // every condition is on p; no need to read entries
 	}
 	return "SELECT count(*) FROM " + from + " WHERE " + where, args
@@ -315,7 +340,7 @@ func scanEntry(row scanner) (*journal.Entry, error) {
 	var e journal.Entry
 	var created, updated string
 	err := row.Scan(&e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
-		&e.PriorityID, &created, &updated, &e.BossName, &e.PriorityText)
+		&e.PriorityID, &created, &updated, &e.BossName, &e.PriorityText, &e.Snippet)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errEntryNotFound
 	}

@@ -262,6 +262,7 @@ func TestListQueriesUseIndexes(t *testing.T) {
 	filters := []journal.EntryFilter{
 		{}, {Page: 4}, {Practice: "risk"}, {BossID: 1}, {From: "2026-01-01", To: "2026-02-01"},
 		{Practice: "team", BossID: 1, From: "2026-01-01"},
+		{Query: "budget"}, {Query: "plan", Practice: "team", BossID: 1, From: "2026-01-01", To: "2026-12-31"},
 	}
 	var queries [][]any
 	for _, fl := range filters {

@@ -1,0 +1,44 @@
+package journal
+
+import (
+	"strings"
+	"unicode"
+)
+
+// SearchQuery turns what a user typed into a safe FTS5 query. Words become
+// prefix terms ("budg" finds "budget"), text in double quotes stays a
+// phrase, and everything else (operators, stray quotes, asterisks) is
+// treated as plain text, so no input can be a syntax error. It returns ""
+// when nothing searchable is left.
+func SearchQuery(q string) string {
+	var terms []string
+	for q != "" {
+		if q[0] == '"' {
+			end := strings.IndexByte(q[1:], '"')
+			if end < 0 { // an unbalanced quote: read the rest as words
+				q = q[1:]
+				continue
+			}
+			if words := searchWords(q[1 : 1+end]); len(words) > 0 {
+				terms = append(terms, `"`+strings.Join(words, " ")+`"`)
+			}
+			q = q[end+2:]
+			continue
+		}
+		i := strings.IndexByte(q, '"')
+		if i < 0 {
+			i = len(q)
+		}
+		for _, w := range searchWords(q[:i]) {
+			terms = append(terms, `"`+w+`"*`)
+		}
+		q = q[i:]
+	}
+	return strings.Join(terms, " ")
+}
+
+// searchWords splits s into runs of letters and digits: the only characters
+// that reach the FTS5 query, so quoting them is always safe.
+func searchWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}

@@ -1,0 +1,136 @@
+package sqlite
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+func search(t *testing.T, db *DB, userID int64, f journal.EntryFilter) []string {
+	t.Helper()
+	list, _, err := db.FindEntries(context.Background(), userID, f)
+	if err != nil {
+		t.Fatalf("search %+v: %v", f, err)
+	}
+	n, err := db.CountEntries(context.Background(), userID, f)
+	if err != nil {
+		t.Fatalf("count %+v: %v", f, err)
+	}
+	if n != len(list) {
+		t.Errorf("search %q: count %d, list %d", f.Query, n, len(list))
+	}
+	var out []string
+	for _, e := range list {
+		out = append(out, e.Summary)
+	}
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	add := func(userID, bossID int64, date, summary, notes string, practices ...string) *journal.Entry {
+		in := entryIn(bossID, date, practices...)
+		in.Summary, in.Notes = summary, notes
+		e, err := f.db.CreateEntry(ctx, userID, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	budget := add(f.ann.ID, f.annBoss.ID, "2026-11-02", "Budget review", "We cut the travel line.", "results")
+	add(f.ann.ID, f.annBoss.ID, "2026-11-03", "Hiring plan", "The budget allows two hires.", "team")
+	add(f.ann.ID, f.annBoss.ID, "2026-11-04", "Café offsite", "Talked about the launch plan and risks.", "risk")
+	add(f.ann.ID, f.annBoss.ID, "2026-11-05", "Launch retro", "Plan the launch better next time.", "solutions")
+	add(f.bob.ID, f.bobBoss.ID, "2026-11-02", "Bob budget secret", "budget budget budget", "results")
+
+	tests := []struct {
+		name string
+		f    journal.EntryFilter
+		want []string
+	}{
+		{"ranked: summary first", journal.EntryFilter{Query: "budget"}, []string{"Budget review", "Hiring plan"}},
+		{"prefix", journal.EntryFilter{Query: "budg"}, []string{"Budget review", "Hiring plan"}},
+		{"phrase", journal.EntryFilter{Query: `"launch plan"`}, []string{"Café offsite"}},
+		{"words in any order", journal.EntryFilter{Query: "plan launch"}, []string{"Launch retro", "Café offsite"}},
+		{"accents fold", journal.EntryFilter{Query: "cafe"}, []string{"Café offsite"}},
+		{"accents fold the other way", journal.EntryFilter{Query: "rétro"}, []string{"Launch retro"}},
+		{"boss name", journal.EntryFilter{Query: "dana", To: "2026-11-02"}, []string{"Budget review"}},
+		{"with practice", journal.EntryFilter{Query: "budget", Practice: "team"}, []string{"Hiring plan"}},
+		{"with dates", journal.EntryFilter{Query: "launch", From: "2026-11-05"}, []string{"Launch retro"}},
+		{"with boss", journal.EntryFilter{Query: "budget", BossID: f.bobBoss.ID}, nil},
+		{"unbalanced quote", journal.EntryFilter{Query: `"budget`}, []string{"Budget review", "Hiring plan"}},
+		{"operators only", journal.EntryFilter{Query: "AND OR"}, nil},
+		{"star alone lists all", journal.EntryFilter{Query: "*"}, []string{"Launch retro", "Café offsite", "Hiring plan", "Budget review"}},
+		{"no match", journal.EntryFilter{Query: "zebra"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := search(t, f.db, f.ann.ID, tt.f)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+
+	list, _, _ := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: "travel"})
+	if len(list) != 1 || !strings.Contains(list[0].Snippet, journal.SnippetOpen+"travel"+journal.SnippetClose) {
+		t.Errorf("snippet of %d results does not mark the match: %q", len(list), list[0].Snippet)
+	}
+
+	// The index follows updates, follow-ups, renames and deletes.
+	upd := entryIn(f.annBoss.ID, "2026-11-02", "results")
+	upd.Summary, upd.Notes = "Quarterly numbers", "Nothing about money."
+	if err := f.db.UpdateEntry(ctx, f.ann.ID, budget.ID, upd); err != nil {
+		t.Fatal(err)
+	}
+	if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: "travel"}); len(got) != 0 {
+		t.Errorf("old notes still found after update: %q", got)
+	}
+	if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: "quarterly"}); len(got) != 1 {
+		t.Errorf("new summary not found: %q", got)
+	}
+	f.db.CreateFollowUp(ctx, f.ann.ID, budget.ID, journal.FollowUpInput{Text: "Send spreadsheet", Owner: "me"})
+	if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: "spreadsheet"}); len(got) != 1 || got[0] != "Quarterly numbers" {
+		t.Errorf("follow-up text not found: %q", got)
+	}
+	if err := f.db.UpdateBoss(ctx, f.ann.ID, f.annBoss.ID, journal.BossInput{Name: "Dolores", Relation: "manager"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: "dolores"}); len(got) != 4 {
+		t.Errorf("renamed boss finds %d entries, want 4", len(got))
+	}
+	if err := f.db.DeleteEntry(ctx, f.ann.ID, budget.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: "spreadsheet"}); len(got) != 0 {
+		t.Errorf("deleted entry still found: %q", got)
+	}
+	var rows int
+	f.db.Reader().QueryRow("SELECT count(*) FROM entries_fts").Scan(&rows)
+	if rows != 4 {
+		t.Errorf("entries_fts has %d rows, want 4 (3 of ann's, 1 of bob's)", rows)
+	}
+}
+
+func TestSearchIsolation(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	in := entryIn(f.bobBoss.ID, "2026-11-02", "results")
+	in.Summary = "Confidential merger talk"
+	if _, err := f.db.CreateEntry(ctx, f.bob.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"merger", "confidential", "eve", `"merger talk"`} {
+		list, more, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: q})
+		n, _ := f.db.CountEntries(ctx, f.ann.ID, journal.EntryFilter{Query: q})
+		if err != nil || len(list) != 0 || more || n != 0 {
+			t.Errorf("ann searching %q sees %d entries, count %d (%v)", q, len(list), n, err)
+		}
+	}
+	if got := search(t, f.db, f.bob.ID, journal.EntryFilter{Query: "merger"}); len(got) != 1 {
+		t.Errorf("bob finds %q", got)
+	}
+}
