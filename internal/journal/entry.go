@@ -45,6 +45,11 @@ type Entry struct {
 	BossName     string
 	PriorityText string
 	Snippet      string // search results only: text around the match, see SnippetOpen
+
+	// Used by export and import, which refer to records by public id.
+	BossPublicID     string
+	PriorityPublicID string
+	FollowUps        []*FollowUp
 }
 
 // Snippet markers: a search snippet wraps each matched term in these
@@ -256,6 +261,7 @@ type Priority struct {
 	PublicID        string
 	UserID          int64
 	BossID          int64
+	BossPublicID    string // export and import only
 	Text            string
 	Status          string
 	NotedOn         string // the local date it was noted

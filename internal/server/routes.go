@@ -61,6 +61,11 @@ func (s *Server) routes() http.Handler {
 			r.Post("/followups/{id}", s.handleFollowUpUpdate)
 			r.Get("/followups", s.handleFollowUps)
 
+			r.Get("/export.json", s.handleExportJSON)
+			r.Get("/export.csv", s.handleExportCSV)
+			r.Get("/export.md", s.handleExportMarkdown)
+			r.Post("/import", s.handleImport)
+
 			r.Get("/weeks", s.handleWeekCurrent)
 			r.Get("/weeks/{week}", s.handleWeek)
 		})

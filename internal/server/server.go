@@ -42,7 +42,8 @@ type Config struct {
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in, however active
 
-	MaxBodyBytes int64
+	MaxBodyBytes   int64
+	MaxImportBytes int64 // the limit for POST /import, which takes a whole export
 }
 
 // DefaultConfig returns safe defaults.
@@ -56,6 +57,7 @@ func DefaultConfig() Config {
 		SessionIdle:     14 * 24 * time.Hour,
 		SessionLifetime: 60 * 24 * time.Hour,
 		MaxBodyBytes:    1 << 20,
+		MaxImportBytes:  32 << 20,
 	}
 }
 

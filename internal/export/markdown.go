@@ -1,0 +1,75 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// MarkdownWriter writes the whole journal as readable Markdown, a section
+// per week. Entries must come newest first.
+type MarkdownWriter struct {
+	w          *bufio.Writer
+	priorities map[int64]string
+	week       string
+}
+
+// NewMarkdownWriter writes the title.
+func NewMarkdownWriter(w io.Writer, u *journal.User, today string) (*MarkdownWriter, error) {
+	mw := &MarkdownWriter{w: bufio.NewWriterSize(w, 64<<10), priorities: map[int64]string{}}
+	_, err := fmt.Fprintf(mw.w, "# %s's leadup journal\n\nExported %s. Newest week first.\n", oneLine(u.DisplayName), today)
+	return mw, err
+}
+
+// Boss needs nothing: entries carry their boss's name.
+func (mw *MarkdownWriter) Boss(*journal.Boss) error { return nil }
+
+// Priority remembers a priority's text.
+func (mw *MarkdownWriter) Priority(p *journal.Priority) error { mw.priorities[p.ID] = p.Text; return nil }
+
+// Entry writes one entry under its week's heading.
+func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
+	w := mw.w
+	if wk := journal.WeekOfDate(e.OccurredOn); wk.String() != mw.week {
+		mw.week = wk.String()
+		fmt.Fprintf(w, "\n## Week %s (%s)\n", wk, journal.DateRange(wk.Start, wk.End))
+	}
+	d, _ := journal.ParseDate(e.OccurredOn)
+	fmt.Fprintf(w, "\n### %s: %s\n\n", d.Format("Mon 2 Jan 2006"), oneLine(e.Summary))
+	var labels []string
+	for _, k := range e.Practices {
+		if p, ok := journal.FindPractice(k); ok {
+			labels = append(labels, p.Label)
+		}
+	}
+	fmt.Fprintf(w, "With %s · %s · %s\n", oneLine(e.BossName), journal.OptionLabel(journal.Kinds, e.Kind), strings.Join(labels, ", "))
+	if t := mw.priorities[e.PriorityID]; t != "" {
+		fmt.Fprintf(w, "\nPriority: %s\n", oneLine(t))
+	}
+	if notes := strings.TrimSpace(e.Notes); notes != "" {
+		fmt.Fprintf(w, "\n%s\n", notes)
+	}
+	if len(e.FollowUps) > 0 {
+		w.WriteString("\nFollow-ups:\n\n")
+		for _, f := range e.FollowUps {
+			box := " "
+			if f.DoneAt != nil {
+				box = "x"
+			}
+			line := fmt.Sprintf("- [%s] %s: %s", box, journal.OptionLabel(journal.Owners, f.Owner), oneLine(f.Text))
+			if f.DueOn != "" {
+				line += " (due " + f.DueOn + ")"
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+	return nil
+}
+
+// Close flushes the document.
+func (mw *MarkdownWriter) Close() error { return mw.w.Flush() }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,180 @@
+package export
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// maxProblems bounds the list of problems reported for one file.
+const maxProblems = 20
+
+// Read parses and validates a JSON export. Every record must pass the same
+// rules as the forms; the error lists each problem with the record and
+// field it is in. today is the importing user's date: entries cannot be
+// later.
+func Read(r io.Reader, today string) (*journal.Import, error) {
+	var f File
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&f); err != nil {
+		return nil, invalid(fmt.Sprintf("The file is not valid JSON: %s.", jsonProblem(err)))
+	}
+	if f.Format != Format {
+		return nil, invalid("The file is not a leadup export (its format field is not \"leadup-export\").")
+	}
+	if f.Version != Version {
+		return nil, invalid(fmt.Sprintf("This is a version %d leadup export; this server reads version %d.", f.Version, Version))
+	}
+	v := validator{ids: map[string]string{}}
+	imp := &journal.Import{}
+	for i, b := range f.Bosses {
+		imp.Bosses = append(imp.Bosses, v.boss(fmt.Sprintf("bosses[%d]", i), b))
+	}
+	for i, p := range f.Priorities {
+		imp.Priorities = append(imp.Priorities, v.priority(fmt.Sprintf("priorities[%d]", i), p))
+	}
+	for i, e := range f.Entries {
+		imp.Entries = append(imp.Entries, v.entry(fmt.Sprintf("entries[%d]", i), e, today))
+	}
+	if len(v.problems) > 0 {
+		return nil, invalid(strings.Join(v.problems, "\n"))
+	}
+	return imp, nil
+}
+
+func invalid(msg string) error { return &journal.Error{Code: journal.EINVALID, Message: msg} }
+
+func jsonProblem(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("syntax error at byte %d", syntax.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("%s should be a %s, not a %s", typ.Field, typ.Type, typ.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "it ends too early"
+	default:
+		return "it could not be read"
+	}
+}
+
+type validator struct {
+	problems []string
+	ids      map[string]string // public id → path, to refuse duplicates
+}
+
+func (v *validator) add(path, field, msg string) {
+	if len(v.problems) < maxProblems {
+		v.problems = append(v.problems, fmt.Sprintf("%s: %s: %s", path, field, msg))
+	} else if len(v.problems) == maxProblems {
+		v.problems = append(v.problems, "… and more.")
+	}
+}
+
+// fields reports a validation error's field messages under path.
+func (v *validator) fields(path string, err error) {
+	for field, msg := range journal.FieldErrors(err) {
+		v.add(path, field, msg)
+	}
+}
+
+func (v *validator) id(path, field, id string) {
+	if _, err := uuid.Parse(id); err != nil {
+		v.add(path, field, "not a UUID.")
+		return
+	}
+	if field == "id" {
+		if other, dup := v.ids[id]; dup {
+			v.add(path, field, "the same id as "+other+".")
+		}
+		v.ids[id] = path
+	}
+}
+
+func (v *validator) time(path, field, s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		v.add(path, field, "not an RFC 3339 time.")
+	}
+	return t
+}
+
+func (v *validator) date(path, field, s string) {
+	if _, ok := journal.ParseDate(s); !ok {
+		v.add(path, field, "not a YYYY-MM-DD date.")
+	}
+}
+
+func (v *validator) boss(path string, b Boss) *journal.Boss {
+	v.id(path, "id", b.ID)
+	in := journal.BossInput{Name: b.Name, Relation: b.Relation, Role: b.Role}
+	if b.Relation == "" {
+		v.add(path, "relation", "missing.")
+	}
+	v.fields(path, in.Validate())
+	return &journal.Boss{PublicID: b.ID, Name: in.Name, Relation: in.Relation, Role: in.Role, Archived: b.Archived,
+		CreatedAt: v.time(path, "created_at", b.CreatedAt), UpdatedAt: v.time(path, "updated_at", b.UpdatedAt)}
+}
+
+func (v *validator) priority(path string, p Priority) *journal.Priority {
+	v.id(path, "id", p.ID)
+	v.id(path, "boss_id", p.BossID)
+	text := p.Text
+	v.fields(path, journal.ValidatePriorityText(&text))
+	v.fields(path, journal.ValidatePriorityStatus(p.Status))
+	v.date(path, "noted_on", p.NotedOn)
+	return &journal.Priority{PublicID: p.ID, BossPublicID: p.BossID, Text: text, Status: p.Status, NotedOn: p.NotedOn,
+		StatusChangedAt: v.time(path, "status_changed_at", p.StatusChangedAt), CreatedAt: v.time(path, "created_at", p.CreatedAt)}
+}
+
+func (v *validator) entry(path string, e Entry, today string) *journal.Entry {
+	v.id(path, "id", e.ID)
+	v.id(path, "boss_id", e.BossID)
+	prio := ""
+	if e.PriorityID != nil {
+		prio = *e.PriorityID
+		v.id(path, "priority_id", prio)
+	}
+	// The form's rules, with the boss and priority checked by reference.
+	in := journal.EntryInput{BossID: 1, OccurredOn: e.OccurredOn, Kind: e.Kind, Summary: e.Summary, Notes: e.Notes, Practices: e.Practices}
+	v.fields(path, in.Validate(today))
+	out := &journal.Entry{PublicID: e.ID, BossPublicID: e.BossID, PriorityPublicID: prio, OccurredOn: in.OccurredOn, Kind: in.Kind,
+		Summary: in.Summary, Notes: in.Notes, Practices: in.Practices,
+		CreatedAt: v.time(path, "created_at", e.CreatedAt), UpdatedAt: v.time(path, "updated_at", e.UpdatedAt)}
+	for j, f := range e.FollowUps {
+		out.FollowUps = append(out.FollowUps, v.followUp(fmt.Sprintf("%s.followups[%d]", path, j), f))
+	}
+	return out
+}
+
+func (v *validator) followUp(path string, f FollowUp) *journal.FollowUp {
+	v.id(path, "id", f.ID)
+	in := journal.FollowUpInput{Text: f.Text, Owner: f.Owner, DueOn: deref(f.DueOn)}
+	v.fields(path, in.Validate())
+	out := &journal.FollowUp{PublicID: f.ID, Text: in.Text, Owner: in.Owner, DueOn: in.DueOn, CreatedAt: v.time(path, "created_at", f.CreatedAt)}
+	if (f.DoneAt == nil) != (f.DoneOn == nil) {
+		v.add(path, "done_at", "done_at and done_on go together: both set, or both null.")
+	}
+	if f.DoneAt != nil && f.DoneOn != nil {
+		t := v.time(path, "done_at", *f.DoneAt)
+		out.DoneAt = &t
+		v.date(path, "done_on", *f.DoneOn)
+		out.DoneOn = *f.DoneOn
+	}
+	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,119 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/internal/export"
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
+	"github.com/leadup/leadup/web"
+)
+
+// exporter is what each download format writes through.
+type exporter interface {
+	sqlite.ExportVisitor
+	Close() error
+}
+
+// streamExport sends the user's journal in one format. It streams: once the
+// first byte is out the status cannot change, so a failure after that is
+// logged and the download ends short.
+func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, contentType string, newestFirst bool, open func(io.Writer) (exporter, error)) {
+	u := userFrom(r.Context())
+	name := fmt.Sprintf("leadup-%s.%s", s.today(u), ext)
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	ex, err := open(w)
+	if err == nil {
+		err = s.db.Export(r.Context(), u.ID, newestFirst, ex)
+	}
+	if err == nil {
+		err = ex.Close()
+	}
+	if err != nil && !errors.Is(err, r.Context().Err()) {
+		s.log.Error("export", "format", ext, "err", err, "request_id", middleware.GetReqID(r.Context()))
+	}
+}
+
+func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	s.streamExport(w, r, "json", "application/json; charset=utf-8", false, func(w io.Writer) (exporter, error) {
+		return export.NewJSONWriter(w, u, s.db.Now())
+	})
+}
+
+func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
+	s.streamExport(w, r, "csv", "text/csv; charset=utf-8", false, func(w io.Writer) (exporter, error) {
+		return export.NewCSVWriter(w)
+	})
+}
+
+func (s *Server) handleExportMarkdown(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	s.streamExport(w, r, "md", "text/markdown; charset=utf-8", true, func(w io.Writer) (exporter, error) {
+		return export.NewMarkdownWriter(w, u, s.today(u))
+	})
+}
+
+// handleImport merges a JSON export (multipart field "file") into the
+// account, all or nothing.
+func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	// Keep the whole upload in memory (it is capped by MaxImportBytes): the
+	// container has no temporary folder to spill into.
+	err := r.ParseMultipartForm(s.cfg.MaxImportBytes)
+	var file multipart.File
+	if err == nil {
+		file, _, err = r.FormFile("file")
+	}
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("That file is over the %d MiB import limit.", s.cfg.MaxImportBytes>>20))
+		return
+	case err != nil:
+		s.importInvalid(w, r, "Choose a leadup JSON export to import.")
+		return
+	}
+	defer file.Close()
+	imp, err := export.Read(file, s.today(u))
+	if errors.As(err, &tooBig) {
+		s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("That file is over the %d MiB import limit.", s.cfg.MaxImportBytes>>20))
+		return
+	}
+	if err == nil {
+		var res journal.ImportResult
+		res, err = s.db.Import(r.Context(), u.ID, imp)
+		if err == nil {
+			s.log.Info("import", "user_id", u.ID, "entries_added", res.Entries.Added, "entries_updated", res.Entries.Updated)
+			s.redirectWithFlash(w, r, "/settings", importSummary(res))
+			return
+		}
+	}
+	if journal.ErrorCode(err) == journal.EINVALID {
+		s.importInvalid(w, r, journal.ErrorMessage(err))
+		return
+	}
+	s.fail(w, r, err)
+}
+
+func (s *Server) importInvalid(w http.ResponseWriter, r *http.Request, msg string) {
+	s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+		v.Import.Message = "Nothing was imported."
+		v.Import.Errors = map[string]string{"file": msg}
+	})
+}
+
+func importSummary(r journal.ImportResult) string {
+	part := func(name string, c journal.ImportCounts) string {
+		return fmt.Sprintf("%s %d added, %d updated, %d unchanged", name, c.Added, c.Updated, c.Unchanged)
+	}
+	return "Import finished. " + part("Bosses:", r.Bosses) + "; " + part("priorities:", r.Priorities) + "; " +
+		part("entries:", r.Entries) + "; " + part("follow-ups:", r.FollowUps) + "."
+}

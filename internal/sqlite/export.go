@@ -1,0 +1,171 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// ExportVisitor receives a user's whole journal, one record at a time:
+// every boss, then every priority, then every entry with its follow-ups.
+type ExportVisitor interface {
+	Boss(*journal.Boss) error
+	Priority(*journal.Priority) error
+	Entry(*journal.Entry) error
+}
+
+// exportBatch is how many entries are read at a time, so that an export of
+// any size streams in bounded memory.
+const exportBatch = 500
+
+// Export walks the user's journal in one read transaction, so the export
+// is one consistent snapshot. Entries come oldest first, or newest first
+// when newestFirst is set.
+func (db *DB) Export(ctx context.Context, userID int64, newestFirst bool, v ExportVisitor) error {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	bossIDs, err := exportBosses(ctx, tx, userID, v)
+	if err != nil {
+		return err
+	}
+	prioIDs, err := exportPriorities(ctx, tx, userID, bossIDs, v)
+	if err != nil {
+		return err
+	}
+	return exportEntries(ctx, tx, userID, newestFirst, bossIDs, prioIDs, v)
+}
+
+func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor) (map[int64]string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? ORDER BY id", userID)
+	if err != nil {
+		return nil, fmt.Errorf("export bosses: %w", err)
+	}
+	defer rows.Close()
+	ids := map[int64]string{}
+	for rows.Next() {
+		b, err := scanBoss(rows)
+		if err != nil {
+			return nil, err
+		}
+		ids[b.ID] = b.PublicID
+		if err := v.Boss(b); err != nil {
+			return nil, err
+		}
+	}
+	return ids, rows.Err()
+}
+
+func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map[int64]string, v ExportVisitor) (map[int64]string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+priorityColumns+" FROM priorities WHERE user_id = ? ORDER BY id", userID)
+	if err != nil {
+		return nil, fmt.Errorf("export priorities: %w", err)
+	}
+	defer rows.Close()
+	ids := map[int64]string{}
+	for rows.Next() {
+		p, err := scanPriority(rows)
+		if err != nil {
+			return nil, err
+		}
+		p.BossPublicID = bossIDs[p.BossID]
+		ids[p.ID] = p.PublicID
+		if err := v.Priority(p); err != nil {
+			return nil, err
+		}
+	}
+	return ids, rows.Err()
+}
+
+func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, newestFirst bool, bossIDs, prioIDs map[int64]string, v ExportVisitor) error {
+	order, after := "e.id", "e.id > ?"
+	if newestFirst {
+		order, after = "e.occurred_on DESC, e.id DESC", "(e.occurred_on < ? OR (e.occurred_on = ? AND e.id < ?))"
+	}
+	var lastDate string
+	var lastID int64
+	first := true
+	for {
+		where, args := "e.user_id = ?", []any{userID}
+		if !first {
+			where += " AND " + after
+			if newestFirst {
+				args = append(args, lastDate, lastDate, lastID)
+			} else {
+				args = append(args, lastID)
+			}
+		}
+		batch, err := entryBatch(ctx, tx, where, order, args)
+		if err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := loadPractices(ctx, tx, batch); err != nil {
+			return err
+		}
+		if err := loadFollowUps(ctx, tx, userID, batch); err != nil {
+			return err
+		}
+		for _, e := range batch {
+			e.BossPublicID = bossIDs[e.BossID]
+			e.PriorityPublicID = prioIDs[e.PriorityID]
+			if err := v.Entry(e); err != nil {
+				return err
+			}
+		}
+		last := batch[len(batch)-1]
+		lastDate, lastID, first = last.OccurredOn, last.ID, false
+	}
+}
+
+func entryBatch(ctx context.Context, tx *sql.Tx, where, order string, args []any) ([]*journal.Entry, error) {
+	rows, err := tx.QueryContext(ctx,
+		"SELECT "+entryColumns(true)+" FROM entries e"+entryJoins+" WHERE "+where+" ORDER BY "+order+" LIMIT ?",
+		append(args, exportBatch)...)
+	if err != nil {
+		return nil, fmt.Errorf("export entries: %w", err)
+	}
+	defer rows.Close()
+	var batch []*journal.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		batch = append(batch, e)
+	}
+	return batch, rows.Err()
+}
+
+// loadFollowUps attaches each entry's follow-ups, oldest first.
+func loadFollowUps(ctx context.Context, tx *sql.Tx, userID int64, entries []*journal.Entry) error {
+	byID := make(map[int64]*journal.Entry, len(entries))
+	args := []any{userID}
+	for _, e := range entries {
+		byID[e.ID] = e
+		args = append(args, e.ID)
+	}
+	rows, err := tx.QueryContext(ctx,
+		"SELECT "+followUpColumns+" FROM followups f"+followUpJoins+
+			" WHERE f.user_id = ? AND f.entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+") ORDER BY f.id", args...)
+	if err != nil {
+		return fmt.Errorf("export follow-ups: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		f, err := scanFollowUp(rows)
+		if err != nil {
+			return err
+		}
+		e := byID[f.EntryID]
+		e.FollowUps = append(e.FollowUps, f)
+	}
+	return rows.Err()
+}

@@ -1,0 +1,254 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// Import merges a journal into the user's account by public id, in one
+// transaction: a record that is new is added, one that differs is updated,
+// one that is the same is left alone. Importing the same file twice changes
+// nothing the second time. Any failure writes nothing.
+func (db *DB) Import(ctx context.Context, userID int64, imp *journal.Import) (journal.ImportResult, error) {
+	var res journal.ImportResult
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		im := importer{ctx: ctx, tx: tx, userID: userID, res: &res}
+		for i, b := range imp.Bosses {
+			if err := im.boss(b); err != nil {
+				return fmt.Errorf("bosses[%d]: %w", i, err)
+			}
+		}
+		for i, p := range imp.Priorities {
+			if err := im.priority(i, p); err != nil {
+				return err
+			}
+		}
+		for i, e := range imp.Entries {
+			if err := im.entry(i, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+type importer struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	userID int64
+	res    *journal.ImportResult
+}
+
+// count records one merged record and reports whether it needs writing.
+func count(c *journal.ImportCounts, exists, same bool) bool {
+	switch {
+	case !exists:
+		c.Added++
+	case same:
+		c.Unchanged++
+		return false
+	default:
+		c.Updated++
+	}
+	return true
+}
+
+// lookup finds the internal id of a public id in one of the user's tables.
+func (im *importer) lookup(table, publicID string) (int64, bool, error) {
+	if publicID == "" {
+		return 0, false, nil
+	}
+	var id int64
+	err := im.tx.QueryRowContext(im.ctx, "SELECT id FROM "+table+" WHERE user_id = ? AND public_id = ?", im.userID, publicID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	return id, err == nil, err
+}
+
+func invalidRef(path, field, id string) error {
+	msg := fmt.Sprintf("%s: %s %q is not a record in this file or this account.", path, field, id)
+	return &journal.Error{Code: journal.EINVALID, Message: msg}
+}
+
+func (im *importer) boss(b *journal.Boss) error {
+	var cur journal.Boss
+	err := im.tx.QueryRowContext(im.ctx, "SELECT id, name, relation, role, archived FROM bosses WHERE user_id = ? AND public_id = ?",
+		im.userID, b.PublicID).Scan(&cur.ID, &cur.Name, &cur.Relation, &cur.Role, &cur.Archived)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	same := cur.Name == b.Name && cur.Relation == b.Relation && cur.Role == b.Role && cur.Archived == b.Archived
+	if !count(&im.res.Bosses, exists, same) {
+		return nil
+	}
+	if exists {
+		_, err = im.tx.ExecContext(im.ctx, "UPDATE bosses SET name = ?, relation = ?, role = ?, archived = ?, updated_at = ? WHERE id = ?",
+			b.Name, b.Relation, b.Role, b.Archived, formatTime(b.UpdatedAt), cur.ID)
+	} else {
+		_, err = im.tx.ExecContext(im.ctx,
+			"INSERT INTO bosses (public_id, user_id, name, relation, role, archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			b.PublicID, im.userID, b.Name, b.Relation, b.Role, b.Archived, formatTime(b.CreatedAt), formatTime(b.UpdatedAt))
+	}
+	return err
+}
+
+func (im *importer) priority(i int, p *journal.Priority) error {
+	path := fmt.Sprintf("priorities[%d]", i)
+	bossID, ok, err := im.lookup("bosses", p.BossPublicID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return invalidRef(path, "boss_id", p.BossPublicID)
+	}
+	var cur journal.Priority
+	err = im.tx.QueryRowContext(im.ctx, "SELECT id, boss_id, text, status, noted_on FROM priorities WHERE user_id = ? AND public_id = ?",
+		im.userID, p.PublicID).Scan(&cur.ID, &cur.BossID, &cur.Text, &cur.Status, &cur.NotedOn)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	same := cur.BossID == bossID && cur.Text == p.Text && cur.Status == p.Status && cur.NotedOn == p.NotedOn
+	if !count(&im.res.Priorities, exists, same) {
+		return nil
+	}
+	if exists {
+		_, err = im.tx.ExecContext(im.ctx, "UPDATE priorities SET boss_id = ?, text = ?, status = ?, noted_on = ?, status_changed_at = ? WHERE id = ?",
+			bossID, p.Text, p.Status, p.NotedOn, formatTime(p.StatusChangedAt), cur.ID)
+	} else {
+		_, err = im.tx.ExecContext(im.ctx,
+			`INSERT INTO priorities (public_id, user_id, boss_id, text, status, noted_on, status_changed_at, created_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.PublicID, im.userID, bossID, p.Text, p.Status, p.NotedOn, formatTime(p.StatusChangedAt), formatTime(p.CreatedAt))
+	}
+	return err
+}
+
+func (im *importer) entry(i int, e *journal.Entry) error {
+	path := fmt.Sprintf("entries[%d]", i)
+	bossID, ok, err := im.lookup("bosses", e.BossPublicID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return invalidRef(path, "boss_id", e.BossPublicID)
+	}
+	var prioID int64
+	if e.PriorityPublicID != "" {
+		if prioID, ok, err = im.lookup("priorities", e.PriorityPublicID); err != nil {
+			return err
+		} else if !ok {
+			return invalidRef(path, "priority_id", e.PriorityPublicID)
+		}
+	}
+	cur, err := im.currentEntry(e.PublicID)
+	if err != nil {
+		return err
+	}
+	exists := cur != nil
+	same := exists && cur.BossID == bossID && cur.PriorityID == prioID && cur.OccurredOn == e.OccurredOn && cur.Kind == e.Kind &&
+		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices)
+	entryID := int64(0)
+	if exists {
+		entryID = cur.ID
+	}
+	if count(&im.res.Entries, exists, same) {
+		if entryID, err = im.writeEntry(entryID, bossID, prioID, e); err != nil {
+			return err
+		}
+	}
+	for j, f := range e.FollowUps {
+		if err := im.followUp(entryID, f); err != nil {
+			return fmt.Errorf("%s.followups[%d]: %w", path, j, err)
+		}
+	}
+	return nil
+}
+
+func (im *importer) currentEntry(publicID string) (*journal.Entry, error) {
+	var e journal.Entry
+	err := im.tx.QueryRowContext(im.ctx,
+		"SELECT id, boss_id, coalesce(priority_id, 0), occurred_on, kind, summary, notes FROM entries WHERE user_id = ? AND public_id = ?",
+		im.userID, publicID).Scan(&e.ID, &e.BossID, &e.PriorityID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	list := []*journal.Entry{&e}
+	if err := loadPractices(im.ctx, im.tx, list); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// writeEntry inserts (id 0) or replaces an entry and its practices.
+func (im *importer) writeEntry(id, bossID, prioID int64, e *journal.Entry) (int64, error) {
+	var err error
+	if id == 0 {
+		var res sql.Result
+		res, err = im.tx.ExecContext(im.ctx,
+			`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.PublicID, im.userID, bossID, e.OccurredOn, e.Kind, e.Summary, e.Notes, nullID(prioID), formatTime(e.CreatedAt), formatTime(e.UpdatedAt))
+		if err == nil {
+			id, err = res.LastInsertId()
+		}
+	} else {
+		_, err = im.tx.ExecContext(im.ctx,
+			"UPDATE entries SET boss_id = ?, occurred_on = ?, kind = ?, summary = ?, notes = ?, priority_id = ?, updated_at = ? WHERE id = ?",
+			bossID, e.OccurredOn, e.Kind, e.Summary, e.Notes, nullID(prioID), formatTime(e.UpdatedAt), id)
+		if err == nil {
+			_, err = im.tx.ExecContext(im.ctx, "DELETE FROM entry_practices WHERE entry_id = ?", id)
+		}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("write entry: %w", err)
+	}
+	return id, insertPractices(im.ctx, im.tx, im.userID, bossID, id, e.OccurredOn, e.Practices)
+}
+
+func (im *importer) followUp(entryID int64, f *journal.FollowUp) error {
+	var cur journal.FollowUp
+	var doneAt sql.NullString
+	err := im.tx.QueryRowContext(im.ctx,
+		"SELECT id, entry_id, text, owner, coalesce(due_on, ''), done_at, coalesce(done_on, '') FROM followups WHERE user_id = ? AND public_id = ?",
+		im.userID, f.PublicID).Scan(&cur.ID, &cur.EntryID, &cur.Text, &cur.Owner, &cur.DueOn, &doneAt, &cur.DoneOn)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	var newDoneAt any
+	if f.DoneAt != nil {
+		newDoneAt = formatTime(*f.DoneAt)
+	}
+	same := cur.EntryID == entryID && cur.Text == f.Text && cur.Owner == f.Owner && cur.DueOn == f.DueOn && cur.DoneOn == f.DoneOn &&
+		doneAt.Valid == (f.DoneAt != nil) && (f.DoneAt == nil || sameInstant(doneAt.String, *f.DoneAt))
+	if !count(&im.res.FollowUps, exists, same) {
+		return nil
+	}
+	if exists {
+		_, err = im.tx.ExecContext(im.ctx, "UPDATE followups SET entry_id = ?, text = ?, owner = ?, due_on = ?, done_at = ?, done_on = ? WHERE id = ?",
+			entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), cur.ID)
+	} else {
+		_, err = im.tx.ExecContext(im.ctx,
+			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, done_at, done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			f.PublicID, im.userID, entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), formatTime(f.CreatedAt))
+	}
+	return err
+}
+
+func sameInstant(stored string, t time.Time) bool {
+	s, err := parseTime(stored)
+	return err == nil && s.Equal(t)
+}
