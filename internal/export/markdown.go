@@ -28,7 +28,10 @@ func NewMarkdownWriter(w io.Writer, u *journal.User, today string) (*MarkdownWri
 func (mw *MarkdownWriter) Boss(*journal.Boss) error { return nil }
 
 // Priority remembers a priority's text.
-func (mw *MarkdownWriter) Priority(p *journal.Priority) error { mw.priorities[p.ID] = p.Text; return nil }
+func (mw *MarkdownWriter) Priority(p *journal.Priority) error {
+	mw.priorities[p.ID] = p.Text
+	return nil
+}
 
 // Entry writes one entry under its week's heading.
 func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
