@@ -38,6 +38,8 @@ Usage:
   leadup migrate up|status [flags]  apply or list database migrations
   leadup user add [flags] EMAIL     add an account; the password is read from stdin
   leadup user passwd [flags] EMAIL  set an account's password and sign it out everywhere
+  leadup backup [flags] FILE        write a consistent copy of the database, even while it serves
+  leadup restore [flags] FILE       replace the database with a backup (the server must be stopped)
   leadup healthcheck [flags]        exit 0 when the server's /healthz answers
   leadup version                    print the version
 
@@ -67,6 +69,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, args, getenv, stdout, stderr)
 	case "user":
 		return runUser(ctx, args, getenv, stdin, stdout, stderr)
+	case "backup", "restore":
+		cfg, rest, err := parseConfig(cmd, args, getenv, stderr)
+		if err != nil {
+			return err
+		}
+		if len(rest) != 1 {
+			return usageError{cmd + " needs exactly one FILE"}
+		}
+		return runBackup(ctx, cmd, cfg.DB, rest[0], stdout)
 	case "healthcheck":
 		cfg, _, err := parseConfig("healthcheck", args, getenv, stderr)
 		if err != nil {

@@ -25,6 +25,11 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	defer ln.Close()
 
+	unlock, err := sqlite.Lock(cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer unlock() // after db.Close: closing this descriptor earlier would drop SQLite's locks
 	db, err := sqlite.Open(ctx, cfg.DB)
 	if err != nil {
 		return err

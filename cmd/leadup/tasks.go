@@ -230,3 +230,19 @@ func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
 	}
 	return strings.TrimRight(line, "\r\n"), nil
 }
+
+func runBackup(ctx context.Context, cmd, db, file string, stdout io.Writer) error {
+	if cmd == "backup" {
+		if err := sqlite.Backup(ctx, db, file); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "backed up %s to %s (checked, mode 0600)\n", db, file)
+		return nil
+	}
+	kept, err := sqlite.Restore(ctx, db, file)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "restored %s from %s; every session has ended; the replaced database is kept as %s\n", db, file, kept)
+	return nil
+}

@@ -41,8 +41,12 @@ type DB struct {
 
 // DSN returns the driver data source name for the file at path.
 func DSN(path string) string {
-	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	return "file:" + escaped + "?" + pragmas
+	return "file:" + escapePath(path) + "?" + pragmas
+}
+
+// escapePath escapes the characters that would end the path in a URI.
+func escapePath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // Open opens the database file at path, creating it if needed, and applies
