@@ -1,7 +1,11 @@
 package sqlite
 
 import (
+	"io/fs"
+	"testing/fstest"
+
 	"context"
+	"github.com/leadup/leadup/migrations"
 	"strings"
 	"testing"
 
@@ -132,5 +136,45 @@ func TestSearchIsolation(t *testing.T) {
 	}
 	if got := search(t, f.db, f.bob.ID, journal.EntryFilter{Query: "merger"}); len(got) != 1 {
 		t.Errorf("bob finds %q", got)
+	}
+}
+
+// TestSearchMigrationIndexesExistingRows migrates a database that already
+// holds entries to the search migration, and finds them.
+func TestSearchMigrationIndexesExistingRows(t *testing.T) {
+	ctx := context.Background()
+	db, err := OpenNoMigrate(t.TempDir() + "/old.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	before := fstest.MapFS{}
+	for _, name := range []string{"00001_init.sql", "00002_journal.sql"} {
+		b, err := fs.ReadFile(migrations.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[name] = &fstest.MapFile{Data: b}
+	}
+	if _, err := Migrate(ctx, db.Writer(), before); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "h", false)
+	b, _ := db.CreateBoss(ctx, u.ID, journal.BossInput{Name: "Dana", Relation: "manager"})
+	in := entryIn(b.ID, "2026-11-02", "results")
+	in.Summary, in.Notes = "Quarterly numbers", "Revenue grew."
+	e, err := db.CreateEntry(ctx, u.ID, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.CreateFollowUp(ctx, u.ID, e.ID, journal.FollowUpInput{Text: "Send spreadsheet", Owner: "me"})
+
+	if _, err := MigrateUp(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"quarterly", "revenue", "spreadsheet", "dana"} {
+		if got := search(t, db, u.ID, journal.EntryFilter{Query: q}); len(got) != 1 {
+			t.Errorf("after the migration %q finds %q", q, got)
+		}
 	}
 }
