@@ -1,15 +1,14 @@
 package sqlite
 
 import (
-	"io/fs"
-	"testing/fstest"
-
 	"context"
-	"github.com/leadup/leadup/migrations"
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/migrations"
 )
 
 func search(t *testing.T, db *DB, userID int64, f journal.EntryFilter) []string {
