@@ -2,6 +2,8 @@
 #   docker build -t leadup .
 #   docker run -d -p 8080:8080 -v leadup-data:/data leadup
 
+# The build stage produces everything the image needs in /out: the binary,
+# and the /data directory the non-root user owns.
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
@@ -11,6 +13,8 @@ ARG VERSION=dev
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" -o /out/leadup ./cmd/leadup \
  && mkdir -p /out/data
 
+# The final image holds nothing but that: the binary embeds its assets,
+# migrations and time zone data.
 FROM scratch
 COPY --from=build /out/leadup /leadup
 COPY --from=build --chown=65532:65532 /out/data /data
