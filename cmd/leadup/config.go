@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
+	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/leadup/leadup/internal/server"
 )
@@ -14,11 +17,21 @@ import (
 // config is leadup's configuration, read once from the environment and
 // flags.
 type config struct {
-	Addr          string
-	DB            string
-	Signup        string
-	SecureCookies string
-	LogLevel      string
+	Addr            string
+	DB              string
+	Signup          string
+	SecureCookies   string
+	LogLevel        string
+	LogFormat       string
+	BaseURL         string
+	TrustedProxies  string
+	AuthProxyHeader string
+	LogoutURL       string
+	MetricsAddr     string
+
+	// Derived by validate.
+	basePath, publicOrigin string
+	proxies                []netip.Prefix
 }
 
 // parseConfig reads the environment, then flags, which win. It returns the
@@ -38,6 +51,12 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.Signup, "signup", env("LEADUP_SIGNUP", server.SignupFirst), "who may sign up: first, open or closed")
 	fs.StringVar(&c.SecureCookies, "secure-cookies", env("LEADUP_SECURE_COOKIES", server.SecureAuto), "Secure cookies: auto, always or never")
 	fs.StringVar(&c.LogLevel, "log-level", env("LEADUP_LOG_LEVEL", "info"), "debug, info, warn or error")
+	fs.StringVar(&c.LogFormat, "log-format", env("LEADUP_LOG_FORMAT", "text"), "text or json")
+	fs.StringVar(&c.BaseURL, "base-url", env("LEADUP_BASE_URL", ""), "public URL, such as https://example.com/leadup/")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("LEADUP_TRUSTED_PROXIES", ""), "CIDRs of reverse proxies, comma-separated")
+	fs.StringVar(&c.AuthProxyHeader, "auth-proxy-header", env("LEADUP_AUTH_PROXY_HEADER", ""), "header a trusted proxy names the user in, such as Remote-Email")
+	fs.StringVar(&c.LogoutURL, "logout-url", env("LEADUP_LOGOUT_URL", ""), "where sign-out sends proxy-authenticated users")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, nil, usageError{"help requested"}
@@ -50,7 +69,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	return c, fs.Args(), nil
 }
 
-func (c config) validate() error {
+func (c *config) validate() error {
 	if !slices.Contains([]string{server.SignupFirst, server.SignupOpen, server.SignupClosed}, c.Signup) {
 		return fmt.Errorf("LEADUP_SIGNUP is %q; use first, open or closed", c.Signup)
 	}
@@ -63,6 +82,51 @@ func (c config) validate() error {
 	if c.DB == "" {
 		return errors.New("LEADUP_DB is empty; name a database file")
 	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("LEADUP_LOG_FORMAT is %q; use text or json", c.LogFormat)
+	}
+	if err := c.parseBaseURL(); err != nil {
+		return err
+	}
+	for _, field := range strings.FieldsFunc(c.TrustedProxies, func(r rune) bool { return r == ',' || r == ' ' }) {
+		p, err := netip.ParsePrefix(field)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(field)
+			if aerr != nil {
+				return fmt.Errorf("LEADUP_TRUSTED_PROXIES: %q is not a CIDR such as 10.0.0.0/8 or an IP address", field)
+			}
+			p = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		c.proxies = append(c.proxies, p.Masked())
+	}
+	if c.AuthProxyHeader != "" && len(c.proxies) == 0 {
+		return errors.New("LEADUP_AUTH_PROXY_HEADER needs LEADUP_TRUSTED_PROXIES: without them any client could name any user")
+	}
+	if c.LogoutURL != "" {
+		u, err := url.Parse(c.LogoutURL)
+		if err != nil || !(u.Scheme == "https" || u.Scheme == "http" || (u.Scheme == "" && strings.HasPrefix(c.LogoutURL, "/") && !strings.HasPrefix(c.LogoutURL, "//"))) {
+			return fmt.Errorf("LEADUP_LOGOUT_URL is %q; use an http(s) URL or a path", c.LogoutURL)
+		}
+	}
+	return nil
+}
+
+// parseBaseURL splits LEADUP_BASE_URL into the public origin and the path
+// leadup is served under.
+func (c *config) parseBaseURL() error {
+	if c.BaseURL == "" {
+		return nil
+	}
+	u, err := url.Parse(c.BaseURL)
+	bad := fmt.Errorf("LEADUP_BASE_URL is %q; use a URL such as https://leadup.example.com/ or https://example.com/leadup/", c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return bad
+	}
+	path := strings.TrimRight(u.EscapedPath(), "/")
+	if strings.ContainsAny(path, `"'<> \`) {
+		return bad
+	}
+	c.basePath, c.publicOrigin = path, u.Scheme+"://"+u.Host
 	return nil
 }
 
@@ -76,5 +140,9 @@ func (c config) level() (slog.Level, error) {
 
 func (c config) logger(w io.Writer) *slog.Logger {
 	l, _ := c.level()
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+	opts := &slog.HandlerOptions{Level: l}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }

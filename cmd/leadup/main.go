@@ -49,6 +49,12 @@ Flags mirror the environment:
   -signup          LEADUP_SIGNUP          first, open or closed (first)
   -secure-cookies  LEADUP_SECURE_COOKIES  auto, always or never (auto)
   -log-level       LEADUP_LOG_LEVEL       debug, info, warn or error (info)
+  -log-format      LEADUP_LOG_FORMAT      text or json (text)
+  -base-url        LEADUP_BASE_URL        public URL, e.g. https://example.com/leadup/
+  -trusted-proxies LEADUP_TRUSTED_PROXIES reverse proxies' CIDRs, comma-separated
+  -auth-proxy-header LEADUP_AUTH_PROXY_HEADER  header a trusted proxy names the user in
+  -logout-url      LEADUP_LOGOUT_URL      where sign-out sends proxy-authenticated users
+  -metrics-addr    LEADUP_METRICS_ADDR    listen address for Prometheus /metrics (off)
 `
 
 // run is leadup's whole program, with its inputs and outputs passed in so

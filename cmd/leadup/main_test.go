@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -123,6 +127,13 @@ func TestMisconfiguration(t *testing.T) {
 		{"log level", []string{"LEADUP_LOG_LEVEL", "loud"}, nil, "LEADUP_LOG_LEVEL"},
 		{"bad address", []string{"LEADUP_ADDR", "not an address"}, nil, "listen"},
 		{"unwritable database", []string{"LEADUP_ADDR", "127.0.0.1:0", "LEADUP_DB", filepath.Join(dir, "missing", "dir", "x.db")}, nil, "open database"},
+		{"malformed CIDR", []string{"LEADUP_TRUSTED_PROXIES", "10.0.0.0/8, 300.1.1.1/33"}, nil, "LEADUP_TRUSTED_PROXIES"},
+		{"proxy header without proxies", []string{"LEADUP_AUTH_PROXY_HEADER", "Remote-Email"}, nil, "needs LEADUP_TRUSTED_PROXIES"},
+		{"base URL without scheme", []string{"LEADUP_BASE_URL", "example.com/leadup"}, nil, "LEADUP_BASE_URL"},
+		{"base URL with a query", []string{"LEADUP_BASE_URL", "https://example.com/?x=1"}, nil, "LEADUP_BASE_URL"},
+		{"log format", []string{"LEADUP_LOG_FORMAT", "xml"}, nil, "LEADUP_LOG_FORMAT"},
+		{"logout URL", []string{"LEADUP_LOGOUT_URL", "javascript:alert(1)"}, nil, "LEADUP_LOGOUT_URL"},
+		{"metrics address", []string{"LEADUP_METRICS_ADDR", "nowhere:-1", "LEADUP_DB", filepath.Join(dir, "m.db")}, nil, "LEADUP_METRICS_ADDR"},
 		{"unknown flag", nil, []string{"serve", "-colour"}, "flag provided but not defined"},
 		{"unknown command", nil, []string{"launch"}, "unknown command"},
 	}
@@ -238,4 +249,126 @@ func TestVersion(t *testing.T) {
 	if !strings.HasPrefix(out.String(), "leadup ") {
 		t.Errorf("version printed %q", out.String())
 	}
+}
+
+func TestMetrics(t *testing.T) {
+	addr, metricsAddr := freeAddr(t), freeAddr(t)
+	db := filepath.Join(t.TempDir(), "leadup.db")
+
+	// Off by default: nothing answers /metrics.
+	stop := startServe(t, env("LEADUP_ADDR", addr, "LEADUP_DB", db), addr)
+	resp, err := http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("/metrics on the app's listener: %d, want 404", resp.StatusCode)
+	}
+	if _, err := http.Get("http://" + metricsAddr + "/metrics"); err == nil {
+		t.Error("something answers on the metrics address while metrics are off")
+	}
+	stop()
+
+	stop = startServe(t, env("LEADUP_ADDR", addr, "LEADUP_DB", db, "LEADUP_METRICS_ADDR", metricsAddr), addr)
+	defer stop()
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, _ = hc.PostForm("http://"+addr+"/signup", url.Values{"email": {"secret.person@example.com"}, "password": {"correct horse battery"},
+		"display_name": {"Secret Person"}, "timezone": {"UTC"}})
+	resp.Body.Close()
+	resp, _ = hc.PostForm("http://"+addr+"/entries", url.Values{"occurred_on": {"2026-01-05"}, "kind": {"email"},
+		"summary": {"Confidential reorganisation"}, "practice": {"team"}, "new_boss_name": {"Dana Private"}})
+	resp.Body.Close()
+	entry := resp.Header.Get("Location")
+	resp, _ = hc.Get("http://" + addr + entry + "?q=secretword")
+	resp.Body.Close()
+
+	resp, err = http.Get("http://" + metricsAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	body.ReadFrom(resp.Body)
+	resp.Body.Close()
+	text := body.String()
+	for _, want := range []string{
+		`leadup_http_requests_total{method="POST",route="/entries",status="303"} 1`,
+		`leadup_http_requests_total{method="GET",route="/entries/{id}",status="200"} 1`,
+		`leadup_http_request_duration_seconds_bucket{method="POST",route="/signup"`,
+		`go_sql_open_connections{db_name="write"}`,
+		`go_sql_open_connections{db_name="read"}`,
+		"go_build_info",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	for _, secret := range []string{"secret.person", "Secret Person", "Confidential", "Dana", "secretword", entry} {
+		if strings.Contains(text, secret) {
+			t.Errorf("/metrics contains user data %q", secret)
+		}
+	}
+}
+
+func TestJSONLogs(t *testing.T) {
+	addr := freeAddr(t)
+	var logs syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	getenv := env("LEADUP_ADDR", addr, "LEADUP_DB", filepath.Join(t.TempDir(), "x.db"), "LEADUP_LOG_FORMAT", "json")
+	go func() { done <- run(ctx, []string{"serve"}, getenv, nil, &bytes.Buffer{}, &logs) }()
+	for i := 0; i < 200; i++ {
+		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	resp, err := http.PostForm("http://"+addr+"/login", url.Values{"email": {"who@example.com"}, "password": {"a secret password"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	cancel()
+	<-done
+	var found bool
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line is not JSON: %q", line)
+		}
+		if rec["msg"] == "request" && rec["route"] == "/login" {
+			found = true
+			for _, k := range []string{"status", "duration", "request_id", "user_id", "method"} {
+				if _, ok := rec[k]; !ok {
+					t.Errorf("request log lacks %s: %v", k, rec)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no request line for /login")
+	}
+	if strings.Contains(logs.String(), "who@example.com") || strings.Contains(logs.String(), "a secret password") {
+		t.Error("the logs hold an email or a password")
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

@@ -10,6 +10,10 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/server"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -19,12 +23,9 @@ import (
 // lets in-flight requests finish and closes the database.
 func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	log := cfg.logger(stderr)
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
-	defer ln.Close()
-
+	// Everything that can be wrong is checked before listening: the
+	// configuration (already), the database and its migrations, then the
+	// addresses.
 	unlock, err := sqlite.Lock(cfg.DB)
 	if err != nil {
 		return err
@@ -39,6 +40,27 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg := server.DefaultConfig()
 	scfg.Signup = cfg.Signup
 	scfg.SecureCookies = cfg.SecureCookies
+	scfg.BasePath, scfg.PublicOrigin = cfg.basePath, cfg.publicOrigin
+	scfg.TrustedProxies = cfg.proxies
+	scfg.AuthProxyHeader = cfg.AuthProxyHeader
+	scfg.LogoutURL = cfg.LogoutURL
+
+	var metricsLn net.Listener
+	var reg *prometheus.Registry
+	if cfg.MetricsAddr != "" {
+		if metricsLn, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
+			return fmt.Errorf("LEADUP_METRICS_ADDR: listen on %s: %w", cfg.MetricsAddr, err)
+		}
+		defer metricsLn.Close()
+		reg = newRegistry(db)
+		scfg.Metrics = server.NewMetrics(reg)
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("LEADUP_ADDR: listen on %s: %w", cfg.Addr, err)
+	}
+	defer ln.Close()
+
 	srv := server.New(db, password.NewHasher(password.Default), log, scfg)
 	hs := &http.Server{
 		Handler:           srv,
@@ -48,11 +70,17 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	go sweepSessions(ctx, db, scfg.SessionIdle, log)
-
-	errc := make(chan error, 1)
+	servers := []*http.Server{hs}
+	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()
-	log.Info("leadup serving", "addr", ln.Addr().String(), "db", cfg.DB, "signup", cfg.Signup, "version", versionString())
+	if metricsLn != nil {
+		ms := &http.Server{Handler: metricsHandler(reg), ReadHeaderTimeout: 10 * time.Second}
+		servers = append(servers, ms)
+		go func() { errc <- ms.Serve(metricsLn) }()
+		log.Info("metrics serving", "addr", metricsLn.Addr().String())
+	}
+	go sweepSessions(ctx, db, scfg.SessionIdle, log)
+	log.Info("leadup serving", "addr", ln.Addr().String(), "db", cfg.DB, "signup", cfg.Signup, "base_url", cfg.BaseURL, "version", versionString())
 
 	select {
 	case err := <-errc:
@@ -62,14 +90,38 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	for _, s := range servers {
+		if err := s.Shutdown(shutdownCtx); err != nil {
+			return fmt.Errorf("shutdown: %w", err)
+		}
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
+	for range servers {
+		if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("serve: %w", err)
+		}
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// newRegistry gathers the operator's metrics: Go and process stats, build
+// information and both database pools. No metric carries a user's data.
+func newRegistry(db *sqlite.DB) *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewBuildInfoCollector(),
+		collectors.NewDBStatsCollector(db.Writer(), "write"),
+		collectors.NewDBStatsCollector(db.Reader(), "read"),
+	)
+	return reg
+}
+
+func metricsHandler(reg *prometheus.Registry) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	return mux
 }
 
 // sweepSessions deletes ended sessions every hour.

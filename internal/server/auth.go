@@ -26,7 +26,7 @@ func (s *Server) canSignup(r *http.Request) (bool, error) {
 
 func (s *Server) handleSignupForm(w http.ResponseWriter, r *http.Request) {
 	if userFrom(r.Context()) != nil {
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+		s.redirect(w, r, "/")
 		return
 	}
 	ok, err := s.canSignup(r)
@@ -98,13 +98,13 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	s.redirect(w, r, "/")
 }
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	next := safeNext(r.URL.Query().Get("next"))
 	if userFrom(r.Context()) != nil {
-		http.Redirect(w, r, next, http.StatusSeeOther)
+		s.redirect(w, r, next)
 		return
 	}
 	s.renderLogin(w, r, http.StatusOK, web.Form{Message: loginNotice(r)}, next)
@@ -152,7 +152,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	s.redirect(w, r, next)
 }
 
 // authenticate checks an email and password. An unknown email and a wrong
@@ -197,7 +197,12 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.clearCookie(w, r)
-	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	// A user the proxy signed in signs out at the proxy.
+	if s.cfg.LogoutURL != "" && userFrom(r.Context()) != nil && sessionFrom(r.Context()) == nil {
+		http.Redirect(w, r, s.cfg.LogoutURL, http.StatusSeeOther)
+		return
+	}
+	s.redirect(w, r, "/login")
 }
 
 // safeNext returns next when it is a path on this site, and "/" otherwise:

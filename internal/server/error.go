@@ -56,7 +56,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	if err := web.ErrorPage(p, v).Render(r.Context(), w); err != nil {
+	if err := web.ErrorPage(p, v).Render(web.WithBase(r.Context(), s.cfg.BasePath), w); err != nil {
 		s.log.Error("render error page", "err", err)
 	}
 }

@@ -49,6 +49,12 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 // Sec-Fetch-Site and Origin checks, which need no token in the forms.
 func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
+	if s.cfg.PublicOrigin != "" {
+		// Behind a proxy the Host header may not be the public one.
+		if err := cop.AddTrustedOrigin(s.cfg.PublicOrigin); err != nil {
+			panic(err) // the origin is validated with the configuration
+		}
+	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path,
 			"origin", r.Header.Get("Origin"), "request_id", middleware.GetReqID(r.Context()))
@@ -82,6 +88,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		route := chi.RouteContext(r.Context()).RoutePattern()
 		if route == "" {
 			route = "unmatched"
+		}
+		if s.cfg.Metrics != nil {
+			s.cfg.Metrics.observe(r.Method, route, ww.Status(), time.Since(start))
 		}
 		level := slog.LevelInfo
 		if ww.Status() >= 500 {

@@ -25,7 +25,7 @@ func (s *Server) page(r *http.Request, title, active string) web.Page {
 // buffer first, so a failing component never sends half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
 	var buf bytes.Buffer
-	if err := c.Render(r.Context(), &buf); err != nil {
+	if err := c.Render(web.WithBase(r.Context(), s.cfg.BasePath), &buf); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -57,4 +57,9 @@ func formValues(r *http.Request, names ...string) map[string]string {
 		v[n] = r.PostFormValue(n)
 	}
 	return v
+}
+
+// redirect answers 303 See Other to a path of the app, under the base path.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, path string) {
+	http.Redirect(w, r, s.cfg.BasePath+path, http.StatusSeeOther)
 }

@@ -13,7 +13,7 @@ import (
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID)
-	r.Use(middleware.ClientIPFromRemoteAddr)
+	r.Use(s.clientIP())
 	r.Use(s.logRequests)
 	r.Use(s.recoverPanics)
 	r.Use(securityHeaders)
@@ -34,7 +34,7 @@ func (s *Server) routes() http.Handler {
 		r.Post("/logout", s.handleLogout)
 
 		r.Group(func(r chi.Router) {
-			r.Use(requireUser)
+			r.Use(s.requireUser)
 			r.Get("/", s.handleHome)
 			r.Get("/settings", s.handleSettings)
 			r.Post("/settings", s.handleSettingsUpdate)
@@ -74,4 +74,18 @@ func (s *Server) routes() http.Handler {
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed)
 	return r
+}
+
+// clientIP records the client's address for throttling and logs: the TCP
+// peer, or, when the peer is a trusted proxy, what it put in
+// X-Forwarded-For. A client's own X-Forwarded-For is never believed.
+func (s *Server) clientIP() func(http.Handler) http.Handler {
+	if len(s.cfg.TrustedProxies) == 0 {
+		return middleware.ClientIPFromRemoteAddr
+	}
+	prefixes := make([]string, len(s.cfg.TrustedProxies))
+	for i, p := range s.cfg.TrustedProxies {
+		prefixes[i] = p.String()
+	}
+	return middleware.ClientIPFromXFF(prefixes...)
 }

@@ -5,6 +5,8 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,6 +46,21 @@ type Config struct {
 
 	MaxBodyBytes   int64
 	MaxImportBytes int64 // the limit for POST /import, which takes a whole export
+
+	// BasePath is the path leadup is served under behind a proxy ("" at
+	// the root, or like "/leadup"); PublicOrigin, like
+	// "https://example.com", is trusted for cross-origin checks and makes
+	// cookies Secure when it is https.
+	BasePath     string
+	PublicOrigin string
+
+	// Requests from TrustedProxies may name the client in X-Forwarded-For
+	// and X-Forwarded-Proto, and sign a user in with AuthProxyHeader.
+	TrustedProxies  []netip.Prefix
+	AuthProxyHeader string
+	LogoutURL       string // where sign-out sends a proxy-authenticated user
+
+	Metrics *Metrics // nil when metrics are off
 }
 
 // DefaultConfig returns safe defaults.
@@ -93,7 +110,21 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	return s
 }
 
-// ServeHTTP makes Server an http.Handler.
+// ServeHTTP makes Server an http.Handler. Under a base path it serves
+// only below that path, which it strips before routing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.handler.ServeHTTP(w, r)
+	base := s.cfg.BasePath
+	switch {
+	case base == "":
+		s.handler.ServeHTTP(w, r)
+	case r.URL.Path == base:
+		http.Redirect(w, r, base+"/", http.StatusSeeOther)
+	case strings.HasPrefix(r.URL.Path, base+"/"):
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = strings.TrimPrefix(r.URL.Path, base)
+		r2.URL.RawPath = ""
+		s.handler.ServeHTTP(w, r2)
+	default:
+		securityHeaders(http.HandlerFunc(s.handleNotFound)).ServeHTTP(w, r)
+	}
 }

@@ -6,7 +6,9 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"net/netip"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -14,8 +16,9 @@ import (
 
 const (
 	cookieName       = "leadup_session"
-	secureCookieName = "__Host-leadup_session" // needs Secure, Path=/ and no Domain
-	touchEvery       = 5 * time.Minute         // how stale last_seen may get before a write
+	secureCookieName = "__Host-leadup_session"   // needs Secure, Path=/ and no Domain
+	subPathName      = "__Secure-leadup_session" // Secure under a base path, where __Host- cannot be used
+	touchEvery       = 5 * time.Minute           // how stale last_seen may get before a write
 )
 
 // secure reports whether cookies on this request get the Secure flag.
@@ -26,15 +29,37 @@ func (s *Server) secure(r *http.Request) bool {
 	case SecureNever:
 		return false
 	default:
-		return r.TLS != nil
+		return r.TLS != nil || strings.HasPrefix(s.cfg.PublicOrigin, "https://") ||
+			(s.trustedPeer(r) && r.Header.Get("X-Forwarded-Proto") == "https")
 	}
 }
 
 func (s *Server) cookieName(r *http.Request) string {
-	if s.secure(r) {
+	switch {
+	case !s.secure(r):
+		return cookieName
+	case s.cfg.BasePath != "":
+		return subPathName
+	default:
 		return secureCookieName
 	}
-	return cookieName
+}
+
+func (s *Server) cookiePath() string { return s.cfg.BasePath + "/" }
+
+// trustedPeer reports whether the TCP peer is one of the trusted proxies.
+func (s *Server) trustedPeer(r *http.Request) bool {
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := ap.Addr().Unmap()
+	for _, p := range s.cfg.TrustedProxies {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 func hashToken(token string) []byte {
@@ -42,9 +67,16 @@ func hashToken(token string) []byte {
 	return sum[:]
 }
 
-// loadSession puts the signed-in user, if any, into the request context.
+// loadSession puts the signed-in user, if any, into the request context:
+// the one a trusted proxy names, or the one the session cookie belongs to.
 func (s *Server) loadSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if user, handled := s.proxyAuth(w, r); handled {
+			return
+		} else if user != nil {
+			next.ServeHTTP(w, r.WithContext(withUser(r.Context(), user, nil)))
+			return
+		}
 		c, err := r.Cookie(s.cookieName(r))
 		if err != nil || c.Value == "" {
 			next.ServeHTTP(w, r)
@@ -90,10 +122,10 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 
 // requireUser sends anonymous visitors to the login page, keeping where
 // they were going.
-func requireUser(next http.Handler) http.Handler {
+func (s *Server) requireUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if userFrom(r.Context()) == nil {
-			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			s.redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()))
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -129,7 +161,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int
 	http.SetCookie(w, &http.Cookie{
 		Name:     s.cookieName(r),
 		Value:    token,
-		Path:     "/",
+		Path:     s.cookiePath(),
 		Expires:  sess.ExpiresAt,
 		HttpOnly: true,
 		Secure:   s.secure(r),
@@ -142,7 +174,7 @@ func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{
 		Name:     s.cookieName(r),
 		Value:    "",
-		Path:     "/",
+		Path:     s.cookiePath(),
 		MaxAge:   -1,
 		HttpOnly: true,
 		Secure:   s.secure(r),

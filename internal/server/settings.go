@@ -92,7 +92,11 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.db.UpdatePassword(r.Context(), u.ID, hash, sessionFrom(r.Context()).TokenHash); err != nil {
+	var keep []byte
+	if sess := sessionFrom(r.Context()); sess != nil {
+		keep = sess.TokenHash
+	}
+	if err := s.db.UpdatePassword(r.Context(), u.ID, hash, keep); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -119,7 +123,7 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("account deleted", "user_id", u.ID, "request_id", middleware.GetReqID(r.Context()))
 	s.clearCookie(w, r)
-	http.Redirect(w, r, "/login?deleted=1", http.StatusSeeOther)
+	s.redirect(w, r, "/login?deleted=1")
 }
 
 // redirectWithFlash answers 303 to url and leaves msg for the next page.
@@ -127,5 +131,5 @@ func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, url, 
 	if err := s.setFlash(r.Context(), msg); err != nil {
 		s.log.Error("set flash", "err", err)
 	}
-	http.Redirect(w, r, url, http.StatusSeeOther)
+	s.redirect(w, r, url)
 }

@@ -1,0 +1,77 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+// proxyAuth signs in the user a trusted reverse proxy names in
+// AuthProxyHeader (as Authelia, authentik, oauth2-proxy and Tailscale do),
+// creating the account on first sight when sign-up allows it. The same
+// header from any other address is ignored and logged. handled is true
+// when it has already answered the request.
+func (s *Server) proxyAuth(w http.ResponseWriter, r *http.Request) (user *journal.User, handled bool) {
+	if s.cfg.AuthProxyHeader == "" {
+		return nil, false
+	}
+	email := journal.NormalizeEmail(r.Header.Get(s.cfg.AuthProxyHeader))
+	if email == "" {
+		return nil, false
+	}
+	if !s.trustedPeer(r) {
+		s.log.Warn("ignored the auth proxy header from an untrusted address",
+			"peer", r.RemoteAddr, "header", s.cfg.AuthProxyHeader, "request_id", middleware.GetReqID(r.Context()))
+		return nil, false
+	}
+	ctx := r.Context()
+	user, err := s.db.FindUserByEmail(ctx, email)
+	if journal.ErrorCode(err) == journal.ENOTFOUND {
+		user, err = s.createProxyUser(r, email)
+	}
+	switch journal.ErrorCode(err) {
+	case "":
+		return user, false
+	case journal.EFORBIDDEN, journal.EINVALID:
+		s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "No account for "+email, "")))
+	default:
+		s.serverError(w, r, err)
+	}
+	return nil, true
+}
+
+// createProxyUser makes the account of a user the proxy vouches for. It has
+// a random password nobody knows: the proxy is how they sign in.
+func (s *Server) createProxyUser(r *http.Request, email string) (*journal.User, error) {
+	ok, err := s.canSignup(r)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed.")
+	}
+	name, _, _ := strings.Cut(email, "@")
+	su := journal.Signup{Email: email, DisplayName: name, TimeZone: "UTC"}
+	if msg := journal.CheckEmail(email); msg != "" {
+		return nil, journal.Errorf(journal.EINVALID, "%s", msg)
+	}
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return nil, err
+	}
+	hash, err := s.hasher.Hash(base64.RawURLEncoding.EncodeToString(secret))
+	if err != nil {
+		return nil, err
+	}
+	user, err := s.db.CreateUser(r.Context(), su, hash, s.cfg.Signup == SignupFirst)
+	if err == nil {
+		s.log.Info("account created for a proxy-authenticated user", "user_id", user.ID)
+	}
+	return user, err
+}
