@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +17,6 @@ type EntryForm struct {
 	Priorities []PriorityOption
 	Action     string // where the form posts
 	Submit     string // the button's label
-	Compact    bool   // the quick-capture variant on the home page
 }
 
 // PriorityOption is an active priority offered in the entry form.
@@ -26,14 +26,7 @@ type PriorityOption struct {
 	Text     string
 }
 
-func (f EntryForm) checked(key string) bool {
-	for _, k := range f.Practices {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
+func (f EntryForm) checked(key string) bool { return slices.Contains(f.Practices, key) }
 
 // HomeView is the signed-in home page.
 type HomeView struct {

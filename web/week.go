@@ -145,12 +145,3 @@ type Glance struct {
 	Neglected []string
 	Overdue   int
 }
-
-func containsKey(keys []string, k string) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}

@@ -106,7 +106,7 @@ func (in *EntryInput) Validate(today string) error {
 	if utf8.RuneCountInString(in.Notes) > MaxNotesChars {
 		p.Add("notes", "Notes are limited to 20,000 characters.")
 	}
-	in.Practices = dedupe(in.Practices)
+	in.Practices = SortPractices(in.Practices)
 	if len(in.Practices) == 0 {
 		p.Add("practice", "Tag at least one practice.")
 	}
@@ -132,8 +132,9 @@ func stripControl(s string) string {
 	}, s)
 }
 
-// dedupe keeps the first of each value and puts them in practice order.
-func dedupe(keys []string) []string {
+// SortPractices puts practice keys in the fixed order, once each; unknown
+// keys follow, so that validation can still name them.
+func SortPractices(keys []string) []string {
 	var out []string
 	for _, k := range PracticeKeys() {
 		if slices.Contains(keys, k) {

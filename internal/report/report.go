@@ -6,6 +6,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -47,7 +48,7 @@ func WeeklyUpdate(u Update) string {
 	byPractice := func(key string) []string {
 		var items []string
 		for _, e := range u.Entries {
-			if has(e.Practices, key) {
+			if slices.Contains(e.Practices, key) {
 				items = append(items, entryLine(e, u.BossName == ""))
 			}
 		}
@@ -198,15 +199,6 @@ func followUpLine(f *journal.FollowUp, today string) string {
 		s += " (due " + shortDate(f.DueOn) + ")"
 	}
 	return s
-}
-
-func has(keys []string, k string) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // oneLine keeps user text on one line, so it cannot break the list.

@@ -20,7 +20,6 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	preselectOnlyBoss(&capture)
-	capture.Compact = true
 	week := journal.WeekOfDate(today)
 	sum, err := s.db.WeekSummary(ctx, u.ID, week, today)
 	if err != nil {

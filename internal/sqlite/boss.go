@@ -92,22 +92,8 @@ func (db *DB) SetBossArchived(ctx context.Context, userID, id int64, archived bo
 
 // BossPracticeMix counts the practices of all entries with one boss.
 func (db *DB) BossPracticeMix(ctx context.Context, userID, bossID int64) (map[string]int, error) {
-	rows, err := db.read.QueryContext(ctx,
+	return queryPracticeCounts(ctx, db.read,
 		"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice", userID, bossID)
-	if err != nil {
-		return nil, fmt.Errorf("practice mix: %w", err)
-	}
-	defer rows.Close()
-	mix := map[string]int{}
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return nil, err
-		}
-		mix[k] = n
-	}
-	return mix, rows.Err()
 }
 
 type scanner interface {
@@ -145,24 +131,10 @@ func notFoundAs(err, specific error) error {
 // dates. The IN list lets SQLite probe the (user, boss, practice, date)
 // index once per practice instead of reading all of the boss's history.
 func (db *DB) BossPracticeCounts(ctx context.Context, userID, bossID int64, from, to string) (map[string]int, error) {
-	rows, err := db.read.QueryContext(ctx,
+	return queryPracticeCounts(ctx, db.read,
 		`SELECT practice, count(*) FROM entry_practices
 		 WHERE user_id = ? AND boss_id = ? AND practice IN ('results', 'responsibility', 'priorities', 'team', 'risk', 'solutions')
 		   AND occurred_on BETWEEN ? AND ? GROUP BY practice`, userID, bossID, from, to)
-	if err != nil {
-		return nil, fmt.Errorf("boss practice counts: %w", err)
-	}
-	defer rows.Close()
-	counts := journal.NewPracticeCounts()
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return nil, err
-		}
-		counts[k] = n
-	}
-	return counts, rows.Err()
 }
 
 // PriorityLastTouched returns, per priority id, the date of the latest entry

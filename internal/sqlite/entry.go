@@ -318,22 +318,9 @@ func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) err
 		return err
 	}
 	for _, e := range entries {
-		e.Practices = orderPractices(e.Practices)
+		e.Practices = journal.SortPractices(e.Practices)
 	}
 	return nil
-}
-
-// orderPractices sorts keys into the fixed practice order.
-func orderPractices(keys []string) []string {
-	out := make([]string, 0, len(keys))
-	for _, k := range journal.PracticeKeys() {
-		for _, have := range keys {
-			if have == k {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
 }
 
 func scanEntry(row scanner) (*journal.Entry, error) {

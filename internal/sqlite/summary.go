@@ -37,9 +37,15 @@ func (db *DB) WeekSummary(ctx context.Context, userID int64, w journal.Week, tod
 
 // practiceCounts counts entry tags per practice between two dates.
 func practiceCounts(ctx context.Context, tx *sql.Tx, userID int64, from, to string) (map[string]int, error) {
-	rows, err := tx.QueryContext(ctx,
+	return queryPracticeCounts(ctx, tx,
 		"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY practice",
 		userID, from, to)
+}
+
+// queryPracticeCounts runs a query of (practice, count) rows into a map that
+// holds all six practices.
+func queryPracticeCounts(ctx context.Context, q queryer, query string, args ...any) (map[string]int, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("practice counts: %w", err)
 	}
