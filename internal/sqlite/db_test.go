@@ -28,6 +28,7 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		"synchronous":  "2", // FULL
 		"foreign_keys": "1",
 		"temp_store":   "2", // MEMORY
+		"cache_size":   "-16000",
 	}
 	check := func(pool string, conn *sql.Conn) {
 		for pragma, w := range want {
