@@ -301,6 +301,26 @@ func TestBrowserWeekPage(t *testing.T) {
 				t.Errorf("page is %d px wide in a %d px viewport", width, size.width)
 			}
 			saveScreenshot(t, ctx, "week-"+size.name)
+
+			err = chromedp.Do(ctx,
+				chromedp.Navigate(f.app.ts.URL+"/bosses/"+f.dana+"/prep"),
+				chromedp.WaitVisible(chromedp.CSS("#owe-heading")),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := textOf(t, ctx, "h1"); got != "Next 1:1 with Dana" {
+				t.Errorf("prep h1 %q", got)
+			}
+			saveScreenshot(t, ctx, "prep-"+size.name)
+			err = chromedp.Do(ctx,
+				chromedp.Navigate(f.app.ts.URL+"/"),
+				chromedp.WaitVisible(chromedp.CSS(".glance")),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			saveScreenshot(t, ctx, "home-"+size.name)
 		})
 	}
 }
