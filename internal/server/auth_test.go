@@ -299,3 +299,28 @@ func TestSafeNext(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionCookieAttributes(t *testing.T) {
+	tests := []struct {
+		mode, want string
+		secure     bool
+	}{
+		{SecureNever, "leadup_session=", false},
+		{SecureAuto, "leadup_session=", false}, // the test server speaks plain HTTP
+		{SecureAlways, "__Host-leadup_session=", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mode, func(t *testing.T) {
+			app := newTestApp(t, func(c *Config) { c.SecureCookies = tt.mode })
+			r := app.client().post("/signup", url.Values{"email": {"ann@example.com"}, "password": {"correct horse battery"}, "display_name": {"A"}, "timezone": {"UTC"}})
+			wantStatus(t, r, http.StatusSeeOther)
+			ck := r.header.Get("Set-Cookie")
+			if !strings.HasPrefix(ck, tt.want) || !strings.Contains(ck, "HttpOnly") || !strings.Contains(ck, "SameSite=Lax") || !strings.Contains(ck, "Path=/;") && !strings.HasSuffix(ck, "Path=/") {
+				t.Errorf("Set-Cookie %q", ck)
+			}
+			if got := strings.Contains(ck, "; Secure"); got != tt.secure {
+				t.Errorf("Set-Cookie %q: Secure %v, want %v", ck, got, tt.secure)
+			}
+		})
+	}
+}
