@@ -1,0 +1,89 @@
+package server
+
+import (
+	"context"
+	_ "embed"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// axeSource is axe-core 4.14.1 (MPL-2.0, testdata/axe/LICENSE), vendored so
+// that the accessibility audit needs no network.
+//
+//go:embed testdata/axe/axe.min.js
+var axeSource string
+
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []string `json:"target"`
+	} `json:"nodes"`
+}
+
+// TestAccessibility audits every main page with axe-core in Chromium, at
+// phone width, after a journal has been logged.
+func TestAccessibility(t *testing.T) {
+	f := newWeekFixture(t)
+	ctx := newBrowser(t, 390, 844)
+	base := f.app.ts.URL
+	auditPages(t, ctx, base, []string{"/login", "/signup"})
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".glance")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{
+		"/", "/entries", "/entries?q=billing", "/entries/new", "/entries/" + f.e1, "/entries/" + f.e1 + "/edit",
+		"/bosses", "/bosses/" + f.dana, "/bosses/" + f.dana + "/prep", "/followups", "/weeks/2026-W48", "/settings",
+	}
+	auditPages(t, ctx, base, pages)
+
+	// The dark scheme has its own colours: their contrast is audited too.
+	dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
+		t.Fatal(err)
+	}
+	isDark, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
+	if err != nil || !isDark {
+		t.Fatalf("dark scheme not emulated: %v", err)
+	}
+	auditPages(t, ctx, base, pages)
+}
+
+// auditPages runs axe's WCAG 2.1 A and AA rules on each page and reports
+// every violation with where it is.
+func auditPages(t *testing.T, c context.Context, base string, pages []string) {
+	t.Helper()
+	for _, p := range pages {
+		err := chromedp.Do(c, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if _, err := chromedp.Run(c, chromedp.Evaluate[bool](axeSource+";true")); err != nil {
+			t.Fatalf("inject axe on %s: %v", p, err)
+		}
+		violations, err := chromedp.Run(c, chromedp.Evaluate[[]axeViolation](
+			`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
+			chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("axe on %s: %v", p, err)
+		}
+		for _, v := range violations {
+			var where []string
+			for _, n := range v.Nodes {
+				where = append(where, strings.Join(n.Target, " "))
+			}
+			t.Errorf("%s: %s (%s): %s at %s", p, v.ID, v.Impact, v.Help, strings.Join(where, "; "))
+		}
+	}
+}
