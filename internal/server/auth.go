@@ -24,6 +24,11 @@ func (s *Server) canSignup(r *http.Request) (bool, error) {
 	}
 }
 
+// signupClosed answers 403 with the page that says how accounts are made.
+func (s *Server) signupClosed(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
+}
+
 func (s *Server) handleSignupForm(w http.ResponseWriter, r *http.Request) {
 	if userFrom(r.Context()) != nil {
 		s.redirect(w, r, "/")
@@ -35,7 +40,7 @@ func (s *Server) handleSignupForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok {
-		s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
+		s.signupClosed(w, r)
 		return
 	}
 	form := web.Form{Values: map[string]string{"timezone": "UTC"}}
@@ -55,7 +60,7 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok {
-		s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
+		s.signupClosed(w, r)
 		return
 	}
 	form := web.Form{Values: formValues(r, "email", "display_name", "timezone")}
@@ -87,7 +92,7 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		invalid(err)
 		return
 	case journal.EFORBIDDEN:
-		s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
+		s.signupClosed(w, r)
 		return
 	default:
 		s.serverError(w, r, err)

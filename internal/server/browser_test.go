@@ -105,6 +105,18 @@ func location(t *testing.T, ctx context.Context) string {
 	return loc
 }
 
+// fillSignup opens the signup page, types the fields and submits.
+func fillSignup(base, email, password, name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(base+"/signup"),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), password),
+		chromedp.SendKeys(chromedp.CSS("#display_name"), name),
+		chromedp.Click(chromedp.CSS("button[type=submit]")),
+	)
+}
+
 func TestBrowserSignupSignOutSignIn(t *testing.T) {
 	app := newTestApp(t)
 	ctx := newBrowser(t, 390, 844)
@@ -112,12 +124,7 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 
 	// A short password is refused and what was typed stays.
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/signup"),
-		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "short"),
-		chromedp.SendKeys(chromedp.CSS("#display_name"), "Ann Browser"),
-		chromedp.Click(chromedp.CSS("button[type=submit]")),
+		fillSignup(base, "ann@example.com", "short", "Ann Browser"),
 		chromedp.WaitVisible(chromedp.CSS("#password-error")),
 	)
 	if err != nil {
@@ -188,12 +195,7 @@ func TestBrowserFirstEntryOnPhone(t *testing.T) {
 	ctx := newBrowser(t, 390, 844)
 	base := app.ts.URL
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/signup"),
-		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), "phone@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.SendKeys(chromedp.CSS("#display_name"), "Pat"),
-		chromedp.Click(chromedp.CSS("button[type=submit]")),
+		fillSignup(base, "phone@example.com", "correct horse battery", "Pat"),
 		chromedp.WaitVisible(chromedp.CSS("#new_boss_name")),
 	)
 	if err != nil {
