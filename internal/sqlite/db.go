@@ -37,6 +37,8 @@ type DB struct {
 	read  *sql.DB
 	path  string
 
+	secret []byte // see Secret
+
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
@@ -59,6 +61,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	if _, err := Migrate(ctx, db.write, migrations.FS); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if db.secret, err = loadSecret(ctx, db.write); err != nil {
 		db.Close()
 		return nil, err
 	}

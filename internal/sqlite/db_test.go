@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"path/filepath"
@@ -126,5 +127,26 @@ func TestDSNEscapesPath(t *testing.T) {
 	}
 	if file != path {
 		t.Errorf("database file = %q, want %q", file, path)
+	}
+}
+
+func TestSecretIsMadeOnceAndKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "leadup.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := append([]byte(nil), db.Secret()...)
+	db.Close()
+	if len(first) != 32 {
+		t.Fatalf("secret is %d bytes, want 32", len(first))
+	}
+	db, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if !bytes.Equal(db.Secret(), first) {
+		t.Errorf("secret changed on reopen: got %x, want %x", db.Secret(), first)
 	}
 }
