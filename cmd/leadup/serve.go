@@ -10,9 +10,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/VictoriaMetrics/metrics"
 
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/server"
@@ -46,14 +44,14 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg.LogoutURL = cfg.LogoutURL
 
 	var metricsLn net.Listener
-	var reg *prometheus.Registry
+	var set *metrics.Set
 	if cfg.MetricsAddr != "" {
 		if metricsLn, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
 			return fmt.Errorf("LEADUP_METRICS_ADDR: listen on %s: %w", cfg.MetricsAddr, err)
 		}
 		defer metricsLn.Close()
-		reg = newRegistry(db)
-		scfg.Metrics = server.NewMetrics(reg)
+		set = newMetricsSet(db)
+		scfg.Metrics = server.NewMetrics(set)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -74,7 +72,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()
 	if metricsLn != nil {
-		ms := &http.Server{Handler: metricsHandler(reg), ReadHeaderTimeout: 10 * time.Second}
+		ms := &http.Server{Handler: metricsHandler(set), ReadHeaderTimeout: 10 * time.Second}
 		servers = append(servers, ms)
 		go func() { errc <- ms.Serve(metricsLn) }()
 		log.Info("metrics serving", "addr", metricsLn.Addr().String())
@@ -102,26 +100,6 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	log.Info("stopped")
 	return nil
-}
-
-// newRegistry gathers the operator's metrics: Go and process stats, build
-// information and both database pools. No metric carries a user's data.
-func newRegistry(db *sqlite.DB) *prometheus.Registry {
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(
-		collectors.NewGoCollector(),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewBuildInfoCollector(),
-		collectors.NewDBStatsCollector(db.Writer(), "write"),
-		collectors.NewDBStatsCollector(db.Reader(), "read"),
-	)
-	return reg
-}
-
-func metricsHandler(reg *prometheus.Registry) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	return mux
 }
 
 // sweepSessions deletes ended sessions every hour.
