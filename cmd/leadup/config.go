@@ -35,8 +35,9 @@ type config struct {
 }
 
 // parseConfig reads the environment, then flags, which win. It returns the
-// arguments left after the flags.
-func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (config, []string, error) {
+// arguments left after the flags. A sub-command registers its own flags
+// (like user add's -name) with own, on the same FlagSet as the shared ones.
+func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer, own ...func(*flag.FlagSet)) (config, []string, error) {
 	env := func(key, def string) string {
 		if v := getenv(key); v != "" {
 			return v
@@ -57,6 +58,9 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.AuthProxyHeader, "auth-proxy-header", env("LEADUP_AUTH_PROXY_HEADER", ""), "header a trusted proxy names the user in, such as Remote-Email")
 	fs.StringVar(&c.LogoutURL, "logout-url", env("LEADUP_LOGOUT_URL", ""), "where sign-out sends proxy-authenticated users")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
+	for _, register := range own {
+		register(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, nil, usageError{"help requested"}

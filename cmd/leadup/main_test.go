@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"net"
 	"net/http"
@@ -374,4 +375,51 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// An operator at the terminal sees the cause of an internal failure, not
+// the web app's "something went wrong".
+func TestUserCommandsPrintTheCause(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "leadup.db")
+	getenv := env("LEADUP_DB", db)
+	var out bytes.Buffer
+	if err := run(t.Context(), []string{"migrate", "up"}, getenv, nil, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON users BEGIN SELECT RAISE(ABORT, 'the disk controller said no'); END`)
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = run(t.Context(), []string{"user", "add", "ann@example.com"}, getenv, strings.NewReader("correct horse battery\n"), &out, &out)
+	if err == nil || !strings.Contains(err.Error(), "the disk controller said no") {
+		t.Errorf("user add: %v, want the cause", err)
+	}
+}
+
+// Shared flags and the command's own can come in any order before EMAIL.
+func TestUserAddFlagsInAnyOrder(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "leadup.db")
+	var out bytes.Buffer
+	err := run(t.Context(), []string{"user", "add", "-name", "Ann", "-db", db, "-timezone", "Europe/Paris", "ann@example.com"}, env(),
+		strings.NewReader("correct horse battery\n"), &out, &out)
+	if err != nil {
+		t.Fatalf("user add: %v", err)
+	}
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var name, zone string
+	if err := conn.QueryRow(`SELECT display_name, timezone FROM users WHERE email = 'ann@example.com'`).Scan(&name, &zone); err != nil {
+		t.Fatal(err)
+	}
+	if name != "Ann" || zone != "Europe/Paris" {
+		t.Errorf("got name %q zone %q, want Ann and Europe/Paris", name, zone)
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -81,8 +83,11 @@ func (v *validator) add(path, field, msg string) {
 
 // fields reports a validation error's field messages under path.
 func (v *validator) fields(path string, err error) {
-	for field, msg := range journal.FieldErrors(err) {
-		v.add(path, field, msg)
+	// Sorted, so that the list and which problems make the first
+	// maxProblems are the same on every run.
+	msgs := journal.FieldErrors(err)
+	for _, field := range slices.Sorted(maps.Keys(msgs)) {
+		v.add(path, field, msgs[field])
 	}
 }
 
