@@ -109,7 +109,8 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
 }
 
-// Writer and Reader expose the pools, for tests and tools.
+// Writer returns the one writer connection's pool: the metrics read its
+// statistics, and tests reach under the store with it.
 func (db *DB) Writer() *sql.DB { return db.write }
 
 // Reader returns the read-only pool.
