@@ -129,3 +129,35 @@ func TestSessions(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A rehash on sign-in swaps the stored hash and leaves every session of
+// the account alive; an unknown user is not found.
+func TestRehashPassword(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	u, err := db.CreateUser(ctx, signup("ann@example.com"), "old-hash", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := db.Now()
+	s := journal.Session{TokenHash: []byte("0123456789abcdef0123456789abcdef"), UserID: u.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}
+	if err := db.CreateSession(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RehashPassword(ctx, u.ID, "new-hash"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FindUserByEmail(ctx, "ann@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.PasswordHash != "new-hash" {
+		t.Errorf("password hash %q, want new-hash", got.PasswordHash)
+	}
+	if _, err := db.FindSession(ctx, s.TokenHash); err != nil {
+		t.Errorf("the session ended on a rehash: %v", err)
+	}
+	if code := journal.ErrorCode(db.RehashPassword(ctx, u.ID+100, "x")); code != journal.ENOTFOUND {
+		t.Errorf("rehash of an unknown user: code %q, want %q", code, journal.ENOTFOUND)
+	}
+}
