@@ -40,7 +40,7 @@ func WeeklyUpdate(u Update) string {
 		b.WriteString("Hi,\n\n")
 	}
 	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 {
-		b.WriteString("Nothing to report from my journal this week.\n")
+		b.WriteString("Nothing to report from my journal this week.\n\n")
 		return signOff(&b, u.Author)
 	}
 	b.WriteString("Here is where things stand this week.\n\n")
