@@ -118,6 +118,9 @@ func (db *DB) Reader() *sql.DB { return db.read }
 // Migrate applies every pending migration in fsys. Each migration commits
 // with its version row in one transaction, so a failing one changes nothing.
 func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationResult, error) {
+	if err := refuseNewer(ctx, db, fsys); err != nil {
+		return nil, err
+	}
 	p, err := newProvider(db, fsys)
 	if err != nil {
 		return nil, err
