@@ -44,6 +44,10 @@ type Config struct {
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in, however active
 
+	// RequestTimeout bounds each request's database work: its context
+	// ends then, and SQLite interrupts whatever statement is running.
+	RequestTimeout time.Duration
+
 	MaxBodyBytes   int64
 	MaxImportBytes int64 // the limit for POST /import, which takes a whole export
 
@@ -73,6 +77,7 @@ func DefaultConfig() Config {
 		LoginWindow:     10 * time.Minute,
 		SessionIdle:     14 * 24 * time.Hour,
 		SessionLifetime: 60 * 24 * time.Hour,
+		RequestTimeout:  30 * time.Second,
 		MaxBodyBytes:    1 << 20,
 		MaxImportBytes:  32 << 20,
 	}

@@ -33,9 +33,10 @@ const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=s
 // SQLite's lock, and a pool of read-only connections that WAL lets run
 // beside it.
 type DB struct {
-	write *sql.DB
-	read  *sql.DB
-	path  string
+	write  *sql.DB
+	read   *sql.DB
+	health *sql.DB // one read connection of its own, so Ping answers while the pool is busy
+	path   string
 
 	secret []byte // see Secret
 
@@ -95,18 +96,28 @@ func OpenNoMigrate(path string) (*DB, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	return &DB{write: write, read: read, path: path, Now: time.Now}, nil
+	health, err := sql.Open("sqlite", readDSN)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	health.SetMaxOpenConns(1)
+	health.SetMaxIdleConns(1)
+	return &DB{write: write, read: read, health: health, path: path, Now: time.Now}, nil
 }
 
-// Close closes both pools.
+// Close closes every pool.
 func (db *DB) Close() error {
-	return errors.Join(db.read.Close(), db.write.Close())
+	return errors.Join(db.health.Close(), db.read.Close(), db.write.Close())
 }
 
-// Ping checks that the database answers a query.
+// Ping checks that the database answers a query. It runs on a connection
+// of its own: four slow searches holding the read pool must not make a
+// container's health check fail and restart a server that is working.
 func (db *DB) Ping(ctx context.Context) error {
 	var one int
-	return db.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	return db.health.QueryRowContext(ctx, "SELECT 1").Scan(&one)
 }
 
 // Writer and Reader expose the pools, for tests and tools.
