@@ -25,9 +25,11 @@ import (
 // synchronous=FULL because a journal entry is irreplaceable; temp_store in
 // memory because the container image has no /tmp; a 16 MB page cache per
 // connection so that a large journal's index pages stay in memory (it
-// halved the week page's extra cost at 100,000 entries).
+// halved the week page's extra cost at 100,000 entries); secure_delete so
+// that deleted text is overwritten rather than left in free pages, where
+// every later backup would carry it.
 const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)" +
-	"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)&_txlock=immediate&_time_format=sqlite"
+	"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)&_pragma=secure_delete(1)&_txlock=immediate&_time_format=sqlite"
 
 // DB is the database: one writer connection, so writes never contend for
 // SQLite's lock, and a pool of read-only connections that WAL lets run
