@@ -94,6 +94,9 @@ type Server struct {
 	loginByIP    *httprate.RateLimiter
 	loginByEmail *httprate.RateLimiter
 	signupByIP   *httprate.RateLimiter
+	// passwordByUser limits how often the settings forms check a signed-in
+	// user's password, so a borrowed session is no password oracle.
+	passwordByUser *httprate.RateLimiter
 
 	// dummyHash is verified against when an email is unknown, so that an
 	// unknown email costs as much time as a wrong password. It is made on
@@ -111,6 +114,7 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
+	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.handler = s.routes()
 	return s
 }
