@@ -1,7 +1,9 @@
 package server
 
 import (
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 
@@ -224,11 +226,19 @@ func safeNext(next string) string {
 	return next
 }
 
-// clientIP is the address throttling is keyed by: the TCP peer, as chi's
-// ClientIPFromRemoteAddr recorded it. Client-sent headers are not trusted.
+// clientIP is the address throttling is keyed by: what the clientIP
+// middleware recorded, or else the TCP peer's address. Never with its
+// port: a trusted proxy's request without a usable X-Forwarded-For would
+// otherwise get a fresh allowance on every connection.
 func clientIP(r *http.Request) string {
 	if ip := middleware.GetClientIP(r.Context()); ip != "" {
 		return ip
+	}
+	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
+		return ap.Addr().Unmap().String()
+	}
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
 	}
 	return r.RemoteAddr
 }

@@ -173,3 +173,20 @@ func hrefStarting(body, prefix string) string {
 	rest := body[i+len(`href="`):]
 	return rest[:strings.IndexByte(rest, '"')]
 }
+
+// TestThrottleBehindProxyWithoutXFF: a trusted proxy's request that names
+// no client is throttled under the proxy's address, whatever connection it
+// came on; the port never makes a new allowance.
+func TestThrottleBehindProxyWithoutXFF(t *testing.T) {
+	app := newTestApp(t, proxyConfig("127.0.0.0/8"), func(c *Config) { c.LoginPerIP = 2; c.LoginWindow = time.Minute })
+	statuses := []int{}
+	for i := range 3 {
+		c := app.client()
+		c.hc.Transport = &http.Transport{DisableKeepAlives: true} // a new TCP connection, so a new port, each time
+		r := c.login("user"+string(rune('a'+i))+"@example.com", "some password")
+		statuses = append(statuses, r.status)
+	}
+	if statuses[2] != http.StatusTooManyRequests {
+		t.Errorf("statuses %v, want the third attempt refused with 429", statuses)
+	}
+}
