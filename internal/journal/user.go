@@ -130,7 +130,7 @@ func CheckDisplayName(s string) string {
 	if utf8.RuneCountInString(s) > MaxNameChars {
 		return "Use at most 100 characters."
 	}
-	return ""
+	return CheckLine(s)
 }
 
 // CheckTimeZone returns a message when s is not an IANA time zone name.
