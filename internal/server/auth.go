@@ -141,7 +141,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	email := journal.NormalizeEmail(r.PostFormValue("email"))
-	if s.loginByEmail.RespondOnLimit(w, r, "login:"+email) {
+	if s.limitLoginEmail(w, r, email) {
 		return
 	}
 	next := safeNext(r.PostFormValue("next"))
@@ -152,6 +152,10 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.loginSucceeded(w, r, email); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

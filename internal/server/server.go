@@ -93,6 +93,7 @@ type Server struct {
 
 	loginByIP    *httprate.RateLimiter
 	loginByEmail *httprate.RateLimiter
+	loginEpochs  emailEpochs // see limitLoginEmail
 	signupByIP   *httprate.RateLimiter
 	// passwordByUser limits how often the settings forms check a signed-in
 	// user's password, so a borrowed session is no password oracle.
