@@ -119,6 +119,7 @@ func TestForwardedForFromTrustedProxyNamesTheClient(t *testing.T) {
 func TestBasePath(t *testing.T) {
 	app := newTestApp(t, func(c *Config) { c.BasePath, c.PublicOrigin = "/leadup", "https://example.com" })
 	c := app.client()
+	c.hc.Transport = hostHeader("example.com") // as the proxy forwards it
 	r := c.get("/leadup/")
 	wantStatus(t, r, http.StatusSeeOther)
 	if loc := r.header.Get("Location"); loc != "/leadup/login?next=%2F" {

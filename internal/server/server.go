@@ -123,6 +123,10 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 // ServeHTTP makes Server an http.Handler. Under a base path it serves
 // only below that path, which it strips before routing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r) {
+		s.misdirected(w, r)
+		return
+	}
 	base := s.cfg.BasePath
 	switch {
 	case base == "":
