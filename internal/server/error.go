@@ -8,6 +8,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -43,6 +44,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 // serverError logs err with the request id and shows a generic page that
 // quotes the id: the error's text may hold internals and is never shown.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	if sqlite.IsDiskFull(err) {
+		s.diskFull(w, r, err)
+		return
+	}
 	if errors.Is(r.Context().Err(), context.DeadlineExceeded) {
 		s.log.Warn("request stopped at its deadline", "err", err, "method", r.Method, "path", r.URL.Path,
 			"request_id", middleware.GetReqID(r.Context()))

@@ -104,6 +104,8 @@ type Server struct {
 	// first use, so an idle server never holds argon2's memory.
 	dummyHash func() (string, error)
 
+	diskFullLog throttledLog // see diskFull
+
 	handler http.Handler
 }
 

@@ -194,6 +194,12 @@ func isUniqueViolation(err error) bool {
 	return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
+// IsDiskFull reports whether err is SQLite's "database or disk is full".
+func IsDiskFull(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_FULL
+}
+
 // timeLayout is RFC 3339 in UTC with a fixed width, so that stored times
 // sort as strings.
 const timeLayout = "2006-01-02T15:04:05.000000000Z"
