@@ -91,6 +91,11 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 	switch journal.ErrorCode(err) {
 	case "":
 	case journal.ECONFLICT:
+		// This answer tells that the email has an account; a sign-up that
+		// signs in at once cannot hide it, so it is rationed per address.
+		if s.signupTakenByIP.RespondOnLimit(w, r, "signup-taken:"+clientIP(r)) {
+			return
+		}
 		invalid(err)
 		return
 	case journal.EFORBIDDEN:

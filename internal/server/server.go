@@ -83,6 +83,11 @@ func DefaultConfig() Config {
 	}
 }
 
+// signupTakenPerIP is how many sign-ups for an email that already has an
+// account one address may make per LoginWindow: a person mistyping needs
+// one or two, someone listing accounts needs thousands.
+const signupTakenPerIP = 5
+
 // Server serves leadup over HTTP.
 type Server struct {
 	db       *sqlite.DB
@@ -95,6 +100,8 @@ type Server struct {
 	loginByEmail *httprate.RateLimiter
 	loginEpochs  emailEpochs // see limitLoginEmail
 	signupByIP   *httprate.RateLimiter
+	// signupTakenByIP rations "that email has an account" answers.
+	signupTakenByIP *httprate.RateLimiter
 	// passwordByUser limits how often the settings forms check a signed-in
 	// user's password, so a borrowed session is no password oracle.
 	passwordByUser *httprate.RateLimiter
@@ -117,6 +124,7 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
+	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
 	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.handler = s.routes()
 	return s
