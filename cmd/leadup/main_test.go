@@ -144,7 +144,10 @@ func TestMisconfiguration(t *testing.T) {
 			if args == nil {
 				args = []string{"serve"}
 			}
-			err := run(t.Context(), args, env(tt.env...), nil, &bytes.Buffer{}, &bytes.Buffer{})
+			// A case that gets as far as opening the database must open
+			// one in the temporary folder, never leadup.db in this package.
+			kv := append([]string{"LEADUP_DB", filepath.Join(dir, "default.db")}, tt.env...)
+			err := run(t.Context(), args, env(kv...), nil, &bytes.Buffer{}, &bytes.Buffer{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want an error mentioning %q", err, tt.want)
 			}

@@ -28,6 +28,11 @@ func Read(r io.Reader, today string) (*journal.Import, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, invalid(fmt.Sprintf("The file is not valid JSON: %s.", jsonProblem(err)))
 	}
+	// An export is one JSON object: anything after it means the file is
+	// two joined, or damaged, and importing the first part would hide that.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, invalid("The file has more after the end of the export. It may be damaged, or two files joined; import the export alone.")
+	}
 	if f.Format != Format {
 		return nil, invalid("The file is not a leadup export (its format field is not \"leadup-export\").")
 	}

@@ -76,7 +76,7 @@ type EntryInput struct {
 // Validate normalises the input and reports every rule it breaks. today is
 // the current date in the user's zone; an entry cannot happen after it.
 func (in *EntryInput) Validate(today string) error {
-	in.NewBossName = strings.TrimSpace(stripControl(in.NewBossName))
+	in.NewBossName = strings.TrimSpace(in.NewBossName)
 	in.OccurredOn = strings.TrimSpace(in.OccurredOn)
 	in.Summary = strings.TrimSpace(stripControl(in.Summary))
 	in.Notes = stripControl(strings.ReplaceAll(in.Notes, "\r\n", "\n"))
@@ -85,6 +85,9 @@ func (in *EntryInput) Validate(today string) error {
 	case in.NewBossName != "":
 		if utf8.RuneCountInString(in.NewBossName) > MaxNameChars {
 			p.Add("new_boss_name", "Use at most 100 characters.")
+		}
+		if msg := CheckLine(in.NewBossName); msg != "" {
+			p.Add("new_boss_name", msg)
 		}
 	case in.BossID <= 0:
 		p.Add("boss_id", "Choose who this was with, or type a new name.")
@@ -162,6 +165,9 @@ type EntryFilter struct {
 // Validate reports malformed filter values.
 func (f *EntryFilter) Validate() error {
 	p := Problems{}
+	if msg := CheckSearch(f.Query); msg != "" {
+		p.Add("q", msg)
+	}
 	if f.Practice != "" {
 		if _, ok := FindPractice(f.Practice); !ok {
 			p.Add("practice", "Unknown practice.")
@@ -240,6 +246,9 @@ func (in *FollowUpInput) Validate() error {
 	case n > MaxFollowUpChars:
 		p.Add("text", "Use at most 500 characters.")
 	}
+	if msg := CheckLine(in.Text); msg != "" {
+		p.Add("text", msg)
+	}
 	if !isOption(Owners, in.Owner) {
 		p.Add("owner", "Choose who owns it.")
 	}
@@ -279,6 +288,9 @@ func ValidatePriorityText(text *string) error {
 		p.Add("text", "Write what your boss cares about.")
 	case n > MaxPriorityChars:
 		p.Add("text", "Use at most 300 characters.")
+	}
+	if msg := CheckLine(*text); msg != "" {
+		p.Add("text", msg)
 	}
 	return p.Err()
 }

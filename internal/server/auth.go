@@ -1,7 +1,9 @@
 package server
 
 import (
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 
@@ -89,6 +91,11 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 	switch journal.ErrorCode(err) {
 	case "":
 	case journal.ECONFLICT:
+		// This answer tells that the email has an account; a sign-up that
+		// signs in at once cannot hide it, so it is rationed per address.
+		if s.signupTakenByIP.RespondOnLimit(w, r, "signup-taken:"+clientIP(r)) {
+			return
+		}
 		invalid(err)
 		return
 	case journal.EFORBIDDEN:
@@ -139,7 +146,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	email := journal.NormalizeEmail(r.PostFormValue("email"))
-	if s.loginByEmail.RespondOnLimit(w, r, "login:"+email) {
+	if s.limitLoginEmail(w, r, email) {
 		return
 	}
 	next := safeNext(r.PostFormValue("next"))
@@ -150,6 +157,10 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.loginSucceeded(w, r, email); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -224,11 +235,19 @@ func safeNext(next string) string {
 	return next
 }
 
-// clientIP is the address throttling is keyed by: the TCP peer, as chi's
-// ClientIPFromRemoteAddr recorded it. Client-sent headers are not trusted.
+// clientIP is the address throttling is keyed by: what the clientIP
+// middleware recorded, or else the TCP peer's address. Never with its
+// port: a trusted proxy's request without a usable X-Forwarded-For would
+// otherwise get a fresh allowance on every connection.
 func clientIP(r *http.Request) string {
 	if ip := middleware.GetClientIP(r.Context()); ip != "" {
 		return ip
+	}
+	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
+		return ap.Addr().Unmap().String()
+	}
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
 	}
 	return r.RemoteAddr
 }

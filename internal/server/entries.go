@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -234,7 +235,12 @@ func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	q := r.URL.Query()
 	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), BossID: formID(q.Get("boss_id")), From: q.Get("from"), To: q.Get("to")}
-	f.Page, _ = strconv.Atoi(q.Get("page"))
+	page, ok := journal.ParsePage(q.Get("page"))
+	if !ok {
+		s.renderError(w, r, http.StatusBadRequest, fmt.Sprintf("There is no such page: pages are numbered from 1 to %d.", journal.MaxPage))
+		return
+	}
+	f.Page = page
 	form := web.Form{Values: map[string]string{"q": f.Query, "practice": f.Practice, "boss_id": q.Get("boss_id"), "from": f.From, "to": f.To}}
 	bosses, err := s.db.FindBosses(r.Context(), u.ID, true)
 	if err != nil {

@@ -24,6 +24,7 @@ func (s *Server) routes() http.Handler {
 	r.Handle("/static/*", static.Handler())
 
 	r.Group(func(r chi.Router) {
+		r.Use(s.requestDeadline)
 		r.Use(s.loadSession)
 		r.Use(noStore)
 

@@ -44,6 +44,10 @@ type Config struct {
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in, however active
 
+	// RequestTimeout bounds each request's database work: its context
+	// ends then, and SQLite interrupts whatever statement is running.
+	RequestTimeout time.Duration
+
 	MaxBodyBytes   int64
 	MaxImportBytes int64 // the limit for POST /import, which takes a whole export
 
@@ -73,10 +77,16 @@ func DefaultConfig() Config {
 		LoginWindow:     10 * time.Minute,
 		SessionIdle:     14 * 24 * time.Hour,
 		SessionLifetime: 60 * 24 * time.Hour,
+		RequestTimeout:  30 * time.Second,
 		MaxBodyBytes:    1 << 20,
 		MaxImportBytes:  32 << 20,
 	}
 }
+
+// signupTakenPerIP is how many sign-ups for an email that already has an
+// account one address may make per LoginWindow: a person mistyping needs
+// one or two, someone listing accounts needs thousands.
+const signupTakenPerIP = 5
 
 // Server serves leadup over HTTP.
 type Server struct {
@@ -88,12 +98,20 @@ type Server struct {
 
 	loginByIP    *httprate.RateLimiter
 	loginByEmail *httprate.RateLimiter
+	loginEpochs  emailEpochs // see limitLoginEmail
 	signupByIP   *httprate.RateLimiter
+	// signupTakenByIP rations "that email has an account" answers.
+	signupTakenByIP *httprate.RateLimiter
+	// passwordByUser limits how often the settings forms check a signed-in
+	// user's password, so a borrowed session is no password oracle.
+	passwordByUser *httprate.RateLimiter
 
 	// dummyHash is verified against when an email is unknown, so that an
 	// unknown email costs as much time as a wrong password. It is made on
 	// first use, so an idle server never holds argon2's memory.
 	dummyHash func() (string, error)
+
+	diskFullLog throttledLog // see diskFull
 
 	handler http.Handler
 }
@@ -106,6 +124,8 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
+	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
+	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.handler = s.routes()
 	return s
 }
@@ -113,6 +133,10 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 // ServeHTTP makes Server an http.Handler. Under a base path it serves
 // only below that path, which it strips before routing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r) {
+		s.misdirected(w, r)
+		return
+	}
 	base := s.cfg.BasePath
 	switch {
 	case base == "":

@@ -25,12 +25,13 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 	db := newTestDB(t)
 	ctx := context.Background()
 	want := map[string]string{
-		"busy_timeout": "10000",
-		"journal_mode": "wal",
-		"synchronous":  "2", // FULL
-		"foreign_keys": "1",
-		"temp_store":   "2", // MEMORY
-		"cache_size":   "-16000",
+		"busy_timeout":  "10000",
+		"journal_mode":  "wal",
+		"synchronous":   "2", // FULL
+		"foreign_keys":  "1",
+		"temp_store":    "2", // MEMORY
+		"cache_size":    "-16000",
+		"secure_delete": "1",
 	}
 	check := func(pool string, conn *sql.Conn) {
 		for pragma, w := range want {

@@ -149,6 +149,15 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 		} else if !ok {
 			return invalidRef(path, "priority_id", e.PriorityPublicID)
 		}
+		// As in the form: an entry advances a priority of its own boss.
+		var prioBoss int64
+		if err := im.tx.QueryRowContext(im.ctx, "SELECT boss_id FROM priorities WHERE id = ?", prioID).Scan(&prioBoss); err != nil {
+			return err
+		}
+		if prioBoss != bossID {
+			msg := fmt.Sprintf("%s: priority_id: %q is a priority of another boss; an entry can only advance a priority of its own boss.", path, e.PriorityPublicID)
+			return &journal.Error{Code: journal.EINVALID, Message: msg}
+		}
 	}
 	cur, err := im.currentEntry(e.PublicID)
 	if err != nil {
