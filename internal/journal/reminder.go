@@ -147,3 +147,64 @@ func NextFiring(t time.Time, loc *time.Location, firings func(from, to time.Time
 
 // MeetingPeriod keys an after-1:1 reminder: the schedule and the meeting's date.
 func MeetingPeriod(schedulePublicID, date string) string { return schedulePublicID + "/" + date }
+
+// Claim states.
+const (
+	ClaimSending = "sending"
+	ClaimSent    = "sent"
+	ClaimFailed  = "failed"
+	ClaimSkipped = "skipped" // nothing to say (no follow-up due, or the entry was already written)
+)
+
+// Claim is the record of one reminder: claimed before it is sent, so that it
+// goes out once.
+type Claim struct {
+	UserID    int64
+	Kind      string
+	Period    string
+	FireAt    time.Time
+	State     string
+	Attempts  int
+	LastError string
+	MessageID string
+	RetryAt   time.Time // zero once settled
+	UpdatedAt time.Time
+}
+
+// ReminderSource is something whose reminder time has come: a schedule, or
+// a user's weekly review or digest setting. DueAt is the time stored for it.
+type ReminderSource struct {
+	User     User
+	Kind     string
+	Schedule *Schedule // for KindAfterMeeting
+	Settings NotificationSettings
+	DueAt    time.Time
+}
+
+// Firings returns what the source owes in (from, to].
+func (src *ReminderSource) Firings(from, to time.Time) []Firing {
+	loc := src.User.Location()
+	switch src.Kind {
+	case KindWeeklyReview:
+		return src.Settings.WeeklyFirings(from, to, loc)
+	case KindFollowUpsDigest:
+		return src.Settings.DigestFirings(from, to, loc)
+	}
+	var out []Firing
+	for _, m := range src.Schedule.MeetingsEnding(from, to, loc) {
+		out = append(out, Firing{Kind: KindAfterMeeting, Period: MeetingPeriod(src.Schedule.PublicID, m.Date), At: m.End})
+	}
+	return out
+}
+
+// Next returns when the source is next due after t.
+func (src *ReminderSource) Next(t time.Time) (time.Time, bool) {
+	loc := src.User.Location()
+	switch src.Kind {
+	case KindWeeklyReview:
+		return NextFiring(t, loc, src.Settings.WeeklyFirings)
+	case KindFollowUpsDigest:
+		return NextFiring(t, loc, src.Settings.DigestFirings)
+	}
+	return src.Schedule.NextMeetingEnd(t, loc)
+}
