@@ -144,3 +144,18 @@ func (s *Schedule) NextMeetingEnd(t time.Time, loc *time.Location) (time.Time, b
 // MaxScheduleLookaheadDays bounds the search for a schedule's next meeting:
 // a schedule starting later than this is found again by a later pass.
 const MaxScheduleLookaheadDays = 400
+
+// FirstMeeting returns the first meeting on or after StartsOn: the
+// DTSTART of the schedule's calendar event.
+func (s *Schedule) FirstMeeting(loc *time.Location) (Meeting, bool) {
+	d, ok := ParseDate(s.StartsOn)
+	if !ok {
+		return Meeting{}, false
+	}
+	for i := 0; i < 7*s.EveryWeeks+7; i++ {
+		if day := d.AddDate(0, 0, i); s.meetsOn(day) {
+			return s.meetingOn(day, loc), true
+		}
+	}
+	return Meeting{}, false
+}
