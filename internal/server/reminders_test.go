@@ -305,3 +305,12 @@ func mustInt(t *testing.T, s string) int64 {
 	}
 	return n
 }
+
+func mustSettings(t *testing.T) journal.NotificationSettings {
+	t.Helper()
+	n, err := journal.NotificationInput{WeeklyReview: true, WeeklyDay: "5", WeeklyTime: "17:00", DigestTime: "08:00"}.Validate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

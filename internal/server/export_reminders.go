@@ -1,0 +1,22 @@
+package server
+
+import (
+	"context"
+
+	"github.com/leadup/leadup/internal/export"
+)
+
+// addReminders gives a JSON export the user's schedules and reminder
+// settings, which it writes after the entries.
+func (s *Server) addReminders(ctx context.Context, userID int64, jw *export.JSONWriter) error {
+	schedules, err := s.db.FindSchedules(ctx, userID)
+	if err != nil {
+		return err
+	}
+	n, err := s.db.FindNotificationSettings(ctx, userID)
+	if err != nil {
+		return err
+	}
+	jw.SetReminders(schedules, n)
+	return nil
+}
