@@ -153,7 +153,7 @@ func TestAfterMeetingMailOverSMTP(t *testing.T) {
 			if len(m.To) != 1 || m.To[0] != "robin@example.com" {
 				t.Errorf("recipient %v, want robin@example.com", m.To)
 			}
-			if got := m.Header.Get("Subject"); !strings.Contains(got, "1:1 with Ana") {
+			if got := m.Subject; !strings.Contains(got, "1:1 with Ana") {
 				t.Errorf("subject %q", got)
 			}
 			link := base + "/entries/new?boss_id=" + itoaTest(b.ID)
@@ -414,4 +414,66 @@ func mustSchedule(t *testing.T, f *fixture, u *journal.User) *journal.Schedule {
 		t.Fatalf("schedules: %v %v", list, err)
 	}
 	return list[0]
+}
+
+func TestWeeklyReviewAndDigestContent(t *testing.T) {
+	f := newFixture(t, false, "https://example.com/leadup/")
+	f.clock.Set(mustTime("2026-11-23T08:00:00Z"))
+	u := f.user("robin@example.com", "Europe/Berlin")
+	b := f.boss(u, "Ana")
+	ctx := context.Background()
+	e, err := f.db.CreateEntry(ctx, u.ID, journal.EntryInput{BossID: b.ID, OccurredOn: "2026-11-23", Kind: "one_on_one", Summary: "Budget", Practices: []string{"results", "solutions"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []journal.FollowUpInput{
+		{Text: "Send the budget", Owner: "me", DueOn: "2026-11-20"},
+		{Text: "Approve the hire", Owner: "boss", DueOn: "2026-11-29"},
+	} {
+		if _, err := f.db.CreateFollowUp(ctx, u.ID, e.ID, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.settings(u, journal.NotificationSettings{WeeklyReview: true, WeeklyDay: 5, WeeklyTime: "16:00", FollowUpsDigest: true, DigestTime: "07:00"})
+
+	// Tuesday 07:00: the overdue one makes a digest.
+	f.passAt("2026-11-24T06:00:00Z")
+	msgs := f.relay.messages()
+	if len(msgs) != 1 {
+		t.Fatalf("relay got %d after the digest minute, want 1", len(msgs))
+	}
+	d := msgs[0]
+	if got := d.Subject; got != "1 follow-up due or overdue" {
+		t.Errorf("digest subject %q", got)
+	}
+	contains(t, "digest", d.Text, "You owe Ana: Send the budget (overdue since 2026-11-20)", "https://example.com/leadup/followups")
+
+	// Friday 16:00 Berlin is 15:00 UTC.
+	f.passAt("2026-11-27T15:00:00Z")
+	msgs = f.relay.messages()
+	var weekly *received
+	for i := range msgs {
+		if msgs[i].Subject == "Your week in leading up: 23–29 Nov 2026" {
+			weekly = &msgs[i]
+		}
+	}
+	if weekly == nil {
+		t.Fatalf("no weekly review among %d messages", len(msgs))
+	}
+	contains(t, "weekly review", weekly.Text,
+		"This week you logged 1 entry.", "Deliver results: 1", "Be the solution seeker: 1", "Develop your team: 0",
+		"Nothing for Develop your team this week. Try next week: Hand one task",
+		"You owe Ana: Send the budget (overdue since 2026-11-20)", "Ana owes you: Approve the hire (due 2026-11-29)",
+		"https://example.com/leadup/weeks/2026-W48", "https://example.com/leadup/unsubscribe/"+u.PublicID+".weekly_review.")
+	contains(t, "weekly review HTML", weekly.HTML, `<a href="https://example.com/leadup/weeks/2026-W48">`, "<li>Deliver results: 1</li>")
+}
+
+func TestDigestSkippedWhenNothingDue(t *testing.T) {
+	f := newFixture(t, false, "http://leadup.test")
+	f.clock.Set(mustTime("2026-11-23T00:00:00Z"))
+	u := f.user("robin@example.com", "Europe/Berlin")
+	f.settings(u, journal.NotificationSettings{FollowUpsDigest: true, WeeklyDay: 5, WeeklyTime: "16:00", DigestTime: "07:00"})
+	if st := f.passAt("2026-11-23T06:00:00Z"); st.Skipped != 1 || st.Sent != 0 || len(f.relay.messages()) != 0 {
+		t.Errorf("pass %+v, relay %d: want the digest skipped", st, len(f.relay.messages()))
+	}
 }

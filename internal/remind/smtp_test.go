@@ -30,13 +30,14 @@ import (
 
 // received is one message the test relay accepted.
 type received struct {
-	From   string
-	To     []string
-	Header mail.Header
-	Text   string
-	HTML   string
-	Authed string // the user that signed in, "" without AUTH
-	TLS    bool
+	From    string
+	To      []string
+	Subject string // decoded
+	Header  mail.Header
+	Text    string
+	HTML    string
+	Authed  string // the user that signed in, "" without AUTH
+	TLS     bool
 }
 
 // relay is a real SMTP server on loopback that keeps what it receives.
@@ -150,6 +151,9 @@ func (s *relaySession) Data(rd io.Reader) error {
 		return err
 	}
 	s.msg.Header = m.Header
+	if s.msg.Subject, err = new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject")); err != nil {
+		return err
+	}
 	s.msg.Authed = s.authed
 	_, s.msg.TLS = s.conn.TLSConnectionState()
 	if err := readParts(m, &s.msg); err != nil {
