@@ -43,12 +43,15 @@ func fromNotifications(n journal.NotificationSettings) *Notifications {
 
 // SetReminders gives the writer the schedules and settings it writes after
 // the entries.
-func (jw *JSONWriter) SetReminders(schedules []*journal.Schedule, n journal.NotificationSettings) {
+// n is nil when the user never saved the settings.
+func (jw *JSONWriter) SetReminders(schedules []*journal.Schedule, n *journal.NotificationSettings) {
 	jw.schedules = []Schedule{}
 	for _, s := range schedules {
 		jw.schedules = append(jw.schedules, fromSchedule(s))
 	}
-	jw.notifications = fromNotifications(n)
+	if n != nil {
+		jw.notifications = fromNotifications(*n)
+	}
 }
 
 // reminders reads and checks the optional reminder members into imp.

@@ -13,10 +13,14 @@ func (s *Server) addReminders(ctx context.Context, userID int64, jw *export.JSON
 	if err != nil {
 		return err
 	}
-	n, err := s.db.FindNotificationSettings(ctx, userID)
+	n, saved, err := s.db.FindSavedNotificationSettings(ctx, userID)
 	if err != nil {
 		return err
 	}
-	jw.SetReminders(schedules, n)
+	if !saved {
+		jw.SetReminders(schedules, nil)
+		return nil
+	}
+	jw.SetReminders(schedules, &n)
 	return nil
 }

@@ -114,3 +114,27 @@ func validateExport(t *testing.T, body string) {
 		t.Fatalf("export does not match the schema: %v\n%s", err, body)
 	}
 }
+
+// TestExportWithoutSavedSettings: an account that never saved its
+// reminder settings exports none, so importing its file elsewhere leaves
+// that account's settings as they are.
+func TestExportWithoutSavedSettings(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client()
+	c.signup("ann@example.com")
+	body := c.get("/export.json").body
+	if strings.Contains(body, `"notifications"`) {
+		t.Fatalf("an export of unsaved settings holds notifications:\n%s", body)
+	}
+	validateExport(t, body)
+	other := app.client()
+	other.signup("bob@example.com")
+	bob := app.user("bob@example.com")
+	if err := app.db.SaveNotificationSettings(t.Context(), bob.ID, mustSettings(t)); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, other.upload([]byte(body)), http.StatusSeeOther)
+	if n, _ := app.db.FindNotificationSettings(t.Context(), bob.ID); !n.WeeklyReview {
+		t.Error("importing a file without settings turned the weekly review off")
+	}
+}

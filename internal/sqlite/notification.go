@@ -30,6 +30,18 @@ func findNotificationSettings(ctx context.Context, q rowQueryer, userID int64) (
 	return n, nil
 }
 
+// FindSavedNotificationSettings returns the user's reminder settings and
+// whether the form was ever saved: an export of unsaved settings carries
+// none, so that importing it leaves another account's settings alone.
+func (db *DB) FindSavedNotificationSettings(ctx context.Context, userID int64) (journal.NotificationSettings, bool, error) {
+	var n int
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM notification_settings WHERE user_id = ?", userID).Scan(&n); err != nil {
+		return journal.NotificationSettings{}, false, fmt.Errorf("find notification settings: %w", err)
+	}
+	s, err := findNotificationSettings(ctx, db.read, userID)
+	return s, n > 0, err
+}
+
 // SaveNotificationSettings stores the user's reminder settings and when
 // each opted-in mail is next due.
 func (db *DB) SaveNotificationSettings(ctx context.Context, userID int64, n journal.NotificationSettings) error {
