@@ -179,7 +179,7 @@ func ScheduleSection(bossID int64, bossName string, f ScheduleForm) templ.Compon
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<div class=\"field\"><input type=\"checkbox\" id=\"remind\" name=\"remind\" value=\"on\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<div class=\"practice-option\"><input type=\"checkbox\" id=\"remind\" name=\"remind\" value=\"on\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -194,7 +194,7 @@ func ScheduleSection(bossID int64, bossName string, f ScheduleForm) templ.Compon
 			return templ_7745c5c3_Err
 		}
 		if !f.MailOn {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<span class=\"hint\">Mail is off on this server, so no reminder can be sent yet.</span>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<p class=\"hint\">Mail is off on this server, so no reminder can be sent yet.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -380,7 +380,7 @@ func NotificationsPage(p Page, v NotificationsView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "\"><div class=\"field\"><input type=\"checkbox\" id=\"weekly_review\" name=\"weekly_review\" value=\"on\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "\"><div class=\"practice-option\"><input type=\"checkbox\" id=\"weekly_review\" name=\"weekly_review\" value=\"on\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -394,15 +394,15 @@ func NotificationsPage(p Page, v NotificationsView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = SelectField(v.Form, "weekly_day", "On", Weekdays, "").Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = SelectField(v.Form, "weekly_day", "Review day", Weekdays, "").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = InputField(v.Form, Field{Name: "weekly_time", Label: "At", Type: "time", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = InputField(v.Form, Field{Name: "weekly_time", Label: "Review time", Type: "time", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "<div class=\"field\"><input type=\"checkbox\" id=\"followups_digest\" name=\"followups_digest\" value=\"on\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "<div class=\"practice-option\"><input type=\"checkbox\" id=\"followups_digest\" name=\"followups_digest\" value=\"on\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -416,7 +416,7 @@ func NotificationsPage(p Page, v NotificationsView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = InputField(v.Form, Field{Name: "digest_time", Label: "At", Type: "time", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = InputField(v.Form, Field{Name: "digest_time", Label: "Digest time", Type: "time", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
