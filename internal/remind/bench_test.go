@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -82,41 +81,5 @@ func BenchmarkIdlePass(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// TestDueQueriesReadOnlyTheIndex checks the plan of each query an idle pass
-// runs: each must search its partial index on the due time, never scan.
-func TestDueQueriesReadOnlyTheIndex(t *testing.T) {
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	seedUsers(t, db, 200, mustTime("2026-11-23T09:00:00Z"))
-	for _, q := range []struct{ sql, index string }{
-		{"SELECT u.id FROM schedules s JOIN bosses b ON b.id = s.boss_id JOIN users u ON u.id = s.user_id WHERE s.next_due_at <= 1", "schedules_due_idx"},
-		{"SELECT u.id FROM notification_settings n JOIN users u ON u.id = n.user_id WHERE n.weekly_next_at <= 1", "notification_weekly_due_idx"},
-		{"SELECT u.id FROM notification_settings n JOIN users u ON u.id = n.user_id WHERE n.digest_next_at <= 1", "notification_digest_due_idx"},
-		{"SELECT user_id FROM reminder_claims WHERE retry_at <= 1 ORDER BY retry_at", "reminder_claims_retry_idx"},
-	} {
-		rows, err := db.Reader().Query("EXPLAIN QUERY PLAN " + q.sql)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, notused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		first := plan[0]
-		if !strings.Contains(first, q.index) || strings.HasPrefix(first, "SCAN") {
-			t.Errorf("%s\nplan %q, want a search of %s first", q.sql, plan, q.index)
-		}
 	}
 }

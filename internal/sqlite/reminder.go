@@ -11,6 +11,16 @@ import (
 
 const sourceUserColumns = "u.id, u.public_id, u.email, u.display_name, u.timezone"
 
+// The queries of an idle pass. Each searches a partial index on the due
+// time (a test reads their plans).
+const (
+	dueSchedulesQuery = "SELECT " + sourceUserColumns + ", s.next_due_at, " + scheduleColumns +
+		" FROM schedules s" + scheduleJoins + " JOIN users u ON u.id = s.user_id WHERE s.next_due_at <= ?"
+	dueSettingsQuery = "SELECT " + sourceUserColumns + ", n.%[1]s, n.weekly_review, n.weekly_day, n.weekly_time, n.followups_digest, n.digest_time" +
+		" FROM notification_settings n JOIN users u ON u.id = n.user_id WHERE n.%[1]s <= ?"
+	retryableClaimsQuery = "SELECT " + claimColumns + " FROM reminder_claims WHERE retry_at <= ? ORDER BY retry_at"
+)
+
 // DueReminderSources returns every schedule and setting whose stored next
 // time is at or before now. Each query reads a partial index on that time,
 // so a pass with nothing due reads no user at all.
@@ -21,8 +31,7 @@ func (db *DB) DueReminderSources(ctx context.Context, now time.Time) ([]*journal
 	}
 	defer tx.Rollback()
 	var out []*journal.ReminderSource
-	rows, err := tx.QueryContext(ctx, "SELECT "+sourceUserColumns+", s.next_due_at, "+scheduleColumns+
-		" FROM schedules s"+scheduleJoins+" JOIN users u ON u.id = s.user_id WHERE s.next_due_at <= ?", now.Unix())
+	rows, err := tx.QueryContext(ctx, dueSchedulesQuery, now.Unix())
 	if err != nil {
 		return nil, fmt.Errorf("due schedules: %w", err)
 	}
@@ -52,9 +61,7 @@ func (db *DB) DueReminderSources(ctx context.Context, now time.Time) ([]*journal
 		{journal.KindWeeklyReview, "weekly_next_at"},
 		{journal.KindFollowUpsDigest, "digest_next_at"},
 	} {
-		rows, err := tx.QueryContext(ctx, "SELECT "+sourceUserColumns+", n."+k.column+
-			", n.weekly_review, n.weekly_day, n.weekly_time, n.followups_digest, n.digest_time"+
-			" FROM notification_settings n JOIN users u ON u.id = n.user_id WHERE n."+k.column+" <= ?", now.Unix())
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(dueSettingsQuery, k.column), now.Unix())
 		if err != nil {
 			return nil, fmt.Errorf("due %s: %w", k.kind, err)
 		}
@@ -136,7 +143,7 @@ const claimColumns = "user_id, kind, period, fire_at, state, attempts, last_erro
 // RetryableClaims returns claims whose retry time has come: failed ones
 // past their backoff and ones whose sender died holding the lease.
 func (db *DB) RetryableClaims(ctx context.Context, now time.Time) ([]journal.Claim, error) {
-	return db.findClaims(ctx, "SELECT "+claimColumns+" FROM reminder_claims WHERE retry_at <= ? ORDER BY retry_at", now.Unix())
+	return db.findClaims(ctx, retryableClaimsQuery, now.Unix())
 }
 
 // RetakeClaim takes a retryable claim for one more attempt; it reports
