@@ -32,6 +32,9 @@ type letter struct {
 // nothing to say: the entry was already written, or nothing is due.
 func (r *Runner) compose(ctx context.Context, c journal.Claim) (msg mailer.Message, skip bool, err error) {
 	u, err := r.db.FindUserByID(ctx, c.UserID)
+	if journal.ErrorCode(err) == journal.ENOTFOUND {
+		return msg, true, nil // the account was deleted after the claim
+	}
 	if err != nil {
 		return msg, false, err
 	}
