@@ -66,6 +66,13 @@ func (r *Runner) afterMeeting(ctx context.Context, u *journal.User, period strin
 	if err != nil {
 		return letter{}, false, err
 	}
+	boss, err := r.db.FindBoss(ctx, u.ID, s.BossID)
+	if err != nil {
+		return letter{}, false, err
+	}
+	if boss.Archived {
+		return letter{}, true, nil // archived bosses are gone from the entry form the mail opens
+	}
 	done, err := r.db.HasEntryWithBoss(ctx, u.ID, s.BossID, date)
 	if err != nil || done {
 		return letter{}, done, err

@@ -477,3 +477,17 @@ func TestDigestSkippedWhenNothingDue(t *testing.T) {
 		t.Errorf("pass %+v, relay %d: want the digest skipped", st, len(f.relay.messages()))
 	}
 }
+
+func TestAfterMeetingSkippedForArchivedBoss(t *testing.T) {
+	f := newFixture(t, false, "http://leadup.test")
+	f.clock.Set(mustTime("2026-11-23T08:00:00Z"))
+	u := f.user("robin@example.com", "Europe/Berlin")
+	b := f.boss(u, "Ana")
+	f.schedule(u, b, monday10)
+	if err := f.db.SetBossArchived(context.Background(), u.ID, b.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if st := f.passAt("2026-11-23T09:30:00Z"); st.Skipped != 1 || len(f.relay.messages()) != 0 {
+		t.Errorf("stats %+v, relay %d: want the archived boss's reminder skipped", st, len(f.relay.messages()))
+	}
+}
