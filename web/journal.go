@@ -76,6 +76,7 @@ type BossView struct {
 	Mix          []MixRow
 	Recent       []*journal.Entry
 	Today        string
+	Schedule     ScheduleForm
 }
 
 // MixRow is one practice's count.

@@ -28,6 +28,7 @@ type config struct {
 	AuthProxyHeader string
 	LogoutURL       string
 	MetricsAddr     string
+	SMTP            smtpConfig
 
 	// Derived by validate.
 	basePath, publicOrigin string
@@ -58,6 +59,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.AuthProxyHeader, "auth-proxy-header", env("LEADUP_AUTH_PROXY_HEADER", ""), "header a trusted proxy names the user in, such as Remote-Email")
 	fs.StringVar(&c.LogoutURL, "logout-url", env("LEADUP_LOGOUT_URL", ""), "where sign-out sends proxy-authenticated users")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
+	c.SMTP.flags(fs, env)
 	for _, register := range own {
 		register(fs)
 	}
@@ -90,6 +92,9 @@ func (c *config) validate() error {
 		return fmt.Errorf("LEADUP_LOG_FORMAT is %q; use text or json", c.LogFormat)
 	}
 	if err := c.parseBaseURL(); err != nil {
+		return err
+	}
+	if err := c.SMTP.validate(c.BaseURL); err != nil {
 		return err
 	}
 	for _, field := range strings.FieldsFunc(c.TrustedProxies, func(r rune) bool { return r == ',' || r == ' ' }) {

@@ -8,11 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
 
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/server"
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -59,6 +61,11 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	defer ln.Close()
 
+	if cfg.SMTP.Host != "" {
+		if scfg.Reminders, err = remind.New(db, cfg.SMTP.mailer(), cfg.BaseURL, log); err != nil {
+			return err
+		}
+	}
 	srv := server.New(db, password.NewHasher(password.Default), log, scfg)
 	hs := &http.Server{
 		Handler:           srv,
@@ -78,6 +85,12 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		log.Info("metrics serving", "addr", metricsLn.Addr().String())
 	}
 	go sweepSessions(ctx, db, scfg.SessionIdle, log)
+	if scfg.Reminders != nil {
+		// The pass must end before the database closes.
+		var passes sync.WaitGroup
+		passes.Go(func() { scfg.Reminders.Loop(ctx) })
+		defer passes.Wait()
+	}
 	log.Info("leadup serving", "addr", ln.Addr().String(), "db", cfg.DB, "signup", cfg.Signup, "base_url", cfg.BaseURL, "version", versionString())
 
 	select {

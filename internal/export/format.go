@@ -24,6 +24,9 @@ type File struct {
 	Bosses     []Boss     `json:"bosses"`
 	Priorities []Priority `json:"priorities"`
 	Entries    []Entry    `json:"entries"`
+
+	Schedules     []Schedule     `json:"schedules,omitempty"`
+	Notifications *Notifications `json:"notifications,omitempty"`
 }
 
 // User is the account, without its password hash.

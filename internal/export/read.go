@@ -50,6 +50,7 @@ func Read(r io.Reader, today string) (*journal.Import, error) {
 	for i, e := range f.Entries {
 		imp.Entries = append(imp.Entries, v.entry(fmt.Sprintf("entries[%d]", i), e, today))
 	}
+	v.reminders(&f, imp)
 	if len(v.problems) > 0 {
 		return nil, invalid(strings.Join(v.problems, "\n"))
 	}

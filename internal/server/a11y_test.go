@@ -44,7 +44,7 @@ func TestAccessibility(t *testing.T) {
 	}
 	pages := []string{
 		"/", "/entries", "/entries?q=billing", "/entries/new", "/entries/" + f.e1, "/entries/" + f.e1 + "/edit",
-		"/bosses", "/bosses/" + f.dana, "/bosses/" + f.dana + "/prep", "/followups", "/weeks/2026-W48", "/settings",
+		"/bosses", "/bosses/" + f.dana, "/bosses/" + f.dana + "/prep", "/followups", "/weeks/2026-W48", "/settings", "/settings/notifications",
 	}
 	auditPages(t, ctx, base, pages)
 

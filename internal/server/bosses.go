@@ -109,6 +109,10 @@ func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, 
 	for _, p := range journal.Practices {
 		v.Mix = append(v.Mix, web.MixRow{Practice: p, Count: counts[p.Key]})
 	}
+	if v.Schedule, err = s.scheduleForm(ctx, u, b.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	edit(&v)
 	s.render(w, r, status, web.BossPage(s.page(r, b.Name, "bosses"), v))
 }

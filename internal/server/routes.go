@@ -23,6 +23,15 @@ func (s *Server) routes() http.Handler {
 	r.Get("/healthz", s.handleHealth)
 	r.Handle("/static/*", static.Handler())
 
+	// Opened from a calendar app or a mail, with the token as the only
+	// credential: no session, nothing cached.
+	r.Group(func(r chi.Router) {
+		r.Use(noStore)
+		r.Get("/cal/{token}.ics", s.handleCalendarFeed)
+		r.Get("/unsubscribe/{token}", s.handleUnsubscribeForm)
+		r.Post("/unsubscribe/{token}", s.handleUnsubscribe)
+	})
+
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestDeadline)
 		r.Use(s.loadSession)
@@ -39,12 +48,18 @@ func (s *Server) routes() http.Handler {
 			r.Get("/", s.handleHome)
 			r.Get("/settings", s.handleSettings)
 			r.Post("/settings", s.handleSettingsUpdate)
+			r.Get("/settings/notifications", s.handleNotifications)
+			r.Post("/settings/notifications", s.handleNotificationsSave)
+			r.Post("/settings/notifications/test", s.handleNotificationsTest)
+			r.Post("/settings/calendar", s.handleCalendarCreate)
+			r.Post("/settings/calendar/delete", s.handleCalendarDelete)
 
 			r.Get("/bosses", s.handleBosses)
 			r.Post("/bosses", s.handleBossCreate)
 			r.Get("/bosses/{id}", s.handleBossView)
 			r.Post("/bosses/{id}", s.handleBossUpdate)
 			r.Post("/bosses/{id}/archive", s.handleBossArchive)
+			r.Post("/bosses/{id}/schedule", s.handleScheduleSave)
 			r.Post("/bosses/{id}/priorities", s.handlePriorityCreate)
 			r.Get("/bosses/{id}/prep", s.handlePrep)
 			r.Get("/bosses/{id}/prep.md", s.handlePrepMarkdown)

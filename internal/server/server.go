@@ -14,6 +14,7 @@ import (
 
 	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
@@ -65,6 +66,8 @@ type Config struct {
 	LogoutURL       string // where sign-out sends a proxy-authenticated user
 
 	Metrics *Metrics // nil when metrics are off
+
+	Reminders *remind.Runner // nil when mail is off
 }
 
 // DefaultConfig returns safe defaults.

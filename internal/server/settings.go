@@ -66,6 +66,13 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if upd.TimeZone != u.TimeZone {
+		// Reminders fall due at local times: work them out in the new zone.
+		if err := s.db.RescheduleReminders(r.Context(), u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.redirectWithFlash(w, r, "/settings", "Profile saved.")
 }
 

@@ -34,7 +34,7 @@ func (db *DB) Import(ctx context.Context, userID int64, imp *journal.Import) (jo
 				return err
 			}
 		}
-		return nil
+		return db.importReminders(&im, imp)
 	})
 	return res, err
 }
