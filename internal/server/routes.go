@@ -38,6 +38,9 @@ func (s *Server) routes() http.Handler {
 			r.Get("/", s.handleHome)
 			r.Get("/settings", s.handleSettings)
 			r.Post("/settings", s.handleSettingsUpdate)
+			r.Get("/settings/tokens", s.handleTokens)
+			r.Post("/settings/tokens", s.handleTokenCreate)
+			r.Post("/settings/tokens/{id}/revoke", s.handleTokenRevoke)
 
 			r.Get("/bosses", s.handleBosses)
 			r.Post("/bosses", s.handleBossCreate)
@@ -68,6 +71,31 @@ func (s *Server) routes() http.Handler {
 
 			r.Get("/weeks", s.handleWeekCurrent)
 			r.Get("/weeks/{week}", s.handleWeek)
+		})
+	})
+
+	// The JSON API answers bearer tokens only, never a session cookie.
+	r.Route("/api/v1", func(r chi.Router) {
+		r.Use(noStore)
+		r.NotFound(s.handleAPINotFound)
+		r.MethodNotAllowed(s.handleAPIMethodNotAllowed)
+		r.Get("/openapi.json", s.handleOpenAPI)
+		r.Group(func(r chi.Router) {
+			r.Use(s.apiAuth())
+			r.Get("/entries", s.handleAPIEntries)
+			r.Get("/entries/{id}", s.handleAPIEntry)
+			r.Get("/bosses", s.handleAPIBosses)
+			r.Get("/followups", s.handleAPIFollowUps)
+			r.Get("/weeks/{week}", s.handleAPIWeek)
+			r.Group(func(r chi.Router) {
+				r.Use(requireWriteScope)
+				r.Post("/entries", s.handleAPIEntryCreate)
+				r.Patch("/entries/{id}", s.handleAPIEntryUpdate)
+				r.Delete("/entries/{id}", s.handleAPIEntryDelete)
+				r.Post("/entries/{id}/followups", s.handleAPIFollowUpCreate)
+				r.Post("/bosses", s.handleAPIBossCreate)
+				r.Patch("/followups/{id}", s.handleAPIFollowUpUpdate)
+			})
 		})
 	})
 

@@ -61,6 +61,10 @@ type Config struct {
 	LogoutURL       string // where sign-out sends a proxy-authenticated user
 
 	Metrics *Metrics // nil when metrics are off
+
+	// Each API token may make APIRequests requests per APIWindow.
+	APIRequests int
+	APIWindow   time.Duration
 }
 
 // DefaultConfig returns safe defaults.
@@ -75,6 +79,8 @@ func DefaultConfig() Config {
 		SessionLifetime: 60 * 24 * time.Hour,
 		MaxBodyBytes:    1 << 20,
 		MaxImportBytes:  32 << 20,
+		APIRequests:     300,
+		APIWindow:       time.Minute,
 	}
 }
 
