@@ -16,5 +16,33 @@ CREATE TABLE api_tokens (
 ) STRICT;
 CREATE INDEX api_tokens_user_idx ON api_tokens (user_id, id);
 
+-- An account signed in through OpenID Connect is known by the pair
+-- (issuer, subject), never by email, which a provider may let change or
+-- reuse (OIDC Core §5.7).
+CREATE TABLE oidc_identities (
+    issuer     TEXT    NOT NULL,
+    subject    TEXT    NOT NULL,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    email      TEXT    NOT NULL,
+    created_at TEXT    NOT NULL,
+    PRIMARY KEY (issuer, subject)
+) STRICT;
+CREATE INDEX oidc_identities_user_idx ON oidc_identities (user_id);
+
+-- A sign-in on its way through the provider, keyed by the SHA-256 of its
+-- state: the PKCE verifier and the nonce stay here, not in the browser,
+-- and a row is taken once, so a replayed callback finds nothing. saved
+-- holds a form the user typed before signing in, to finish after it.
+CREATE TABLE oidc_logins (
+    state_hash BLOB NOT NULL PRIMARY KEY CHECK (length(state_hash) = 32),
+    nonce      TEXT NOT NULL,
+    verifier   TEXT NOT NULL,
+    next       TEXT NOT NULL,
+    saved      TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+) STRICT;
+
 -- +goose Down
+DROP TABLE oidc_logins;
+DROP TABLE oidc_identities;
 DROP TABLE api_tokens;

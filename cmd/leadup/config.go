@@ -28,6 +28,7 @@ type config struct {
 	AuthProxyHeader string
 	LogoutURL       string
 	MetricsAddr     string
+	OIDC            oidcConfig
 
 	// Derived by validate.
 	basePath, publicOrigin string
@@ -57,6 +58,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.AuthProxyHeader, "auth-proxy-header", env("LEADUP_AUTH_PROXY_HEADER", ""), "header a trusted proxy names the user in, such as Remote-Email")
 	fs.StringVar(&c.LogoutURL, "logout-url", env("LEADUP_LOGOUT_URL", ""), "where sign-out sends proxy-authenticated users")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
+	c.OIDC.flags(fs, env)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, nil, usageError{"help requested"}
@@ -101,6 +103,9 @@ func (c *config) validate() error {
 	}
 	if c.AuthProxyHeader != "" && len(c.proxies) == 0 {
 		return errors.New("LEADUP_AUTH_PROXY_HEADER needs LEADUP_TRUSTED_PROXIES: without them any client could name any user")
+	}
+	if err := c.OIDC.validate(c.BaseURL, c.AuthProxyHeader != ""); err != nil {
+		return err
 	}
 	if c.LogoutURL != "" {
 		u, err := url.Parse(c.LogoutURL)

@@ -26,12 +26,16 @@ func (s *Server) routes() http.Handler {
 	r.Group(func(r chi.Router) {
 		r.Use(s.loadSession)
 		r.Use(noStore)
+		r.Use(s.signInOptions)
 
 		r.Get("/signup", s.handleSignupForm)
 		r.Post("/signup", s.handleSignup)
 		r.Get("/login", s.handleLoginForm)
 		r.Post("/login", s.handleLogin)
 		r.Post("/logout", s.handleLogout)
+		r.Get("/auth/oidc/login", s.handleOIDCLogin)
+		r.Post("/auth/oidc/login", s.handleOIDCLogin)
+		r.Get("/auth/oidc/callback", s.handleOIDCCallback)
 
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireUser)

@@ -62,6 +62,11 @@ type Config struct {
 
 	Metrics *Metrics // nil when metrics are off
 
+	// OIDC turns on sign-in through an OpenID provider (nil: off);
+	// PasswordLoginOff then hides and refuses password sign-in.
+	OIDC             *OIDCConfig
+	PasswordLoginOff bool
+
 	// Each API token may make APIRequests requests per APIWindow.
 	APIRequests int
 	APIWindow   time.Duration
@@ -101,6 +106,8 @@ type Server struct {
 	// first use, so an idle server never holds argon2's memory.
 	dummyHash func() (string, error)
 
+	oidc *oidcClient // nil when OIDC is off
+
 	handler http.Handler
 }
 
@@ -112,6 +119,7 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
+	s.oidc = newOIDCClient(cfg.OIDC)
 	s.handler = s.routes()
 	return s
 }

@@ -22,7 +22,9 @@ func (s *Server) settingsView(u *journal.User) web.SettingsView {
 
 func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	s.render(w, r, http.StatusOK, web.SettingsPage(s.page(r, "Settings", "settings"), s.settingsView(u)))
+	v := s.settingsView(u)
+	v.DeleteByEmail = s.deleteByEmail(r, u)
+	s.render(w, r, http.StatusOK, web.SettingsPage(s.page(r, "Settings", "settings"), v))
 }
 
 // handleSettingsUpdate takes the three settings forms, told apart by their
@@ -46,6 +48,7 @@ func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
 // settingsInvalid re-renders the settings page with one form's problems.
 func (s *Server) settingsInvalid(w http.ResponseWriter, r *http.Request, status int, edit func(*web.SettingsView)) {
 	v := s.settingsView(userFrom(r.Context()))
+	v.DeleteByEmail = s.deleteByEmail(r, userFrom(r.Context()))
 	edit(&v)
 	s.render(w, r, status, web.SettingsPage(s.page(r, "Settings", "settings"), v))
 }
@@ -106,14 +109,17 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	ok, err := s.hasher.Verify(r.PostFormValue("password"), u.PasswordHash)
+	ok, err := s.confirmDelete(r, u)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	if !ok {
 		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
-			v.Delete = web.Form{Errors: map[string]string{"password": "That is not your password. Nothing was deleted."}}
+			v.Delete = web.Form{Values: formValues(r, "email"), Errors: map[string]string{
+				"password": "That is not your password. Nothing was deleted.",
+				"email":    "That is not your account’s email. Nothing was deleted.",
+			}}
 		})
 		return
 	}
