@@ -45,14 +45,14 @@ func TestTokenPageCreatesListsAndRevokes(t *testing.T) {
 		t.Fatalf("stored %x, want the SHA-256 of the token", stored)
 	}
 	list := c.get("/settings/tokens")
-	wantBody(t, list, "phone", "Read and write", "never")
+	wantBody(t, list, "phone", "Read and write", "last used never")
 	if strings.Contains(list.body, token) {
 		t.Fatal("the token is shown again after the page that made it")
 	}
 
 	api := app.apiClient(token)
 	wantStatus200(t, api.do("GET", "/entries", nil))
-	if strings.Contains(c.get("/settings/tokens").body, "<td>never</td>") {
+	if strings.Contains(c.get("/settings/tokens").body, "last used never") {
 		t.Error("last used still says never after a request")
 	}
 
