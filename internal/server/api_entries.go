@@ -263,9 +263,6 @@ func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryB
 	if b.Practices != nil {
 		in.Practices = *b.Practices
 	}
-	if _, bad := problems["boss_id"]; bad && in.NewBossName == "" {
-		in.BossID = 1 // reported above; keeps Validate from adding a vaguer message
-	}
 	for k, v := range journal.FieldErrors(in.Validate(s.today(u))) {
 		problems.Add(k, v)
 	}

@@ -153,6 +153,9 @@ func TestAPIRateLimitPerToken(t *testing.T) {
 	if r.status != http.StatusTooManyRequests || r.errorCode(t) != "rate_limited" {
 		t.Fatalf("status %d %s, want 429 rate_limited", r.status, r.body)
 	}
+	if r.header.Get("Retry-After") == "" {
+		t.Error("429 without Retry-After")
+	}
 	wantStatus200(t, two.do("GET", "/bosses", nil))
 }
 

@@ -10,9 +10,11 @@ import (
 // sign-in is off, refuses it: hiding the form alone would leave POST
 // /login and /signup open to a script.
 func (s *Server) signInOptions(next http.Handler) http.Handler {
-	var opts web.SignIn
+	opts := web.SignIn{PasswordOff: s.cfg.PasswordLoginOff}
+	instead := "Sign in through your organisation’s sign-in page instead."
 	if s.cfg.OIDC != nil {
-		opts = web.SignIn{OIDCName: s.cfg.OIDC.Name, PasswordOff: s.cfg.PasswordLoginOff}
+		opts.OIDCName = s.cfg.OIDC.Name
+		instead = "Sign in with " + opts.OIDCName + " instead."
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = r.WithContext(web.WithSignIn(r.Context(), opts))
@@ -21,7 +23,7 @@ func (s *Server) signInOptions(next http.Handler) http.Handler {
 				s.redirect(w, r, "/login")
 				return
 			}
-			s.renderError(w, r, http.StatusForbidden, "Password sign-in is turned off on this server. Sign in with "+opts.OIDCName+" instead.")
+			s.renderError(w, r, http.StatusForbidden, "Password sign-in is turned off on this server. "+instead)
 			return
 		}
 		next.ServeHTTP(w, r)
