@@ -275,19 +275,19 @@ func set(dst *string, v *string) {
 	}
 }
 
-// apiFields renames the form's field names in err to the API's.
+// apiFields renames the form's field names in err to the API's: the form
+// repeats "practice", the API sends "practices".
 func apiFields(err error) error {
-	var e *journal.Error
 	fields := journal.FieldErrors(err)
-	if msg, ok := fields["practice"]; ok && journal.ErrorCode(err) == journal.EINVALID {
-		renamed := map[string]string{"practices": msg}
-		for k, v := range fields {
-			if k != "practice" {
-				renamed[k] = v
-			}
-		}
-		e = &journal.Error{Code: journal.EINVALID, Message: journal.ErrorMessage(err), Fields: renamed}
-		return e
+	msg, ok := fields["practice"]
+	if !ok || journal.ErrorCode(err) != journal.EINVALID {
+		return err
 	}
-	return err
+	renamed := map[string]string{"practices": msg}
+	for k, v := range fields {
+		if k != "practice" {
+			renamed[k] = v
+		}
+	}
+	return &journal.Error{Code: journal.EINVALID, Message: journal.ErrorMessage(err), Fields: renamed}
 }
