@@ -29,6 +29,7 @@ type config struct {
 	LogoutURL       string
 	MetricsAddr     string
 	SMTP            smtpConfig
+	OIDC            oidcConfig
 
 	// Derived by validate.
 	basePath, publicOrigin string
@@ -60,6 +61,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.LogoutURL, "logout-url", env("LEADUP_LOGOUT_URL", ""), "where sign-out sends proxy-authenticated users")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
 	c.SMTP.flags(fs, env)
+	c.OIDC.flags(fs, env)
 	for _, register := range own {
 		register(fs)
 	}
@@ -110,6 +112,9 @@ func (c *config) validate() error {
 	}
 	if c.AuthProxyHeader != "" && len(c.proxies) == 0 {
 		return errors.New("LEADUP_AUTH_PROXY_HEADER needs LEADUP_TRUSTED_PROXIES: without them any client could name any user")
+	}
+	if err := c.OIDC.validate(c.BaseURL, c.AuthProxyHeader != ""); err != nil {
+		return err
 	}
 	if c.LogoutURL != "" {
 		u, err := url.Parse(c.LogoutURL)

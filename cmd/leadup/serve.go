@@ -44,6 +44,8 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg.TrustedProxies = cfg.proxies
 	scfg.AuthProxyHeader = cfg.AuthProxyHeader
 	scfg.LogoutURL = cfg.LogoutURL
+	scfg.OIDC = cfg.OIDC.server(cfg.publicOrigin, cfg.basePath)
+	scfg.PasswordLoginOff = cfg.OIDC.PasswordLogin == "off"
 
 	var metricsLn net.Listener
 	var set *metrics.Set

@@ -219,6 +219,9 @@ func runBackup(ctx context.Context, cmd, db, file string, stdout io.Writer) erro
 		fmt.Fprintf(stdout, "backed up %s to %s (checked, mode 0600)\n", db, file)
 		return nil
 	}
+	if err := checkNoReplicator(ctx, db); err != nil {
+		return err
+	}
 	kept, err := sqlite.Restore(ctx, db, file)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -62,9 +63,20 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path,
 			"origin", r.Header.Get("Origin"), "request_id", middleware.GetReqID(r.Context()))
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			writeAPIError(w, http.StatusForbidden, "cross_origin", "A browser sent this from another site without a token, so it was refused.", nil)
+			return
+		}
 		s.renderError(w, r, http.StatusForbidden, "This form was sent from another site, so it was refused.")
 	}))
-	return cop.Handler(next)
+	checked := cop.Handler(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isAPIBearer(r) {
+			next.ServeHTTP(w, r) // a bearer token is proof enough; see isAPIBearer
+			return
+		}
+		checked.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) recoverPanics(next http.Handler) http.Handler {

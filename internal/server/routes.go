@@ -36,12 +36,16 @@ func (s *Server) routes() http.Handler {
 		r.Use(s.requestDeadline)
 		r.Use(s.loadSession)
 		r.Use(noStore)
+		r.Use(s.signInOptions)
 
 		r.Get("/signup", s.handleSignupForm)
 		r.Post("/signup", s.handleSignup)
 		r.Get("/login", s.handleLoginForm)
 		r.Post("/login", s.handleLogin)
 		r.Post("/logout", s.handleLogout)
+		r.Get("/auth/oidc/login", s.handleOIDCLogin)
+		r.Post("/auth/oidc/login", s.handleOIDCLogin)
+		r.Get("/auth/oidc/callback", s.handleOIDCCallback)
 
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireUser)
@@ -53,6 +57,9 @@ func (s *Server) routes() http.Handler {
 			r.Post("/settings/notifications/test", s.handleNotificationsTest)
 			r.Post("/settings/calendar", s.handleCalendarCreate)
 			r.Post("/settings/calendar/delete", s.handleCalendarDelete)
+			r.Get("/settings/tokens", s.handleTokens)
+			r.Post("/settings/tokens", s.handleTokenCreate)
+			r.Post("/settings/tokens/{id}/revoke", s.handleTokenRevoke)
 
 			r.Get("/bosses", s.handleBosses)
 			r.Post("/bosses", s.handleBossCreate)
@@ -84,6 +91,31 @@ func (s *Server) routes() http.Handler {
 
 			r.Get("/weeks", s.handleWeekCurrent)
 			r.Get("/weeks/{week}", s.handleWeek)
+		})
+	})
+
+	// The JSON API answers bearer tokens only, never a session cookie.
+	r.Route("/api/v1", func(r chi.Router) {
+		r.Use(noStore)
+		r.NotFound(s.handleAPINotFound)
+		r.MethodNotAllowed(s.handleAPIMethodNotAllowed)
+		r.Get("/openapi.json", s.handleOpenAPI)
+		r.Group(func(r chi.Router) {
+			r.Use(s.apiAuth())
+			r.Get("/entries", s.handleAPIEntries)
+			r.Get("/entries/{id}", s.handleAPIEntry)
+			r.Get("/bosses", s.handleAPIBosses)
+			r.Get("/followups", s.handleAPIFollowUps)
+			r.Get("/weeks/{week}", s.handleAPIWeek)
+			r.Group(func(r chi.Router) {
+				r.Use(requireWriteScope)
+				r.Post("/entries", s.handleAPIEntryCreate)
+				r.Patch("/entries/{id}", s.handleAPIEntryUpdate)
+				r.Delete("/entries/{id}", s.handleAPIEntryDelete)
+				r.Post("/entries/{id}/followups", s.handleAPIFollowUpCreate)
+				r.Post("/bosses", s.handleAPIBossCreate)
+				r.Patch("/followups/{id}", s.handleAPIFollowUpUpdate)
+			})
 		})
 	})
 

@@ -68,6 +68,15 @@ type Config struct {
 	Metrics *Metrics // nil when metrics are off
 
 	Reminders *remind.Runner // nil when mail is off
+
+	// OIDC turns on sign-in through an OpenID provider (nil: off);
+	// PasswordLoginOff then hides and refuses password sign-in.
+	OIDC             *OIDCConfig
+	PasswordLoginOff bool
+
+	// Each API token may make APIRequests requests per APIWindow.
+	APIRequests int
+	APIWindow   time.Duration
 }
 
 // DefaultConfig returns safe defaults.
@@ -83,6 +92,8 @@ func DefaultConfig() Config {
 		RequestTimeout:  30 * time.Second,
 		MaxBodyBytes:    1 << 20,
 		MaxImportBytes:  32 << 20,
+		APIRequests:     300,
+		APIWindow:       time.Minute,
 	}
 }
 
@@ -115,6 +126,7 @@ type Server struct {
 	dummyHash func() (string, error)
 
 	diskFullLog throttledLog // see diskFull
+	oidc        *oidcClient  // nil when OIDC is off
 
 	handler http.Handler
 }
@@ -129,6 +141,7 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
 	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
+	s.oidc = newOIDCClient(cfg.OIDC)
 	s.handler = s.routes()
 	return s
 }

@@ -24,6 +24,7 @@ func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	v := s.settingsView(u)
 	v.ViaProxy = viaProxy(r)
+	v.DeleteByEmail = s.deleteByEmail(r, u)
 	s.render(w, r, http.StatusOK, web.SettingsPage(s.page(r, "Settings", "settings"), v))
 }
 
@@ -49,6 +50,7 @@ func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) settingsInvalid(w http.ResponseWriter, r *http.Request, status int, edit func(*web.SettingsView)) {
 	v := s.settingsView(userFrom(r.Context()))
 	v.ViaProxy = viaProxy(r)
+	v.DeleteByEmail = s.deleteByEmail(r, userFrom(r.Context()))
 	edit(&v)
 	s.render(w, r, status, web.SettingsPage(s.page(r, "Settings", "settings"), v))
 }
@@ -124,7 +126,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	field, msg, ok := "", "", false
-	if viaProxy(r) {
+	if s.deleteByEmail(r, u) {
 		// The password is random and unknown: typing the address is the
 		// deliberate step instead.
 		field, msg = "confirm_email", "That is not this account's email address. Nothing was deleted."
@@ -142,7 +144,7 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 	}
 	if !ok {
 		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
-			v.Delete = web.Form{Errors: map[string]string{field: msg}}
+			v.Delete = web.Form{Values: formValues(r, "confirm_email"), Errors: map[string]string{field: msg}}
 		})
 		return
 	}
