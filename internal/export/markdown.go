@@ -55,6 +55,7 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 	if notes := strings.TrimSpace(e.Notes); notes != "" {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
+	w.WriteString(markdownBlocks(e))
 	if len(e.FollowUps) > 0 {
 		w.WriteString("\nFollow-ups:\n\n")
 		for _, f := range e.FollowUps {
