@@ -19,7 +19,9 @@ CREATE TABLE problems (
     CHECK (decision = 'open' OR decided_on IS NOT NULL)
 ) STRICT;
 CREATE INDEX problems_user_date_idx ON problems (user_id, occurred_on, decision);
-CREATE INDEX problems_user_open_idx ON problems (user_id, boss_id, occurred_on) WHERE decision = 'open';
+-- Problems waiting for a decision are few at any time: counting and listing
+-- them reads only these, however long the history.
+CREATE INDEX problems_user_open_idx ON problems (user_id, occurred_on, boss_id) WHERE decision = 'open';
 CREATE INDEX problems_user_decided_idx ON problems (user_id, decided_on, decision) WHERE decided_on IS NOT NULL;
 
 CREATE TABLE bets (

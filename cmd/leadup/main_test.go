@@ -125,7 +125,7 @@ func TestMisconfiguration(t *testing.T) {
 		{"signup mode", []string{"LEADUP_SIGNUP", "sometimes"}, nil, "LEADUP_SIGNUP"},
 		{"cookie mode", []string{"LEADUP_SECURE_COOKIES", "maybe"}, nil, "LEADUP_SECURE_COOKIES"},
 		{"log level", []string{"LEADUP_LOG_LEVEL", "loud"}, nil, "LEADUP_LOG_LEVEL"},
-		{"bad address", []string{"LEADUP_ADDR", "not an address"}, nil, "listen"},
+		{"bad address", []string{"LEADUP_ADDR", "not an address", "LEADUP_DB", filepath.Join(dir, "a.db")}, nil, "listen"},
 		{"unwritable database", []string{"LEADUP_ADDR", "127.0.0.1:0", "LEADUP_DB", filepath.Join(dir, "missing", "dir", "x.db")}, nil, "open database"},
 		{"malformed CIDR", []string{"LEADUP_TRUSTED_PROXIES", "10.0.0.0/8, 300.1.1.1/33"}, nil, "LEADUP_TRUSTED_PROXIES"},
 		{"proxy header without proxies", []string{"LEADUP_AUTH_PROXY_HEADER", "Remote-Email"}, nil, "needs LEADUP_TRUSTED_PROXIES"},

@@ -41,6 +41,14 @@ func TestProblemBetQueriesSearchByUser(t *testing.T) {
 			t.Errorf("plan of\n%s\nhas no SEARCH on an index led by user_id: %v", q[0], plan)
 		}
 	}
+	// "Open" and "due" are counted as of now over all time: they must read
+	// the partial indexes that hold only open problems and unreviewed bets,
+	// not walk the whole history by date.
+	for q, idx := range map[string]string{qProblemsOpen: "problems_user_open_idx", qBetsDue: "bets_user_due_idx"} {
+		if plan := explain(t, f.db, q, 1, "2026-11-29"); !strings.Contains(strings.Join(plan, " "), idx) {
+			t.Errorf("plan of %s is %v, want %s", q, plan, idx)
+		}
+	}
 }
 
 func problemEntry(f *fixture, date string) journal.EntryInput {
