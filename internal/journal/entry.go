@@ -74,8 +74,8 @@ type EntryInput struct {
 	Notes       string
 	Practices   []string
 	PriorityID  int64
-	Problem     *ProblemInput // nil when the block was left empty
-	Bet         *BetInput     // nil when the block was left empty
+	Problem     *ProblemInput // nil: not sent, leave as stored; empty: remove
+	Bet         *BetInput     // nil: not sent, leave as stored; empty: remove
 }
 
 // Validate normalises the input and reports every rule it breaks. today is

@@ -123,23 +123,20 @@ func writeJSON(w http.ResponseWriter, v any) {
 
 // weekJSON is the public JSON twin of a week's page.
 type weekJSON struct {
-	Week               string          `json:"week"`
-	Start              string          `json:"start"`
-	End                string          `json:"end"`
-	Total              int             `json:"total"`
-	Practices          map[string]int  `json:"practices"`
-	Bosses             []bossCount     `json:"bosses"`
-	FollowUps          followUpsJSON   `json:"followups"`
-	Neglected          []string        `json:"neglected"`
-	NeglectedFourWeeks []string        `json:"neglected_four_weeks"`
-	QuietBosses        []quietBoss     `json:"quiet_bosses"`
-	Trend              []trendWeek     `json:"trend"`
-	Streak             int             `json:"streak"`
-	StreakCapped       bool            `json:"streak_capped"`
-	Problems           problemsJSON    `json:"problems"`
-	Bets               betsJSON        `json:"bets"`
-	Solutions          solutionsJSON   `json:"solutions_12_months"`
-	Calibration        calibrationJSON `json:"calibration_12_months"`
+	Week               string         `json:"week"`
+	Start              string         `json:"start"`
+	End                string         `json:"end"`
+	Total              int            `json:"total"`
+	Practices          map[string]int `json:"practices"`
+	Bosses             []bossCount    `json:"bosses"`
+	FollowUps          followUpsJSON  `json:"followups"`
+	Neglected          []string       `json:"neglected"`
+	NeglectedFourWeeks []string       `json:"neglected_four_weeks"`
+	QuietBosses        []quietBoss    `json:"quiet_bosses"`
+	Trend              []trendWeek    `json:"trend"`
+	Streak             int            `json:"streak"`
+	StreakCapped       bool           `json:"streak_capped"`
+	weekBlocks
 }
 
 type bossCount struct {
@@ -204,7 +201,7 @@ func weekJSONOf(s *journal.WeekSummary) weekJSON {
 	for _, t := range s.Trend {
 		j.Trend = append(j.Trend, trendWeek{Week: t.Week.String(), Total: t.Total, Practices: t.Practices})
 	}
-	weekBlocksJSON(&j, s)
+	j.weekBlocks = weekBlocksOf(s)
 	return j
 }
 
