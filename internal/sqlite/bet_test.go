@@ -50,6 +50,14 @@ func TestBetLifecycle(t *testing.T) {
 	if e.Bet.Outcome != "worse" || e.Bet.Lesson != out.Lesson || e.Bet.ReviewedOn != "2026-11-25" {
 		t.Errorf("bet after review: %+v", e.Bet)
 	}
+	// The entry cannot move to on or after what was recorded about its bet.
+	moved := entryIn(f.annBoss.ID, "2026-11-26", "results")
+	if err := f.db.UpdateEntry(ctx, f.ann.ID, e.ID, moved); journal.FieldErrors(err)["occurred_on"] == "" {
+		t.Errorf("moving the entry after its review: %v", err)
+	}
+	if e, _ = f.db.FindEntry(ctx, f.ann.ID, e.ID); e.OccurredOn != "2026-11-10" {
+		t.Errorf("a refused move still changed the date to %s", e.OccurredOn)
+	}
 	// An entry without a bet has nothing to review.
 	plain, _ := f.db.CreateEntry(ctx, f.ann.ID, entryIn(f.annBoss.ID, "2026-11-10", "results"))
 	if err := f.db.RecordOutcome(ctx, f.ann.ID, plain.ID, out); journal.ErrorCode(err) != journal.ENOTFOUND {

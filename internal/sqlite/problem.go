@@ -133,12 +133,28 @@ func loadBlocks(ctx context.Context, q queryer, userID int64, entries []*journal
 	return nil
 }
 
-// writeBlocks stores an entry's problem and bet blocks.
+// writeBlocks stores an entry's problem and bet blocks, then checks that
+// the entry's date still comes before what was recorded about them: moving
+// an entry later must not leave a decision or review dated before it.
 func writeBlocks(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, in journal.EntryInput) error {
 	if err := writeProblem(ctx, tx, userID, bossID, entryID, in.OccurredOn, in.Problem); err != nil {
 		return err
 	}
-	return writeBet(ctx, tx, userID, bossID, entryID, in.OccurredOn, in.Bet)
+	if err := writeBet(ctx, tx, userID, bossID, entryID, in.OccurredOn, in.Bet); err != nil {
+		return err
+	}
+	var n int
+	err := tx.QueryRowContext(ctx,
+		`SELECT (SELECT count(*) FROM problems WHERE user_id = ?1 AND entry_id = ?2 AND decided_on < ?3) +
+		        (SELECT count(*) FROM bets WHERE user_id = ?1 AND entry_id = ?2 AND (review_on <= ?3 OR reviewed_on < ?3))`,
+		userID, entryID, in.OccurredOn).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("check block dates: %w", err)
+	}
+	if n > 0 {
+		return fieldError("occurred_on", "This entry's problem or bet has a decision, review date or outcome dated on or before this day. Change those first.")
+	}
+	return nil
 }
 
 // The week page's problem queries, named so that the plan test reads them.

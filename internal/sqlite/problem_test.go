@@ -89,6 +89,11 @@ func TestProblemLifecycle(t *testing.T) {
 	if p := e.Problem; p.Decision != "taken" || p.DecidedOn != "2026-11-21" || p.DecisionNote != "Pilot in Q1" || len(p.Options) != 1 || p.OccurredOn != "2026-11-19" {
 		t.Errorf("problem after edit: %+v", p)
 	}
+	// Nor can it move after its decision.
+	late := problemEntry(f, "2026-11-22")
+	if err := f.db.UpdateEntry(ctx, f.ann.ID, e.ID, late); journal.FieldErrors(err)["occurred_on"] == "" {
+		t.Errorf("moving the entry after its decision: %v", err)
+	}
 	// The search index holds the options and the decision note.
 	for _, q := range []string{"smoke", "pilot", "recommend"} {
 		list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: q})
