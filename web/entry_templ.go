@@ -1024,7 +1024,7 @@ func EntriesPage(p Page, v EntriesView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 92, "\" aria-describedby=\"q-hint\"> <span class=\"hint\" id=\"q-hint\">Summaries, notes, follow-ups and names. Use quotes for a phrase.</span></div><div class=\"field\"><label for=\"practice\">Practice</label> <select id=\"practice\" name=\"practice\"><option value=\"\">Any practice</option> ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 92, "\" aria-describedby=\"q-hint\"> <span class=\"hint\" id=\"q-hint\">Summaries, notes, follow-ups, problems, bets and names. Use quotes for a phrase.</span></div><div class=\"field\"><label for=\"practice\">Practice</label> <select id=\"practice\" name=\"practice\"><option value=\"\">Any practice</option> ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
