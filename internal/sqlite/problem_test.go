@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/migrations"
 )
 
 // problemBetQueries are the week page's and the prep page's problem and
@@ -143,5 +144,34 @@ func TestDeletingAnEntryDeletesItsProblemAndBet(t *testing.T) {
 	}
 	if count("problems") != 0 || count("bets") != 0 {
 		t.Errorf("after delete: problems %d bets %d, want 0 and 0", count("problems"), count("bets"))
+	}
+}
+
+// TestProblemsMigrationGoesDownAndUp undoes 00010 on a journal with a
+// problem, checks that search still works on the old index, and applies it
+// again.
+func TestProblemsMigrationGoesDownAndUp(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.db.CreateEntry(ctx, f.ann.ID, problemEntry(f, "2026-11-20")); err != nil {
+		t.Fatal(err)
+	}
+	p, err := newProvider(f.db.Writer(), migrations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Down(ctx); err != nil {
+		t.Fatalf("down: %v", err)
+	}
+	var n int
+	f.db.Writer().QueryRow("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'talked'").Scan(&n)
+	if n != 1 {
+		t.Errorf("after down, the old index finds %d entries, want 1", n)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up again: %v", err)
+	}
+	if list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: "talked"}); err != nil || len(list) != 1 {
+		t.Errorf("after up again: %d entries, %v", len(list), err)
 	}
 }
