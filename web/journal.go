@@ -37,6 +37,7 @@ type HomeView struct {
 	WeekEntries []*journal.Entry
 	FollowUps   []*journal.FollowUp
 	Today       string
+	BetsDue     []*journal.Bet
 }
 
 // EntriesView is the entry list.
@@ -57,6 +58,7 @@ type EntryView struct {
 	FollowUps    []*journal.FollowUp
 	FollowUpForm Form
 	Today        string
+	Blocks       BlockForms
 }
 
 // BossesView is the boss list.

@@ -53,7 +53,8 @@ func journalFixture() (*journal.User, []*journal.Boss, []*journal.Priority, []*j
 	entries := []*journal.Entry{
 		{ID: 10, PublicID: "55555555-5555-4555-8555-555555555555", BossID: 1, BossPublicID: bosses[0].PublicID, BossName: "Dana Reyes",
 			OccurredOn: "2026-11-24", Kind: "one_on_one", Summary: "Shipped the billing migration", Notes: "Went live **on time**.\n\n- no incidents",
-			Practices: []string{"results", "priorities"}, PriorityID: 5, PriorityPublicID: prios[0].PublicID, CreatedAt: created, UpdatedAt: created,
+			Practices: []string{"results", "priorities", "risk"}, PriorityID: 5, PriorityPublicID: prios[0].PublicID, CreatedAt: created, UpdatedAt: created,
+			Bet: &journal.Bet{Bet: "Moving *billing* first cuts churn", Downside: "A week lost", Mitigation: "Feature flag", ReviewOn: "2026-12-15"},
 			FollowUps: []*journal.FollowUp{
 				{PublicID: "66666666-6666-4666-8666-666666666666", Text: "Send the post-mortem", Owner: "me", DueOn: "2026-11-25",
 					DoneAt: &doneAt, DoneOn: "2026-11-24", CreatedAt: created},
@@ -61,6 +62,8 @@ func journalFixture() (*journal.User, []*journal.Boss, []*journal.Priority, []*j
 			}},
 		{ID: 9, PublicID: "55555555-5555-4555-8555-999999999999", BossID: 2, BossPublicID: bosses[1].PublicID, BossName: "Lee Park",
 			OccurredOn: "2026-11-10", Kind: "email", Summary: "=SUM(A1) asked about the budget", Practices: []string{"solutions"},
+			Problem: &journal.Problem{Problem: "Budget <overrun>", Options: []string{"Cut scope", "Ask for [more]"}, Recommendation: "Cut scope",
+				Decision: "taken", DecidedOn: "2026-11-12", DecisionNote: "Agreed"},
 			CreatedAt: created, UpdatedAt: created},
 	}
 	return u, bosses, prios, entries

@@ -73,6 +73,8 @@ type Entry struct {
 	CreatedAt  string     `json:"created_at"`
 	UpdatedAt  string     `json:"updated_at"`
 	FollowUps  []FollowUp `json:"followups"`
+	Problem    *Problem   `json:"problem,omitempty"`
+	Bet        *Bet       `json:"bet,omitempty"`
 }
 
 // FollowUp is a follow-up in the export.
@@ -119,5 +121,6 @@ func fromEntry(e *journal.Entry) Entry {
 		}
 		out.FollowUps = append(out.FollowUps, fu)
 	}
+	out.Problem, out.Bet = fromBlocks(e)
 	return out
 }

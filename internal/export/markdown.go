@@ -59,6 +59,7 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 	if notes := strings.TrimSpace(mw.md.DropHTML(e.Notes)); notes != "" {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
+	w.WriteString(markdownBlocks(e))
 	if len(e.FollowUps) > 0 {
 		w.WriteString("\nFollow-ups:\n\n")
 		for _, f := range e.FollowUps {

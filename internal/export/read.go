@@ -163,6 +163,7 @@ func (v *validator) entry(path string, e Entry, today string) *journal.Entry {
 	for j, f := range e.FollowUps {
 		out.FollowUps = append(out.FollowUps, v.followUp(fmt.Sprintf("%s.followups[%d]", path, j), f))
 	}
+	v.blocks(path, e, today, out)
 	return out
 }
 

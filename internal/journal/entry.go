@@ -50,6 +50,9 @@ type Entry struct {
 	BossPublicID     string
 	PriorityPublicID string
 	FollowUps        []*FollowUp
+
+	Problem *Problem // nil when the entry raised none
+	Bet     *Bet     // nil when the entry placed none
 }
 
 // Snippet markers: a search snippet wraps each matched term in these
@@ -71,6 +74,8 @@ type EntryInput struct {
 	Notes       string
 	Practices   []string
 	PriorityID  int64
+	Problem     *ProblemInput // nil: not sent, leave as stored; empty: remove
+	Bet         *BetInput     // nil: not sent, leave as stored; empty: remove
 }
 
 // Validate normalises the input and reports every rule it breaks. today is
@@ -109,6 +114,7 @@ func (in *EntryInput) Validate(today string) error {
 	if utf8.RuneCountInString(in.Notes) > MaxNotesChars {
 		p.Add("notes", "Notes are limited to 20,000 characters.")
 	}
+	in.validateBlocks(p)
 	in.Practices = SortPractices(in.Practices)
 	if len(in.Practices) == 0 {
 		p.Add("practice", "Tag at least one practice.")

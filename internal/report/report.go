@@ -22,6 +22,8 @@ type Update struct {
 	Kept     []*journal.FollowUp // follow-ups done this week
 	Open     []*journal.FollowUp // follow-ups still open
 	Today    string
+
+	Decisions []*journal.Problem // open problems, with their options and recommendation
 }
 
 // section is one heading and its bullet points; empty sections are left out.
@@ -40,7 +42,7 @@ func WeeklyUpdate(u Update) string {
 	} else {
 		b.WriteString("Hi,\n\n")
 	}
-	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 {
+	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 && len(u.Decisions) == 0 {
 		b.WriteString("Nothing to report from my journal this week.\n\n")
 		return signOff(&b, u.Author)
 	}
@@ -73,6 +75,7 @@ func WeeklyUpdate(u Update) string {
 		}
 	}
 	sections := []section{
+		{"Decisions I need", decisionLines(u.Decisions)},
 		{"Delivered", byPractice("results")},
 		{"Owned", byPractice("responsibility")},
 		{"Progress on your priorities", progress},
@@ -114,6 +117,9 @@ type Prep struct {
 	Neglected   []string            // practice keys with no entry with this boss in four weeks
 	Recent      []*journal.Entry
 	Today       string
+
+	OpenProblems []*journal.Problem // with this boss, awaiting a decision
+	DueBets      []*journal.Bet     // with this boss, past their review date
 }
 
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
@@ -148,6 +154,8 @@ func PrepAgenda(p Prep) string {
 		{"Their priorities", prios},
 		{"Problems to raise, with a proposal", entryLines(p.Problems)},
 		{"Risks to talk through", entryLines(p.Risks)},
+		{"Problems awaiting a decision", decisionLines(p.OpenProblems)},
+		{"Bets due for review", betLines(p.DueBets)},
 		{"Practices to bring in (none with " + markdown.Text(p.Boss.Name) + " in four weeks)", neglected},
 		{"Last conversations", entryLines(p.Recent)},
 	}

@@ -78,7 +78,7 @@ func preselectOnlyBoss(f *web.EntryForm) {
 }
 
 func entryInput(r *http.Request) journal.EntryInput {
-	return journal.EntryInput{
+	in := journal.EntryInput{
 		BossID:      formID(r.PostFormValue("boss_id")),
 		NewBossName: r.PostFormValue("new_boss_name"),
 		OccurredOn:  r.PostFormValue("occurred_on"),
@@ -88,6 +88,8 @@ func entryInput(r *http.Request) journal.EntryInput {
 		Practices:   r.PostForm["practice"],
 		PriorityID:  formID(r.PostFormValue("priority_id")),
 	}
+	readBlocks(r, &in)
+	return in
 }
 
 func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
@@ -116,6 +118,7 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 // message beside each bad field.
 func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
 	form := web.Form{Values: formValues(r, entryFields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+	blockFormValues(r, form.Values)
 	f, ferr := s.entryForm(r.Context(), u, form, r.PostForm["practice"], editing)
 	if ferr != nil {
 		s.fail(w, r, ferr)
@@ -143,10 +146,16 @@ func (s *Server) handleEntryView(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.renderEntry(w, r, http.StatusOK, e, web.Form{Values: map[string]string{"owner": "me"}})
+	s.renderEntry(w, r, http.StatusOK, e, newFollowUpForm())
 }
 
+func newFollowUpForm() web.Form { return web.Form{Values: map[string]string{"owner": "me"}} }
+
 func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form) {
+	s.renderEntryWith(w, r, status, e, fuForm, blockForms(e, s.today(userFrom(r.Context()))))
+}
+
+func (s *Server) renderEntryWith(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form, blocks web.BlockForms) {
 	u := userFrom(r.Context())
 	html, err := s.markdown.Render(e.Notes)
 	if err != nil {
@@ -158,7 +167,7 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
-	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u)}
+	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u), Blocks: blocks}
 	s.render(w, r, status, web.EntryPage(s.page(r, e.Summary, "entries"), v))
 }
 
@@ -175,6 +184,7 @@ func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
 	if e.PriorityID > 0 {
 		values["priority_id"] = strconv.FormatInt(e.PriorityID, 10)
 	}
+	entryBlockValues(values, e)
 	f, err := s.entryForm(r.Context(), userFrom(r.Context()), web.Form{Values: values}, e.Practices, e)
 	if err != nil {
 		s.fail(w, r, err)

@@ -44,6 +44,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		WeekEntries: entries,
 		FollowUps:   fus,
 		Today:       today,
+		BetsDue:     sum.BetsDue,
 	}
 	s.render(w, r, http.StatusOK, web.HomePage(s.page(r, "Home", "home"), v))
 }

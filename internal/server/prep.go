@@ -53,6 +53,12 @@ func (s *Server) prep(r *http.Request) (report.Prep, error) {
 	if p.Recent, _, err = s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID, Limit: prepRecent}); err != nil {
 		return p, err
 	}
+	if p.OpenProblems, err = s.db.FindOpenProblems(ctx, u.ID, b.ID, maxOpenFollowUps); err != nil {
+		return p, err
+	}
+	if p.DueBets, err = s.db.FindDueBets(ctx, u.ID, b.ID, today, maxOpenFollowUps); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 
@@ -65,6 +71,7 @@ func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
 	v := web.PrepView{
 		Boss: p.Boss, FollowUps: p.FollowUps, Priorities: p.Priorities, LastTouched: p.LastTouched,
 		Problems: p.Problems, Risks: p.Risks, Neglected: p.Neglected, Recent: p.Recent, Today: p.Today,
+		OpenProblems: p.OpenProblems, DueBets: p.DueBets,
 	}
 	s.render(w, r, http.StatusOK, web.PrepPage(s.page(r, "Prep: "+p.Boss.Name, "bosses"), v))
 }

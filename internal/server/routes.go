@@ -80,6 +80,8 @@ func (s *Server) routes() http.Handler {
 			r.Post("/entries/{id}", s.handleEntryUpdate)
 			r.Post("/entries/{id}/delete", s.handleEntryDelete)
 			r.Post("/entries/{id}/followups", s.handleFollowUpCreate)
+			r.Post("/entries/{id}/decision", s.handleEntryDecision)
+			r.Post("/entries/{id}/outcome", s.handleEntryOutcome)
 
 			r.Post("/followups/{id}", s.handleFollowUpUpdate)
 			r.Get("/followups", s.handleFollowUps)

@@ -102,6 +102,10 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 		s.fail(w, r, err)
 		return
 	}
+	if upd.Decisions, err = s.db.FindOpenProblems(ctx, u.ID, bossID, maxUpdateFollowUps); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	writeMarkdown(w, report.WeeklyUpdate(upd))
 }
 
@@ -132,6 +136,7 @@ type weekJSON struct {
 	Trend              []trendWeek    `json:"trend"`
 	Streak             int            `json:"streak"`
 	StreakCapped       bool           `json:"streak_capped"`
+	weekBlocks
 }
 
 type bossCount struct {
@@ -196,6 +201,7 @@ func weekJSONOf(s *journal.WeekSummary) weekJSON {
 	for _, t := range s.Trend {
 		j.Trend = append(j.Trend, trendWeek{Week: t.Week.String(), Total: t.Total, Practices: t.Practices})
 	}
+	j.weekBlocks = weekBlocksOf(s)
 	return j
 }
 

@@ -60,7 +60,10 @@ func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInp
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices)
+		if err := insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices); err != nil {
+			return err
+		}
+		return writeBlocks(ctx, tx, userID, bossID, id, in)
 	})
 	if err != nil {
 		return nil, err
@@ -97,7 +100,10 @@ func (db *DB) UpdateEntry(ctx context.Context, userID, id int64, in journal.Entr
 		if _, err := tx.ExecContext(ctx, "DELETE FROM entry_practices WHERE entry_id = ?", id); err != nil {
 			return fmt.Errorf("clear practices: %w", err)
 		}
-		return insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices)
+		if err := insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices); err != nil {
+			return err
+		}
+		return writeBlocks(ctx, tx, userID, bossID, id, in)
 	})
 }
 
@@ -117,6 +123,9 @@ func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, 
 		return nil, err
 	}
 	if err := loadPractices(ctx, db.read, []*journal.Entry{e}); err != nil {
+		return nil, err
+	}
+	if err := loadBlocks(ctx, db.read, userID, []*journal.Entry{e}); err != nil {
 		return nil, err
 	}
 	return e, nil

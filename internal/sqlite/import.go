@@ -165,7 +165,7 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 	}
 	exists := cur != nil
 	same := exists && cur.BossID == bossID && cur.PriorityID == prioID && cur.OccurredOn == e.OccurredOn && cur.Kind == e.Kind &&
-		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices)
+		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices) && sameBlocks(cur, e)
 	entryID := int64(0)
 	if exists {
 		entryID = cur.ID
@@ -173,6 +173,9 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 	if count(&im.res.Entries, exists, same) {
 		if entryID, err = im.writeEntry(entryID, bossID, prioID, e); err != nil {
 			return err
+		}
+		if err := importBlocks(im.ctx, im.tx, im.userID, bossID, entryID, e); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	for j, f := range e.FollowUps {
@@ -196,6 +199,9 @@ func (im *importer) currentEntry(publicID string) (*journal.Entry, error) {
 	}
 	list := []*journal.Entry{&e}
 	if err := loadPractices(im.ctx, im.tx, list); err != nil {
+		return nil, err
+	}
+	if err := loadBlocks(im.ctx, im.tx, im.userID, list); err != nil {
 		return nil, err
 	}
 	return &e, nil
