@@ -17,6 +17,22 @@ type EntryForm struct {
 	Priorities []PriorityOption
 	Action     string // where the form posts
 	Submit     string // the button's label
+	Token      string // the create form's one-use token; "" when editing
+	Capture    bool   // a new entry: offers a follow-up and keeps a draft
+}
+
+// moreFields are the entry fields folded under "More".
+var moreFields = []string{"new_boss_name", "kind", "notes", "priority_id", "followup_text", "followup_owner", "followup_due_on"}
+
+// moreOpen shows the folded fields when they hold something to see: an
+// error, notes (shared text, or an entry being edited) or a typed follow-up.
+func (f EntryForm) moreOpen() bool {
+	for _, n := range moreFields {
+		if f.Err(n) != "" {
+			return true
+		}
+	}
+	return f.Get("notes") != "" || f.Get("followup_text") != "" || (len(f.Bosses) > 0 && f.Get("new_boss_name") != "")
 }
 
 // PriorityOption is an active priority offered in the entry form.

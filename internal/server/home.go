@@ -19,7 +19,10 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	preselectOnlyBoss(&capture)
+	if err := s.preselectBoss(ctx, u, &capture); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	week := journal.WeekOfDate(today)
 	sum, err := s.db.WeekSummary(ctx, u.ID, week, today)
 	if err != nil {

@@ -21,29 +21,41 @@ const followUpJoins = ` JOIN entries e ON e.id = f.entry_id JOIN bosses b ON b.i
 
 // CreateFollowUp adds a commitment to one of the user's entries.
 func (db *DB) CreateFollowUp(ctx context.Context, userID, entryID int64, in journal.FollowUpInput) (*journal.FollowUp, error) {
-	var id int64
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		var one int
-		err := tx.QueryRowContext(ctx, "SELECT 1 FROM entries WHERE user_id = ? AND id = ?", userID, entryID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errEntryNotFound
-		}
-		if err != nil {
-			return fmt.Errorf("find entry: %w", err)
-		}
-		res, err := tx.ExecContext(ctx,
-			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			uuid.NewString(), userID, entryID, in.Text, in.Owner, nullString(in.DueOn), formatTime(db.Now()))
-		if err != nil {
-			return fmt.Errorf("insert follow-up: %w", err)
-		}
-		id, err = res.LastInsertId()
-		return err
-	})
+	id, _, err := db.CreateFollowUpOnce(ctx, userID, entryID, "", in)
 	if err != nil {
 		return nil, err
 	}
 	return db.FindFollowUp(ctx, userID, id)
+}
+
+// CreateFollowUpOnce adds a commitment unless key was used before: then it
+// returns the id of the follow-up that use made, with replay set.
+func (db *DB) CreateFollowUpOnce(ctx context.Context, userID, entryID int64, key string, in journal.FollowUpInput) (id int64, replay bool, err error) {
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		id, replay, err = db.once(ctx, tx, userID, key, KindFollowUp, func() (int64, error) {
+			return db.insertFollowUp(ctx, tx, userID, entryID, in)
+		})
+		return err
+	})
+	return id, replay, err
+}
+
+func (db *DB) insertFollowUp(ctx context.Context, tx *sql.Tx, userID, entryID int64, in journal.FollowUpInput) (int64, error) {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM entries WHERE user_id = ? AND id = ?", userID, entryID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errEntryNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find entry: %w", err)
+	}
+	res, err := tx.ExecContext(ctx,
+		"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		uuid.NewString(), userID, entryID, in.Text, in.Owner, nullString(in.DueOn), formatTime(db.Now()))
+	if err != nil {
+		return 0, fmt.Errorf("insert follow-up: %w", err)
+	}
+	return res.LastInsertId()
 }
 
 // FindFollowUp returns one of the user's follow-ups.

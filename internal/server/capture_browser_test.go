@@ -1,0 +1,110 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// phoneHeight is the viewport the everyday entry must fit in: a 390×844 phone.
+const phoneHeight = 844
+
+// captureUser signs up a user with three bosses and n entries over HTTP, so
+// the browser sees the home page of someone who has used leadup a while.
+func captureUser(t *testing.T, app *testApp, email string, entries int) (c *client, bosses []string) {
+	t.Helper()
+	c = app.client()
+	c.signup(email)
+	for _, name := range []string{"Dana Lead", "Eve Skip", "Frank Stakeholder"} {
+		bosses = append(bosses, c.createdID("/bosses", url.Values{"name": {name}, "relation": {"manager"}}, "/bosses/"))
+	}
+	for i := 0; i < entries; i++ {
+		c.createdID("/entries", entryForm("boss_id", bosses[i%len(bosses)], "summary", fmt.Sprintf("Weekly sync number %d", i)), "/entries/")
+	}
+	return c, bosses
+}
+
+// browserLogin signs in through the login form and waits for path.
+func browserLogin(ctx context.Context, base, path, email string) error {
+	return chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login?next="+url.QueryEscape(path)),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Click(chromedp.CSS("form[action$='/login'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("nav[aria-label=Main]")),
+	)
+}
+
+type box struct{ X, Y, W, H float64 }
+
+// rectOf returns the element's box relative to the top of the page.
+func rectOf(t *testing.T, ctx context.Context, sel string) box {
+	t.Helper()
+	b, err := chromedp.Run(ctx, chromedp.Evaluate[box](fmt.Sprintf(
+		`(() => { const r = document.querySelector(%q).getBoundingClientRect();
+		  return {X: r.x, Y: r.y + window.scrollY, W: r.width, H: r.height}; })()`, sel)))
+	if err != nil {
+		t.Fatalf("box of %s: %v", sel, err)
+	}
+	return b
+}
+
+// TestBrowserCaptureFitsOnePhoneScreen is the corridor test: with three
+// bosses, the summary, every practice and Save are inside the first screen.
+func TestBrowserCaptureFitsOnePhoneScreen(t *testing.T) {
+	app := newTestApp(t)
+	_, bosses := captureUser(t, app, "corridor@example.com", 3)
+	ctx := newBrowser(t, 390, phoneHeight)
+	if err := browserLogin(ctx, app.ts.URL, "/", "corridor@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	for _, sel := range []string{"#summary", "label[for=practice-solutions]", ".entry-form button[type=submit]"} {
+		b := rectOf(t, ctx, sel)
+		t.Logf("%s: y=%.0f bottom=%.0f", sel, b.Y, b.Y+b.H)
+		if b.Y+b.H > phoneHeight || b.H == 0 {
+			t.Errorf("%s ends at y=%.0f, want inside the first %d px", sel, b.Y+b.H, phoneHeight)
+		}
+	}
+	// Each practice toggle, the whole chip, is a target of at least 44×44.
+	for _, p := range journal.Practices {
+		b := rectOf(t, ctx, "label[for=practice-"+p.Key+"]")
+		if b.W < 44 || b.H < 44 {
+			t.Errorf("toggle %s is %.0f×%.0f px, want at least 44×44", p.Key, b.W, b.H)
+		}
+	}
+	// The nav is one row: the header is one bar high.
+	if h := rectOf(t, ctx, ".site-header").H; h > 60 {
+		t.Errorf("header is %.0f px high on a phone, want one row (≤ 60)", h)
+	}
+	if w, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth")); w > 390 {
+		t.Errorf("page is %d px wide at 390", w)
+	}
+	// The latest entry's boss is chosen, and the date is today in the
+	// user's zone (the test users live in Europe/Berlin).
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#boss_id"))); v != bosses[2] {
+		t.Errorf("boss preselected %q, want %s (the latest entry's)", v, bosses[2])
+	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#occurred_on"))); v != time.Now().In(berlin).Format("2006-01-02") {
+		t.Errorf("date %q, want today in Berlin", v)
+	}
+	// Toggles stay real checkboxes: the keyboard toggles them.
+	err := chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS("#practice-team")),
+		chromedp.KeyEvent(" "),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if on, _ := chromedp.Run(ctx, chromedp.Evaluate[bool]("document.querySelector('#practice-team').checked")); !on {
+		t.Error("space on a focused practice did not check it")
+	}
+	saveScreenshot(t, ctx, "capture-3-bosses-390")
+}

@@ -1,0 +1,34 @@
+-- +goose Up
+-- A used create-form token (or, later, an API Idempotency-Key) and what it
+-- made: a repeat of the key answers with that record and writes nothing.
+-- Rows are kept at least 30 days, then swept.
+CREATE TABLE idempotency_keys (
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    key        TEXT    NOT NULL,
+    kind       TEXT    NOT NULL CHECK (kind IN ('entry', 'followup', 'boss', 'priority')),
+    record_id  INTEGER NOT NULL,
+    created_at TEXT    NOT NULL,
+    PRIMARY KEY (user_id, key)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX idempotency_keys_created_idx ON idempotency_keys (created_at);
+
+-- A follow-up can be withdrawn (a soft delete: gone from pages and exports,
+-- still countable) and its date moved; first_due_on keeps the date first
+-- promised, so moving it never turns a missed promise into a kept one.
+ALTER TABLE followups ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE followups ADD COLUMN first_due_on TEXT;
+UPDATE followups SET first_due_on = due_on;
+-- Every insert path (forms, import, API) records the first date.
+-- +goose StatementBegin
+CREATE TRIGGER followups_first_due AFTER INSERT ON followups
+WHEN NEW.first_due_on IS NULL AND NEW.due_on IS NOT NULL
+BEGIN
+    UPDATE followups SET first_due_on = NEW.due_on WHERE id = NEW.id;
+END;
+-- +goose StatementEnd
+
+-- +goose Down
+DROP TRIGGER followups_first_due;
+ALTER TABLE followups DROP COLUMN first_due_on;
+ALTER TABLE followups DROP COLUMN withdrawn_at;
+DROP TABLE idempotency_keys;
