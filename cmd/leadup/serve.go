@@ -124,7 +124,8 @@ func metricsHandler(reg *prometheus.Registry) http.Handler {
 	return mux
 }
 
-// sweepSessions deletes ended sessions every hour.
+// sweepSessions deletes ended sessions and form tokens older than
+// sqlite.KeepIdempotencyKeys every hour.
 func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -138,6 +139,11 @@ func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *
 				log.Error("sweep sessions", "err", err)
 			} else if n > 0 {
 				log.Debug("swept sessions", "count", n)
+			}
+			if n, err := db.DeleteOldIdempotencyKeys(ctx, now.Add(-sqlite.KeepIdempotencyKeys)); err != nil {
+				log.Error("sweep form tokens", "err", err)
+			} else if n > 0 {
+				log.Debug("swept form tokens", "count", n)
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -107,4 +108,109 @@ func TestBrowserCaptureFitsOnePhoneScreen(t *testing.T) {
 		t.Error("space on a focused practice did not check it")
 	}
 	saveScreenshot(t, ctx, "capture-3-bosses-390")
+}
+
+// slowNetwork makes every request wait, as on a phone in a corridor.
+func slowNetwork(t *testing.T, ctx context.Context, latencyMS float64) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Latency: latencyMS, DownloadThroughput: -1, UploadThroughput: -1}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fillCapture types the everyday entry: a summary and two practices.
+func fillCapture(summary string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.WaitVisible(chromedp.CSS("#summary")),
+		chromedp.SendKeys(chromedp.CSS("#summary"), summary),
+		chromedp.Click(chromedp.CSS("label[for=practice-results]")),
+		chromedp.Click(chromedp.CSS("label[for=practice-team]")),
+	)
+}
+
+func TestBrowserDoubleSaveMakesOneEntry(t *testing.T) {
+	app := newTestApp(t)
+	captureUser(t, app, "double@example.com", 1)
+	ctx := newBrowser(t, 390, phoneHeight)
+	if err := browserLogin(ctx, app.ts.URL, "/", "double@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, fillCapture("Double tapped")); err != nil {
+		t.Fatal(err)
+	}
+	slowNetwork(t, ctx, 1500)
+	// Two real clicks on Save, the second while the first is still on its way.
+	b := rectOf(t, ctx, ".entry-form button.save")
+	x, y := b.X+b.W/2, b.Y+b.H/2
+	err := chromedp.Do(ctx,
+		chromedp.MouseClickXY(x, y),
+		chromedp.Sleep(200*time.Millisecond),
+		chromedp.MouseClickXY(x, y),
+		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := app.scalar("SELECT count(*) FROM entries WHERE summary = 'Double tapped'"); n != int64(1) {
+		t.Errorf("entries after a double tap: %v, want 1", n)
+	}
+}
+
+func TestBrowserSaveBackSaveMakesOneEntry(t *testing.T) {
+	app := newTestApp(t)
+	captureUser(t, app, "back@example.com", 1)
+	ctx := newBrowser(t, 390, phoneHeight)
+	if err := browserLogin(ctx, app.ts.URL, "/", "back@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	err := chromedp.Do(ctx,
+		fillCapture("Saved, back, saved"),
+		chromedp.Click(chromedp.CSS(".entry-form button.save")),
+		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := location(t, ctx)
+	// history.back, not NavigateBack: a page restored from the
+	// back/forward cache fires no load event to wait for; and chromedp's
+	// node queries do not see a restored document, so script does the rest.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("history.back(), true")); err != nil {
+		t.Fatal(err)
+	}
+	summary := evalUntil(t, ctx, `(() => { const s = document.querySelector("#summary"); return s && location.pathname === "/" ? s.value : ""; })()`)
+	// Whether Chromium restored the filled form from its cache or the
+	// script restored the draft, Save sends the same token again.
+	if summary != "Saved, back, saved" {
+		t.Fatalf("after Back the summary is %q; the test needs the filled form", summary)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(".entry-form button.save").click(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	evalUntil(t, ctx, `location.pathname.startsWith("/entries/") && document.querySelector("#followups-heading") ? "yes" : ""`)
+	if loc := location(t, ctx); loc != first {
+		t.Errorf("second Save went to %s, want the first entry %s", loc, first)
+	}
+	if n := app.scalar("SELECT count(*) FROM entries WHERE summary = 'Saved, back, saved'"); n != int64(1) {
+		t.Errorf("entries after Save, Back, Save: %v, want 1", n)
+	}
+}
+
+// evalUntil evaluates a script until it returns a non-empty string.
+func evalUntil(t *testing.T, ctx context.Context, script string) string {
+	t.Helper()
+	for i := 0; i < 100; i++ {
+		if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](script)); err == nil && v != "" {
+			return v
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("still empty after 10 s: %s", script)
+	return ""
 }

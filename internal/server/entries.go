@@ -217,6 +217,9 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
+	if fuForm.Get("token") == "" {
+		fuForm.Values = withToken(fuForm.Values, s.formToken(u))
+	}
 	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u)}
 	s.render(w, r, status, web.EntryPage(s.page(r, e.Summary, "entries"), v))
 }

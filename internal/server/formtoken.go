@@ -42,3 +42,12 @@ func (s *Server) postedToken(r *http.Request) (string, error) {
 	}
 	return tok, nil
 }
+
+// withToken returns values with the token set, making the map if needed.
+func withToken(values map[string]string, token string) map[string]string {
+	if values == nil {
+		values = map[string]string{}
+	}
+	values["token"] = token
+	return values
+}
