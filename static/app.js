@@ -33,4 +33,97 @@
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form").forEach(function (form) { buttons(form, false); });
   });
+
+  // Drafts: the capture form is kept in localStorage, per user and with its
+  // token, until the server shows the entry it made; sent once when the
+  // connection comes back; dropped on sign-out.
+  var PREFIX = "leadup-draft-";
+  function each(fn) {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(PREFIX) === 0) { fn(k); }
+      }
+    } catch (e) { /* storage off: no drafts */ }
+  }
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function store(key, d) {
+    try { localStorage.setItem(key, JSON.stringify(d)); } catch (e) { /* full or off */ }
+  }
+  var created = document.querySelector("[data-created-token]");
+  if (created) {
+    each(function (k) {
+      var d = load(k);
+      if (d && d.token === created.getAttribute("data-created-token")) { localStorage.removeItem(k); }
+    });
+  }
+  document.querySelectorAll("form[action$='/logout']").forEach(function (form) {
+    form.addEventListener("submit", function () { each(function (k) { localStorage.removeItem(k); }); });
+  });
+
+  var form = document.querySelector("form[data-capture]");
+  if (!form) { return; }
+  var key = form.getAttribute("data-capture");
+  var note = document.createElement("p");
+  note.className = "notice ok";
+  note.setAttribute("role", "status");
+  note.hidden = true;
+  form.parentNode.insertBefore(note, form);
+  function say(msg) { note.textContent = msg; note.hidden = !msg; }
+
+  function snapshot(queued) {
+    var fields = [];
+    new FormData(form).forEach(function (v, n) { fields.push([n, String(v)]); });
+    var token = form.querySelector("input[name=token]");
+    store(key, { token: token ? token.value : "", fields: fields, queued: queued });
+  }
+  function restore(d) {
+    form.querySelectorAll("input[type=checkbox]").forEach(function (c) { c.checked = false; });
+    d.fields.forEach(function (f) {
+      form.querySelectorAll("[name='" + f[0] + "']").forEach(function (el) {
+        if (el.type === "checkbox") { if (el.value === f[1]) { el.checked = true; } } else { el.value = f[1]; }
+      });
+    });
+  }
+
+  var draft = load(key);
+  // A form the server sent back with errors already holds what was typed.
+  if (draft && !form.querySelector("[aria-invalid]")) {
+    restore(draft);
+    say(draft.queued ? "Your entry is waiting for a connection; it will be sent once you are back online." : "Your unsaved draft is back.");
+  }
+  form.addEventListener("input", function () { snapshot(false); });
+  form.addEventListener("change", function () { snapshot(false); });
+  form.addEventListener("submit", function (event) {
+    if (navigator.onLine !== false) { snapshot(false); return; }
+    event.preventDefault();
+    snapshot(true);
+    say("You are offline. The entry is kept on this device and will be sent once you are back online.");
+  });
+
+  var sending = false;
+  function sendQueued() {
+    var d = load(key);
+    if (!d || !d.queued || sending) { return; }
+    sending = true;
+    fetch(form.action, { method: "POST", body: new URLSearchParams(d.fields), credentials: "same-origin" })
+      .then(function (resp) {
+        if (resp.ok && resp.redirected && /\/entries\/\d+$/.test(new URL(resp.url).pathname)) {
+          localStorage.removeItem(key);
+          window.location.assign(resp.url);
+          return;
+        }
+        // A 422 or an ended session: let the server show its answer,
+        // which keeps every field (the token makes a repeat harmless).
+        d.queued = false;
+        store(key, d);
+        restore(d);
+        form.submit();
+      })
+      .catch(function () { sending = false; });
+  }
+  window.addEventListener("online", sendQueued);
+  if (navigator.onLine) { sendQueued(); }
 })();

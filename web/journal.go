@@ -19,6 +19,7 @@ type EntryForm struct {
 	Submit     string // the button's label
 	Token      string // the create form's one-use token; "" when editing
 	Capture    bool   // a new entry: offers a follow-up and keeps a draft
+	DraftKey   string // where app.js keeps this user's draft
 }
 
 // moreFields are the entry fields folded under "More".
@@ -73,6 +74,7 @@ type EntryView struct {
 	FollowUps    []*journal.FollowUp
 	FollowUpForm Form
 	Today        string
+	CreatedToken string // the form token that created the entry: its draft can go
 }
 
 // BossesView is the boss list.

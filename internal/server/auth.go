@@ -128,6 +128,9 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 		s.serverError(w, r, err)
 		return
 	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", authChallenge)
+	}
 	s.render(w, r, status, web.LoginPage(s.page(r, "Sign in", ""), form, next, canSignup))
 }
 
@@ -144,8 +147,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	next := safeNext(r.PostFormValue("next"))
 	user, err := s.authenticate(r, email, r.PostFormValue("password"))
+	carry, body := carried(r)
 	if journal.ErrorCode(err) == journal.EUNAUTHORIZED {
-		form := web.Form{Values: formValues(r, "email"), Message: journal.ErrorMessage(err)}
+		form := web.Form{Values: formValues(r, "email"), Message: journal.ErrorMessage(err), Carried: carry}
 		s.renderLogin(w, r, http.StatusUnauthorized, form, next)
 		return
 	}
@@ -155,6 +159,10 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.startSession(w, r, user.ID, ""); err != nil {
 		s.serverError(w, r, err)
+		return
+	}
+	if len(body) > 0 && next != "/" {
+		s.resumePost(w, r, next, body)
 		return
 	}
 	s.redirect(w, r, next)

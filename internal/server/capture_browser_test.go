@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -213,4 +214,114 @@ func evalUntil(t *testing.T, ctx context.Context, script string) string {
 	}
 	t.Fatalf("still empty after 10 s: %s", script)
 	return ""
+}
+
+func TestBrowserExpiredSessionSavesAfterSignIn(t *testing.T) {
+	app := newTestApp(t)
+	captureUser(t, app, "expired@example.com", 1)
+	ctx := newBrowser(t, 390, phoneHeight)
+	if err := browserLogin(ctx, app.ts.URL, "/", "expired@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, fillCapture("Typed before the session ended")); err != nil {
+		t.Fatal(err)
+	}
+	// Every session ends while the form is open.
+	if _, err := app.db.DeleteExpiredSessions(context.Background(), time.Now().Add(1000*time.Hour), time.Now().Add(1000*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".entry-form button.save")),
+		chromedp.WaitVisible(chromedp.CSS("form[action$='/login'] #password")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, ".notice.bad"); !strings.Contains(got, "will be saved") {
+		t.Errorf("sign-in page says %q", got)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#email"), "expired@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Click(chromedp.CSS("form[action$='/login'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, "h1"); got != "Typed before the session ended" {
+		t.Errorf("after sign-in h1 %q", got)
+	}
+	if n := app.scalar("SELECT count(*) FROM entry_practices p JOIN entries e ON e.id = p.entry_id WHERE e.summary = 'Typed before the session ended'"); n != int64(2) {
+		t.Errorf("saved entry has %v practices, want 2", n)
+	}
+}
+
+func TestBrowserDraftSurvivesAndClears(t *testing.T) {
+	app := newTestApp(t)
+	captureUser(t, app, "draft@example.com", 1)
+	ctx := newBrowser(t, 390, phoneHeight)
+	base := app.ts.URL
+	if err := browserLogin(ctx, base, "/", "draft@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	drafts := func() int {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Object.keys(localStorage).filter(k => k.startsWith("leadup-draft-")).length`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	// Typed, then the page is left and opened again: the draft is back.
+	err := chromedp.Do(ctx,
+		fillCapture("Kept in the drafts"),
+		chromedp.Navigate(base+"/entries"),
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#summary")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#summary"))); v != "Kept in the drafts" {
+		t.Errorf("summary after reopening %q, want the draft", v)
+	}
+	if on, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#practice-team").checked`)); !on {
+		t.Error("the draft's practice is not checked again")
+	}
+	if drafts() != 1 {
+		t.Errorf("drafts = %d, want 1", drafts())
+	}
+	// Saved: the entry page confirms the draft's token and the draft goes.
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".entry-form button.save")),
+		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := drafts(); n != 0 {
+		t.Errorf("drafts after saving = %d, want 0", n)
+	}
+	// Sign-out drops any draft left on the device.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#summary")),
+		chromedp.SendKeys(chromedp.CSS("#summary"), "Left behind"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if drafts() != 1 {
+		t.Fatalf("drafts = %d after typing, want 1", drafts())
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".nav form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("form[action$='/login']")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := drafts(); n != 0 {
+		t.Errorf("drafts after sign-out = %d, want 0", n)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -46,6 +47,7 @@ func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, 
 	// A re-shown form keeps its token, so the corrected post is still the
 	// same one; a bad token (already refused) is replaced.
 	f.Capture, f.Token = true, form.Get("token")
+	f.DraftKey = "leadup-draft-" + s.signer.Sign("draft-key", strconv.FormatInt(u.ID, 10))[:16]
 	if f.Token == "" || form.Errors["token"] != "" {
 		f.Token = s.formToken(u)
 	}
@@ -217,10 +219,15 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
+	created, err := s.db.FindKeyOf(r.Context(), u.ID, sqlite.KindEntry, e.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if fuForm.Get("token") == "" {
 		fuForm.Values = withToken(fuForm.Values, s.formToken(u))
 	}
-	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u)}
+	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u), CreatedToken: created}
 	s.render(w, r, status, web.EntryPage(s.page(r, e.Summary, "entries"), v))
 }
 

@@ -168,6 +168,7 @@ func TestIdempotencyKeysKeptThirtyDays(t *testing.T) {
 	if n, err := app.db.DeleteOldIdempotencyKeys(ctx, now.Add(-30*24*time.Hour)); err != nil || n != 0 {
 		t.Fatalf("swept %d keys after 29 days (%v), want 0", n, err)
 	}
+	ann.login("ann@example.com", "correct horse battery") // the session idled out meanwhile
 	wantStatus(t, ann.post("/bosses", boss), http.StatusSeeOther)
 	if n := app.count("bosses"); n != 1 {
 		t.Errorf("bosses = %d: a 29-day-old token created again", n)

@@ -68,3 +68,18 @@ func (db *DB) DeleteOldIdempotencyKeys(ctx context.Context, before time.Time) (i
 	})
 	return n, err
 }
+
+// FindKeyOf returns the key that created a record, or "" when none did:
+// the entry page tells the browser which draft it confirms.
+func (db *DB) FindKeyOf(ctx context.Context, userID int64, kind string, recordID int64) (string, error) {
+	var key string
+	err := db.read.QueryRowContext(ctx, "SELECT key FROM idempotency_keys WHERE user_id = ? AND kind = ? AND record_id = ? LIMIT 1",
+		userID, kind, recordID).Scan(&key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("find idempotency key: %w", err)
+	}
+	return key, nil
+}
