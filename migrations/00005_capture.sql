@@ -27,7 +27,39 @@ BEGIN
 END;
 -- +goose StatementEnd
 
+-- The search index holds only follow-ups that were not withdrawn.
+DROP TRIGGER followups_fts_insert;
+DROP TRIGGER followups_fts_update;
+-- +goose StatementBegin
+CREATE TRIGGER followups_fts_insert AFTER INSERT ON followups BEGIN
+    UPDATE entries_fts SET followups = coalesce((SELECT group_concat(text, ' ') FROM followups
+        WHERE entry_id = new.entry_id AND withdrawn_at IS NULL), '')
+    WHERE rowid = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER followups_fts_update AFTER UPDATE OF text, withdrawn_at ON followups BEGIN
+    UPDATE entries_fts SET followups = coalesce((SELECT group_concat(text, ' ') FROM followups
+        WHERE entry_id = new.entry_id AND withdrawn_at IS NULL), '')
+    WHERE rowid = new.entry_id;
+END;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP TRIGGER followups_fts_update;
+DROP TRIGGER followups_fts_insert;
+-- +goose StatementBegin
+CREATE TRIGGER followups_fts_insert AFTER INSERT ON followups BEGIN
+    UPDATE entries_fts SET followups = (SELECT group_concat(text, ' ') FROM followups WHERE entry_id = new.entry_id)
+    WHERE rowid = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER followups_fts_update AFTER UPDATE OF text ON followups BEGIN
+    UPDATE entries_fts SET followups = (SELECT group_concat(text, ' ') FROM followups WHERE entry_id = new.entry_id)
+    WHERE rowid = new.entry_id;
+END;
+-- +goose StatementEnd
 DROP TRIGGER followups_first_due;
 ALTER TABLE followups DROP COLUMN first_due_on;
 ALTER TABLE followups DROP COLUMN withdrawn_at;

@@ -111,9 +111,10 @@ type FollowUpGroup struct {
 
 // FollowUpsView is the open follow-ups page.
 type FollowUpsView struct {
-	Groups []FollowUpGroup
-	Total  int
-	Today  string
+	Groups    []FollowUpGroup
+	Total     int
+	Today     string
+	Withdrawn int // removed follow-ups, counted but never listed
 }
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }

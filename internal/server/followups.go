@@ -92,7 +92,12 @@ func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
 	}
 	// open is soonest due first, so overdue ones lead and a boss's group
 	// sits where its most urgent follow-up does.
-	v := web.FollowUpsView{Total: len(open), Today: s.today(u)}
+	withdrawn, err := s.db.CountWithdrawnFollowUps(r.Context(), u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.FollowUpsView{Total: len(open), Today: s.today(u), Withdrawn: withdrawn}
 	index := map[int64]int{}
 	for _, f := range open {
 		i, ok := index[f.BossID]

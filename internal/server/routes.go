@@ -59,6 +59,9 @@ func (s *Server) routes() http.Handler {
 			r.Post("/entries/{id}/followups", s.handleFollowUpCreate)
 
 			r.Post("/followups/{id}", s.handleFollowUpUpdate)
+			r.Get("/followups/{id}/edit", s.handleFollowUpEdit)
+			r.Post("/followups/{id}/edit", s.handleFollowUpSave)
+			r.Post("/followups/{id}/delete", s.handleFollowUpDelete)
 			r.Get("/followups", s.handleFollowUps)
 
 			r.Get("/export.json", s.handleExportJSON)

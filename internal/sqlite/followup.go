@@ -15,9 +15,11 @@ import (
 var errFollowUpNotFound = journal.Errorf(journal.ENOTFOUND, "That follow-up does not exist.")
 
 const followUpColumns = `f.id, f.public_id, f.user_id, f.entry_id, f.text, f.owner, coalesce(f.due_on, ''), f.done_at,
-	coalesce(f.done_on, ''), f.created_at, e.public_id, e.summary, e.boss_id, b.name`
+	coalesce(f.done_on, ''), f.created_at, e.public_id, e.summary, e.boss_id, b.name, coalesce(f.first_due_on, f.due_on, '')`
 
-const followUpJoins = ` JOIN entries e ON e.id = f.entry_id JOIN bosses b ON b.id = e.boss_id`
+// followUpJoins also leaves out withdrawn follow-ups, which no page or
+// export shows.
+const followUpJoins = ` JOIN entries e ON e.id = f.entry_id AND f.withdrawn_at IS NULL JOIN bosses b ON b.id = e.boss_id`
 
 // CreateFollowUp adds a commitment to one of the user's entries.
 func (db *DB) CreateFollowUp(ctx context.Context, userID, entryID int64, in journal.FollowUpInput) (*journal.FollowUp, error) {
@@ -73,10 +75,10 @@ func (db *DB) SetFollowUpDone(ctx context.Context, userID, id int64, done bool, 
 		var err error
 		if done {
 			res, err = tx.ExecContext(ctx,
-				"UPDATE followups SET done_at = coalesce(done_at, ?), done_on = coalesce(done_on, ?) WHERE user_id = ? AND id = ?",
+				"UPDATE followups SET done_at = coalesce(done_at, ?), done_on = coalesce(done_on, ?) WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL",
 				formatTime(at), doneOn, userID, id)
 		} else {
-			res, err = tx.ExecContext(ctx, "UPDATE followups SET done_at = NULL, done_on = NULL WHERE user_id = ? AND id = ?", userID, id)
+			res, err = tx.ExecContext(ctx, "UPDATE followups SET done_at = NULL, done_on = NULL WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL", userID, id)
 		}
 		return notFoundAs(checkOneRow(res, err, "set follow-up"), errFollowUpNotFound)
 	})
@@ -129,7 +131,7 @@ func scanFollowUp(row scanner) (*journal.FollowUp, error) {
 	var doneAt sql.NullString
 	var created string
 	err := row.Scan(&f.ID, &f.PublicID, &f.UserID, &f.EntryID, &f.Text, &f.Owner, &f.DueOn, &doneAt, &f.DoneOn, &created,
-		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName)
+		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName, &f.FirstDueOn)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errFollowUpNotFound
 	}
@@ -167,4 +169,37 @@ func (db *DB) FindDoneFollowUps(ctx context.Context, userID, bossID int64, from,
 	}
 	q += " ORDER BY f.done_on, f.id LIMIT ?"
 	return db.findFollowUps(ctx, q, append(args, limit)...)
+}
+
+// UpdateFollowUp corrects a follow-up's text, owner and due date. The first
+// due date stays as it was (or becomes this one if there was none), so a
+// moved date never makes a late promise count as kept.
+func (db *DB) UpdateFollowUp(ctx context.Context, userID, id int64, in journal.FollowUpInput) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx,
+			`UPDATE followups SET text = ?, owner = ?, due_on = ?, first_due_on = coalesce(first_due_on, ?)
+			 WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL`,
+			in.Text, in.Owner, nullString(in.DueOn), nullString(in.DueOn), userID, id)
+		return notFoundAs(checkOneRow(res, err, "update follow-up"), errFollowUpNotFound)
+	})
+}
+
+// WithdrawFollowUp removes a follow-up from every page and export, keeping
+// the row so that withdrawn promises can still be counted.
+func (db *DB) WithdrawFollowUp(ctx context.Context, userID, id int64, at time.Time) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE followups SET withdrawn_at = ? WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL",
+			formatTime(at), userID, id)
+		return notFoundAs(checkOneRow(res, err, "withdraw follow-up"), errFollowUpNotFound)
+	})
+}
+
+// CountWithdrawnFollowUps counts the user's withdrawn follow-ups.
+func (db *DB) CountWithdrawnFollowUps(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND withdrawn_at IS NOT NULL", userID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count withdrawn follow-ups: %w", err)
+	}
+	return n, nil
 }
