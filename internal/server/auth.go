@@ -112,6 +112,15 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 		s.redirect(w, r, next)
 		return
 	}
+	// A fresh install has nobody to sign in: its first visit creates the
+	// account.
+	if first, err := s.firstVisit(r); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if first {
+		s.redirect(w, r, "/signup")
+		return
+	}
 	s.renderLogin(w, r, http.StatusOK, web.Form{Message: loginNotice(r)}, next)
 }
 
@@ -239,4 +248,13 @@ func clientIP(r *http.Request) string {
 		return ip
 	}
 	return r.RemoteAddr
+}
+
+// firstVisit reports whether no account exists yet and one may be made.
+func (s *Server) firstVisit(r *http.Request) (bool, error) {
+	if s.cfg.Signup == SignupClosed {
+		return false, nil
+	}
+	n, err := s.db.CountUsers(r.Context())
+	return n == 0, err
 }
