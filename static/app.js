@@ -34,6 +34,13 @@
     document.querySelectorAll("form").forEach(function (form) { buttons(form, false); });
   });
 
+  // Installable: the service worker sits beside the manifest, under the
+  // base path, and caches only static files and the offline page.
+  var manifest = document.querySelector("link[rel=manifest]");
+  if (manifest && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () { /* optional */ });
+  }
+
   // Drafts: the capture form is kept in localStorage, per user and with its
   // token, until the server shows the entry it made; sent once when the
   // connection comes back; dropped on sign-out.

@@ -31,7 +31,7 @@ func TestAccessibility(t *testing.T) {
 	f := newWeekFixture(t)
 	ctx := newBrowser(t, 390, 844)
 	base := f.app.ts.URL
-	auditPages(t, ctx, base, []string{"/login", "/signup"})
+	auditPages(t, ctx, base, []string{"/login", "/signup", "/offline"})
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/login"),
 		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),

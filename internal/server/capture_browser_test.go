@@ -325,3 +325,79 @@ func TestBrowserDraftSurvivesAndClears(t *testing.T) {
 		t.Errorf("drafts after sign-out = %d, want 0", n)
 	}
 }
+
+// setOffline cuts or restores the browser's network, and tells the page
+// (navigator.onLine and its online/offline events).
+func setOffline(t *testing.T, ctx context.Context, offline bool) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	rule := network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Offline: offline, DownloadThroughput: -1, UploadThroughput: -1}},
+	}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, rule); err != nil {
+		t.Fatal(err)
+	}
+	state := network.OverrideNetworkStateParams{Offline: offline, DownloadThroughput: -1, UploadThroughput: -1}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, state); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBrowserOfflineSaveIsSentOnceOnline(t *testing.T) {
+	app := newTestApp(t)
+	captureUser(t, app, "offline@example.com", 1)
+	ctx := newBrowser(t, 390, phoneHeight)
+	base := app.ts.URL
+	if err := browserLogin(ctx, base, "/", "offline@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	// The service worker is installed from app.js and controls the page.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.serviceWorker.ready.then(r => r.active.scriptURL)`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("service worker: %v", err)
+	}
+	if err := chromedp.Do(ctx, fillCapture("Logged in a dead zone")); err != nil {
+		t.Fatal(err)
+	}
+	before := app.count("entries")
+	setOffline(t, ctx, true)
+	evalUntil(t, ctx, `navigator.onLine ? "" : "offline"`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".entry-form button.save"))); err != nil {
+		t.Fatal(err)
+	}
+	msg := evalUntil(t, ctx, `(() => { const n = document.querySelector("[role=status]"); return n && !n.hidden ? n.textContent : ""; })()`)
+	if !strings.Contains(msg, "sent once you are back online") {
+		t.Errorf("offline Save says %q", msg)
+	}
+	if n := app.count("entries"); n != before {
+		t.Fatalf("entries went from %d to %d while offline", before, n)
+	}
+	// Back online: the draft goes once, and the page shows the entry.
+	setOffline(t, ctx, false)
+	evalUntil(t, ctx, `location.pathname.startsWith("/entries/") && document.querySelector("#followups-heading") ? "yes" : ""`)
+	if n := app.scalar("SELECT count(*) FROM entries WHERE summary = 'Logged in a dead zone'"); n != int64(1) {
+		t.Errorf("entries sent after coming online: %v, want 1", n)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`Object.keys(localStorage).filter(k => k.startsWith("leadup-draft-")).length`)); n != 0 {
+		t.Errorf("drafts left after the send: %d", n)
+	}
+	// The worker's cache holds the static files and the offline page, and
+	// never a signed-in page (even after visiting several).
+	cached, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(rs => rs.flat().map(r => new URL(r.url).pathname))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	offline := false
+	for _, p := range cached {
+		switch {
+		case p == "/offline":
+			offline = true
+		case !strings.HasPrefix(p, "/static/"):
+			t.Errorf("the service worker cached %s, which is not a static file", p)
+		}
+	}
+	if !offline || len(cached) < 3 {
+		t.Errorf("cache holds %v, want the static files and /offline", cached)
+	}
+}

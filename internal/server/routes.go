@@ -22,6 +22,9 @@ func (s *Server) routes() http.Handler {
 
 	r.Get("/healthz", s.handleHealth)
 	r.Handle("/static/*", static.Handler())
+	r.Get("/manifest.webmanifest", s.handleManifest)
+	r.Get("/sw.js", s.handleServiceWorker)
+	r.Get("/offline", s.handleOffline)
 
 	r.Group(func(r chi.Router) {
 		r.Use(s.loadSession)
