@@ -17,8 +17,8 @@
     });
   });
 
-  // A create form is sent once: its buttons rest while it travels. The
-  // server's token is what makes it exactly once; this only saves a trip.
+  // Buttons rest while a create form travels (the server's token is what
+  // makes it exactly once).
   function buttons(form, disabled) {
     form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = disabled; });
   }
@@ -34,16 +34,15 @@
     document.querySelectorAll("form").forEach(function (form) { buttons(form, false); });
   });
 
-  // Installable: the service worker sits beside the manifest, under the
-  // base path, and caches only static files and the offline page.
+  // The service worker sits beside the manifest, under the base path.
   var manifest = document.querySelector("link[rel=manifest]");
   if (manifest && "serviceWorker" in navigator) {
-    navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () { /* optional */ });
+    navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
   }
 
-  // Drafts: the capture form is kept in localStorage, per user and with its
-  // token, until the server shows the entry it made; sent once when the
-  // connection comes back; dropped on sign-out.
+  // The capture form's draft, per user and with its token, stays until the
+  // entry page shows that token; it is sent once when back online and
+  // dropped on sign-out.
   var PREFIX = "leadup-draft-";
   function each(fn) {
     try {
@@ -51,7 +50,7 @@
         var k = localStorage.key(i);
         if (k && k.indexOf(PREFIX) === 0) { fn(k); }
       }
-    } catch (e) { /* storage off: no drafts */ }
+    } catch (e) { /* no storage, no drafts */ }
   }
   function load(key) {
     try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
@@ -99,15 +98,14 @@
   // A form the server sent back with errors already holds what was typed.
   if (draft && !form.querySelector("[aria-invalid]")) {
     restore(draft);
-    say(draft.queued ? "Your entry is waiting for a connection; it will be sent once you are back online." : "Your unsaved draft is back.");
+    say(draft.queued ? "Your entry will be sent once you are back online." : "Your unsaved draft is back.");
   }
-  form.addEventListener("input", function () { snapshot(false); });
-  form.addEventListener("change", function () { snapshot(false); });
+  ["input", "change"].forEach(function (t) { form.addEventListener(t, function () { snapshot(false); }); });
   form.addEventListener("submit", function (event) {
     if (navigator.onLine !== false) { snapshot(false); return; }
     event.preventDefault();
     snapshot(true);
-    say("You are offline. The entry is kept on this device and will be sent once you are back online.");
+    say("You are offline. The entry is kept here and will be sent once you are back online.");
   });
 
   var sending = false;
@@ -122,8 +120,8 @@
           window.location.assign(resp.url);
           return;
         }
-        // A 422 or an ended session: let the server show its answer,
-        // which keeps every field (the token makes a repeat harmless).
+        // A 422 or an ended session: the server's own answer keeps every
+        // field, and the token makes the repeat harmless.
         d.queued = false;
         store(key, d);
         restore(d);

@@ -1,7 +1,5 @@
-// leadup's service worker. The server prepends `const LEADUP = {...}` with
-// the asset URLs of this build and the offline page, under the base path.
-// It caches those files only: a signed-in page never goes into a cache.
-/* global LEADUP */
+// leadup's service worker; the server prepends LEADUP (this build's asset
+// URLs and the offline page). It caches only those: never a signed-in page.
 "use strict";
 var CACHE = "leadup-" + LEADUP.version;
 
@@ -28,8 +26,7 @@ self.addEventListener("fetch", function (event) {
     event.respondWith(caches.match(req).then(function (hit) { return hit || fetch(req); }));
     return;
   }
-  // Pages always come from the network; only when it fails does the
-  // offline page stand in.
+  // Pages come from the network; the offline page stands in if it fails.
   if (req.mode === "navigate") {
     event.respondWith(fetch(req).catch(function () { return caches.match(LEADUP.offline); }));
   }

@@ -52,6 +52,7 @@ type HomeView struct {
 	Capture     EntryForm
 	WeekLabel   string
 	WeekEntries []*journal.Entry
+	WeekTotal   int // the week's entries, of which WeekEntries are the latest
 	FollowUps   []*journal.FollowUp
 	Today       string
 }
