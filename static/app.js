@@ -95,8 +95,9 @@
   }
 
   var draft = load(key);
-  // A form the server sent back with errors already holds what was typed.
-  if (draft && !form.querySelector("[aria-invalid]")) {
+  // A form the server sent back with errors already holds what was typed,
+  // and one opened from a share sheet holds what was shared.
+  if (draft && !form.querySelector("[aria-invalid]") && !/[?&](text|url)=/.test(location.search)) {
     restore(draft);
     say(draft.queued ? "Your entry will be sent once you are back online." : "Your unsaved draft is back.");
   }

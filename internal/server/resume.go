@@ -89,11 +89,17 @@ func (s *Server) resumePost(w http.ResponseWriter, r *http.Request, next string,
 		}
 	}
 	r2.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	// The new session's cookie; a stale one cleared on the way (empty,
+	// already expired) may sit before it.
+	var session *http.Cookie
 	resp := http.Response{Header: w.Header()}
 	for _, c := range resp.Cookies() {
-		if c.Name == s.cookieName(r) {
-			r2.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+		if c.Name == s.cookieName(r) && c.Value != "" && c.MaxAge >= 0 {
+			session = c
 		}
+	}
+	if session != nil {
+		r2.AddCookie(&http.Cookie{Name: session.Name, Value: session.Value})
 	}
 	s.handler.ServeHTTP(w, r2)
 }

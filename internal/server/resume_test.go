@@ -75,8 +75,13 @@ func TestExpiredSessionKeepsTheEntry(t *testing.T) {
 	}
 	wantBody(t, later.get(loc), "Agreed &#34;the plan&#34; &amp; more")
 
-	// The token still applies: sending the same sign-in again saves nothing new.
-	wantStatus(t, app.client().post("/login", login), http.StatusSeeOther)
+	// The token still applies: sending the same sign-in again saves nothing
+	// new, even from a browser still holding an ended session's cookie.
+	again := app.client().post("/login", login, "Cookie", cookieName+"=an-ended-session")
+	wantStatus(t, again, http.StatusSeeOther)
+	if again.header.Get("Location") != loc {
+		t.Errorf("repeat went to %q, want %q", again.header.Get("Location"), loc)
+	}
 	if n := app.count("entries"); n != 1 {
 		t.Errorf("entries = %d after the sign-in was sent twice, want 1", n)
 	}
