@@ -138,7 +138,7 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 		return
 	}
 	if status == http.StatusUnauthorized {
-		w.Header().Set("WWW-Authenticate", authChallenge)
+		w.Header().Set("WWW-Authenticate", s.authChallenge())
 	}
 	s.render(w, r, status, web.LoginPage(s.page(r, "Sign in", ""), form, next, canSignup))
 }

@@ -100,3 +100,23 @@ func TestMovedDateStillCountsLate(t *testing.T) {
 		}
 	}
 }
+
+func TestMovedDateSurvivesExportAndImport(t *testing.T) {
+	f := newWeekFixture(t)
+	id := fmtAny(f.app.scalar("SELECT id FROM followups WHERE text = 'Approve the budget'"))
+	wantStatus(t, f.ann.post("/followups/"+id+"/edit", url.Values{"text": {"Approve the budget"}, "owner": {"boss"}, "due_on": {"2026-12-04"}}), http.StatusSeeOther)
+	exp := f.ann.get("/export.json")
+	wantStatus(t, exp, http.StatusOK)
+	wantBody(t, exp, `"due_on":"2026-12-04"`, `"first_due_on":"2026-11-24"`)
+
+	carl := f.app.client()
+	carl.signup("carl@example.com")
+	r := carl.upload([]byte(exp.body))
+	if r.status != http.StatusSeeOther && r.status != http.StatusOK {
+		t.Fatalf("import: %d\n%.1000s", r.status, r.body)
+	}
+	got := f.app.scalar("SELECT f.due_on || '|' || f.first_due_on FROM followups f JOIN users u ON u.id = f.user_id WHERE u.email = 'carl@example.com' AND f.text = 'Approve the budget'")
+	if got != "2026-12-04|2026-11-24" {
+		t.Errorf("imported dates %v, want the moved date and the first one", got)
+	}
+}

@@ -17,7 +17,9 @@ const carryPrefix = "carry."
 
 // authChallenge is the 401's WWW-Authenticate: a scheme that is not Basic,
 // so browsers show the sign-in page rather than their own dialog.
-const authChallenge = `Session realm="leadup", form="/login"`
+func (s *Server) authChallenge() string {
+	return `Session realm="leadup", form="` + s.cfg.BasePath + `/login"`
+}
 
 // formPost reports whether r is a url-encoded form POST, the kind a
 // browser sends from leadup's own forms.
