@@ -1,11 +1,13 @@
 -- +goose Up
 -- A used create-form token (or, later, an API Idempotency-Key) and what it
 -- made: a repeat of the key answers with that record and writes nothing.
--- Rows are kept at least 30 days, then swept.
+-- Rows are kept at least 30 days, then swept. kind names the record's table
+-- (entry, followup, boss, priority so far); it has no CHECK so that later
+-- kinds need no table rebuild.
 CREATE TABLE idempotency_keys (
     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     key        TEXT    NOT NULL,
-    kind       TEXT    NOT NULL CHECK (kind IN ('entry', 'followup', 'boss', 'priority')),
+    kind       TEXT    NOT NULL,
     record_id  INTEGER NOT NULL,
     created_at TEXT    NOT NULL,
     PRIMARY KEY (user_id, key)
