@@ -16,4 +16,120 @@
       if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
     });
   });
+
+  // Buttons rest while a create form travels (the server's token is what
+  // makes it exactly once).
+  function buttons(form, disabled) {
+    form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = disabled; });
+  }
+  document.querySelectorAll("form").forEach(function (form) {
+    if (!form.querySelector("input[name=token]")) { return; }
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) { return; }
+      setTimeout(function () { buttons(form, true); }, 0);
+    });
+  });
+  // Back restores a page from the cache with its buttons still resting.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form").forEach(function (form) { buttons(form, false); });
+  });
+
+  // The service worker sits beside the manifest, under the base path.
+  var manifest = document.querySelector("link[rel=manifest]");
+  if (manifest && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
+  }
+
+  // The capture form's draft, per user and with its token, stays until the
+  // entry page shows that token; it is sent once when back online and
+  // dropped on sign-out.
+  var PREFIX = "leadup-draft-";
+  function each(fn) {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(PREFIX) === 0) { fn(k); }
+      }
+    } catch (e) { /* no storage, no drafts */ }
+  }
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function store(key, d) {
+    try { localStorage.setItem(key, JSON.stringify(d)); } catch (e) { /* full or off */ }
+  }
+  var created = document.querySelector("[data-created-token]");
+  if (created) {
+    each(function (k) {
+      var d = load(k);
+      if (d && d.token === created.getAttribute("data-created-token")) { localStorage.removeItem(k); }
+    });
+  }
+  document.querySelectorAll("form[action$='/logout']").forEach(function (form) {
+    form.addEventListener("submit", function () { each(function (k) { localStorage.removeItem(k); }); });
+  });
+
+  var form = document.querySelector("form[data-capture]");
+  if (!form) { return; }
+  var key = form.getAttribute("data-capture");
+  var note = document.createElement("p");
+  note.className = "notice ok";
+  note.setAttribute("role", "status");
+  note.hidden = true;
+  form.parentNode.insertBefore(note, form);
+  function say(msg) { note.textContent = msg; note.hidden = !msg; }
+
+  function snapshot(queued) {
+    var fields = [];
+    new FormData(form).forEach(function (v, n) { fields.push([n, String(v)]); });
+    var token = form.querySelector("input[name=token]");
+    store(key, { token: token ? token.value : "", fields: fields, queued: queued });
+  }
+  function restore(d) {
+    form.querySelectorAll("input[type=checkbox]").forEach(function (c) { c.checked = false; });
+    d.fields.forEach(function (f) {
+      form.querySelectorAll("[name='" + f[0] + "']").forEach(function (el) {
+        if (el.type === "checkbox") { if (el.value === f[1]) { el.checked = true; } } else { el.value = f[1]; }
+      });
+    });
+  }
+
+  var draft = load(key);
+  // A form the server sent back with errors already holds what was typed,
+  // and one opened from a share sheet holds what was shared.
+  if (draft && !form.querySelector("[aria-invalid]") && !/[?&](text|url)=/.test(location.search)) {
+    restore(draft);
+    say(draft.queued ? "Your entry will be sent once you are back online." : "Your unsaved draft is back.");
+  }
+  ["input", "change"].forEach(function (t) { form.addEventListener(t, function () { snapshot(false); }); });
+  form.addEventListener("submit", function (event) {
+    if (navigator.onLine !== false) { snapshot(false); return; }
+    event.preventDefault();
+    snapshot(true);
+    say("You are offline. The entry is kept here and will be sent once you are back online.");
+  });
+
+  var sending = false;
+  function sendQueued() {
+    var d = load(key);
+    if (!d || !d.queued || sending) { return; }
+    sending = true;
+    fetch(form.action, { method: "POST", body: new URLSearchParams(d.fields), credentials: "same-origin" })
+      .then(function (resp) {
+        if (resp.ok && resp.redirected && /\/entries\/\d+$/.test(new URL(resp.url).pathname)) {
+          localStorage.removeItem(key);
+          window.location.assign(resp.url);
+          return;
+        }
+        // A 422 or an ended session: the server's own answer keeps every
+        // field, and the token makes the repeat harmless.
+        d.queued = false;
+        store(key, d);
+        restore(d);
+        form.submit();
+      })
+      .catch(function () { sending = false; });
+  }
+  window.addEventListener("online", sendQueued);
+  if (navigator.onLine) { sendQueued(); }
 })();

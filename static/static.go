@@ -11,7 +11,7 @@ import (
 	"path"
 )
 
-//go:embed *.css *.js *.svg
+//go:embed *.css *.js *.svg *.png
 var files embed.FS
 
 // version is a digest of every embedded file: asset URLs carry it, so a new
@@ -31,6 +31,12 @@ func digest() string {
 	})
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
+
+// ReadFile returns an embedded file's bytes.
+func ReadFile(name string) ([]byte, error) { return files.ReadFile(name) }
+
+// Version is the digest in this build's asset URLs.
+func Version() string { return version }
 
 // Path returns the URL path of the named asset, with the version in it.
 func Path(name string) string {

@@ -117,7 +117,8 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	return nil
 }
 
-// sweepSessions deletes ended sessions every hour.
+// sweepSessions deletes ended sessions and form tokens older than
+// sqlite.KeepIdempotencyKeys every hour.
 func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -131,6 +132,11 @@ func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *
 				log.Error("sweep sessions", "err", err)
 			} else if n > 0 {
 				log.Debug("swept sessions", "count", n)
+			}
+			if n, err := db.DeleteOldIdempotencyKeys(ctx, now.Add(-sqlite.KeepIdempotencyKeys)); err != nil {
+				log.Error("sweep form tokens", "err", err)
+			} else if n > 0 {
+				log.Debug("swept form tokens", "count", n)
 			}
 		}
 	}

@@ -86,6 +86,9 @@ type FollowUp struct {
 	DoneAt    *string `json:"done_at"`
 	DoneOn    *string `json:"done_on"`
 	CreatedAt string  `json:"created_at"`
+	// FirstDueOn, optional, is the date first promised when the due date
+	// was moved since: being on time is judged against it.
+	FirstDueOn *string `json:"first_due_on,omitempty"`
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
@@ -118,6 +121,9 @@ func fromEntry(e *journal.Entry) Entry {
 		fu := FollowUp{ID: f.PublicID, Text: f.Text, Owner: f.Owner, DueOn: optional(f.DueOn), DoneOn: optional(f.DoneOn), CreatedAt: rfc3339(f.CreatedAt)}
 		if f.DoneAt != nil {
 			fu.DoneAt = optional(rfc3339(*f.DoneAt))
+		}
+		if f.FirstDueOn != f.DueOn {
+			fu.FirstDueOn = optional(f.FirstDueOn)
 		}
 		out.FollowUps = append(out.FollowUps, fu)
 	}

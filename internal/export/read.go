@@ -172,6 +172,10 @@ func (v *validator) followUp(path string, f FollowUp) *journal.FollowUp {
 	in := journal.FollowUpInput{Text: f.Text, Owner: f.Owner, DueOn: deref(f.DueOn)}
 	v.fields(path, in.Validate())
 	out := &journal.FollowUp{PublicID: f.ID, Text: in.Text, Owner: in.Owner, DueOn: in.DueOn, CreatedAt: v.time(path, "created_at", f.CreatedAt)}
+	if f.FirstDueOn != nil {
+		v.date(path, "first_due_on", *f.FirstDueOn)
+		out.FirstDueOn = *f.FirstDueOn
+	}
 	if (f.DoneAt == nil) != (f.DoneOn == nil) {
 		v.add(path, "done_at", "done_at and done_on go together: both set, or both null.")
 	}

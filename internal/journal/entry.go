@@ -212,6 +212,9 @@ type FollowUp struct {
 	DoneAt    *time.Time // nil while open
 	DoneOn    string     // the local date it was marked done, "" while open
 	CreatedAt time.Time
+	// FirstDueOn is the due date first promised; moving DueOn later leaves
+	// it, so being on time is judged against the original promise.
+	FirstDueOn string
 
 	// Read along with the follow-up, for display.
 	EntryPublicID string
@@ -228,10 +231,14 @@ func (f *FollowUp) Overdue(today string) bool {
 // KeptOnTime reports whether a done follow-up was done by its due date.
 // ok is false when there is nothing to judge (open, or no due date).
 func (f *FollowUp) KeptOnTime() (onTime, ok bool) {
-	if f.DoneAt == nil || f.DueOn == "" {
+	due := f.FirstDueOn
+	if due == "" {
+		due = f.DueOn
+	}
+	if f.DoneAt == nil || due == "" {
 		return false, false
 	}
-	return f.DoneOn <= f.DueOn, true
+	return f.DoneOn <= due, true
 }
 
 // FollowUpInput is what the follow-up form sends.

@@ -119,6 +119,15 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 		s.redirect(w, r, next)
 		return
 	}
+	// A fresh install has nobody to sign in: its first visit creates the
+	// account.
+	if first, err := s.firstVisit(r); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if first {
+		s.redirect(w, r, "/signup")
+		return
+	}
 	s.renderLogin(w, r, http.StatusOK, web.Form{Message: loginNotice(r)}, next)
 }
 
@@ -134,6 +143,9 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 	if err != nil {
 		s.serverError(w, r, err)
 		return
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", s.authChallenge())
 	}
 	s.render(w, r, status, web.LoginPage(s.page(r, "Sign in", ""), form, next, canSignup))
 }
@@ -151,8 +163,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	next := safeNext(r.PostFormValue("next"))
 	user, err := s.authenticate(r, email, r.PostFormValue("password"))
+	carry, body := carried(r)
 	if journal.ErrorCode(err) == journal.EUNAUTHORIZED {
-		form := web.Form{Values: formValues(r, "email"), Message: journal.ErrorMessage(err)}
+		form := web.Form{Values: formValues(r, "email"), Message: journal.ErrorMessage(err), Carried: carry}
 		s.renderLogin(w, r, http.StatusUnauthorized, form, next)
 		return
 	}
@@ -166,6 +179,10 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := s.startSession(w, r, user.ID, ""); err != nil {
 		s.serverError(w, r, err)
+		return
+	}
+	if len(body) > 0 && next != "/" {
+		s.resumePost(w, r, next, body)
 		return
 	}
 	s.redirect(w, r, next)
@@ -250,4 +267,13 @@ func clientIP(r *http.Request) string {
 		return host
 	}
 	return r.RemoteAddr
+}
+
+// firstVisit reports whether no account exists yet and one may be made.
+func (s *Server) firstVisit(r *http.Request) (bool, error) {
+	if s.cfg.Signup == SignupClosed {
+		return false, nil
+	}
+	n, err := s.db.CountUsers(r.Context())
+	return n == 0, err
 }

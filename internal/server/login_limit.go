@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/leadup/leadup/internal/signer"
 )
 
 const (
@@ -65,7 +63,7 @@ func (s *Server) loginSucceeded(w http.ResponseWriter, r *http.Request, email st
 	nonce := base64.RawURLEncoding.EncodeToString(b)
 	http.SetCookie(w, &http.Cookie{
 		Name:     deviceCookieName,
-		Value:    nonce + "." + s.signer().Sign(devicePurpose, email, nonce),
+		Value:    nonce + "." + s.signer.Sign(devicePurpose, email, nonce),
 		Path:     s.cookiePath(),
 		Expires:  s.db.Now().Add(deviceLifetime),
 		HttpOnly: true,
@@ -83,7 +81,5 @@ func (s *Server) knownDevice(r *http.Request, email string) bool {
 		return false
 	}
 	nonce, tag, ok := strings.Cut(c.Value, ".")
-	return ok && nonce != "" && s.signer().Verify(tag, devicePurpose, email, nonce)
+	return ok && nonce != "" && s.signer.Verify(tag, devicePurpose, email, nonce)
 }
-
-func (s *Server) signer() signer.Signer { return signer.New(s.db.Secret()) }

@@ -81,8 +81,6 @@ func TestProblemBlockValidation(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return fmtAny(n) }
-
 func TestProblemGivesTheSolutionsPracticeAndADecision(t *testing.T) {
 	app, ann, dana := fixedApp(t)
 	form := blockForm(dana, "2026-11-24", "problem", "Releases stall on manual QA", "option", "Automate the smoke tests", "option", "", "option", "Hire a tester",

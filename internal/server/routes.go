@@ -22,6 +22,9 @@ func (s *Server) routes() http.Handler {
 
 	r.Get("/healthz", s.handleHealth)
 	r.Handle("/static/*", static.Handler())
+	r.Get("/manifest.webmanifest", s.handleManifest)
+	r.Get("/sw.js", s.handleServiceWorker)
+	r.Get("/offline", s.handleOffline)
 
 	// Opened from a calendar app or a mail, with the token as the only
 	// credential: no session, nothing cached.
@@ -84,6 +87,9 @@ func (s *Server) routes() http.Handler {
 			r.Post("/entries/{id}/outcome", s.handleEntryOutcome)
 
 			r.Post("/followups/{id}", s.handleFollowUpUpdate)
+			r.Get("/followups/{id}/edit", s.handleFollowUpEdit)
+			r.Post("/followups/{id}/edit", s.handleFollowUpSave)
+			r.Post("/followups/{id}/delete", s.handleFollowUpDelete)
 			r.Get("/followups", s.handleFollowUps)
 
 			r.Get("/export.json", s.handleExportJSON)

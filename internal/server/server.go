@@ -15,6 +15,7 @@ import (
 	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
+	"github.com/leadup/leadup/internal/signer"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
@@ -109,6 +110,7 @@ type Server struct {
 	markdown *markdown.Renderer
 	log      *slog.Logger
 	cfg      Config
+	signer   signer.Signer // HMACs with the server secret: form tokens, device cookies
 
 	loginByIP    *httprate.RateLimiter
 	loginByEmail *httprate.RateLimiter
@@ -133,7 +135,7 @@ type Server struct {
 
 // New returns a Server over db.
 func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
-	s := &Server{db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg}
+	s := &Server{db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(db.Secret())}
 	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)

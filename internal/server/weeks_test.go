@@ -310,8 +310,9 @@ func TestHomeGlance(t *testing.T) {
 	f := newWeekFixture(t)
 	r := f.ann.get("/")
 	wantBody(t, r, "This week at a glance", `href="/weeks/2026-W48"`, "Not yet this week:", "1 overdue follow-up")
-	// The glance comes before the capture form.
-	if strings.Index(r.body, "This week at a glance") > strings.Index(r.body, `action="/entries"`) {
-		t.Error("the glance is below the capture form")
+	// The capture form comes first, so it fits the first phone screen;
+	// the glance follows it.
+	if strings.Index(r.body, "This week at a glance") < strings.Index(r.body, `action="/entries"`) {
+		t.Error("the glance is above the capture form")
 	}
 }

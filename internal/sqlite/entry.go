@@ -40,35 +40,71 @@ const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr O
 // CreateEntry adds an entry, creating its boss first when the input names a
 // new one, in one transaction.
 func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInput) (*journal.Entry, error) {
-	var id int64
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		bossID, err := db.resolveBoss(ctx, tx, userID, in, 0)
-		if err != nil {
-			return err
-		}
-		if err := checkPriority(ctx, tx, userID, bossID, in.PriorityID, 0); err != nil {
-			return err
-		}
-		now := formatTime(db.Now())
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
-		if err != nil {
-			return fmt.Errorf("insert entry: %w", err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices); err != nil {
-			return err
-		}
-		return writeBlocks(ctx, tx, userID, bossID, id, in)
-	})
+	id, _, err := db.CreateEntryOnce(ctx, userID, "", in, nil)
 	if err != nil {
 		return nil, err
 	}
 	return db.FindEntry(ctx, userID, id)
+}
+
+// CreateEntryOnce adds an entry, and fu with it when not nil, in one
+// transaction, unless key was used before: then it returns the id of the
+// entry that use made, with replay set, and writes nothing.
+func (db *DB) CreateEntryOnce(ctx context.Context, userID int64, key string, in journal.EntryInput, fu *journal.FollowUpInput) (id int64, replay bool, err error) {
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		id, replay, err = db.once(ctx, tx, userID, key, KindEntry, func() (int64, error) {
+			id, err := db.insertEntry(ctx, tx, userID, in)
+			if err != nil || fu == nil {
+				return id, err
+			}
+			_, err = db.insertFollowUp(ctx, tx, userID, id, *fu)
+			return id, err
+		})
+		return err
+	})
+	return id, replay, err
+}
+
+func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in journal.EntryInput) (int64, error) {
+	bossID, err := db.resolveBoss(ctx, tx, userID, in, 0)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkPriority(ctx, tx, userID, bossID, in.PriorityID, 0); err != nil {
+		return 0, err
+	}
+	now := formatTime(db.Now())
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert entry: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if err := insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices); err != nil {
+		return 0, err
+	}
+	return id, writeBlocks(ctx, tx, userID, bossID, id, in)
+}
+
+// LastEntryBossID returns the boss of the user's most recent entry while
+// that boss is not archived, or 0: the capture form preselects them.
+func (db *DB) LastEntryBossID(ctx context.Context, userID int64) (int64, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx,
+		`SELECT e.boss_id FROM entries e JOIN bosses b ON b.id = e.boss_id
+		 WHERE e.user_id = ? AND b.archived = 0 ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1`, userID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("last entry boss: %w", err)
+	}
+	return id, nil
 }
 
 // UpdateEntry replaces an entry's fields and practices.

@@ -253,12 +253,12 @@ func (im *importer) followUp(entryID int64, f *journal.FollowUp) error {
 		return nil
 	}
 	if exists {
-		_, err = im.tx.ExecContext(im.ctx, "UPDATE followups SET entry_id = ?, text = ?, owner = ?, due_on = ?, done_at = ?, done_on = ? WHERE id = ?",
-			entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), cur.ID)
+		_, err = im.tx.ExecContext(im.ctx, "UPDATE followups SET entry_id = ?, text = ?, owner = ?, due_on = ?, done_at = ?, done_on = ?, first_due_on = coalesce(?, first_due_on, ?) WHERE id = ?",
+			entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), nullString(f.FirstDueOn), nullString(f.DueOn), cur.ID)
 	} else {
 		_, err = im.tx.ExecContext(im.ctx,
-			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, done_at, done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			f.PublicID, im.userID, entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), formatTime(f.CreatedAt))
+			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, done_at, done_on, created_at, first_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			f.PublicID, im.userID, entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), formatTime(f.CreatedAt), nullString(f.FirstDueOn))
 	}
 	return err
 }
