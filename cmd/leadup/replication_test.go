@@ -203,6 +203,25 @@ func TestLitestreamRecoversAfterLosingTheMachine(t *testing.T) {
 	})
 }
 
+// waitForReplica waits until the replica can be restored from, so that the
+// crash below tests what Litestream ships while leadup is busy, not whether
+// its first snapshot won a race with eight writers on a loaded machine.
+func waitForReplica(t *testing.T, bin, cfg, db string, ls *process) {
+	t.Helper()
+	probe := filepath.Join(t.TempDir(), "probe.db")
+	var out []byte
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		os.Remove(probe)
+		cmd := exec.Command(bin, "restore", "-config", cfg, "-o", probe, db)
+		cmd.Env = childEnv()
+		var err error
+		if out, err = cmd.CombinedOutput(); err == nil {
+			return
+		}
+	}
+	t.Fatalf("the replica could not be restored from within 30 s:\n%s\nlitestream log:\n%s", out, ls.output())
+}
+
 func testRecovery(t *testing.T, bin string, replica func(dir string) string) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
@@ -214,6 +233,7 @@ func testRecovery(t *testing.T, bin string, replica func(dir string) string) {
 	leadup := startLeadup(t, addr, db)
 	cfg := writeLitestreamConfig(t, dir, db, replica(dir))
 	ls := start(t, bin, []string{"replicate", "-config", cfg})
+	waitForReplica(t, bin, cfg, db, ls)
 
 	const clients = 8
 	writers := make([]*writer, clients)
