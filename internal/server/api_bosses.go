@@ -32,6 +32,10 @@ func (s *Server) handleAPIBosses(w http.ResponseWriter, r *http.Request) {
 // handleAPIBossCreate adds a boss; see handleAPIEntryCreate about
 // Idempotency-Key.
 func (s *Server) handleAPIBossCreate(w http.ResponseWriter, r *http.Request) {
+	key, ok := idempotencyKey(w, r)
+	if !ok {
+		return
+	}
 	var body apiBossBody
 	if !readJSON(w, r, &body) {
 		return
@@ -41,11 +45,17 @@ func (s *Server) handleAPIBossCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	b, err := s.db.CreateBoss(r.Context(), userFrom(r.Context()).ID, in)
+	u := userFrom(r.Context())
+	id, replay, err := s.db.CreateBossOnce(r.Context(), u.ID, key, in)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	b, err := s.db.FindBoss(r.Context(), u.ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", s.cfg.BasePath+"/api/v1/bosses/"+b.PublicID)
-	writeAPI(w, http.StatusCreated, export.BossOf(b))
+	writeAPI(w, createdStatus(replay), export.BossOf(b))
 }

@@ -154,16 +154,20 @@ func (s *Server) writeAPIEntry(w http.ResponseWriter, r *http.Request, status in
 		s.apiFail(w, r, err)
 		return
 	}
-	if status == http.StatusCreated {
+	if status == http.StatusCreated || status == http.StatusOK && r.Method == http.MethodPost {
 		w.Header().Set("Location", s.cfg.BasePath+"/api/v1/entries/"+e.PublicID)
 	}
 	writeAPI(w, status, export.EntryOf(e))
 }
 
-// handleAPIEntryCreate adds an entry. Idempotency-Key is not read yet: when
-// the shared idempotency_keys table lands, the key goes to createEntry,
-// which returns the first entry made with it.
+// handleAPIEntryCreate adds an entry. A retry with the same
+// Idempotency-Key answers the entry the first request made (see
+// idempotencyKey).
 func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
+	key, ok := idempotencyKey(w, r)
+	if !ok {
+		return
+	}
 	var body apiEntryBody
 	if !readJSON(w, r, &body) {
 		return
@@ -174,12 +178,12 @@ func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	e, err := s.db.CreateEntry(r.Context(), u.ID, in)
+	id, replay, err := s.db.CreateEntryOnce(r.Context(), u.ID, key, in, nil)
 	if err != nil {
 		s.apiFail(w, r, apiFields(err))
 		return
 	}
-	s.writeAPIEntry(w, r, http.StatusCreated, e.ID)
+	s.writeAPIEntry(w, r, createdStatus(replay), id)
 }
 
 // handleAPIEntryUpdate changes the fields the body names and keeps the rest.

@@ -50,6 +50,10 @@ func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request)
 		s.apiFail(w, r, err)
 		return
 	}
+	key, ok := idempotencyKey(w, r)
+	if !ok {
+		return
+	}
 	var body apiFollowUpBody
 	if !readJSON(w, r, &body) {
 		return
@@ -59,13 +63,19 @@ func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request)
 		s.apiFail(w, r, err)
 		return
 	}
-	f, err := s.db.CreateFollowUp(r.Context(), userFrom(r.Context()).ID, entryID, in)
+	u := userFrom(r.Context())
+	id, replay, err := s.db.CreateFollowUpOnce(r.Context(), u.ID, entryID, key, in)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	f, err := s.db.FindFollowUp(r.Context(), u.ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", s.cfg.BasePath+"/api/v1/followups/"+f.PublicID)
-	writeAPI(w, http.StatusCreated, apiFollowUpOf(f))
+	writeAPI(w, createdStatus(replay), apiFollowUpOf(f))
 }
 
 type apiFollowUpPatch struct {
