@@ -87,6 +87,10 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if s.signupByMail() {
+		s.signupWithLink(w, r, su, hash)
+		return
+	}
 	user, err := s.db.CreateUser(r.Context(), su, hash, s.cfg.Signup == SignupFirst)
 	switch journal.ErrorCode(err) {
 	case "":

@@ -43,6 +43,9 @@ func (s *Server) routes() http.Handler {
 
 		r.Get("/signup", s.handleSignupForm)
 		r.Post("/signup", s.handleSignup)
+		r.Get("/signup/sent", s.handleSignupSent)
+		r.Get("/signup/verify/{token}", s.handleSignupVerifyForm)
+		r.Post("/signup/verify/{token}", s.handleSignupVerify)
 		r.Get("/login", s.handleLoginForm)
 		r.Post("/login", s.handleLogin)
 		r.Post("/logout", s.handleLogout)
