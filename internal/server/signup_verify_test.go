@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -315,7 +314,6 @@ func BenchmarkSignupByMail(b *testing.B) {
 
 func realHasher() *password.Hasher { return password.NewHasher(password.Default) }
 
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // contains fails the test unless s holds every sub.
 func contains(t *testing.T, what, s string, subs ...string) {
