@@ -314,7 +314,6 @@ func BenchmarkSignupByMail(b *testing.B) {
 
 func realHasher() *password.Hasher { return password.NewHasher(password.Default) }
 
-
 // contains fails the test unless s holds every sub.
 func contains(t *testing.T, what, s string, subs ...string) {
 	t.Helper()
