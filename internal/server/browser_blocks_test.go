@@ -19,7 +19,8 @@ func TestBrowserRaiseAProblemOnPhone(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#new_boss_name")),
 		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana Lead"),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "Raised the QA bottleneck"),
-		// The block is folded until asked for.
+		// The block is folded under More until asked for.
+		chromedp.Click(chromedp.CSS("details.more > summary")),
 		chromedp.Click(chromedp.CSS("details.entry-block summary")),
 		chromedp.WaitVisible(chromedp.CSS("#problem")),
 		chromedp.SendKeys(chromedp.CSS("#problem"), "Releases wait two days for manual QA"),

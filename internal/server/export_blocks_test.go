@@ -159,6 +159,6 @@ func TestCSVAndMarkdownExportsShowProblemsAndBets(t *testing.T) {
 
 	md := ann.get("/export.md")
 	wantBody(t, md, "Problem: QA \\*stalls\\* releases\n\n1. Automate \\[smoke\\] tests\n2. =Hire a tester\n\nRecommendation: Automate\\_first",
-		"Decision: Recommendation taken (2026-11-23): Pilot \\# in Q1", "Bet: Automation pays back \\<soon\\>", "Outcome: As expected (2026-11-26)", "Lesson: Ask \\| earlier",
+		"Decision: Recommendation taken (2026-11-23): Pilot # in Q1", "Bet: Automation pays back \\<soon\\>", "Outcome: As expected (2026-11-26)", "Lesson: Ask \\| earlier",
 		"Bet: Dana agrees to a pilot\n\nReview on: 2026-12-15")
 }
