@@ -100,9 +100,11 @@ CREATE TRIGGER bets_fts_delete AFTER DELETE ON bets BEGIN
 END;
 -- +goose StatementEnd
 
+-- The option of 00007 belongs to the table, so the new one needs it too.
+INSERT INTO entries_fts (entries_fts, rank) VALUES ('secure-delete', 1);
 INSERT INTO entries_fts (rowid, summary, notes, followups, boss, extra, user_id)
 SELECT e.id, e.summary, e.notes,
-       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id), ''),
+       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), ''),
        b.name, '', e.user_id
 FROM entries e JOIN bosses b ON b.id = e.boss_id;
 -- End of the FTS section.

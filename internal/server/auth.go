@@ -273,9 +273,11 @@ func clientIP(r *http.Request) string {
 	return r.RemoteAddr
 }
 
-// firstVisit reports whether no account exists yet and one may be made.
+// firstVisit reports whether no account exists yet and one may be made
+// with the sign-up form. With OpenID Connect on, the sign-in page is where
+// the first account is made (through the provider's button), so it stays.
 func (s *Server) firstVisit(r *http.Request) (bool, error) {
-	if s.cfg.Signup == SignupClosed {
+	if s.cfg.Signup == SignupClosed || s.cfg.OIDC != nil || s.cfg.PasswordLoginOff {
 		return false, nil
 	}
 	n, err := s.db.CountUsers(r.Context())

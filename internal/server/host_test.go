@@ -37,17 +37,18 @@ func TestDNSRebindingRefused(t *testing.T) {
 	}
 	wantStatus(t, evil.get("/healthz"), http.StatusOK) // health checks call by any name
 
+	// /signup, since a fresh install sends /login there.
 	for _, host := range []string{"localhost", "LOCALHOST:8080", "127.0.0.1:9", "[::1]:8080", "192.168.1.10"} {
-		wantStatus(t, app.clientForHost(host).get("/login"), http.StatusOK)
+		wantStatus(t, app.clientForHost(host).get("/signup"), http.StatusOK)
 	}
 	for _, host := range []string{"localhost.evil.example", "127.0.0.1.nip.io", "example.com"} {
-		wantStatus(t, app.clientForHost(host).get("/login"), http.StatusMisdirectedRequest)
+		wantStatus(t, app.clientForHost(host).get("/signup"), http.StatusMisdirectedRequest)
 	}
 
 	// With a public URL only its host is served.
 	pub := newTestApp(t, func(c *Config) { c.PublicOrigin = "https://Leadup.Example.com" })
-	wantStatus(t, pub.clientForHost("leadup.example.com").get("/login"), http.StatusOK)
-	wantStatus(t, pub.clientForHost("leadup.example.com:443").get("/login"), http.StatusOK)
+	wantStatus(t, pub.clientForHost("leadup.example.com").get("/signup"), http.StatusOK)
+	wantStatus(t, pub.clientForHost("leadup.example.com:443").get("/signup"), http.StatusOK)
 	wantStatus(t, pub.clientForHost("127.0.0.1").get("/login"), http.StatusMisdirectedRequest)
 	wantStatus(t, pub.clientForHost("evil.example").get("/login"), http.StatusMisdirectedRequest)
 	wantStatus(t, pub.clientForHost("127.0.0.1").get("/healthz"), http.StatusOK)
