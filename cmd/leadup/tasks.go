@@ -152,7 +152,6 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		name, _, _ = strings.Cut(email, "@")
 	}
 	su := journal.Signup{Email: email, Password: pw, DisplayName: name, TimeZone: zone}
-	su.Normalize()
 	if err := su.Validate(); err != nil {
 		fields := journal.FieldErrors(err)
 		var msgs []string
@@ -165,7 +164,8 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	u, err := db.CreateUser(ctx, su, hash, false)
+	// The operator adds accounts whatever the sign-up mode says.
+	u, err := db.CreateUser(ctx, su, hash, sqlite.CreateUserOptions{})
 	if err != nil {
 		return fmt.Errorf("%s: %s", email, operatorMessage(err))
 	}

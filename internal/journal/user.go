@@ -38,28 +38,42 @@ func (u *User) Location() *time.Location {
 	return loc
 }
 
-// Signup is what a new account is made from.
+// Signup is what a new account is made from: the sign-up form, a mailed
+// sign-up link, the operator's `leadup user add`, or (with External set)
+// an auth proxy or OpenID provider that vouches for the person.
 type Signup struct {
 	Email       string
 	Password    string
 	DisplayName string
 	TimeZone    string
+
+	// External is set for an account whose owner signs in through an auth
+	// proxy or an OpenID provider: it has no password of its own, so none
+	// is checked, and a missing or unusable name becomes the email's first
+	// part and the zone UTC, for the owner to change in settings.
+	External bool
 }
 
-// Normalize trims the fields and lower-cases the email.
-func (s *Signup) Normalize() {
+// Validate normalises the fields in place (trimmed, the email lower-cased,
+// and an external account's gaps filled), then reports every rule broken.
+// It is the one set of rules for every way an account is made.
+func (s *Signup) Validate() error {
 	s.Email = NormalizeEmail(s.Email)
 	s.DisplayName = strings.TrimSpace(s.DisplayName)
 	s.TimeZone = strings.TrimSpace(s.TimeZone)
-}
-
-// Validate reports every field that breaks a rule.
-func (s *Signup) Validate() error {
+	if s.External {
+		if CheckDisplayName(s.DisplayName) != "" {
+			s.DisplayName, _, _ = strings.Cut(s.Email, "@")
+		}
+		if s.TimeZone == "" {
+			s.TimeZone = "UTC"
+		}
+	}
 	p := Problems{}
 	if msg := CheckEmail(s.Email); msg != "" {
 		p.Add("email", msg)
 	}
-	if msg := CheckPassword(s.Password); msg != "" {
+	if msg := CheckPassword(s.Password); msg != "" && !s.External {
 		p.Add("password", msg)
 	}
 	if msg := CheckDisplayName(s.DisplayName); msg != "" {

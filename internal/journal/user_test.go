@@ -32,7 +32,6 @@ func TestSignupValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := valid
 			tt.edit(&s)
-			s.Normalize()
 			err := s.Validate()
 			fields := FieldErrors(err)
 			if tt.field == "" {
@@ -92,5 +91,39 @@ func TestUserLocation(t *testing.T) {
 	}
 	if got := (&User{TimeZone: "Nowhere/Atall"}).Location(); got != time.UTC {
 		t.Errorf("an unloadable zone gave %s, want UTC", got)
+	}
+}
+
+// An account an auth proxy or OpenID provider vouches for needs no
+// password, and its name and zone are filled in when missing; its email
+// follows the same rules as anyone's.
+func TestExternalSignupValidate(t *testing.T) {
+	tests := []struct {
+		name             string
+		in               Signup
+		wantName, wantTZ string
+		problem          string
+	}{
+		{"name from the provider", Signup{Email: " Ann@Example.com ", DisplayName: " Ann Lee ", External: true}, "Ann Lee", "UTC", ""},
+		{"no name: the email's first part", Signup{Email: "ann@example.com", External: true}, "ann", "UTC", ""},
+		{"unusable name: the email's first part", Signup{Email: "ann@example.com", DisplayName: "\x00bad", External: true}, "ann", "UTC", ""},
+		{"zone kept", Signup{Email: "ann@example.com", TimeZone: "Europe/Berlin", External: true}, "ann", "Europe/Berlin", ""},
+		{"bad email refused", Signup{Email: "not-an-email", External: true}, "not-an-email", "UTC", "email"},
+		{"a password sign-up still needs one", Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "Ann", "UTC", "password"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := tt.in
+			fields := FieldErrors(s.Validate())
+			if tt.problem == "" && fields != nil || tt.problem != "" && fields[tt.problem] == "" {
+				t.Errorf("problems %v, want one on %q", fields, tt.problem)
+			}
+			if s.DisplayName != tt.wantName || s.TimeZone != tt.wantTZ {
+				t.Errorf("name %q zone %q, want %q and %q", s.DisplayName, s.TimeZone, tt.wantName, tt.wantTZ)
+			}
+			if s.Email != NormalizeEmail(tt.in.Email) {
+				t.Errorf("email %q not normalised", s.Email)
+			}
+		})
 	}
 }

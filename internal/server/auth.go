@@ -72,7 +72,6 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		DisplayName: r.PostFormValue("display_name"),
 		TimeZone:    r.PostFormValue("timezone"),
 	}
-	su.Normalize()
 	invalid := func(err error) {
 		form.Errors = journal.FieldErrors(err)
 		form.Message = journal.ErrorMessage(err)
@@ -91,7 +90,7 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		s.signupWithLink(w, r, su, hash)
 		return
 	}
-	user, err := s.db.CreateUser(r.Context(), su, hash, s.cfg.Signup == SignupFirst)
+	user, err := s.createAccount(r.Context(), su, hash)
 	switch journal.ErrorCode(err) {
 	case "":
 	case journal.ECONFLICT:

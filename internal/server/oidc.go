@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/go-chi/chi/v5/middleware"
@@ -269,29 +268,16 @@ var errSignupClosed = journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed")
 // createOIDCUser makes the account of a new identity. It gets a random
 // password nobody knows: the provider is how its owner signs in.
 func (s *Server) createOIDCUser(r *http.Request, issuer, subject, email, name string) (*journal.User, error) {
-	if msg := journal.CheckEmail(email); msg != "" {
-		return nil, journal.Errorf(journal.EFORBIDDEN, "Your sign-in provider gave the email “%s”, which leadup cannot use: %s", email, msg)
+	user, err := s.createExternalAccount(r.Context(), email, name)
+	if msgs := journal.FieldErrors(err); msgs["email"] != "" {
+		return nil, journal.Errorf(journal.EFORBIDDEN, "Your sign-in provider gave the email “%s”, which leadup cannot use: %s", email, msgs["email"])
 	}
-	name = strings.TrimSpace(name)
-	if journal.CheckDisplayName(name) != "" {
-		name, _, _ = strings.Cut(email, "@")
-	}
-	secret, err := randomToken()
-	if err != nil {
-		return nil, err
-	}
-	hash, err := s.hasher.Hash(secret)
-	if err != nil {
-		return nil, err
-	}
-	user, err := s.db.CreateUser(r.Context(), journal.Signup{Email: email, DisplayName: name, TimeZone: "UTC"}, hash, s.cfg.Signup == SignupFirst)
 	if err != nil {
 		return nil, err
 	}
 	if err := s.db.LinkOIDC(r.Context(), user.ID, issuer, subject, email); err != nil {
 		return nil, err
 	}
-	s.log.Info("account created for an oidc identity", "user_id", user.ID)
 	return user, nil
 }
 

@@ -1,10 +1,7 @@
 package server
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"net/http"
-	"strings"
 
 	"github.com/go-chi/chi/v5/middleware"
 
@@ -56,22 +53,5 @@ func (s *Server) createProxyUser(r *http.Request, email string) (*journal.User, 
 	if !ok {
 		return nil, journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed.")
 	}
-	name, _, _ := strings.Cut(email, "@")
-	su := journal.Signup{Email: email, DisplayName: name, TimeZone: "UTC"}
-	if msg := journal.CheckEmail(email); msg != "" {
-		return nil, journal.Errorf(journal.EINVALID, "%s", msg)
-	}
-	secret := make([]byte, 32)
-	if _, err := rand.Read(secret); err != nil {
-		return nil, err
-	}
-	hash, err := s.hasher.Hash(base64.RawURLEncoding.EncodeToString(secret))
-	if err != nil {
-		return nil, err
-	}
-	user, err := s.db.CreateUser(r.Context(), su, hash, s.cfg.Signup == SignupFirst)
-	if err == nil {
-		s.log.Info("account created for a proxy-authenticated user", "user_id", user.ID)
-	}
-	return user, err
+	return s.createExternalAccount(r.Context(), email, "")
 }

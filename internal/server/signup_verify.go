@@ -150,7 +150,7 @@ func (s *Server) handleSignupVerify(w http.ResponseWriter, r *http.Request) {
 	if !s.pendingUsable(w, r, p, err) {
 		return
 	}
-	user, err := s.db.CreateUser(ctx, p.Signup(), p.PasswordHash, false)
+	user, err := s.createAccount(ctx, p.Signup(), p.PasswordHash)
 	if journal.ErrorCode(err) == journal.ECONFLICT {
 		// Another link for the same address was followed first; whoever
 		// holds this link reads that mailbox, so saying so reveals nothing.

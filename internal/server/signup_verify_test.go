@@ -19,6 +19,7 @@ import (
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/smtptest"
+	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // withRelay turns mail on for the app, through a real SMTP relay on
@@ -288,7 +289,7 @@ func BenchmarkSignupByMail(b *testing.B) {
 	if os.Getenv("LEADUP_BENCH_FAST_HASH") == "" {
 		app.srv.hasher = realHasher()
 	}
-	if _, err := app.db.CreateUser(context.Background(), journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "x", false); err != nil {
+	if _, err := app.db.CreateUser(context.Background(), journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "x", sqlite.CreateUserOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	app.withRelay()

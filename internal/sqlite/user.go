@@ -13,10 +13,16 @@ import (
 
 const userColumns = "id, public_id, email, password_hash, display_name, timezone, created_at, updated_at"
 
+// CreateUserOptions are the conditions an account is made under.
+type CreateUserOptions struct {
+	// OnlyFirst makes the creation succeed only while no account exists;
+	// the check and the insert share one transaction, so two racing
+	// sign-ups cannot both pass.
+	OnlyFirst bool
+}
+
 // CreateUser adds an account from a validated signup and a password hash.
-// With onlyFirst set it succeeds only while no account exists; the check and
-// the insert share one transaction, so two racing signups cannot both pass.
-func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash string, onlyFirst bool) (*journal.User, error) {
+func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash string, opts CreateUserOptions) (*journal.User, error) {
 	now := db.Now().UTC()
 	u := &journal.User{
 		PublicID:     uuid.NewString(),
@@ -28,7 +34,7 @@ func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash str
 		UpdatedAt:    now,
 	}
 	err := db.tx(ctx, func(tx *sql.Tx) error {
-		if onlyFirst {
+		if opts.OnlyFirst {
 			var n int
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
 				return fmt.Errorf("count users: %w", err)
