@@ -101,7 +101,11 @@ func (s *Server) handleAPIFollowUpUpdate(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	now := s.db.Now()
-	f, err := s.db.SetFollowUpDone(ctx, u.ID, id, *body.Done, now, journal.Today(now, u.Location()))
+	st := journal.Reopened()
+	if *body.Done {
+		st = journal.DoneAt(now, journal.Today(now, u.Location()))
+	}
+	f, err := s.db.SetFollowUpDone(ctx, u.ID, id, st)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

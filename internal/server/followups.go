@@ -64,7 +64,11 @@ func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	u := userFrom(r.Context())
 	now := s.db.Now()
-	f, err := s.db.SetFollowUpDone(r.Context(), u.ID, id, done, now, journal.Today(now, u.Location()))
+	st := journal.Reopened()
+	if done {
+		st = journal.DoneAt(now, journal.Today(now, u.Location()))
+	}
+	f, err := s.db.SetFollowUpDone(r.Context(), u.ID, id, st)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -66,17 +66,17 @@ func (db *DB) FindFollowUp(ctx context.Context, userID, id int64) (*journal.Foll
 	return scanFollowUp(row)
 }
 
-// SetFollowUpDone marks a follow-up done at `at` (on the user's local date
-// doneOn), or open again. Keeping the date lets later reviews tell whether
-// it was kept on time.
-func (db *DB) SetFollowUpDone(ctx context.Context, userID, id int64, done bool, at time.Time, doneOn string) (*journal.FollowUp, error) {
+// SetFollowUpDone marks a follow-up done (keeping the first time and local
+// date it was marked, so later reviews can tell whether it was kept on
+// time) or open again.
+func (db *DB) SetFollowUpDone(ctx context.Context, userID, id int64, st journal.FollowUpState) (*journal.FollowUp, error) {
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		var res sql.Result
 		var err error
-		if done {
+		if st.Done {
 			res, err = tx.ExecContext(ctx,
 				"UPDATE followups SET done_at = coalesce(done_at, ?), done_on = coalesce(done_on, ?) WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL",
-				formatTime(at), doneOn, userID, id)
+				formatTime(st.At), st.On, userID, id)
 		} else {
 			res, err = tx.ExecContext(ctx, "UPDATE followups SET done_at = NULL, done_on = NULL WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL", userID, id)
 		}

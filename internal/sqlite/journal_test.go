@@ -334,7 +334,7 @@ func TestFollowUps(t *testing.T) {
 		t.Errorf("open order %v, want %v", got, want)
 	}
 	at := time.Date(2026, 11, 26, 23, 30, 0, 0, time.UTC)
-	done, err := f.db.SetFollowUpDone(ctx, f.ann.ID, soon.ID, true, at, "2026-11-27")
+	done, err := f.db.SetFollowUpDone(ctx, f.ann.ID, soon.ID, journal.DoneAt(at, "2026-11-27"))
 	if err != nil || done.DoneAt == nil || !done.DoneAt.Equal(at) || done.DoneOn != "2026-11-27" {
 		t.Fatalf("done: %+v %v", done, err)
 	}
@@ -342,15 +342,15 @@ func TestFollowUps(t *testing.T) {
 		t.Error("done before the due date should count as on time")
 	}
 	// Marking done again keeps the first time.
-	again, _ := f.db.SetFollowUpDone(ctx, f.ann.ID, soon.ID, true, at.Add(48*time.Hour), "2026-11-29")
+	again, _ := f.db.SetFollowUpDone(ctx, f.ann.ID, soon.ID, journal.DoneAt(at.Add(48*time.Hour), "2026-11-29"))
 	if again.DoneOn != "2026-11-27" {
 		t.Errorf("second done moved the date to %s", again.DoneOn)
 	}
-	reopened, _ := f.db.SetFollowUpDone(ctx, f.ann.ID, soon.ID, false, at, "")
+	reopened, _ := f.db.SetFollowUpDone(ctx, f.ann.ID, soon.ID, journal.Reopened())
 	if reopened.DoneAt != nil || reopened.DoneOn != "" {
 		t.Errorf("reopened %+v", reopened)
 	}
-	if _, err := f.db.SetFollowUpDone(ctx, f.bob.ID, late.ID, true, at, "2026-11-27"); journal.ErrorCode(err) != journal.ENOTFOUND {
+	if _, err := f.db.SetFollowUpDone(ctx, f.bob.ID, late.ID, journal.DoneAt(at, "2026-11-27")); journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("bob marks ann's follow-up: %v", err)
 	}
 	list, _ := f.db.FindEntryFollowUps(ctx, f.ann.ID, e.ID)
