@@ -141,14 +141,8 @@ func ownerLabel(o string) string {
 	return "I owe"
 }
 
-// longDate writes 2026-11-27 as "Fri 27 Nov 2026".
-func longDate(s string) string {
-	t, ok := journal.ParseDate(s)
-	if !ok {
-		return s
-	}
-	return t.Format("Mon 2 Jan 2006")
-}
+// longDate writes 2026-11-27 as "Fri 27 Nov 2026", as pages do.
+func longDate(s string) string { return journal.FormatDate(s, journal.DayYearLayout) }
 
 func dueText(f *journal.FollowUp, today string) string {
 	switch {

@@ -25,6 +25,24 @@ func AddDays(date string, n int) string {
 	return t.AddDate(0, 0, n).Format(DateLayout)
 }
 
+// Layouts that dates are written in for people, so that every page and
+// document writes a date the same way.
+const (
+	DayLayout     = "Mon 2 Jan"             // in a list: Fri 27 Nov
+	DayYearLayout = "Mon 2 Jan 2006"        // Fri 27 Nov 2026
+	FullLayout    = "Monday 2 January 2006" // a heading: Friday 27 November 2026
+)
+
+// FormatDate writes a YYYY-MM-DD date in one of the layouts above; a date
+// that does not parse comes back as it is.
+func FormatDate(date, layout string) string {
+	t, ok := ParseDate(date)
+	if !ok {
+		return date
+	}
+	return t.Format(layout)
+}
+
 // DateRange writes two dates compactly: "23–29 Nov 2026".
 func DateRange(start, end string) string {
 	s, _ := ParseDate(start)

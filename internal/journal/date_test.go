@@ -32,3 +32,17 @@ func TestWeekContains(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatDate(t *testing.T) {
+	tests := []struct{ in, layout, want string }{
+		{"2026-11-27", DayLayout, "Fri 27 Nov"},
+		{"2026-11-27", DayYearLayout, "Fri 27 Nov 2026"},
+		{"2026-11-27", FullLayout, "Friday 27 November 2026"},
+		{"not a date", FullLayout, "not a date"},
+	}
+	for _, tt := range tests {
+		if got := FormatDate(tt.in, tt.layout); got != tt.want {
+			t.Errorf("FormatDate(%q, %q) = %q, want %q", tt.in, tt.layout, got, tt.want)
+		}
+	}
+}

@@ -13,7 +13,7 @@ func decisionLines(problems []*journal.Problem) []string {
 	var out []string
 	for _, p := range problems {
 		var b strings.Builder
-		b.WriteString("**" + markdown.Text(p.Problem) + "** (raised " + shortDate(p.OccurredOn) + ")")
+		b.WriteString("**" + markdown.Text(p.Problem) + "** (raised " + journal.FormatDate(p.OccurredOn, journal.DayLayout) + ")")
 		for i, o := range p.Options {
 			b.WriteString("\n  - Option " + string(rune('1'+i)) + ": " + markdown.Text(o))
 		}
@@ -26,7 +26,7 @@ func decisionLines(problems []*journal.Problem) []string {
 func betLines(bets []*journal.Bet) []string {
 	var out []string
 	for _, b := range bets {
-		out = append(out, markdown.Text(b.Bet)+" (placed "+shortDate(b.OccurredOn)+", review since "+shortDate(b.ReviewOn)+")")
+		out = append(out, markdown.Text(b.Bet)+" (placed "+journal.FormatDate(b.OccurredOn, journal.DayLayout)+", review since "+journal.FormatDate(b.ReviewOn, journal.DayLayout)+")")
 	}
 	return out
 }

@@ -125,7 +125,7 @@ type Prep struct {
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
 func PrepAgenda(p Prep) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), longDate(p.Today))
+	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), journal.FormatDate(p.Today, journal.FullLayout))
 	var mine, theirs []string
 	for _, f := range p.FollowUps {
 		if f.Owner == "boss" {
@@ -138,7 +138,7 @@ func PrepAgenda(p Prep) string {
 	for _, pr := range p.Priorities {
 		touched := "no entry linked yet"
 		if d := p.LastTouched[pr.ID]; d != "" {
-			touched = "last worked on " + longDate(d)
+			touched = "last worked on " + journal.FormatDate(d, journal.FullLayout)
 		}
 		prios = append(prios, fmt.Sprintf("%s (%s)", markdown.Text(pr.Text), touched))
 	}
@@ -186,7 +186,7 @@ func entryLines(entries []*journal.Entry) []string {
 }
 
 func entryLine(e *journal.Entry, withBoss bool) string {
-	s := markdown.Text(e.Summary) + " (" + shortDate(e.OccurredOn)
+	s := markdown.Text(e.Summary) + " (" + journal.FormatDate(e.OccurredOn, journal.DayLayout)
 	if withBoss {
 		s += ", with " + markdown.Text(e.BossName)
 	}
@@ -197,31 +197,15 @@ func followUpLine(f *journal.FollowUp, today string) string {
 	s := markdown.Text(f.Text)
 	switch {
 	case f.DoneAt != nil:
-		s += " (done " + shortDate(f.DoneOn)
+		s += " (done " + journal.FormatDate(f.DoneOn, journal.DayLayout)
 		if on, ok := f.KeptOnTime(); ok && !on {
-			s += ", after its due date " + shortDate(f.DueOn)
+			s += ", after its due date " + journal.FormatDate(f.DueOn, journal.DayLayout)
 		}
 		s += ")"
 	case f.Overdue(today):
-		s += " (overdue since " + shortDate(f.DueOn) + ")"
+		s += " (overdue since " + journal.FormatDate(f.DueOn, journal.DayLayout) + ")"
 	case f.DueOn != "":
-		s += " (due " + shortDate(f.DueOn) + ")"
+		s += " (due " + journal.FormatDate(f.DueOn, journal.DayLayout) + ")"
 	}
 	return s
-}
-
-func shortDate(d string) string {
-	t, ok := journal.ParseDate(d)
-	if !ok {
-		return d
-	}
-	return t.Format("Mon 2 Jan")
-}
-
-func longDate(d string) string {
-	t, ok := journal.ParseDate(d)
-	if !ok {
-		return d
-	}
-	return t.Format("Monday 2 January 2006")
 }

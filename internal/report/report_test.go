@@ -103,18 +103,3 @@ func TestPrepAgenda(t *testing.T) {
 	golden(t, "prep-dana.md", PrepAgenda(p))
 	golden(t, "prep-empty.md", PrepAgenda(Prep{Boss: boss, Today: today}))
 }
-
-func TestDates(t *testing.T) {
-	tests := []struct{ in, short, long string }{
-		{"2026-11-27", "Fri 27 Nov", "Friday 27 November 2026"},
-		{"not a date", "not a date", "not a date"},
-	}
-	for _, tt := range tests {
-		if got := shortDate(tt.in); got != tt.short {
-			t.Errorf("shortDate(%q) = %q, want %q", tt.in, got, tt.short)
-		}
-		if got := longDate(tt.in); got != tt.long {
-			t.Errorf("longDate(%q) = %q, want %q", tt.in, got, tt.long)
-		}
-	}
-}
