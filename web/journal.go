@@ -58,6 +58,8 @@ type HomeView struct {
 	FollowUps   []*journal.FollowUp
 	Today       string
 	BetsDue     []*journal.Bet
+
+	ForecastsDue []*journal.Forecast
 }
 
 // EntriesView is the entry list.
