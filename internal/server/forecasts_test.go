@@ -58,7 +58,7 @@ func TestForecastBlockValidation(t *testing.T) {
 				wantBody(t, r, `<option value="high" selected>`)
 			}
 			// The folded block opens by itself so the error is seen.
-			wantBody(t, r, `<details class="more" open>`, `<details class="entry-block forecast-block" open><summary>Forecast a problem before it lands`)
+			wantBody(t, r, `<details class="more" open>`, `<details class="entry-block forecast-block" open><summary>Forecast a problem</summary>`)
 			for _, table := range []string{"entries", "forecasts", "entry_practices"} {
 				if n := app.count(table); n != 0 {
 					t.Errorf("%s = %d after an invalid post, want 0", table, n)
