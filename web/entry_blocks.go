@@ -10,6 +10,8 @@ import (
 type BlockForms struct {
 	Decision Form
 	Outcome  Form
+
+	Resolution Form // closes the forecast
 }
 
 // optionKey is the form value key of the nth option box (1-based): the

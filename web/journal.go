@@ -35,7 +35,7 @@ func (f EntryForm) moreOpen() bool {
 		}
 	}
 	return f.Get("notes") != "" || f.Get("followup_text") != "" || (len(f.Bosses) > 0 && f.Get("new_boss_name") != "") ||
-		problemTyped(f.Form) || betTyped(f.Form)
+		problemTyped(f.Form) || betTyped(f.Form) || forecastTyped(f.Form)
 }
 
 // PriorityOption is an active priority offered in the entry form.
@@ -58,6 +58,8 @@ type HomeView struct {
 	FollowUps   []*journal.FollowUp
 	Today       string
 	BetsDue     []*journal.Bet
+
+	ForecastsDue []*journal.Forecast
 }
 
 // EntriesView is the entry list.

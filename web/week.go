@@ -139,6 +139,7 @@ type PrepView struct {
 
 	OpenProblems []*journal.Problem
 	DueBets      []*journal.Bet
+	DueForecasts []*journal.Forecast
 }
 
 // Glance is this week at a glance, on the home page.

@@ -64,6 +64,8 @@ func journalFixture() (*journal.User, []*journal.Boss, []*journal.Priority, []*j
 			OccurredOn: "2026-11-10", Kind: "email", Summary: "=SUM(A1) asked about the budget", Practices: []string{"solutions"},
 			Problem: &journal.Problem{Problem: "Budget <overrun>", Options: []string{"Cut scope", "Ask for [more]"}, Recommendation: "Cut scope",
 				Decision: "taken", DecidedOn: "2026-11-12", DecisionNote: "Agreed"},
+			Forecast: &journal.Forecast{Forecast: "Q1 budget *freeze*", ExpectedBy: "2027-01-05", Likelihood: "medium", Impact: "=Hiring stops",
+				Prepared: "A [lean] plan", NoticedOn: "2026-11-03", Result: "averted", ResolvedOn: "2026-11-20"},
 			CreatedAt: created, UpdatedAt: created},
 	}
 	return u, bosses, prios, entries

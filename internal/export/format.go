@@ -75,6 +75,7 @@ type Entry struct {
 	FollowUps  []FollowUp `json:"followups"`
 	Problem    *Problem   `json:"problem,omitempty"`
 	Bet        *Bet       `json:"bet,omitempty"`
+	Forecast   *Forecast  `json:"forecast,omitempty"`
 }
 
 // FollowUp is a follow-up in the export.
@@ -128,5 +129,6 @@ func fromEntry(e *journal.Entry) Entry {
 		out.FollowUps = append(out.FollowUps, fu)
 	}
 	out.Problem, out.Bet = fromBlocks(e)
+	out.Forecast = fromForecast(e)
 	return out
 }

@@ -60,6 +60,7 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
 	w.WriteString(markdownBlocks(e))
+	w.WriteString(markdownForecast(e))
 	if len(e.FollowUps) > 0 {
 		w.WriteString("\nFollow-ups:\n\n")
 		for _, f := range e.FollowUps {

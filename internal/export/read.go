@@ -164,6 +164,7 @@ func (v *validator) entry(path string, e Entry, today string) *journal.Entry {
 		out.FollowUps = append(out.FollowUps, v.followUp(fmt.Sprintf("%s.followups[%d]", path, j), f))
 	}
 	v.blocks(path, e, today, out)
+	v.forecast(path, e, today, out)
 	return out
 }
 

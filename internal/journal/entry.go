@@ -53,6 +53,8 @@ type Entry struct {
 
 	Problem *Problem // nil when the entry raised none
 	Bet     *Bet     // nil when the entry placed none
+
+	Forecast *Forecast // nil when the entry raised none
 }
 
 // Snippet markers: a search snippet wraps each matched term in these
@@ -76,6 +78,8 @@ type EntryInput struct {
 	PriorityID  int64
 	Problem     *ProblemInput // nil: not sent, leave as stored; empty: remove
 	Bet         *BetInput     // nil: not sent, leave as stored; empty: remove
+
+	Forecast *ForecastInput // nil: not sent, leave as stored; empty: remove
 }
 
 // Validate normalises the input and reports every rule it breaks. today is

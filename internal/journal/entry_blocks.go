@@ -14,6 +14,11 @@ func (in *EntryInput) validateBlocks(p Problems) {
 			p.Add(k, msg)
 		}
 	}
+	if in.Forecast != nil && !in.Forecast.Empty() {
+		for k, msg := range FieldErrors(in.Forecast.Validate(in.OccurredOn)) {
+			p.Add(k, msg)
+		}
+	}
 }
 
 // AddBlockPractices tags an entry that raises a problem with the solutions
@@ -25,5 +30,9 @@ func (in *EntryInput) AddBlockPractices() {
 	}
 	if in.Bet != nil && !in.Bet.Empty() {
 		in.Practices = append(in.Practices, "risk")
+	}
+	// A forecast brings a problem before it lands: solution seeking.
+	if in.Forecast != nil && !in.Forecast.Empty() {
+		in.Practices = append(in.Practices, "solutions")
 	}
 }

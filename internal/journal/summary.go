@@ -23,6 +23,9 @@ type WeekSummary struct {
 	BetsDue     []*Bet        // waiting for an outcome, review date passed, soonest first
 	Solutions   SolutionsRate // over the RateWindowMonths ending with the week
 	Calibration Calibration   // over the RateWindowMonths ending with the week
+
+	Forecasts    ForecastStats
+	ForecastsDue []*Forecast // still open, expected date passed, soonest first
 }
 
 // MaxStreak bounds how far back the streak is counted, so that the cost of a

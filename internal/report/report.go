@@ -24,6 +24,8 @@ type Update struct {
 	Today    string
 
 	Decisions []*journal.Problem // open problems, with their options and recommendation
+
+	HeadsUp []*journal.Forecast // open forecasts, soonest expected first
 }
 
 // section is one heading and its bullet points; empty sections are left out.
@@ -42,7 +44,7 @@ func WeeklyUpdate(u Update) string {
 	} else {
 		b.WriteString("Hi,\n\n")
 	}
-	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 && len(u.Decisions) == 0 {
+	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 && len(u.Decisions) == 0 && len(u.HeadsUp) == 0 {
 		b.WriteString("Nothing to report from my journal this week.\n\n")
 		return signOff(&b, u.Author)
 	}
@@ -76,6 +78,7 @@ func WeeklyUpdate(u Update) string {
 	}
 	sections := []section{
 		{"Decisions I need", decisionLines(u.Decisions)},
+		{"Heads-up", headsUpLines(u.HeadsUp)},
 		{"Delivered", byPractice("results")},
 		{"Owned", byPractice("responsibility")},
 		{"Progress on your priorities", progress},
@@ -120,6 +123,8 @@ type Prep struct {
 
 	OpenProblems []*journal.Problem // with this boss, awaiting a decision
 	DueBets      []*journal.Bet     // with this boss, past their review date
+
+	DueForecasts []*journal.Forecast // with this boss, open past their expected date
 }
 
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
@@ -156,6 +161,7 @@ func PrepAgenda(p Prep) string {
 		{"Risks to talk through", entryLines(p.Risks)},
 		{"Problems awaiting a decision", decisionLines(p.OpenProblems)},
 		{"Bets due for review", betLines(p.DueBets)},
+		{"Forecasts to close", forecastDueLines(p.DueForecasts)},
 		{"Practices to bring in (none with " + markdown.Text(p.Boss.Name) + " in four weeks)", neglected},
 		{"Last conversations", entryLines(p.Recent)},
 	}

@@ -23,12 +23,13 @@ func readBlocks(r *http.Request, in *journal.EntryInput) {
 		in.Bet = &journal.BetInput{Bet: r.PostFormValue("bet"), Downside: r.PostFormValue("downside"),
 			Mitigation: r.PostFormValue("mitigation"), ReviewOn: r.PostFormValue("review_on")}
 	}
+	readForecast(r, in)
 	in.AddBlockPractices()
 }
 
 // blockFormValues copies what was typed in the blocks, for a re-render.
 func blockFormValues(r *http.Request, values map[string]string) {
-	for k, v := range formValues(r, blockFields...) {
+	for k, v := range formValues(r, append(blockFields, forecastFields...)...) {
 		values[k] = v
 	}
 	web.OptionValues(values, r.PostForm["option"])
@@ -43,6 +44,7 @@ func entryBlockValues(values map[string]string, e *journal.Entry) {
 	if b := e.Bet; b != nil {
 		values["bet"], values["downside"], values["mitigation"], values["review_on"] = b.Bet, b.Downside, b.Mitigation, b.ReviewOn
 	}
+	entryForecastValues(values, e)
 }
 
 // blockForms are the decision and outcome forms as first shown: what is
@@ -51,6 +53,8 @@ func blockForms(e *journal.Entry, today string) web.BlockForms {
 	f := web.BlockForms{
 		Decision: web.Form{Values: map[string]string{"decision": "taken", "decided_on": today}},
 		Outcome:  web.Form{Values: map[string]string{"outcome": "as_expected", "reviewed_on": today}},
+
+		Resolution: resolutionForm(e, today),
 	}
 	if p := e.Problem; p != nil && p.DecidedOn != "" {
 		f.Decision.Values["decision"], f.Decision.Values["note"] = p.Decision, p.DecisionNote

@@ -54,6 +54,8 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		FollowUps:   fus,
 		Today:       today,
 		BetsDue:     sum.BetsDue,
+
+		ForecastsDue: sum.ForecastsDue,
 	}
 	s.render(w, r, http.StatusOK, web.HomePage(s.page(r, "Home", "home"), v))
 }

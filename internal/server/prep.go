@@ -59,6 +59,9 @@ func (s *Server) prep(r *http.Request) (report.Prep, error) {
 	if p.DueBets, err = s.db.FindDueBets(ctx, u.ID, b.ID, today, maxOpenFollowUps); err != nil {
 		return p, err
 	}
+	if p.DueForecasts, err = s.db.FindDueForecasts(ctx, u.ID, b.ID, today, maxOpenFollowUps); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 
@@ -71,7 +74,7 @@ func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
 	v := web.PrepView{
 		Boss: p.Boss, FollowUps: p.FollowUps, Priorities: p.Priorities, LastTouched: p.LastTouched,
 		Problems: p.Problems, Risks: p.Risks, Neglected: p.Neglected, Recent: p.Recent, Today: p.Today,
-		OpenProblems: p.OpenProblems, DueBets: p.DueBets,
+		OpenProblems: p.OpenProblems, DueBets: p.DueBets, DueForecasts: p.DueForecasts,
 	}
 	s.render(w, r, http.StatusOK, web.PrepPage(s.page(r, "Prep: "+p.Boss.Name, "bosses"), v))
 }

@@ -93,6 +93,7 @@ func (s *Server) routes() http.Handler {
 				r.Post("/entries/{id}/followups", s.handleFollowUpCreate)
 				r.Post("/entries/{id}/decision", s.handleEntryDecision)
 				r.Post("/entries/{id}/outcome", s.handleEntryOutcome)
+				r.Post("/entries/{id}/forecast", s.handleEntryForecast)
 
 				r.Post("/followups/{id}", s.handleFollowUpUpdate)
 				r.Get("/followups/{id}/edit", s.handleFollowUpEdit)

@@ -9,6 +9,7 @@ type weekBlocks struct {
 	Bets        betsJSON        `json:"bets"`
 	Solutions   solutionsJSON   `json:"solutions_12_months"`
 	Calibration calibrationJSON `json:"calibration_12_months"`
+	Forecasts   forecastsJSON   `json:"forecasts"`
 }
 
 // problemsJSON is the week's problems in /weeks/{week}.json.
@@ -49,5 +50,6 @@ func weekBlocksOf(s *journal.WeekSummary) weekBlocks {
 	j.Bets = betsJSON{Placed: b.Placed, Due: b.Due, Reviewed: b.Reviewed, Better: b.Better, AsExpected: b.AsExpected, Worse: b.Worse, CalledOff: b.CalledOff}
 	j.Solutions = solutionsJSON{Raised: s.Solutions.Raised, Taken: s.Solutions.Taken}
 	j.Calibration = calibrationJSON{Reviewed: s.Calibration.Reviewed, AsExpectedOrBetter: s.Calibration.AsExpectedOrBetter}
+	j.Forecasts = forecastsOf(s.Forecasts)
 	return j
 }

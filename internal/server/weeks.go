@@ -110,6 +110,10 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 		s.fail(w, r, err)
 		return
 	}
+	if upd.HeadsUp, err = s.db.FindOpenForecasts(ctx, u.ID, bossID, maxUpdateFollowUps); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	writeMarkdown(w, report.WeeklyUpdate(upd))
 }
 

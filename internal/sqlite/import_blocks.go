@@ -22,7 +22,7 @@ func sameBlocks(cur, in *journal.Entry) bool {
 		b.ReviewOn != c.ReviewOn || b.Outcome != c.Outcome || b.Lesson != c.Lesson || b.ReviewedOn != c.ReviewedOn) {
 		return false
 	}
-	return true
+	return sameForecast(cur.Forecast, in.Forecast)
 }
 
 // importBlocks writes an imported entry's problem and bet whole, with any
@@ -55,5 +55,5 @@ func importBlocks(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64
 			return fmt.Errorf("import bet: %w", err)
 		}
 	}
-	return nil
+	return importForecast(ctx, tx, userID, bossID, entryID, e)
 }

@@ -278,6 +278,7 @@ func TestListQueriesUseIndexes(t *testing.T) {
 		[]any{"SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? AND boss_id = ? ORDER BY status = 'active' DESC, noted_on DESC, id DESC", 1, 1},
 	)
 	queries = append(queries, problemBetQueries()...)
+	queries = append(queries, forecastQueries()...)
 	for _, q := range queries {
 		plan := explain(t, f.db, q[0].(string), q[1:]...)
 		for _, line := range plan {

@@ -130,7 +130,7 @@ func loadBlocks(ctx context.Context, q queryer, userID int64, entries []*journal
 	for _, b := range bets {
 		byID[b.EntryID].Bet = b
 	}
-	return nil
+	return loadForecasts(ctx, q, byID, in, args)
 }
 
 // writeBlocks stores an entry's problem and bet blocks, then checks that
@@ -141,6 +141,9 @@ func writeBlocks(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64,
 		return err
 	}
 	if err := writeBet(ctx, tx, userID, bossID, entryID, in.OccurredOn, in.Bet); err != nil {
+		return err
+	}
+	if err := writeForecast(ctx, tx, userID, bossID, entryID, in.OccurredOn, in.Forecast); err != nil {
 		return err
 	}
 	var n int
