@@ -35,10 +35,10 @@ func BenchmarkEntryListAPIvsPage(b *testing.B) {
 				for b.Loop() {
 					var req *http.Request
 					if kind == "page" {
-						req = httptest.NewRequest(http.MethodGet, "/entries"+q, nil)
+						req = newLocalRequest(http.MethodGet, "/entries"+q)
 						req.AddCookie(cookie)
 					} else {
-						req = httptest.NewRequest(http.MethodGet, "/api/v1/entries"+q, nil)
+						req = newLocalRequest(http.MethodGet, "/api/v1/entries"+q)
 						req.Header.Set("Authorization", "Bearer "+token)
 					}
 					rec := httptest.NewRecorder()

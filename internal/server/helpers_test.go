@@ -150,3 +150,12 @@ func wantBody(t *testing.T, r *response, subs ...string) {
 		}
 	}
 }
+
+// newLocalRequest is httptest.NewRequest addressed to 127.0.0.1 rather
+// than example.com: without a public URL the server answers only IP
+// literals and localhost (any other host gets 421).
+func newLocalRequest(method, target string) *http.Request {
+	req := httptest.NewRequest(method, target, nil)
+	req.Host = "127.0.0.1"
+	return req
+}

@@ -30,7 +30,7 @@ func BenchmarkSearchWorstCase(b *testing.B) {
 	cookie := c.sessionCookie()
 	path := "/entries?q=" + url.QueryEscape(worstSearch)
 	search := func() int {
-		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req := newLocalRequest(http.MethodGet, path)
 		req.AddCookie(cookie)
 		rec := httptest.NewRecorder()
 		app.srv.ServeHTTP(rec, req)

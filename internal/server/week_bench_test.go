@@ -103,7 +103,7 @@ func BenchmarkWeek(b *testing.B) {
 			b.Run(fmt.Sprintf("entries=%d/%s", size, path[len("/weeks/"+week):]+"page"), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					req := httptest.NewRequest(http.MethodGet, path, nil)
+					req := newLocalRequest(http.MethodGet, path)
 					req.AddCookie(cookie)
 					rec := httptest.NewRecorder()
 					app.srv.ServeHTTP(rec, req)

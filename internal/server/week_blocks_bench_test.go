@@ -56,7 +56,7 @@ func BenchmarkWeekWithBlocks(b *testing.B) {
 		b.Run(fmt.Sprintf("entries=%d/json", size), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				req := httptest.NewRequest(http.MethodGet, "/weeks/"+week+".json", nil)
+				req := newLocalRequest(http.MethodGet, "/weeks/"+week+".json")
 				req.AddCookie(cookie)
 				rec := httptest.NewRecorder()
 				app.srv.ServeHTTP(rec, req)
