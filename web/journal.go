@@ -45,6 +45,7 @@ type EntriesView struct {
 	Bosses  []*journal.Boss
 	Entries []*journal.Entry
 	Count   int
+	Capped  bool // more than Count match; counting stopped there
 	Page    int
 	PrevURL string
 	NextURL string
