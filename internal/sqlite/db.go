@@ -68,6 +68,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.Optimize(ctx, true); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
 }
 
