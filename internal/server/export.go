@@ -41,15 +41,17 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 	}
 }
 
+// Every format lists entries newest first, as the pages do: the export
+// pages through the (user, date, id) index, so no format sorts the journal.
 func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	s.streamExport(w, r, "json", "application/json; charset=utf-8", false, func(w io.Writer) (exporter, error) {
+	s.streamExport(w, r, "json", "application/json; charset=utf-8", true, func(w io.Writer) (exporter, error) {
 		return export.NewJSONWriter(w, u, s.db.Now())
 	})
 }
 
 func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
-	s.streamExport(w, r, "csv", "text/csv; charset=utf-8", false, func(w io.Writer) (exporter, error) {
+	s.streamExport(w, r, "csv", "text/csv; charset=utf-8", true, func(w io.Writer) (exporter, error) {
 		return export.NewCSVWriter(w)
 	})
 }
