@@ -96,9 +96,9 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	in := entryInput(r)
 	err := in.Validate(s.today(u))
-	var e *journal.Entry
+	var id int64
 	if err == nil {
-		e, err = s.db.CreateEntry(r.Context(), u.ID, in)
+		id, err = s.db.AddEntry(r.Context(), u.ID, in)
 	}
 	if journal.ErrorCode(err) == journal.EINVALID {
 		s.entryInvalid(w, r, u, err, nil)
@@ -108,7 +108,7 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Entry saved. Add any follow-ups that came out of it.")
+	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(id, 10), "Entry saved. Add any follow-ups that came out of it.")
 }
 
 // entryInvalid re-renders the entry form with every typed value and a

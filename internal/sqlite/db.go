@@ -38,6 +38,7 @@ type DB struct {
 	path  string
 
 	secret []byte // see Secret
+	stmts  stmtCache
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -69,6 +70,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	if err := db.Optimize(ctx, true); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.prepareHot(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -104,6 +109,7 @@ func OpenNoMigrate(path string) (*DB, error) {
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	db.closeStmts()
 	return errors.Join(db.read.Close(), db.write.Close())
 }
 

@@ -31,9 +31,27 @@ const noSnippet = "''"
 
 const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr ON pr.id = e.priority_id`
 
-// CreateEntry adds an entry, creating its boss first when the input names a
-// new one, in one transaction.
+// CreateEntry adds an entry (see AddEntry) and reads it back.
 func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInput) (*journal.Entry, error) {
+	id, err := db.AddEntry(ctx, userID, in)
+	if err != nil {
+		return nil, err
+	}
+	return db.FindEntry(ctx, userID, id)
+}
+
+// Statements of AddEntry, prepared once on the writer.
+const (
+	insertEntrySQL = `INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertPracticeSQL = "INSERT INTO entry_practices (entry_id, practice, user_id, boss_id, occurred_on) VALUES (?, ?, ?, ?, ?)"
+	bossArchivedSQL   = "SELECT archived FROM bosses WHERE user_id = ? AND id = ?"
+)
+
+// AddEntry adds an entry, creating its boss first when the input names a
+// new one, in one transaction, and returns its id without reading it back:
+// the browser is redirected to the entry, which reads it then.
+func (db *DB) AddEntry(ctx context.Context, userID int64, in journal.EntryInput) (int64, error) {
 	var id int64
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		bossID, err := db.resolveBoss(ctx, tx, userID, in, 0)
@@ -44,22 +62,29 @@ func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInp
 			return err
 		}
 		now := formatTime(db.Now())
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
+		ins, err := db.stmt(ctx, tx, insertEntrySQL)
+		if err != nil {
+			return err
+		}
+		res, err := ins.ExecContext(ctx, uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
 		if err != nil {
 			return fmt.Errorf("insert entry: %w", err)
 		}
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices)
+		insP, err := db.stmt(ctx, tx, insertPracticeSQL)
+		if err != nil {
+			return err
+		}
+		for _, p := range in.Practices {
+			if _, err := insP.ExecContext(ctx, id, p, userID, bossID, in.OccurredOn); err != nil {
+				return fmt.Errorf("insert practice: %w", err)
+			}
+		}
+		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return db.FindEntry(ctx, userID, id)
+	return id, err
 }
 
 // UpdateEntry replaces an entry's fields and practices.
@@ -265,7 +290,11 @@ func (db *DB) resolveBoss(ctx context.Context, tx *sql.Tx, userID int64, in jour
 		return b.ID, nil
 	}
 	var archived bool
-	err := tx.QueryRowContext(ctx, "SELECT archived FROM bosses WHERE user_id = ? AND id = ?", userID, in.BossID).Scan(&archived)
+	q, err := db.stmt(ctx, tx, bossArchivedSQL)
+	if err != nil {
+		return 0, err
+	}
+	err = q.QueryRowContext(ctx, userID, in.BossID).Scan(&archived)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, errBossNotFound
 	}
@@ -304,9 +333,7 @@ func checkPriority(ctx context.Context, tx *sql.Tx, userID, bossID, priorityID, 
 
 func insertPractices(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, occurredOn string, practices []string) error {
 	for _, p := range practices {
-		_, err := tx.ExecContext(ctx,
-			"INSERT INTO entry_practices (entry_id, practice, user_id, boss_id, occurred_on) VALUES (?, ?, ?, ?, ?)",
-			entryID, p, userID, bossID, occurredOn)
+		_, err := tx.ExecContext(ctx, insertPracticeSQL, entryID, p, userID, bossID, occurredOn)
 		if err != nil {
 			return fmt.Errorf("insert practice: %w", err)
 		}
