@@ -74,6 +74,7 @@ type BossView struct {
 	Priorities   []*journal.Priority
 	PriorityForm Form
 	FollowUps    []*journal.FollowUp
+	MoreFollowUp bool // more are open than FollowUps holds
 	Mix          []MixRow
 	Recent       []*journal.Entry
 	Today        string
