@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -21,32 +20,29 @@ const maxProblems = 20
 // field it is in. today is the importing user's date: entries cannot be
 // later.
 func Read(r io.Reader, today string) (*journal.Import, error) {
-	var f File
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&f); err != nil {
-		return nil, invalid(fmt.Sprintf("The file is not valid JSON: %s.", jsonProblem(err)))
-	}
-	if f.Format != Format {
-		return nil, invalid("The file is not a leadup export (its format field is not \"leadup-export\").")
-	}
-	if f.Version != Version {
-		return nil, invalid(fmt.Sprintf("This is a version %d leadup export; this server reads version %d.", f.Version, Version))
-	}
-	v := validator{ids: map[string]string{}}
 	imp := &journal.Import{}
-	for i, b := range f.Bosses {
-		imp.Bosses = append(imp.Bosses, v.boss(fmt.Sprintf("bosses[%d]", i), b))
-	}
-	for i, p := range f.Priorities {
-		imp.Priorities = append(imp.Priorities, v.priority(fmt.Sprintf("priorities[%d]", i), p))
-	}
-	for i, e := range f.Entries {
-		imp.Entries = append(imp.Entries, v.entry(fmt.Sprintf("entries[%d]", i), e, today))
-	}
-	if len(v.problems) > 0 {
-		return nil, invalid(strings.Join(v.problems, "\n"))
+	if err := Stream(r, today, collector{imp}); err != nil {
+		return nil, err
 	}
 	return imp, nil
+}
+
+// collector gathers a streamed file into one Import.
+type collector struct{ imp *journal.Import }
+
+func (c collector) Boss(_ int, b *journal.Boss) error {
+	c.imp.Bosses = append(c.imp.Bosses, b)
+	return nil
+}
+
+func (c collector) Priority(_ int, p *journal.Priority) error {
+	c.imp.Priorities = append(c.imp.Priorities, p)
+	return nil
+}
+
+func (c collector) Entry(_ int, e *journal.Entry) error {
+	c.imp.Entries = append(c.imp.Entries, e)
+	return nil
 }
 
 func invalid(msg string) error { return &journal.Error{Code: journal.EINVALID, Message: msg} }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 
 	"github.com/go-chi/chi/v5/middleware"
@@ -64,45 +63,56 @@ func (s *Server) handleExportMarkdown(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleImport merges a JSON export (multipart field "file") into the
-// account, all or nothing.
+// account, all or nothing. It streams: the upload is decoded record by
+// record as it arrives and written in one transaction, so neither the
+// file nor a decoded copy of it is ever held whole.
 func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	// Keep the whole upload in memory (it is capped by MaxImportBytes): the
-	// container has no temporary folder to spill into.
-	err := r.ParseMultipartForm(s.cfg.MaxImportBytes)
-	var file multipart.File
+	file, err := importPart(r)
+	var res journal.ImportResult
 	if err == nil {
-		file, _, err = r.FormFile("file")
+		res, err = s.db.ImportStream(r.Context(), u.ID, func(sink journal.ImportSink) error {
+			return export.Stream(file, s.today(u), sink)
+		})
 	}
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
 		s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("That file is over the %d MiB import limit.", s.cfg.MaxImportBytes>>20))
-		return
-	case err != nil:
+	case errors.Is(err, errNoImportFile):
 		s.importInvalid(w, r, "Choose a leadup JSON export to import.")
-		return
+	case journal.ErrorCode(err) == journal.EINVALID:
+		s.importInvalid(w, r, journal.ErrorMessage(err))
+	case err != nil:
+		s.fail(w, r, err)
+	default:
+		s.log.Info("import", "user_id", u.ID, "entries_added", res.Entries.Added, "entries_updated", res.Entries.Updated)
+		s.redirectWithFlash(w, r, "/settings", importSummary(res))
 	}
-	defer file.Close()
-	imp, err := export.Read(file, s.today(u))
-	if errors.As(err, &tooBig) {
-		s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("That file is over the %d MiB import limit.", s.cfg.MaxImportBytes>>20))
-		return
+}
+
+var errNoImportFile = errors.New("no file in the upload")
+
+// importPart returns the upload's "file" part, read straight from the
+// request body.
+func importPart(r *http.Request) (io.Reader, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, errNoImportFile
 	}
-	if err == nil {
-		var res journal.ImportResult
-		res, err = s.db.Import(r.Context(), u.ID, imp)
-		if err == nil {
-			s.log.Info("import", "user_id", u.ID, "entries_added", res.Entries.Added, "entries_updated", res.Entries.Updated)
-			s.redirectWithFlash(w, r, "/settings", importSummary(res))
-			return
+	for {
+		p, err := mr.NextPart()
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, err
+		}
+		if err != nil {
+			return nil, errNoImportFile
+		}
+		if p.FormName() == "file" {
+			return p, nil
 		}
 	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		s.importInvalid(w, r, journal.ErrorMessage(err))
-		return
-	}
-	s.fail(w, r, err)
 }
 
 func (s *Server) importInvalid(w http.ResponseWriter, r *http.Request, msg string) {
