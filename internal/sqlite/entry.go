@@ -173,7 +173,11 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	fts := journal.SearchQuery(f.Query)
 	q, args := entryListQuery(userID, f)
 	if fts != "" {
-		q, args = searchListQuery(userID, f, fts)
+		long, err := db.longJournal(ctx, userID)
+		if err != nil {
+			return nil, err
+		}
+		q, args = searchListQuery(userID, f, fts, long)
 	}
 	rows, err := db.read.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -216,7 +220,11 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 func (db *DB) CountEntries(ctx context.Context, userID int64, f journal.EntryFilter) (int, error) {
 	q, args := entryCountQuery(userID, f)
 	if fts := journal.SearchQuery(f.Query); fts != "" {
-		q, args = searchCountQuery(userID, f, fts)
+		long, err := db.longJournal(ctx, userID)
+		if err != nil {
+			return 0, err
+		}
+		q, args = searchCountQuery(userID, f, fts, long)
 	}
 	var n int
 	if err := db.read.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {

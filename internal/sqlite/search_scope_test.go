@@ -40,6 +40,15 @@ func TestListCountStops(t *testing.T) {
 	addEntries(t, f.db, f.ann.ID, f.annBoss.ID, journal.MaxCountedEntries+5, "Weekly sync")
 	addEntries(t, f.db, f.bob.ID, f.bobBoss.ID, 3, "Weekly sync")
 
+	// A long journal counts its newest matches.
+	p, err := f.db.ListEntries(ctx, f.ann.ID, journal.EntryFilter{Query: "weekly"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("Weekly sync %d", journal.MaxCountedEntries+4); len(p.Entries) == 0 || p.Entries[0].Summary != want {
+		t.Errorf("first hit %q, want the newest, %q", p.Entries[0].Summary, want)
+	}
+
 	for _, tt := range []struct {
 		name   string
 		user   int64
