@@ -145,9 +145,9 @@ func bareCreateServer(b *testing.B) *httptest.Server {
 	return ts
 }
 
-// postAndFollow posts form to url as a browser does and then loads the
-// page it is redirected to.
-func postAndFollow(hc *http.Client, base, path string, body string) error {
+// postAndFollow posts form to url as a browser does and then, when follow
+// is set, loads the page it is redirected to.
+func postAndFollow(hc *http.Client, base, path string, body string, follow bool) error {
 	resp, err := hc.Post(base+path, "application/x-www-form-urlencoded", strings.NewReader(body))
 	if err != nil {
 		return err
@@ -156,6 +156,9 @@ func postAndFollow(hc *http.Client, base, path string, body string) error {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusSeeOther {
 		return fmt.Errorf("POST %s: status %d", path, resp.StatusCode)
+	}
+	if !follow {
+		return nil
 	}
 	resp, err = hc.Get(base + resp.Header.Get("Location"))
 	if err != nil {
@@ -170,32 +173,35 @@ func postAndFollow(hc *http.Client, base, path string, body string) error {
 }
 
 // BenchmarkCreateVsBare creates entries as 8 browsers do (POST, then the
-// redirected page) over loopback, in leadup and in the bare server, in the
-// same run.
+// redirected page: "browser") and as the older harness did (POST only:
+// "post") over loopback, in leadup and in the bare server, in the same run.
 //
 //	go test ./internal/server -run '^$' -bench CreateVsBare -benchtime 2000x
 func BenchmarkCreateVsBare(b *testing.B) {
 	const clients = 8
 	notes := strings.Repeat("Notes line. ", 40)
 	day := time.Now().UTC().AddDate(0, 0, -1).Format("2006-01-02")
-	b.Run("leadup", func(b *testing.B) {
-		app := newTestApp(b)
-		var cs [clients]*client
-		var forms [clients]string
-		for i := range cs {
-			cs[i] = app.client()
-			cs[i].signup(fmt.Sprintf("bench%d@example.com", i))
-			boss := strings.TrimPrefix(cs[i].post("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}).header.Get("Location"), "/bosses/")
-			forms[i] = entryForm("boss_id", boss, "occurred_on", day, "summary", "Benchmark 1:1", "notes", notes).Encode()
-		}
-		b.ResetTimer()
-		runClients(b, clients, func(i int) error { return postAndFollow(cs[i].hc, app.ts.URL, "/entries", forms[i]) })
-	})
-	b.Run("bare", func(b *testing.B) {
-		ts := bareCreateServer(b)
-		hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-		form := url.Values{"occurred_on": {day}, "summary": {"Benchmark 1:1"}, "notes": {notes}}.Encode()
-		b.ResetTimer()
-		runClients(b, clients, func(int) error { return postAndFollow(hc, ts.URL, "/e", form) })
-	})
+	for _, follow := range []bool{true, false} {
+		mode := map[bool]string{true: "browser", false: "post"}[follow]
+		b.Run("leadup/"+mode, func(b *testing.B) {
+			app := newTestApp(b)
+			var cs [clients]*client
+			var forms [clients]string
+			for i := range cs {
+				cs[i] = app.client()
+				cs[i].signup(fmt.Sprintf("bench%d@example.com", i))
+				boss := strings.TrimPrefix(cs[i].post("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}).header.Get("Location"), "/bosses/")
+				forms[i] = entryForm("boss_id", boss, "occurred_on", day, "summary", "Benchmark 1:1", "notes", notes).Encode()
+			}
+			b.ResetTimer()
+			runClients(b, clients, func(i int) error { return postAndFollow(cs[i].hc, app.ts.URL, "/entries", forms[i], follow) })
+		})
+		b.Run("bare/"+mode, func(b *testing.B) {
+			ts := bareCreateServer(b)
+			hc := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+			form := url.Values{"occurred_on": {day}, "summary": {"Benchmark 1:1"}, "notes": {notes}}.Encode()
+			b.ResetTimer()
+			runClients(b, clients, func(int) error { return postAndFollow(hc, ts.URL, "/e", form, follow) })
+		})
+	}
 }
