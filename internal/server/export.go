@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
 
@@ -68,6 +69,14 @@ func (s *Server) handleExportMarkdown(w http.ResponseWriter, r *http.Request) {
 // file nor a decoded copy of it is ever held whole.
 func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
+	// The body is read as fast as the records are written, so the server's
+	// read timeout, meant for clients that stall, would cut a large import
+	// short; it gets importTimeout instead, for reading and answering.
+	rc := http.NewResponseController(w)
+	deadline := time.Now().Add(importTimeout)
+	if err := errors.Join(rc.SetReadDeadline(deadline), rc.SetWriteDeadline(deadline)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		s.log.Warn("import deadline", "err", err)
+	}
 	file, err := importPart(r)
 	var res journal.ImportResult
 	if err == nil {
@@ -92,6 +101,9 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 }
 
 var errNoImportFile = errors.New("no file in the upload")
+
+// importTimeout bounds reading and merging one upload.
+const importTimeout = 10 * time.Minute
 
 // importPart returns the upload's "file" part, read straight from the
 // request body.
