@@ -8,21 +8,26 @@
 -- "owner" column, and every search ANDs owner:"u<id>" into the MATCH, so
 -- FTS5 seeks through the owner's part of each list only.
 --
--- The table is contentless (content='') with contentless_delete=1: the
--- text stays in entries, followups and bosses only, and a document is
--- removed by rowid alone. A document is always rebuilt whole from the
--- entry_search_source view (DELETE, then INSERT ... SELECT from the view),
--- so no trigger has to know what the index held before.
+-- The table is contentless (content=''): the text stays in entries,
+-- followups and bosses only. A document is always rebuilt whole from the
+-- entry_search_source view: a BEFORE trigger removes it with FTS5's
+-- 'delete' command and the view's values as they still are, an AFTER
+-- trigger inserts it again from the view. (contentless_delete=1 would
+-- delete by rowid alone, but only by a tombstone: the words would stay in
+-- the index's pages until a merge, which secure-delete cannot reach.)
 --
 -- To add text later (problems, options, bets, lessons, forecasts), a
--- migration redefines the view's "extra" column and adds triggers on the
--- new tables that rebuild the entry's document the same way. Nothing
+-- migration redefines the view's "extra" column and adds BEFORE and AFTER
+-- triggers on the new tables that rebuild the entry's document the same
+-- way. Nothing
 -- already indexed has to be rebuilt: until the new tables have rows,
 -- "extra" is empty for every entry.
 --
 -- The Porter stemmer lets a whole word match its other forms without a
 -- prefix query; prefixes of 2 to 4 letters have their own indexes (see
 -- journal.wordTerm).
+-- Every trigger that writes entries_fts goes with it, whichever migration
+-- made it (00003, and 00005 re-created the follow-up ones).
 DROP TRIGGER IF EXISTS bosses_fts_rename;
 DROP TRIGGER IF EXISTS followups_fts_delete;
 DROP TRIGGER IF EXISTS followups_fts_update;
@@ -37,14 +42,14 @@ SELECT e.id AS entry_id,
        'u' || e.user_id AS owner,
        e.summary AS summary,
        e.notes AS notes,
-       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id), '') AS followups,
+       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), '') AS followups,
        b.name AS boss,
        '' AS extra
 FROM entries e JOIN bosses b ON b.id = e.boss_id;
 
 CREATE VIRTUAL TABLE entry_search USING fts5(
     owner, summary, notes, followups, boss, extra,
-    content = '', contentless_delete = 1,
+    content = '',
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
@@ -59,52 +64,78 @@ END;
 -- +goose StatementEnd
 
 -- +goose StatementBegin
+CREATE TRIGGER entry_search_unindex BEFORE UPDATE OF summary, notes, boss_id, user_id ON entries BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
 CREATE TRIGGER entry_search_update AFTER UPDATE OF summary, notes, boss_id, user_id ON entries BEGIN
-    DELETE FROM entry_search WHERE rowid = new.id;
     INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
     SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.id;
 END;
 -- +goose StatementEnd
 
+-- Runs before the cascade, whose follow-up triggers then find no entry.
 -- +goose StatementBegin
-CREATE TRIGGER entry_search_delete AFTER DELETE ON entries BEGIN
-    DELETE FROM entry_search WHERE rowid = old.id;
+CREATE TRIGGER entry_search_delete BEFORE DELETE ON entries BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.id;
 END;
 -- +goose StatementEnd
 
 -- +goose StatementBegin
+CREATE TRIGGER followups_search_unindex_insert BEFORE INSERT ON followups BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
 CREATE TRIGGER followups_search_insert AFTER INSERT ON followups BEGIN
-    DELETE FROM entry_search WHERE rowid = new.entry_id;
     INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
     SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
 END;
 -- +goose StatementEnd
 
+-- A withdrawn follow-up leaves search; restoring it brings it back.
 -- +goose StatementBegin
-CREATE TRIGGER followups_search_update AFTER UPDATE OF text, entry_id ON followups BEGIN
-    DELETE FROM entry_search WHERE rowid IN (old.entry_id, new.entry_id);
+CREATE TRIGGER followups_search_unindex_update BEFORE UPDATE OF text, entry_id, withdrawn_at ON followups BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id IN (old.entry_id, new.entry_id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER followups_search_update AFTER UPDATE OF text, entry_id, withdrawn_at ON followups BEGIN
     INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
     SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id IN (old.entry_id, new.entry_id);
 END;
 -- +goose StatementEnd
 
 -- When the entry itself is being deleted, the view no longer has it and
--- the INSERT adds nothing.
+-- both add nothing.
+-- +goose StatementBegin
+CREATE TRIGGER followups_search_unindex_delete BEFORE DELETE ON followups BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
 -- +goose StatementBegin
 CREATE TRIGGER followups_search_delete AFTER DELETE ON followups BEGIN
-    DELETE FROM entry_search WHERE rowid = old.entry_id;
     INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
     SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
 END;
 -- +goose StatementEnd
 
 -- +goose StatementBegin
+CREATE TRIGGER bosses_search_unindex BEFORE UPDATE OF name ON bosses BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id IN (SELECT id FROM entries WHERE user_id = old.user_id AND boss_id = old.id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
 CREATE TRIGGER bosses_search_rename AFTER UPDATE OF name ON bosses BEGIN
-    DELETE FROM entry_search WHERE rowid IN (SELECT id FROM entries WHERE user_id = new.user_id AND boss_id = new.id);
     INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
-    SELECT s.entry_id, s.owner, s.summary, s.notes, s.followups, s.boss, s.extra
-    FROM entries e JOIN entry_search_source s ON s.entry_id = e.id
-    WHERE e.user_id = new.user_id AND e.boss_id = new.id;
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id IN (SELECT id FROM entries WHERE user_id = new.user_id AND boss_id = new.id);
 END;
 -- +goose StatementEnd
 
@@ -119,11 +150,16 @@ CREATE INDEX followups_open_order_idx ON followups (user_id, due_on IS NULL, due
 -- +goose Down
 DROP INDEX followups_open_order_idx;
 DROP TRIGGER bosses_search_rename;
+DROP TRIGGER bosses_search_unindex;
 DROP TRIGGER followups_search_delete;
+DROP TRIGGER followups_search_unindex_delete;
 DROP TRIGGER followups_search_update;
+DROP TRIGGER followups_search_unindex_update;
 DROP TRIGGER followups_search_insert;
+DROP TRIGGER followups_search_unindex_insert;
 DROP TRIGGER entry_search_delete;
 DROP TRIGGER entry_search_update;
+DROP TRIGGER entry_search_unindex;
 DROP TRIGGER entry_search_insert;
 DROP TABLE entry_search;
 DROP VIEW entry_search_source;
@@ -158,14 +194,16 @@ END;
 
 -- +goose StatementBegin
 CREATE TRIGGER followups_fts_insert AFTER INSERT ON followups BEGIN
-    UPDATE entries_fts SET followups = (SELECT group_concat(text, ' ') FROM followups WHERE entry_id = new.entry_id)
+    UPDATE entries_fts SET followups = coalesce((SELECT group_concat(text, ' ') FROM followups
+        WHERE entry_id = new.entry_id AND withdrawn_at IS NULL), '')
     WHERE rowid = new.entry_id;
 END;
 -- +goose StatementEnd
 
 -- +goose StatementBegin
-CREATE TRIGGER followups_fts_update AFTER UPDATE OF text ON followups BEGIN
-    UPDATE entries_fts SET followups = (SELECT group_concat(text, ' ') FROM followups WHERE entry_id = new.entry_id)
+CREATE TRIGGER followups_fts_update AFTER UPDATE OF text, withdrawn_at ON followups BEGIN
+    UPDATE entries_fts SET followups = coalesce((SELECT group_concat(text, ' ') FROM followups
+        WHERE entry_id = new.entry_id AND withdrawn_at IS NULL), '')
     WHERE rowid = new.entry_id;
 END;
 -- +goose StatementEnd
@@ -186,6 +224,6 @@ END;
 
 INSERT INTO entries_fts (rowid, summary, notes, followups, boss, user_id)
 SELECT e.id, e.summary, e.notes,
-       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id), ''),
+       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), ''),
        b.name, e.user_id
 FROM entries e JOIN bosses b ON b.id = e.boss_id;

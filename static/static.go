@@ -3,15 +3,22 @@
 package static
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"io/fs"
 	"net/http"
 	"path"
+	"sync"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/js"
 )
 
-//go:embed *.css *.js *.svg
+//go:embed *.css *.js *.svg *.png
 var files embed.FS
 
 // version is a digest of every embedded file: asset URLs carry it, so a new
@@ -32,6 +39,43 @@ func digest() string {
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
+// ReadFile returns an embedded file's bytes as they are served: the
+// stylesheet and scripts minified, everything else as it is.
+func ReadFile(name string) ([]byte, error) {
+	if b, ok := minified()[name]; ok {
+		return b, nil
+	}
+	return files.ReadFile(name)
+}
+
+// minified holds the stylesheet and scripts without their comments and
+// indentation, made once on first use: the sources stay readable in the
+// repository, while a phone's first visit carries about 5 KB less (the
+// capture pages' cold load is held under 30 KB).
+var minified = sync.OnceValue(func() map[string][]byte {
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/javascript", js.Minify)
+	out := map[string][]byte{}
+	for pattern, mediaType := range map[string]string{"*.css": "text/css", "*.js": "text/javascript"} {
+		names, _ := fs.Glob(files, pattern)
+		for _, name := range names {
+			src, err := files.ReadFile(name)
+			if err != nil {
+				continue
+			}
+			// A file the minifier cannot read is served as written.
+			if b, err := m.Bytes(mediaType, src); err == nil {
+				out[name] = b
+			}
+		}
+	}
+	return out
+})
+
+// Version is the digest in this build's asset URLs.
+func Version() string { return version }
+
 // Path returns the URL path of the named asset, with the version in it.
 func Path(name string) string {
 	return "/static/" + version + "/" + name
@@ -51,6 +95,10 @@ func Handler() http.Handler {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			w.Header().Set("Cache-Control", "public, max-age=300")
+		}
+		if b, ok := minified()[name]; ok {
+			http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+			return
 		}
 		r2 := r.Clone(r.Context())
 		r2.URL.Path = "/" + name

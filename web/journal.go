@@ -17,6 +17,25 @@ type EntryForm struct {
 	Priorities []PriorityOption
 	Action     string // where the form posts
 	Submit     string // the button's label
+	Token      string // the create form's one-use token; "" when editing
+	Capture    bool   // a new entry: offers a follow-up and keeps a draft
+	DraftKey   string // where app.js keeps this user's draft
+}
+
+// moreFields are the entry fields folded under "More".
+var moreFields = []string{"new_boss_name", "kind", "notes", "priority_id", "followup_text", "followup_owner", "followup_due_on"}
+
+// moreOpen shows the folded fields when they hold something to see: an
+// error, notes (shared text, or an entry being edited), a typed follow-up,
+// or a problem or bet block (whose own errors are in it too).
+func (f EntryForm) moreOpen() bool {
+	for _, n := range moreFields {
+		if f.Err(n) != "" {
+			return true
+		}
+	}
+	return f.Get("notes") != "" || f.Get("followup_text") != "" || (len(f.Bosses) > 0 && f.Get("new_boss_name") != "") ||
+		problemTyped(f.Form) || betTyped(f.Form)
 }
 
 // PriorityOption is an active priority offered in the entry form.
@@ -35,8 +54,10 @@ type HomeView struct {
 	Capture     EntryForm
 	WeekLabel   string
 	WeekEntries []*journal.Entry
+	WeekTotal   int // the week's entries, of which WeekEntries are the latest
 	FollowUps   []*journal.FollowUp
 	Today       string
+	BetsDue     []*journal.Bet
 }
 
 // EntriesView is the entry list.
@@ -58,6 +79,8 @@ type EntryView struct {
 	FollowUps    []*journal.FollowUp
 	FollowUpForm Form
 	Today        string
+	Blocks       BlockForms
+	CreatedToken string // the form token that created the entry: its draft can go
 }
 
 // BossesView is the boss list.
@@ -78,6 +101,7 @@ type BossView struct {
 	Mix          []MixRow
 	Recent       []*journal.Entry
 	Today        string
+	Schedule     ScheduleForm
 }
 
 // MixRow is one practice's count.
@@ -95,9 +119,10 @@ type FollowUpGroup struct {
 
 // FollowUpsView is the open follow-ups page.
 type FollowUpsView struct {
-	Groups []FollowUpGroup
-	Total  int
-	Today  string
+	Groups    []FollowUpGroup
+	Total     int
+	Today     string
+	Withdrawn int // removed follow-ups, counted but never listed
 }
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }

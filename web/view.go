@@ -21,6 +21,14 @@ type Form struct {
 	Values  map[string]string
 	Errors  map[string]string
 	Message string // a message for the whole form
+	// Carried are fields of a form posted after the session ended, kept
+	// as hidden inputs in the sign-in form so signing in can save them.
+	Carried []Carried
+}
+
+// Carried is one carried form field.
+type Carried struct {
+	Name, Value string
 }
 
 // Get returns the typed value of a field.

@@ -137,6 +137,9 @@ type PrepView struct {
 	Neglected   []string
 	Recent      []*journal.Entry
 	Today       string
+
+	OpenProblems []*journal.Problem
+	DueBets      []*journal.Bet
 }
 
 // Glance is this week at a glance, on the home page.

@@ -66,6 +66,28 @@ func (w *writer) run(stop <-chan struct{}, n int) {
 	}
 }
 
+// waitForAcks waits until the writers have at least n entries acknowledged
+// at or after since, for up to a minute.
+func waitForAcks(t *testing.T, writers []*writer, since time.Time, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		got := 0
+		for _, w := range writers {
+			w.mu.Lock()
+			for _, a := range w.acked {
+				if !a.at.Before(since) {
+					got++
+				}
+			}
+			w.mu.Unlock()
+		}
+		if got >= n {
+			return
+		}
+	}
+	t.Fatalf("fewer than %d entries acknowledged within a minute", n)
+}
+
 func TestBackupWhileWriting(t *testing.T) {
 	dir := t.TempDir()
 	addr := freeAddr(t)
@@ -103,12 +125,14 @@ func TestBackupWhileWriting(t *testing.T) {
 		wg.Add(1)
 		go func() { defer wg.Done(); w.run(stopWriters, n) }()
 	}
-	time.Sleep(500 * time.Millisecond)
+	// Wait for acknowledged writes rather than for a fixed time: on a
+	// loaded machine a fixed sleep may see too few.
+	waitForAcks(t, writers, time.Time{}, len(writers))
 	backupStart := time.Now()
 	file := filepath.Join(dir, "backup.db")
 	var out bytes.Buffer
 	err = run(context.Background(), []string{"backup", file}, getenv, nil, &out, &out)
-	time.Sleep(200 * time.Millisecond)
+	waitForAcks(t, writers, backupStart, 1)
 	close(stopWriters)
 	wg.Wait()
 	if err != nil {

@@ -28,6 +28,8 @@ type config struct {
 	AuthProxyHeader string
 	LogoutURL       string
 	MetricsAddr     string
+	SMTP            smtpConfig
+	OIDC            oidcConfig
 
 	// Derived by validate.
 	basePath, publicOrigin string
@@ -35,8 +37,9 @@ type config struct {
 }
 
 // parseConfig reads the environment, then flags, which win. It returns the
-// arguments left after the flags.
-func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (config, []string, error) {
+// arguments left after the flags. A sub-command registers its own flags
+// (like user add's -name) with own, on the same FlagSet as the shared ones.
+func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer, own ...func(*flag.FlagSet)) (config, []string, error) {
 	env := func(key, def string) string {
 		if v := getenv(key); v != "" {
 			return v
@@ -57,6 +60,11 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.AuthProxyHeader, "auth-proxy-header", env("LEADUP_AUTH_PROXY_HEADER", ""), "header a trusted proxy names the user in, such as Remote-Email")
 	fs.StringVar(&c.LogoutURL, "logout-url", env("LEADUP_LOGOUT_URL", ""), "where sign-out sends proxy-authenticated users")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
+	c.SMTP.flags(fs, env)
+	c.OIDC.flags(fs, env)
+	for _, register := range own {
+		register(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, nil, usageError{"help requested"}
@@ -88,6 +96,9 @@ func (c *config) validate() error {
 	if err := c.parseBaseURL(); err != nil {
 		return err
 	}
+	if err := c.SMTP.validate(c.BaseURL); err != nil {
+		return err
+	}
 	for _, field := range strings.FieldsFunc(c.TrustedProxies, func(r rune) bool { return r == ',' || r == ' ' }) {
 		p, err := netip.ParsePrefix(field)
 		if err != nil {
@@ -101,6 +112,9 @@ func (c *config) validate() error {
 	}
 	if c.AuthProxyHeader != "" && len(c.proxies) == 0 {
 		return errors.New("LEADUP_AUTH_PROXY_HEADER needs LEADUP_TRUSTED_PROXIES: without them any client could name any user")
+	}
+	if err := c.OIDC.validate(c.BaseURL, c.AuthProxyHeader != ""); err != nil {
+		return err
 	}
 	if c.LogoutURL != "" {
 		u, err := url.Parse(c.LogoutURL)

@@ -41,6 +41,7 @@ Usage:
   leadup backup [flags] FILE        write a consistent copy of the database, even while it serves
   leadup restore [flags] FILE       replace the database with a backup (the server must be stopped)
   leadup healthcheck [flags]        exit 0 when the server's /healthz answers
+  leadup remind [-at RFC3339] [flags]  run one reminder pass and exit
   leadup version                    print the version
 
 Flags mirror the environment:
@@ -55,6 +56,12 @@ Flags mirror the environment:
   -auth-proxy-header LEADUP_AUTH_PROXY_HEADER  header a trusted proxy names the user in
   -logout-url      LEADUP_LOGOUT_URL      where sign-out sends proxy-authenticated users
   -metrics-addr    LEADUP_METRICS_ADDR    listen address for Prometheus /metrics (off)
+  -smtp-host       LEADUP_SMTP_HOST       mail relay; mail is off when empty
+  -smtp-port       LEADUP_SMTP_PORT       relay port (587)
+  -smtp-username   LEADUP_SMTP_USERNAME   relay user name
+  -smtp-password-file LEADUP_SMTP_PASSWORD_FILE  file holding the relay password
+  -smtp-from       LEADUP_SMTP_FROM       sender address
+  -smtp-tls        LEADUP_SMTP_TLS        starttls, implicit or none (starttls)
 `
 
 // run is leadup's whole program, with its inputs and outputs passed in so
@@ -90,6 +97,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return err
 		}
 		return healthcheck(ctx, cfg.Addr)
+	case "remind":
+		return runRemind(ctx, args, getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil

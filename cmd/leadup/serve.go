@@ -8,13 +8,13 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/VictoriaMetrics/metrics"
 
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/server"
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -45,16 +45,18 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg.TrustedProxies = cfg.proxies
 	scfg.AuthProxyHeader = cfg.AuthProxyHeader
 	scfg.LogoutURL = cfg.LogoutURL
+	scfg.OIDC = cfg.OIDC.server(cfg.publicOrigin, cfg.basePath)
+	scfg.PasswordLoginOff = cfg.OIDC.PasswordLogin == "off"
 
 	var metricsLn net.Listener
-	var reg *prometheus.Registry
+	var set *metrics.Set
 	if cfg.MetricsAddr != "" {
 		if metricsLn, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
 			return fmt.Errorf("LEADUP_METRICS_ADDR: listen on %s: %w", cfg.MetricsAddr, err)
 		}
 		defer metricsLn.Close()
-		reg = newRegistry(db)
-		scfg.Metrics = server.NewMetrics(reg)
+		set = newMetricsSet(db)
+		scfg.Metrics = server.NewMetrics(set)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -62,6 +64,11 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	defer ln.Close()
 
+	if cfg.SMTP.Host != "" {
+		if scfg.Reminders, err = remind.New(db, cfg.SMTP.mailer(), cfg.BaseURL, log); err != nil {
+			return err
+		}
+	}
 	srv := server.New(db, password.NewHasher(password.Default), log, scfg)
 	hs := &http.Server{
 		Handler:           srv,
@@ -75,12 +82,18 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	errc := make(chan error, 2)
 	go func() { errc <- hs.Serve(ln) }()
 	if metricsLn != nil {
-		ms := &http.Server{Handler: metricsHandler(reg), ReadHeaderTimeout: 10 * time.Second}
+		ms := &http.Server{Handler: metricsHandler(set), ReadHeaderTimeout: 10 * time.Second}
 		servers = append(servers, ms)
 		go func() { errc <- ms.Serve(metricsLn) }()
 		log.Info("metrics serving", "addr", metricsLn.Addr().String())
 	}
 	go sweepSessions(ctx, db, scfg.SessionIdle, log)
+	if scfg.Reminders != nil {
+		// The pass must end before the database closes.
+		var passes sync.WaitGroup
+		passes.Go(func() { scfg.Reminders.Loop(ctx) })
+		defer passes.Wait()
+	}
 	log.Info("leadup serving", "addr", ln.Addr().String(), "db", cfg.DB, "signup", cfg.Signup, "base_url", cfg.BaseURL, "version", versionString())
 
 	select {
@@ -105,27 +118,8 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	return nil
 }
 
-// newRegistry gathers the operator's metrics: Go and process stats, build
-// information and both database pools. No metric carries a user's data.
-func newRegistry(db *sqlite.DB) *prometheus.Registry {
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(
-		collectors.NewGoCollector(),
-		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewBuildInfoCollector(),
-		collectors.NewDBStatsCollector(db.Writer(), "write"),
-		collectors.NewDBStatsCollector(db.Reader(), "read"),
-	)
-	return reg
-}
-
-func metricsHandler(reg *prometheus.Registry) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	return mux
-}
-
-// sweepSessions deletes ended sessions every hour.
+// sweepSessions deletes ended sessions and form tokens older than
+// sqlite.KeepIdempotencyKeys every hour.
 func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -139,6 +133,11 @@ func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *
 				log.Error("sweep sessions", "err", err)
 			} else if n > 0 {
 				log.Debug("swept sessions", "count", n)
+			}
+			if n, err := db.DeleteOldIdempotencyKeys(ctx, now.Add(-sqlite.KeepIdempotencyKeys)); err != nil {
+				log.Error("sweep form tokens", "err", err)
+			} else if n > 0 {
+				log.Debug("swept form tokens", "count", n)
 			}
 		}
 	}

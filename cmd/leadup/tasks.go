@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/term"
@@ -104,20 +106,14 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if sub != "add" && sub != "passwd" {
 		return usageError{fmt.Sprintf("unknown user command %q; use add or passwd", sub)}
 	}
-	// The account's own flags come first, then the shared ones.
-	fs := flag.NewFlagSet("leadup user "+sub, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	name := fs.String("name", "", "display name (default: the part of the email before @)")
-	zone := fs.String("timezone", "UTC", "IANA time zone")
-	shared, err := splitFlags(fs, args)
+	var name, zone string
+	cfg, rest, err := parseConfig("user "+sub, args, getenv, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&name, "name", "", "display name (default: the part of the email before @)")
+		fs.StringVar(&zone, "timezone", "UTC", "IANA time zone")
+	})
 	if err != nil {
 		return err
 	}
-	cfg, rest, err := parseConfig("user "+sub, shared, getenv, stderr)
-	if err != nil {
-		return err
-	}
-	rest = append(fs.Args(), rest...)
 	if len(rest) != 1 {
 		return usageError{"user " + sub + " needs exactly one EMAIL"}
 	}
@@ -139,7 +135,7 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		u, err := db.FindUserByEmail(ctx, email)
 		if err != nil {
-			return fmt.Errorf("%s: %s", email, journal.ErrorMessage(err))
+			return fmt.Errorf("%s: %s", email, operatorMessage(err))
 		}
 		hash, err := hasher.Hash(pw)
 		if err != nil {
@@ -152,15 +148,16 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		return nil
 	}
 
-	if *name == "" {
-		*name, _, _ = strings.Cut(email, "@")
+	if name == "" {
+		name, _, _ = strings.Cut(email, "@")
 	}
-	su := journal.Signup{Email: email, Password: pw, DisplayName: *name, TimeZone: *zone}
+	su := journal.Signup{Email: email, Password: pw, DisplayName: name, TimeZone: zone}
 	su.Normalize()
 	if err := su.Validate(); err != nil {
+		fields := journal.FieldErrors(err)
 		var msgs []string
-		for field, msg := range journal.FieldErrors(err) {
-			msgs = append(msgs, field+": "+msg)
+		for _, field := range slices.Sorted(maps.Keys(fields)) {
+			msgs = append(msgs, field+": "+fields[field])
 		}
 		return errors.New(strings.Join(msgs, "; "))
 	}
@@ -170,37 +167,20 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	u, err := db.CreateUser(ctx, su, hash, false)
 	if err != nil {
-		return fmt.Errorf("%s: %s", email, journal.ErrorMessage(err))
+		return fmt.Errorf("%s: %s", email, operatorMessage(err))
 	}
 	fmt.Fprintf(stdout, "added %s (%s)\n", u.Email, u.PublicID)
 	return nil
 }
 
-// splitFlags parses the flags fs knows and returns the others, in order,
-// for the shared configuration parser.
-func splitFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var own, shared []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		key, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") {
-			own = append(own, a)
-			continue
-		}
-		target := &shared
-		if fs.Lookup(key) != nil {
-			target = &own
-		}
-		*target = append(*target, a)
-		if !hasValue && i+1 < len(args) {
-			i++
-			*target = append(*target, args[i])
-		}
+// operatorMessage is what the command line says of err: the safe message
+// of an application error, and the whole cause of any other, since the
+// operator at the terminal is the one who has to fix it.
+func operatorMessage(err error) string {
+	if journal.ErrorCode(err) == journal.EINTERNAL {
+		return err.Error()
 	}
-	if err := fs.Parse(own); err != nil {
-		return nil, usageError{err.Error()}
-	}
-	return shared, nil
+	return journal.ErrorMessage(err)
 }
 
 // readPassword reads a password: from a terminal without echo and twice,
@@ -238,6 +218,9 @@ func runBackup(ctx context.Context, cmd, db, file string, stdout io.Writer) erro
 		}
 		fmt.Fprintf(stdout, "backed up %s to %s (checked, mode 0600)\n", db, file)
 		return nil
+	}
+	if err := checkNoReplicator(ctx, db); err != nil {
+		return err
 	}
 	kept, err := sqlite.Restore(ctx, db, file)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 )
 
 // CSVHeader names the CSV export's columns: one row per entry.
-var CSVHeader = []string{"id", "occurred_on", "boss", "kind", "summary", "practices", "priority", "notes", "followups", "created_at", "updated_at"}
+var CSVHeader = []string{"id", "occurred_on", "boss", "kind", "summary", "practices", "priority", "notes", "followups", "created_at", "updated_at", "problem", "bet"}
 
 // CSVWriter writes the CSV export (RFC 4180, as encoding/csv writes it).
 type CSVWriter struct {
@@ -44,7 +44,8 @@ func (cw *CSVWriter) Entry(e *journal.Entry) error {
 		fus = append(fus, line)
 	}
 	row := []string{e.PublicID, e.OccurredOn, cw.bosses[e.BossID], e.Kind, e.Summary, strings.Join(e.Practices, ";"),
-		cw.priorities[e.PriorityID], e.Notes, strings.Join(fus, "\n"), rfc3339(e.CreatedAt), rfc3339(e.UpdatedAt)}
+		cw.priorities[e.PriorityID], e.Notes, strings.Join(fus, "\n"), rfc3339(e.CreatedAt), rfc3339(e.UpdatedAt),
+		problemText(e.Problem), betText(e.Bet)}
 	for i := range row {
 		row[i] = Neutralize(row[i])
 	}

@@ -24,6 +24,9 @@ type File struct {
 	Bosses     []Boss     `json:"bosses"`
 	Priorities []Priority `json:"priorities"`
 	Entries    []Entry    `json:"entries"`
+
+	Schedules     []Schedule     `json:"schedules,omitempty"`
+	Notifications *Notifications `json:"notifications,omitempty"`
 }
 
 // User is the account, without its password hash.
@@ -70,6 +73,8 @@ type Entry struct {
 	CreatedAt  string     `json:"created_at"`
 	UpdatedAt  string     `json:"updated_at"`
 	FollowUps  []FollowUp `json:"followups"`
+	Problem    *Problem   `json:"problem,omitempty"`
+	Bet        *Bet       `json:"bet,omitempty"`
 }
 
 // FollowUp is a follow-up in the export.
@@ -81,6 +86,9 @@ type FollowUp struct {
 	DoneAt    *string `json:"done_at"`
 	DoneOn    *string `json:"done_on"`
 	CreatedAt string  `json:"created_at"`
+	// FirstDueOn, optional, is the date first promised when the due date
+	// was moved since: being on time is judged against it.
+	FirstDueOn *string `json:"first_due_on,omitempty"`
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
@@ -114,7 +122,11 @@ func fromEntry(e *journal.Entry) Entry {
 		if f.DoneAt != nil {
 			fu.DoneAt = optional(rfc3339(*f.DoneAt))
 		}
+		if f.FirstDueOn != f.DueOn {
+			fu.FirstDueOn = optional(f.FirstDueOn)
+		}
 		out.FollowUps = append(out.FollowUps, fu)
 	}
+	out.Problem, out.Bet = fromBlocks(e)
 	return out
 }

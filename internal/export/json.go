@@ -16,6 +16,9 @@ type JSONWriter struct {
 	w     *bufio.Writer
 	next  int // the index in sections of the next array to open
 	first bool
+
+	schedules     []Schedule     // written after the entries, when set
+	notifications *Notifications // likewise
 }
 
 var sections = []string{"bosses", "priorities", "entries"}
@@ -90,7 +93,13 @@ func (jw *JSONWriter) Close() error {
 	if err := jw.open(len(sections) - 1); err != nil {
 		return err
 	}
-	if _, err := jw.w.WriteString("\n]}\n"); err != nil {
+	if _, err := jw.w.WriteString("\n]"); err != nil {
+		return err
+	}
+	if err := jw.writeReminders(); err != nil {
+		return err
+	}
+	if _, err := jw.w.WriteString("}\n"); err != nil {
 		return err
 	}
 	return jw.w.Flush()

@@ -7,20 +7,22 @@ import (
 	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/markdown"
 )
 
 // MarkdownWriter writes the whole journal as readable Markdown, a section
 // per week. Entries must come newest first.
 type MarkdownWriter struct {
 	w          *bufio.Writer
+	md         *markdown.Renderer
 	priorities map[int64]string
 	week       string
 }
 
 // NewMarkdownWriter writes the title.
 func NewMarkdownWriter(w io.Writer, u *journal.User, today string) (*MarkdownWriter, error) {
-	mw := &MarkdownWriter{w: bufio.NewWriterSize(w, 64<<10), priorities: map[int64]string{}}
-	_, err := fmt.Fprintf(mw.w, "# %s's leadup journal\n\nExported %s. Newest week first.\n", oneLine(u.DisplayName), today)
+	mw := &MarkdownWriter{w: bufio.NewWriterSize(w, 64<<10), md: markdown.New(), priorities: map[int64]string{}}
+	_, err := fmt.Fprintf(mw.w, "# %s's leadup journal\n\nExported %s. Newest week first.\n", markdown.Text(u.DisplayName), today)
 	return mw, err
 }
 
@@ -41,20 +43,23 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 		fmt.Fprintf(w, "\n## Week %s (%s)\n", wk, journal.DateRange(wk.Start, wk.End))
 	}
 	d, _ := journal.ParseDate(e.OccurredOn)
-	fmt.Fprintf(w, "\n### %s: %s\n\n", d.Format("Mon 2 Jan 2006"), oneLine(e.Summary))
+	fmt.Fprintf(w, "\n### %s: %s\n\n", d.Format("Mon 2 Jan 2006"), markdown.Text(e.Summary))
 	var labels []string
 	for _, k := range e.Practices {
 		if p, ok := journal.FindPractice(k); ok {
 			labels = append(labels, p.Label)
 		}
 	}
-	fmt.Fprintf(w, "With %s · %s · %s\n", oneLine(e.BossName), journal.OptionLabel(journal.Kinds, e.Kind), strings.Join(labels, ", "))
+	fmt.Fprintf(w, "With %s · %s · %s\n", markdown.Text(e.BossName), journal.OptionLabel(journal.Kinds, e.Kind), strings.Join(labels, ", "))
 	if t := mw.priorities[e.PriorityID]; t != "" {
-		fmt.Fprintf(w, "\nPriority: %s\n", oneLine(t))
+		fmt.Fprintf(w, "\nPriority: %s\n", markdown.Text(t))
 	}
-	if notes := strings.TrimSpace(e.Notes); notes != "" {
+	// Notes are the user's own Markdown and stay so, minus raw HTML, which
+	// the page omits too.
+	if notes := strings.TrimSpace(mw.md.DropHTML(e.Notes)); notes != "" {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
+	w.WriteString(markdownBlocks(e))
 	if len(e.FollowUps) > 0 {
 		w.WriteString("\nFollow-ups:\n\n")
 		for _, f := range e.FollowUps {
@@ -62,7 +67,7 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 			if f.DoneAt != nil {
 				box = "x"
 			}
-			line := fmt.Sprintf("- [%s] %s: %s", box, journal.OptionLabel(journal.Owners, f.Owner), oneLine(f.Text))
+			line := fmt.Sprintf("- [%s] %s: %s", box, journal.OptionLabel(journal.Owners, f.Owner), markdown.Text(f.Text))
 			if f.DueOn != "" {
 				line += " (due " + f.DueOn + ")"
 			}
@@ -74,5 +79,3 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 
 // Close flushes the document.
 func (mw *MarkdownWriter) Close() error { return mw.w.Flush() }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -14,36 +16,6 @@ import (
 
 // maxProblems bounds the list of problems reported for one file.
 const maxProblems = 20
-
-// Read parses and validates a JSON export. Every record must pass the same
-// rules as the forms; the error lists each problem with the record and
-// field it is in. today is the importing user's date: entries cannot be
-// later.
-func Read(r io.Reader, today string) (*journal.Import, error) {
-	imp := &journal.Import{}
-	if err := Stream(r, today, collector{imp}); err != nil {
-		return nil, err
-	}
-	return imp, nil
-}
-
-// collector gathers a streamed file into one Import.
-type collector struct{ imp *journal.Import }
-
-func (c collector) Boss(_ int, b *journal.Boss) error {
-	c.imp.Bosses = append(c.imp.Bosses, b)
-	return nil
-}
-
-func (c collector) Priority(_ int, p *journal.Priority) error {
-	c.imp.Priorities = append(c.imp.Priorities, p)
-	return nil
-}
-
-func (c collector) Entry(_ int, e *journal.Entry) error {
-	c.imp.Entries = append(c.imp.Entries, e)
-	return nil
-}
 
 func invalid(msg string) error { return &journal.Error{Code: journal.EINVALID, Message: msg} }
 
@@ -77,8 +49,11 @@ func (v *validator) add(path, field, msg string) {
 
 // fields reports a validation error's field messages under path.
 func (v *validator) fields(path string, err error) {
-	for field, msg := range journal.FieldErrors(err) {
-		v.add(path, field, msg)
+	// Sorted, so that the list and which problems make the first
+	// maxProblems are the same on every run.
+	msgs := journal.FieldErrors(err)
+	for _, field := range slices.Sorted(maps.Keys(msgs)) {
+		v.add(path, field, msgs[field])
 	}
 }
 
@@ -148,6 +123,7 @@ func (v *validator) entry(path string, e Entry, today string) *journal.Entry {
 	for j, f := range e.FollowUps {
 		out.FollowUps = append(out.FollowUps, v.followUp(fmt.Sprintf("%s.followups[%d]", path, j), f))
 	}
+	v.blocks(path, e, today, out)
 	return out
 }
 
@@ -156,6 +132,10 @@ func (v *validator) followUp(path string, f FollowUp) *journal.FollowUp {
 	in := journal.FollowUpInput{Text: f.Text, Owner: f.Owner, DueOn: deref(f.DueOn)}
 	v.fields(path, in.Validate())
 	out := &journal.FollowUp{PublicID: f.ID, Text: in.Text, Owner: in.Owner, DueOn: in.DueOn, CreatedAt: v.time(path, "created_at", f.CreatedAt)}
+	if f.FirstDueOn != nil {
+		v.date(path, "first_due_on", *f.FirstDueOn)
+		out.FirstDueOn = *f.FirstDueOn
+	}
 	if (f.DoneAt == nil) != (f.DoneOn == nil) {
 		v.add(path, "done_at", "done_at and done_on go together: both set, or both null.")
 	}

@@ -27,7 +27,7 @@ func Stream(r io.Reader, today string, sink journal.ImportSink) error {
 	if err := s.checkHead(); err != nil {
 		return err
 	}
-	for _, name := range sections {
+	for _, name := range readOrder {
 		s.seen[name] = true
 	}
 	if err := s.flush(); err != nil {
@@ -38,6 +38,10 @@ func Stream(r io.Reader, today string, sink journal.ImportSink) error {
 	}
 	return nil
 }
+
+// readOrder is the order in which sections reach the sink: each refers
+// only to sections before it.
+var readOrder = []string{"bosses", "priorities", "entries", "schedules", "notifications"}
 
 type stream struct {
 	dec   *json.Decoder
@@ -53,7 +57,7 @@ type stream struct {
 // ready reports whether a section's records can go to the sink: the
 // sections before it, which it refers to, have been read.
 func (s *stream) ready(name string) bool {
-	for _, before := range sections {
+	for _, before := range readOrder {
 		if before == name {
 			return true
 		}
@@ -67,7 +71,7 @@ func (s *stream) ready(name string) bool {
 // flush hands on the held records whose sections are now ready, in
 // section order.
 func (s *stream) flush() error {
-	for _, name := range sections {
+	for _, name := range readOrder {
 		if !s.ready(name) {
 			return nil
 		}
@@ -155,8 +159,17 @@ func (s *stream) run() error {
 				return err
 			}
 			continue
-		case "bosses", "priorities", "entries":
+		case "bosses", "priorities", "entries", "schedules":
 			if err := s.section(key); err != nil {
+				return err
+			}
+			s.seen[key] = true
+			if err := s.flush(); err != nil {
+				return err
+			}
+			continue
+		case "notifications":
+			if err := s.notifications(); err != nil {
 				return err
 			}
 			s.seen[key] = true
@@ -174,6 +187,24 @@ func (s *stream) run() error {
 	}
 	if err := s.delim('}'); err != nil {
 		return err
+	}
+	// An export is one JSON object: anything after it means the file is
+	// two joined, or damaged, and importing the first part would hide that.
+	if _, err := s.dec.Token(); !errors.Is(err, io.EOF) {
+		return invalid("The file has more after the end of the export. It may be damaged, or two files joined; import the export alone.")
+	}
+	return nil
+}
+
+// notifications reads the optional settings object, which may be null.
+func (s *stream) notifications() error {
+	var n *Notifications
+	if err := s.dec.Decode(&n); err != nil {
+		return readErr(err)
+	}
+	if n != nil {
+		rec := s.v.notifications(*n)
+		return s.pass("notifications", func() error { return s.sink.Notifications(rec) })
 	}
 	return nil
 }
@@ -198,6 +229,12 @@ func (s *stream) section(name string) error {
 			if err = readErrOf(s.dec.Decode(&p)); err == nil {
 				rec := s.v.priority(path, p)
 				err = s.pass(name, func() error { return s.sink.Priority(i, rec) })
+			}
+		case "schedules":
+			var sc Schedule
+			if err = readErrOf(s.dec.Decode(&sc)); err == nil {
+				rec := s.v.schedule(path, sc)
+				err = s.pass(name, func() error { return s.sink.Schedule(i, rec) })
 			}
 		default:
 			var e Entry

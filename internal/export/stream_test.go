@@ -26,6 +26,11 @@ func (o *order) note(s string)                             { o.got = append(o.go
 func (o *order) Boss(i int, _ *journal.Boss) error         { o.note(fmt.Sprint("b", i)); return nil }
 func (o *order) Priority(i int, _ *journal.Priority) error { o.note(fmt.Sprint("p", i)); return nil }
 func (o *order) Entry(i int, _ *journal.Entry) error       { o.note(fmt.Sprint("e", i)); return nil }
+func (o *order) Schedule(i int, _ *journal.Schedule) error { o.note(fmt.Sprint("s", i)); return nil }
+func (o *order) Notifications(*journal.NotificationSettings) error {
+	o.note("n")
+	return nil
+}
 
 type countingReader struct {
 	r io.Reader

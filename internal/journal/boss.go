@@ -71,6 +71,12 @@ func (b *BossInput) Validate() error {
 	case n > MaxNameChars:
 		p.Add("name", "Use at most 100 characters.")
 	}
+	if msg := CheckLine(b.Name); msg != "" {
+		p.Add("name", msg)
+	}
+	if msg := CheckLine(b.Role); msg != "" {
+		p.Add("role", msg)
+	}
 	if !isOption(Relations, b.Relation) {
 		p.Add("relation", "Choose one of the listed relations.")
 	}

@@ -50,6 +50,9 @@ type Entry struct {
 	BossPublicID     string
 	PriorityPublicID string
 	FollowUps        []*FollowUp
+
+	Problem *Problem // nil when the entry raised none
+	Bet     *Bet     // nil when the entry placed none
 }
 
 // Snippet markers: a search snippet wraps each matched term in these
@@ -71,12 +74,14 @@ type EntryInput struct {
 	Notes       string
 	Practices   []string
 	PriorityID  int64
+	Problem     *ProblemInput // nil: not sent, leave as stored; empty: remove
+	Bet         *BetInput     // nil: not sent, leave as stored; empty: remove
 }
 
 // Validate normalises the input and reports every rule it breaks. today is
 // the current date in the user's zone; an entry cannot happen after it.
 func (in *EntryInput) Validate(today string) error {
-	in.NewBossName = strings.TrimSpace(stripControl(in.NewBossName))
+	in.NewBossName = strings.TrimSpace(in.NewBossName)
 	in.OccurredOn = strings.TrimSpace(in.OccurredOn)
 	in.Summary = strings.TrimSpace(stripControl(in.Summary))
 	in.Notes = stripControl(strings.ReplaceAll(in.Notes, "\r\n", "\n"))
@@ -85,6 +90,9 @@ func (in *EntryInput) Validate(today string) error {
 	case in.NewBossName != "":
 		if utf8.RuneCountInString(in.NewBossName) > MaxNameChars {
 			p.Add("new_boss_name", "Use at most 100 characters.")
+		}
+		if msg := CheckLine(in.NewBossName); msg != "" {
+			p.Add("new_boss_name", msg)
 		}
 	case in.BossID <= 0:
 		p.Add("boss_id", "Choose who this was with, or type a new name.")
@@ -106,6 +114,7 @@ func (in *EntryInput) Validate(today string) error {
 	if utf8.RuneCountInString(in.Notes) > MaxNotesChars {
 		p.Add("notes", "Notes are limited to 20,000 characters.")
 	}
+	in.validateBlocks(p)
 	in.Practices = SortPractices(in.Practices)
 	if len(in.Practices) == 0 {
 		p.Add("practice", "Tag at least one practice.")
@@ -162,6 +171,9 @@ type EntryFilter struct {
 // Validate reports malformed filter values.
 func (f *EntryFilter) Validate() error {
 	p := Problems{}
+	if msg := CheckSearch(f.Query); msg != "" {
+		p.Add("q", msg)
+	}
 	if f.Practice != "" {
 		if _, ok := FindPractice(f.Practice); !ok {
 			p.Add("practice", "Unknown practice.")
@@ -200,6 +212,9 @@ type FollowUp struct {
 	DoneAt    *time.Time // nil while open
 	DoneOn    string     // the local date it was marked done, "" while open
 	CreatedAt time.Time
+	// FirstDueOn is the due date first promised; moving DueOn later leaves
+	// it, so being on time is judged against the original promise.
+	FirstDueOn string
 
 	// Read along with the follow-up, for display.
 	EntryPublicID string
@@ -216,10 +231,14 @@ func (f *FollowUp) Overdue(today string) bool {
 // KeptOnTime reports whether a done follow-up was done by its due date.
 // ok is false when there is nothing to judge (open, or no due date).
 func (f *FollowUp) KeptOnTime() (onTime, ok bool) {
-	if f.DoneAt == nil || f.DueOn == "" {
+	due := f.FirstDueOn
+	if due == "" {
+		due = f.DueOn
+	}
+	if f.DoneAt == nil || due == "" {
 		return false, false
 	}
-	return f.DoneOn <= f.DueOn, true
+	return f.DoneOn <= due, true
 }
 
 // FollowUpInput is what the follow-up form sends.
@@ -239,6 +258,9 @@ func (in *FollowUpInput) Validate() error {
 		p.Add("text", "Write what was promised.")
 	case n > MaxFollowUpChars:
 		p.Add("text", "Use at most 500 characters.")
+	}
+	if msg := CheckLine(in.Text); msg != "" {
+		p.Add("text", msg)
 	}
 	if !isOption(Owners, in.Owner) {
 		p.Add("owner", "Choose who owns it.")
@@ -279,6 +301,9 @@ func ValidatePriorityText(text *string) error {
 		p.Add("text", "Write what your boss cares about.")
 	case n > MaxPriorityChars:
 		p.Add("text", "Use at most 300 characters.")
+	}
+	if msg := CheckLine(*text); msg != "" {
+		p.Add("text", msg)
 	}
 	return p.Err()
 }

@@ -6,6 +6,9 @@ type Import struct {
 	Bosses     []*Boss
 	Priorities []*Priority
 	Entries    []*Entry // with their FollowUps
+
+	Schedules     []*Schedule           // with BossPublicID
+	Notifications *NotificationSettings // nil when the file has none
 }
 
 // ImportCounts says what an import did to one kind of record.

@@ -7,4 +7,6 @@ type ImportSink interface {
 	Boss(i int, b *Boss) error
 	Priority(i int, p *Priority) error
 	Entry(i int, e *Entry) error
+	Schedule(i int, s *Schedule) error // with BossPublicID
+	Notifications(n *NotificationSettings) error
 }

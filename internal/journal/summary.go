@@ -17,6 +17,12 @@ type WeekSummary struct {
 	StreakCapped bool        // the streak is at least MaxStreak
 
 	Entries []*Entry // the week's entries, oldest first
+
+	Problems    ProblemStats
+	Bets        BetStats
+	BetsDue     []*Bet        // waiting for an outcome, review date passed, soonest first
+	Solutions   SolutionsRate // over the RateWindowMonths ending with the week
+	Calibration Calibration   // over the RateWindowMonths ending with the week
 }
 
 // MaxStreak bounds how far back the streak is counted, so that the cost of a

@@ -111,13 +111,17 @@ func CheckEmail(s string) string {
 	return ""
 }
 
-// CheckPassword returns a message when s is too short or too long.
+// CheckPassword returns a message when s is too short, too long, or one
+// of the most common passwords.
 func CheckPassword(s string) string {
 	if utf8.RuneCountInString(s) < MinPasswordChars {
 		return "Use at least 10 characters."
 	}
 	if len(s) > MaxPasswordBytes {
 		return "Use at most 1024 bytes."
+	}
+	if IsCommonPassword(s) {
+		return "That is one of the most common passwords, among the first anyone guessing would try. Choose another: a few unrelated words make a strong one."
 	}
 	return ""
 }
@@ -130,7 +134,7 @@ func CheckDisplayName(s string) string {
 	if utf8.RuneCountInString(s) > MaxNameChars {
 		return "Use at most 100 characters."
 	}
-	return ""
+	return CheckLine(s)
 }
 
 // CheckTimeZone returns a message when s is not an IANA time zone name.

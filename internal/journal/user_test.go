@@ -3,6 +3,7 @@ package journal
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSignupValidate(t *testing.T) {
@@ -53,5 +54,43 @@ func TestSignupValidate(t *testing.T) {
 func TestNormalizeEmail(t *testing.T) {
 	if got, want := NormalizeEmail("  Ann@Example.COM "), "ann@example.com"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestProfileUpdateValidate(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       ProfileUpdate
+		problems []string
+	}{
+		{"fine, trimmed", ProfileUpdate{DisplayName: " Ann ", TimeZone: " Europe/Berlin "}, nil},
+		{"empty name", ProfileUpdate{DisplayName: " ", TimeZone: "UTC"}, []string{"display_name"}},
+		{"unknown zone", ProfileUpdate{DisplayName: "Ann", TimeZone: "Mars/Olympus"}, []string{"timezone"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in
+			got := FieldErrors(in.Validate())
+			if len(got) != len(tt.problems) {
+				t.Fatalf("problems %v, want on %v", got, tt.problems)
+			}
+			for _, f := range tt.problems {
+				if got[f] == "" {
+					t.Errorf("no message for %s", f)
+				}
+			}
+			if tt.problems == nil && (in.DisplayName != "Ann" || in.TimeZone != "Europe/Berlin") {
+				t.Errorf("not trimmed: %+v", in)
+			}
+		})
+	}
+}
+
+func TestUserLocation(t *testing.T) {
+	if got := (&User{TimeZone: "Pacific/Auckland"}).Location().String(); got != "Pacific/Auckland" {
+		t.Errorf("Location = %s", got)
+	}
+	if got := (&User{TimeZone: "Nowhere/Atall"}).Location(); got != time.UTC {
+		t.Errorf("an unloadable zone gave %s, want UTC", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/markdown"
 )
 
 // Update is what a weekly update is written from.
@@ -21,6 +22,8 @@ type Update struct {
 	Kept     []*journal.FollowUp // follow-ups done this week
 	Open     []*journal.FollowUp // follow-ups still open
 	Today    string
+
+	Decisions []*journal.Problem // open problems, with their options and recommendation
 }
 
 // section is one heading and its bullet points; empty sections are left out.
@@ -35,12 +38,12 @@ func WeeklyUpdate(u Update) string {
 	w := u.Summary.Week
 	fmt.Fprintf(&b, "# Weekly update: %s (%s)\n\n", w, journal.DateRange(w.Start, w.End))
 	if u.BossName != "" {
-		fmt.Fprintf(&b, "Hi %s,\n\n", oneLine(u.BossName))
+		fmt.Fprintf(&b, "Hi %s,\n\n", markdown.Text(u.BossName))
 	} else {
 		b.WriteString("Hi,\n\n")
 	}
-	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 {
-		b.WriteString("Nothing to report from my journal this week.\n")
+	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 && len(u.Decisions) == 0 {
+		b.WriteString("Nothing to report from my journal this week.\n\n")
 		return signOff(&b, u.Author)
 	}
 	b.WriteString("Here is where things stand this week.\n\n")
@@ -57,7 +60,7 @@ func WeeklyUpdate(u Update) string {
 	var progress []string
 	for _, e := range u.Entries {
 		if e.PriorityText != "" {
-			progress = append(progress, fmt.Sprintf("**%s**: %s", oneLine(e.PriorityText), entryLine(e, false)))
+			progress = append(progress, fmt.Sprintf("**%s**: %s", markdown.Text(e.PriorityText), entryLine(e, false)))
 		}
 	}
 	var kept, mine, theirs []string
@@ -72,6 +75,7 @@ func WeeklyUpdate(u Update) string {
 		}
 	}
 	sections := []section{
+		{"Decisions I need", decisionLines(u.Decisions)},
 		{"Delivered", byPractice("results")},
 		{"Owned", byPractice("responsibility")},
 		{"Progress on your priorities", progress},
@@ -97,7 +101,7 @@ func WeeklyUpdate(u Update) string {
 
 func signOff(b *strings.Builder, author string) string {
 	b.WriteString("Thanks,\n")
-	b.WriteString(oneLine(author))
+	b.WriteString(markdown.Text(author))
 	b.WriteString("\n")
 	return b.String()
 }
@@ -113,12 +117,15 @@ type Prep struct {
 	Neglected   []string            // practice keys with no entry with this boss in four weeks
 	Recent      []*journal.Entry
 	Today       string
+
+	OpenProblems []*journal.Problem // with this boss, awaiting a decision
+	DueBets      []*journal.Bet     // with this boss, past their review date
 }
 
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
 func PrepAgenda(p Prep) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", oneLine(p.Boss.Name), longDate(p.Today))
+	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), longDate(p.Today))
 	var mine, theirs []string
 	for _, f := range p.FollowUps {
 		if f.Owner == "boss" {
@@ -133,7 +140,7 @@ func PrepAgenda(p Prep) string {
 		if d := p.LastTouched[pr.ID]; d != "" {
 			touched = "last worked on " + longDate(d)
 		}
-		prios = append(prios, fmt.Sprintf("%s (%s)", oneLine(pr.Text), touched))
+		prios = append(prios, fmt.Sprintf("%s (%s)", markdown.Text(pr.Text), touched))
 	}
 	var neglected []string
 	for _, k := range p.Neglected {
@@ -143,11 +150,13 @@ func PrepAgenda(p Prep) string {
 	}
 	sections := []section{
 		{"What I owe", mine},
-		{"What " + oneLine(p.Boss.Name) + " owes", theirs},
+		{"What " + markdown.Text(p.Boss.Name) + " owes", theirs},
 		{"Their priorities", prios},
 		{"Problems to raise, with a proposal", entryLines(p.Problems)},
 		{"Risks to talk through", entryLines(p.Risks)},
-		{"Practices to bring in (none with " + oneLine(p.Boss.Name) + " in four weeks)", neglected},
+		{"Problems awaiting a decision", decisionLines(p.OpenProblems)},
+		{"Bets due for review", betLines(p.DueBets)},
+		{"Practices to bring in (none with " + markdown.Text(p.Boss.Name) + " in four weeks)", neglected},
 		{"Last conversations", entryLines(p.Recent)},
 	}
 	empty := true
@@ -177,15 +186,15 @@ func entryLines(entries []*journal.Entry) []string {
 }
 
 func entryLine(e *journal.Entry, withBoss bool) string {
-	s := oneLine(e.Summary) + " (" + shortDate(e.OccurredOn)
+	s := markdown.Text(e.Summary) + " (" + shortDate(e.OccurredOn)
 	if withBoss {
-		s += ", with " + oneLine(e.BossName)
+		s += ", with " + markdown.Text(e.BossName)
 	}
 	return s + ")"
 }
 
 func followUpLine(f *journal.FollowUp, today string) string {
-	s := oneLine(f.Text)
+	s := markdown.Text(f.Text)
 	switch {
 	case f.DoneAt != nil:
 		s += " (done " + shortDate(f.DoneOn)
@@ -199,11 +208,6 @@ func followUpLine(f *journal.FollowUp, today string) string {
 		s += " (due " + shortDate(f.DueOn) + ")"
 	}
 	return s
-}
-
-// oneLine keeps user text on one line, so it cannot break the list.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
 
 func shortDate(d string) string {

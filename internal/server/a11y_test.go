@@ -31,7 +31,7 @@ func TestAccessibility(t *testing.T) {
 	f := newWeekFixture(t)
 	ctx := newBrowser(t, 390, 844)
 	base := f.app.ts.URL
-	auditPages(t, ctx, base, []string{"/login", "/signup"})
+	auditPages(t, ctx, base, []string{"/login", "/signup", "/offline"})
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/login"),
 		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
@@ -42,11 +42,23 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fu := fmtAny(f.app.scalar("SELECT id FROM followups WHERE text = 'Draft the roadmap'"))
 	pages := []string{
 		"/", "/entries", "/entries?q=billing", "/entries/new", "/entries/" + f.e1, "/entries/" + f.e1 + "/edit",
-		"/bosses", "/bosses/" + f.dana, "/bosses/" + f.dana + "/prep", "/followups", "/weeks/2026-W48", "/settings",
+		"/bosses", "/bosses/" + f.dana, "/bosses/" + f.dana + "/prep", "/followups", "/weeks/2026-W48", "/settings", "/settings/notifications",
+		"/followups/" + fu + "/edit", "/entries/new?text=Shared%20note&url=https%3A%2F%2Fexample.com%2Fa",
 	}
 	auditPages(t, ctx, base, pages)
+	// Pages reached by a POST: the follow-up's confirmation step.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/followups/"+fu+"/edit"),
+		chromedp.Click(chromedp.CSS("form[action$='/delete'] button")),
+		chromedp.WaitReady(chromedp.CSS("input[name=confirm]")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	auditCurrent(t, ctx, "follow-up removal step")
 
 	// The dark scheme has its own colours: their contrast is audited too.
 	dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
@@ -69,21 +81,28 @@ func auditPages(t *testing.T, c context.Context, base string, pages []string) {
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		if _, err := chromedp.Run(c, chromedp.Evaluate[bool](axeSource+";true")); err != nil {
-			t.Fatalf("inject axe on %s: %v", p, err)
+		auditCurrent(t, c, p)
+	}
+}
+
+// auditCurrent audits the page the browser is on, for pages reached by a
+// POST such as a confirmation step.
+func auditCurrent(t *testing.T, c context.Context, p string) {
+	t.Helper()
+	if _, err := chromedp.Run(c, chromedp.Evaluate[bool](axeSource+";true")); err != nil {
+		t.Fatalf("inject axe on %s: %v", p, err)
+	}
+	violations, err := chromedp.Run(c, chromedp.Evaluate[[]axeViolation](
+		`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe on %s: %v", p, err)
+	}
+	for _, v := range violations {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, strings.Join(n.Target, " "))
 		}
-		violations, err := chromedp.Run(c, chromedp.Evaluate[[]axeViolation](
-			`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}).then(r => r.violations)`,
-			chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("axe on %s: %v", p, err)
-		}
-		for _, v := range violations {
-			var where []string
-			for _, n := range v.Nodes {
-				where = append(where, strings.Join(n.Target, " "))
-			}
-			t.Errorf("%s: %s (%s): %s at %s", p, v.ID, v.Impact, v.Help, strings.Join(where, "; "))
-		}
+		t.Errorf("%s: %s (%s): %s at %s", p, v.ID, v.Impact, v.Help, strings.Join(where, "; "))
 	}
 }

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 
@@ -85,10 +87,19 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if s.signupByMail() {
+		s.signupWithLink(w, r, su, hash)
+		return
+	}
 	user, err := s.db.CreateUser(r.Context(), su, hash, s.cfg.Signup == SignupFirst)
 	switch journal.ErrorCode(err) {
 	case "":
 	case journal.ECONFLICT:
+		// This answer tells that the email has an account; a sign-up that
+		// signs in at once cannot hide it, so it is rationed per address.
+		if s.signupTakenByIP.RespondOnLimit(w, r, "signup-taken:"+clientIP(r)) {
+			return
+		}
 		invalid(err)
 		return
 	case journal.EFORBIDDEN:
@@ -112,6 +123,15 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 		s.redirect(w, r, next)
 		return
 	}
+	// A fresh install has nobody to sign in: its first visit creates the
+	// account.
+	if first, err := s.firstVisit(r); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if first {
+		s.redirect(w, r, "/signup")
+		return
+	}
 	s.renderLogin(w, r, http.StatusOK, web.Form{Message: loginNotice(r)}, next)
 }
 
@@ -128,6 +148,9 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 		s.serverError(w, r, err)
 		return
 	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", s.authChallenge())
+	}
 	s.render(w, r, status, web.LoginPage(s.page(r, "Sign in", ""), form, next, canSignup))
 }
 
@@ -139,13 +162,14 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	email := journal.NormalizeEmail(r.PostFormValue("email"))
-	if s.loginByEmail.RespondOnLimit(w, r, "login:"+email) {
+	if s.limitLoginEmail(w, r, email) {
 		return
 	}
 	next := safeNext(r.PostFormValue("next"))
 	user, err := s.authenticate(r, email, r.PostFormValue("password"))
+	carry, body := carried(r)
 	if journal.ErrorCode(err) == journal.EUNAUTHORIZED {
-		form := web.Form{Values: formValues(r, "email"), Message: journal.ErrorMessage(err)}
+		form := web.Form{Values: formValues(r, "email"), Message: journal.ErrorMessage(err), Carried: carry}
 		s.renderLogin(w, r, http.StatusUnauthorized, form, next)
 		return
 	}
@@ -153,8 +177,16 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if err := s.loginSucceeded(w, r, email); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if err := s.startSession(w, r, user.ID, ""); err != nil {
 		s.serverError(w, r, err)
+		return
+	}
+	if len(body) > 0 && next != "/" {
+		s.resumePost(w, r, next, body)
 		return
 	}
 	s.redirect(w, r, next)
@@ -224,11 +256,30 @@ func safeNext(next string) string {
 	return next
 }
 
-// clientIP is the address throttling is keyed by: the TCP peer, as chi's
-// ClientIPFromRemoteAddr recorded it. Client-sent headers are not trusted.
+// clientIP is the address throttling is keyed by: what the clientIP
+// middleware recorded, or else the TCP peer's address. Never with its
+// port: a trusted proxy's request without a usable X-Forwarded-For would
+// otherwise get a fresh allowance on every connection.
 func clientIP(r *http.Request) string {
 	if ip := middleware.GetClientIP(r.Context()); ip != "" {
 		return ip
 	}
+	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
+		return ap.Addr().Unmap().String()
+	}
+	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		return host
+	}
 	return r.RemoteAddr
+}
+
+// firstVisit reports whether no account exists yet and one may be made
+// with the sign-up form. With OpenID Connect on, the sign-in page is where
+// the first account is made (through the provider's button), so it stays.
+func (s *Server) firstVisit(r *http.Request) (bool, error) {
+	if s.cfg.Signup == SignupClosed || s.cfg.OIDC != nil || s.cfg.PasswordLoginOff {
+		return false, nil
+	}
+	n, err := s.db.CountUsers(r.Context())
+	return n == 0, err
 }

@@ -22,6 +22,9 @@ func (s *Server) renderBosses(w http.ResponseWriter, r *http.Request, status int
 		s.fail(w, r, err)
 		return
 	}
+	if form.Get("token") == "" {
+		form.Values = withToken(form.Values, s.formToken(userFrom(r.Context())))
+	}
 	v := web.BossesView{Form: form}
 	for _, b := range bosses {
 		if b.Archived {
@@ -38,16 +41,28 @@ func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := bossInput(r)
-	if err := in.Validate(); err != nil {
-		s.renderBosses(w, r, http.StatusUnprocessableEntity, web.Form{Values: formValues(r, "name", "relation", "role"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)})
+	key, err := s.postedToken(r)
+	if err == nil {
+		err = in.Validate()
+	}
+	if err != nil {
+		form := web.Form{Values: formValues(r, "name", "relation", "role", "token"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		if err == errBadToken {
+			form.Values["token"] = ""
+		}
+		s.renderBosses(w, r, http.StatusUnprocessableEntity, form)
 		return
 	}
-	b, err := s.db.CreateBoss(r.Context(), userFrom(r.Context()).ID, in)
+	id, replay, err := s.db.CreateBossOnce(r.Context(), userFrom(r.Context()).ID, key, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, bossURL(b.ID), b.Name+" added.")
+	if replay {
+		s.redirect(w, r, bossURL(id))
+		return
+	}
+	s.redirectWithFlash(w, r, bossURL(id), in.Name+" added.")
 }
 
 func bossURL(id int64) string { return "/bosses/" + strconv.FormatInt(id, 10) }
@@ -114,7 +129,14 @@ func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, 
 	for _, p := range journal.Practices {
 		v.Mix = append(v.Mix, web.MixRow{Practice: p, Count: counts[p.Key]})
 	}
+	if v.Schedule, err = s.scheduleForm(ctx, u, b.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	edit(&v)
+	if v.PriorityForm.Get("token") == "" {
+		v.PriorityForm.Values = withToken(v.PriorityForm.Values, s.formToken(u))
+	}
 	s.render(w, r, status, web.BossPage(s.page(r, b.Name, "bosses"), v))
 }
 
@@ -173,15 +195,27 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	text := r.PostFormValue("text")
-	if err := journal.ValidatePriorityText(&text); err != nil {
+	key, err := s.postedToken(r)
+	if err == nil {
+		err = journal.ValidatePriorityText(&text)
+	}
+	if err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
-			v.PriorityForm = web.Form{Values: formValues(r, "text"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+			v.PriorityForm = web.Form{Values: formValues(r, "text", "token"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+			if err == errBadToken {
+				v.PriorityForm.Values["token"] = ""
+			}
 		})
 		return
 	}
 	u := userFrom(r.Context())
-	if _, err := s.db.CreatePriority(r.Context(), u.ID, b.ID, text, s.today(u)); err != nil {
+	_, replay, err := s.db.CreatePriorityOnce(r.Context(), u.ID, b.ID, key, text, s.today(u))
+	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if replay {
+		s.redirect(w, r, bossURL(b.ID))
 		return
 	}
 	s.redirectWithFlash(w, r, bossURL(b.ID), "Priority added.")

@@ -212,6 +212,7 @@ func TestBrowserFirstEntryOnPhone(t *testing.T) {
 	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana Lead"),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "Agreed the launch plan"),
+		chromedp.Click(chromedp.CSS("details.more summary")),
 		chromedp.SendKeys(chromedp.CSS("#notes"), "She wants a risk list by Friday."),
 		chromedp.Click(chromedp.CSS(".entry-form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#practice-error")),

@@ -2,15 +2,19 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
-var entryFields = []string{"boss_id", "new_boss_name", "occurred_on", "kind", "summary", "notes", "priority_id"}
+var entryFields = []string{"boss_id", "new_boss_name", "occurred_on", "kind", "summary", "notes", "priority_id",
+	"followup_text", "followup_owner", "followup_due_on", "token"}
 
 // entryForm builds the entry form's choices: the active bosses and their
 // active priorities, plus the entry's own boss and priority when editing.
@@ -39,6 +43,14 @@ func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, 
 	f := web.EntryForm{Form: form, Practices: practices, Bosses: shown, Priorities: prios, Action: "/entries", Submit: "Save entry"}
 	if editing != nil {
 		f.Action, f.Submit = "/entries/"+strconv.FormatInt(editing.ID, 10), "Save changes"
+		return f, nil
+	}
+	// A re-shown form keeps its token, so the corrected post is still the
+	// same one; a bad token (already refused) is replaced.
+	f.Capture, f.Token = true, form.Get("token")
+	f.DraftKey = "leadup-draft-" + s.signer.Sign("draft-key", strconv.FormatInt(u.ID, 10))[:16]
+	if f.Token == "" || form.Errors["token"] != "" {
+		f.Token = s.formToken(u)
 	}
 	return f, nil
 }
@@ -54,30 +66,50 @@ func hasPriority(opts []web.PriorityOption, id int64) bool {
 
 // newEntryValues are the defaults of a blank entry form.
 func (s *Server) newEntryValues(u *journal.User, bossID string) map[string]string {
-	return map[string]string{"occurred_on": s.today(u), "kind": "one_on_one", "boss_id": bossID}
+	return map[string]string{"occurred_on": s.today(u), "kind": "one_on_one", "boss_id": bossID, "followup_owner": "me"}
 }
 
 func (s *Server) handleEntryNew(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	f, err := s.entryForm(r.Context(), u, web.Form{Values: s.newEntryValues(u, r.URL.Query().Get("boss_id"))}, nil, nil)
+	q := r.URL.Query()
+	values := s.newEntryValues(u, q.Get("boss_id"))
+	values["notes"] = sharedNotes(q.Get("text"), q.Get("url"))
+	f, err := s.entryForm(r.Context(), u, web.Form{Values: values}, nil, nil)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	preselectOnlyBoss(&f)
+	if err := s.preselectBoss(r.Context(), u, &f); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, web.EntryFormPage(s.page(r, "New entry", "entries"), f))
 }
 
-// preselectOnlyBoss chooses the boss when there is just one: the common
-// case of one manager should cost no extra tap.
-func preselectOnlyBoss(f *web.EntryForm) {
-	if len(f.Bosses) == 1 && f.Values["boss_id"] == "" {
-		f.Values["boss_id"] = strconv.FormatInt(f.Bosses[0].ID, 10)
+// preselectBoss chooses the boss when there is just one, and otherwise
+// the boss of the latest entry: the everyday entry costs no extra tap.
+func (s *Server) preselectBoss(ctx context.Context, u *journal.User, f *web.EntryForm) error {
+	if f.Values["boss_id"] != "" || len(f.Bosses) == 0 {
+		return nil
 	}
+	if len(f.Bosses) == 1 {
+		f.Values["boss_id"] = strconv.FormatInt(f.Bosses[0].ID, 10)
+		return nil
+	}
+	last, err := s.db.LastEntryBossID(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	for _, b := range f.Bosses {
+		if b.ID == last {
+			f.Values["boss_id"] = strconv.FormatInt(last, 10)
+		}
+	}
+	return nil
 }
 
 func entryInput(r *http.Request) journal.EntryInput {
-	return journal.EntryInput{
+	in := journal.EntryInput{
 		BossID:      formID(r.PostFormValue("boss_id")),
 		NewBossName: r.PostFormValue("new_boss_name"),
 		OccurredOn:  r.PostFormValue("occurred_on"),
@@ -87,6 +119,8 @@ func entryInput(r *http.Request) journal.EntryInput {
 		Practices:   r.PostForm["practice"],
 		PriorityID:  formID(r.PostFormValue("priority_id")),
 	}
+	readBlocks(r, &in)
+	return in
 }
 
 func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
@@ -94,11 +128,19 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
+	key, err := s.postedToken(r)
+	if err != nil {
+		msg := journal.ErrorMessage(err)
+		s.entryInvalid(w, r, u, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
+		return
+	}
 	in := entryInput(r)
-	err := in.Validate(s.today(u))
+	fu, fuErr := journal.CaptureFollowUp(r.PostFormValue("followup_text"), r.PostFormValue("followup_owner"), r.PostFormValue("followup_due_on"))
+	err = journal.MergeProblems(in.Validate(s.today(u)), fuErr)
 	var id int64
+	var replay bool
 	if err == nil {
-		id, err = s.db.AddEntry(r.Context(), u.ID, in)
+		id, replay, err = s.db.CreateEntryOnce(r.Context(), u.ID, key, in, fu)
 	}
 	if journal.ErrorCode(err) == journal.EINVALID {
 		s.entryInvalid(w, r, u, err, nil)
@@ -108,13 +150,37 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(id, 10), "Entry saved. Add any follow-ups that came out of it.")
+	if replay {
+		// A double tap, Back then Save, a retried draft: the first post
+		// made the entry; this one writes nothing and shows it.
+		s.redirect(w, r, "/entries/"+strconv.FormatInt(id, 10))
+		return
+	}
+	msg := "Entry saved. Add any follow-ups that came out of it."
+	if fu != nil {
+		msg = "Entry and follow-up saved."
+	}
+	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(id, 10), msg)
+}
+
+// sharedNotes turns what a share sheet sent into notes: the text, and the
+// URL unless the text already holds it (Android often puts it there).
+func sharedNotes(text, link string) string {
+	text, link = strings.TrimSpace(text), strings.TrimSpace(link)
+	if link == "" || strings.Contains(text, link) {
+		return text
+	}
+	if text == "" {
+		return link
+	}
+	return text + "\n\n" + link
 }
 
 // entryInvalid re-renders the entry form with every typed value and a
 // message beside each bad field.
 func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
 	form := web.Form{Values: formValues(r, entryFields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+	blockFormValues(r, form.Values)
 	f, ferr := s.entryForm(r.Context(), u, form, r.PostForm["practice"], editing)
 	if ferr != nil {
 		s.fail(w, r, ferr)
@@ -142,10 +208,16 @@ func (s *Server) handleEntryView(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.renderEntry(w, r, http.StatusOK, e, web.Form{Values: map[string]string{"owner": "me"}})
+	s.renderEntry(w, r, http.StatusOK, e, newFollowUpForm())
 }
 
+func newFollowUpForm() web.Form { return web.Form{Values: map[string]string{"owner": "me"}} }
+
 func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form) {
+	s.renderEntryWith(w, r, status, e, fuForm, blockForms(e, s.today(userFrom(r.Context()))))
+}
+
+func (s *Server) renderEntryWith(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form, blocks web.BlockForms) {
 	u := userFrom(r.Context())
 	html, err := s.markdown.Render(e.Notes)
 	if err != nil {
@@ -157,7 +229,15 @@ func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
-	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u)}
+	created, err := s.db.FindKeyOf(r.Context(), u.ID, sqlite.KindEntry, e.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if fuForm.Get("token") == "" {
+		fuForm.Values = withToken(fuForm.Values, s.formToken(u))
+	}
+	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u), Blocks: blocks, CreatedToken: created}
 	s.render(w, r, status, web.EntryPage(s.page(r, e.Summary, "entries"), v))
 }
 
@@ -174,6 +254,7 @@ func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
 	if e.PriorityID > 0 {
 		values["priority_id"] = strconv.FormatInt(e.PriorityID, 10)
 	}
+	entryBlockValues(values, e)
 	f, err := s.entryForm(r.Context(), userFrom(r.Context()), web.Form{Values: values}, e.Practices, e)
 	if err != nil {
 		s.fail(w, r, err)
@@ -234,7 +315,12 @@ func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	q := r.URL.Query()
 	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), BossID: formID(q.Get("boss_id")), From: q.Get("from"), To: q.Get("to")}
-	f.Page, _ = strconv.Atoi(q.Get("page"))
+	page, ok := journal.ParsePage(q.Get("page"))
+	if !ok {
+		s.renderError(w, r, http.StatusBadRequest, fmt.Sprintf("There is no such page: pages are numbered from 1 to %d.", journal.MaxPage))
+		return
+	}
+	f.Page = page
 	form := web.Form{Values: map[string]string{"q": f.Query, "practice": f.Practice, "boss_id": q.Get("boss_id"), "from": f.From, "to": f.To}}
 	bosses, err := s.db.FindBosses(r.Context(), u.ID, true)
 	if err != nil {

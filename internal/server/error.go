@@ -1,11 +1,14 @@
 package server
 
 import (
+	"context"
+	"errors"
 	"net/http"
 
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -41,6 +44,16 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 // serverError logs err with the request id and shows a generic page that
 // quotes the id: the error's text may hold internals and is never shown.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	if sqlite.IsDiskFull(err) {
+		s.diskFull(w, r, err)
+		return
+	}
+	if errors.Is(r.Context().Err(), context.DeadlineExceeded) {
+		s.log.Warn("request stopped at its deadline", "err", err, "method", r.Method, "path", r.URL.Path,
+			"request_id", middleware.GetReqID(r.Context()))
+		s.renderError(w, r, http.StatusServiceUnavailable, "This took too long and was stopped, and nothing was saved by it. Try again, or narrow a search.")
+		return
+	}
 	s.log.Error("internal error", "err", err, "method", r.Method, "path", r.URL.Path,
 		"request_id", middleware.GetReqID(r.Context()))
 	s.renderError(w, r, http.StatusInternalServerError, "Something went wrong on our side, and nothing was saved by this request.")
@@ -56,7 +69,10 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	if err := web.ErrorPage(p, v).Render(web.WithBase(r.Context(), s.cfg.BasePath), w); err != nil {
+	// The request's context may have ended (its deadline is why we are
+	// here): the error page must render all the same.
+	ctx := context.WithoutCancel(r.Context())
+	if err := web.ErrorPage(p, v).Render(web.WithBase(ctx, s.cfg.BasePath), w); err != nil {
 		s.log.Error("render error page", "err", err)
 	}
 }
@@ -76,7 +92,9 @@ func (s *Server) handleTooManyRequests(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if err := s.db.Ping(r.Context()); err != nil {
+	ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
+	defer cancel()
+	if err := s.db.Ping(ctx); err != nil {
 		s.log.Error("health check", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write([]byte("database unavailable\n"))

@@ -46,7 +46,11 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	s.streamExport(w, r, "json", "application/json; charset=utf-8", true, func(w io.Writer) (exporter, error) {
-		return export.NewJSONWriter(w, u, s.db.Now())
+		jw, err := export.NewJSONWriter(w, u, s.db.Now())
+		if err != nil {
+			return nil, err
+		}
+		return jw, s.addReminders(r.Context(), u.ID, jw)
 	})
 }
 

@@ -18,13 +18,25 @@ func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := journal.FollowUpInput{Text: r.PostFormValue("text"), Owner: r.PostFormValue("owner"), DueOn: r.PostFormValue("due_on")}
-	if err := in.Validate(); err != nil {
-		form := web.Form{Values: formValues(r, "text", "owner", "due_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+	key, err := s.postedToken(r)
+	if err == nil {
+		err = in.Validate()
+	}
+	if err != nil {
+		form := web.Form{Values: formValues(r, "text", "owner", "due_on", "token"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		if err == errBadToken {
+			form.Values["token"] = ""
+		}
 		s.renderEntry(w, r, http.StatusUnprocessableEntity, e, form)
 		return
 	}
-	if _, err := s.db.CreateFollowUp(r.Context(), userFrom(r.Context()).ID, e.ID, in); err != nil {
+	_, replay, err := s.db.CreateFollowUpOnce(r.Context(), userFrom(r.Context()).ID, e.ID, key, in)
+	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if replay {
+		s.redirect(w, r, "/entries/"+strconv.FormatInt(e.ID, 10))
 		return
 	}
 	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Follow-up added.")
@@ -80,7 +92,12 @@ func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
 	}
 	// open is soonest due first, so overdue ones lead and a boss's group
 	// sits where its most urgent follow-up does.
-	v := web.FollowUpsView{Total: len(open), Today: s.today(u)}
+	withdrawn, err := s.db.CountWithdrawnFollowUps(r.Context(), u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.FollowUpsView{Total: len(open), Today: s.today(u), Withdrawn: withdrawn}
 	index := map[int64]int{}
 	for _, f := range open {
 		i, ok := index[f.BossID]

@@ -137,3 +137,17 @@ func TestPanicIsA500WithRequestID(t *testing.T) {
 		t.Errorf("500 page does not quote the request id:\n%s", body)
 	}
 }
+
+// Every route caps its body at MaxBodyBytes but the import, which takes a
+// whole export and has its own, larger cap.
+func TestImportHasItsOwnBodyLimit(t *testing.T) {
+	app := newTestApp(t, func(c *Config) { c.MaxBodyBytes = 1024 })
+	c := app.client()
+	c.signup("ann@example.com")
+	big := `{"format":"leadup-export","version":1,"bosses":[],"priorities":[],"entries":[]}` + strings.Repeat(" ", 4096)
+	if r := c.upload([]byte(big)); r.status != http.StatusSeeOther {
+		t.Errorf("a 4 KB import under a 1 KB form limit: %d, want 303", r.status)
+	}
+	r := c.post("/bosses", url.Values{"name": {strings.Repeat("n", 2000)}, "relation": {"manager"}})
+	wantStatus(t, r, http.StatusRequestEntityTooLarge)
+}

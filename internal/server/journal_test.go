@@ -274,8 +274,8 @@ func TestFollowUps(t *testing.T) {
 		t.Error("a done follow-up is still listed as open")
 	}
 	doneOn := app.scalar("SELECT done_on FROM followups WHERE id = " + fuID)
-	if doneOn != time.Now().In(time.FixedZone("", 0)).Format(journal.DateLayout) && doneOn == nil {
-		t.Errorf("done_on %v", doneOn)
+	if want := app.db.Now().UTC().Format(journal.DateLayout); doneOn != want {
+		t.Errorf("done_on %v, want today in the user's zone (UTC), %s", doneOn, want)
 	}
 	wantBody(t, c.get("/entries/"+e1), "Reopen", "done ")
 	wantStatus(t, c.post("/followups/"+fuID, url.Values{"done": {"0"}}), http.StatusSeeOther)

@@ -1,37 +1,34 @@
 package server
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
+	"github.com/VictoriaMetrics/metrics"
 )
+
+// requestBuckets are the latency histogram's upper bounds, in seconds:
+// Prometheus-style buckets (not VictoriaMetrics' vmrange ones), so that
+// dashboards and alerts written for them keep working.
+var requestBuckets = []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5}
 
 // Metrics counts requests for Prometheus, by route pattern (never by raw
 // path, which could hold ids or search words) and status.
 type Metrics struct {
-	requests *prometheus.CounterVec
-	duration *prometheus.HistogramVec
+	set *metrics.Set
 }
 
-// NewMetrics registers the request metrics with reg.
-func NewMetrics(reg prometheus.Registerer) *Metrics {
-	m := &Metrics{
-		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "leadup_http_requests_total",
-			Help: "HTTP requests by method, route pattern and status.",
-		}, []string{"method", "route", "status"}),
-		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "leadup_http_request_duration_seconds",
-			Help:    "HTTP request latency by method and route pattern.",
-			Buckets: []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
-		}, []string{"method", "route"}),
-	}
-	reg.MustRegister(m.requests, m.duration)
-	return m
+// NewMetrics keeps the request metrics in set.
+func NewMetrics(set *metrics.Set) *Metrics {
+	return &Metrics{set: set}
 }
 
 func (m *Metrics) observe(method, route string, status int, d time.Duration) {
-	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
-	m.duration.WithLabelValues(method, route).Observe(d.Seconds())
+	// Method and route come from the router's own patterns, never from the
+	// request path, so they need no escaping and stay few.
+	m.set.GetOrCreateCounter(fmt.Sprintf(`leadup_http_requests_total{method=%q,route=%q,status="%s"}`,
+		method, route, strconv.Itoa(status))).Inc()
+	m.set.GetOrCreatePrometheusHistogramExt(fmt.Sprintf(`leadup_http_request_duration_seconds{method=%q,route=%q}`,
+		method, route), requestBuckets).Update(d.Seconds())
 }

@@ -54,6 +54,12 @@ func (s *Server) prep(r *http.Request, followUps int) (report.Prep, error) {
 	if p.Recent, _, err = s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID, Limit: prepRecent}); err != nil {
 		return p, err
 	}
+	if p.OpenProblems, err = s.db.FindOpenProblems(ctx, u.ID, b.ID, maxOpenFollowUps); err != nil {
+		return p, err
+	}
+	if p.DueBets, err = s.db.FindDueBets(ctx, u.ID, b.ID, today, maxOpenFollowUps); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 
@@ -67,6 +73,7 @@ func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
 		Boss: p.Boss, FollowUps: p.FollowUps[:min(len(p.FollowUps), followUpsOnBossPage)], MoreOpen: len(p.FollowUps) > followUpsOnBossPage,
 		Priorities: p.Priorities, LastTouched: p.LastTouched,
 		Problems: p.Problems, Risks: p.Risks, Neglected: p.Neglected, Recent: p.Recent, Today: p.Today,
+		OpenProblems: p.OpenProblems, DueBets: p.DueBets,
 	}
 	s.render(w, r, http.StatusOK, web.PrepPage(s.page(r, "Prep: "+p.Boss.Name, "bosses"), v))
 }

@@ -108,8 +108,10 @@ func TestForwardedForFromTrustedProxyNamesTheClient(t *testing.T) {
 		return c.post("/login", url.Values{"email": {"x@example.com"}, "password": {"wrong password"}}, "X-Forwarded-For", ip).status
 	}
 	// Behind a trusted proxy, two clients have a budget each.
-	if login("203.0.113.1") != 401 || login("203.0.113.1") != 401 || login("203.0.113.1") != 429 {
-		t.Error("the first client was not throttled on its own")
+	for i, want := range []int{401, 401, 429} {
+		if got := login("203.0.113.1"); got != want {
+			t.Errorf("the first client's attempt %d got %d, want %d", i+1, got, want)
+		}
 	}
 	if got := login("203.0.113.2"); got != 401 {
 		t.Errorf("a second client behind the proxy got %d, want 401", got)
@@ -119,6 +121,7 @@ func TestForwardedForFromTrustedProxyNamesTheClient(t *testing.T) {
 func TestBasePath(t *testing.T) {
 	app := newTestApp(t, func(c *Config) { c.BasePath, c.PublicOrigin = "/leadup", "https://example.com" })
 	c := app.client()
+	c.hc.Transport = hostHeader("example.com") // as the proxy forwards it
 	r := c.get("/leadup/")
 	wantStatus(t, r, http.StatusSeeOther)
 	if loc := r.header.Get("Location"); loc != "/leadup/login?next=%2F" {
@@ -172,4 +175,21 @@ func hrefStarting(body, prefix string) string {
 	}
 	rest := body[i+len(`href="`):]
 	return rest[:strings.IndexByte(rest, '"')]
+}
+
+// TestThrottleBehindProxyWithoutXFF: a trusted proxy's request that names
+// no client is throttled under the proxy's address, whatever connection it
+// came on; the port never makes a new allowance.
+func TestThrottleBehindProxyWithoutXFF(t *testing.T) {
+	app := newTestApp(t, proxyConfig("127.0.0.0/8"), func(c *Config) { c.LoginPerIP = 2; c.LoginWindow = time.Minute })
+	statuses := []int{}
+	for i := range 3 {
+		c := app.client()
+		c.hc.Transport = &http.Transport{DisableKeepAlives: true} // a new TCP connection, so a new port, each time
+		r := c.login("user"+string(rune('a'+i))+"@example.com", "some password")
+		statuses = append(statuses, r.status)
+	}
+	if statuses[2] != http.StatusTooManyRequests {
+		t.Errorf("statuses %v, want the third attempt refused with 429", statuses)
+	}
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/remind"
+	"github.com/leadup/leadup/internal/signer"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
@@ -44,6 +46,10 @@ type Config struct {
 	SessionIdle     time.Duration // a session unused this long ends
 	SessionLifetime time.Duration // a session ends this long after sign-in, however active
 
+	// RequestTimeout bounds each request's database work: its context
+	// ends then, and SQLite interrupts whatever statement is running.
+	RequestTimeout time.Duration
+
 	MaxBodyBytes   int64
 	MaxImportBytes int64 // the limit for POST /import, which takes a whole export
 
@@ -61,6 +67,17 @@ type Config struct {
 	LogoutURL       string // where sign-out sends a proxy-authenticated user
 
 	Metrics *Metrics // nil when metrics are off
+
+	Reminders *remind.Runner // nil when mail is off
+
+	// OIDC turns on sign-in through an OpenID provider (nil: off);
+	// PasswordLoginOff then hides and refuses password sign-in.
+	OIDC             *OIDCConfig
+	PasswordLoginOff bool
+
+	// Each API token may make APIRequests requests per APIWindow.
+	APIRequests int
+	APIWindow   time.Duration
 }
 
 // DefaultConfig returns safe defaults.
@@ -73,10 +90,18 @@ func DefaultConfig() Config {
 		LoginWindow:     10 * time.Minute,
 		SessionIdle:     14 * 24 * time.Hour,
 		SessionLifetime: 60 * 24 * time.Hour,
+		RequestTimeout:  30 * time.Second,
 		MaxBodyBytes:    1 << 20,
 		MaxImportBytes:  32 << 20,
+		APIRequests:     300,
+		APIWindow:       time.Minute,
 	}
 }
+
+// signupTakenPerIP is how many sign-ups for an email that already has an
+// account one address may make per LoginWindow: a person mistyping needs
+// one or two, someone listing accounts needs thousands.
+const signupTakenPerIP = 5
 
 // Server serves leadup over HTTP.
 type Server struct {
@@ -85,27 +110,40 @@ type Server struct {
 	markdown *markdown.Renderer
 	log      *slog.Logger
 	cfg      Config
+	signer   signer.Signer // HMACs with the server secret: form tokens, device cookies
 
 	loginByIP    *httprate.RateLimiter
 	loginByEmail *httprate.RateLimiter
+	loginEpochs  emailEpochs // see limitLoginEmail
 	signupByIP   *httprate.RateLimiter
+	// signupTakenByIP rations "that email has an account" answers.
+	signupTakenByIP *httprate.RateLimiter
+	// passwordByUser limits how often the settings forms check a signed-in
+	// user's password, so a borrowed session is no password oracle.
+	passwordByUser *httprate.RateLimiter
 
 	// dummyHash is verified against when an email is unknown, so that an
 	// unknown email costs as much time as a wrong password. It is made on
 	// first use, so an idle server never holds argon2's memory.
 	dummyHash func() (string, error)
 
+	diskFullLog throttledLog // see diskFull
+	oidc        *oidcClient  // nil when OIDC is off
+
 	handler http.Handler
 }
 
 // New returns a Server over db.
 func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
-	s := &Server{db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg}
+	s := &Server{db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(db.Secret())}
 	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
+	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
+	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
+	s.oidc = newOIDCClient(cfg.OIDC)
 	s.handler = s.routes()
 	return s
 }
@@ -113,6 +151,10 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 // ServeHTTP makes Server an http.Handler. Under a base path it serves
 // only below that path, which it strips before routing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r) {
+		s.misdirected(w, r)
+		return
+	}
 	base := s.cfg.BasePath
 	switch {
 	case base == "":

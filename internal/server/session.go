@@ -124,6 +124,10 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 // they were going.
 func (s *Server) requireUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if userFrom(r.Context()) == nil && formPost(r) {
+			s.carryForm(w, r)
+			return
+		}
 		if userFrom(r.Context()) == nil {
 			s.redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()))
 			return

@@ -22,7 +22,10 @@ func (s *Server) settingsView(u *journal.User) web.SettingsView {
 
 func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	s.render(w, r, http.StatusOK, web.SettingsPage(s.page(r, "Settings", "settings"), s.settingsView(u)))
+	v := s.settingsView(u)
+	v.ViaProxy = viaProxy(r)
+	v.DeleteByEmail = s.deleteByEmail(r, u)
+	s.render(w, r, http.StatusOK, web.SettingsPage(s.page(r, "Settings", "settings"), v))
 }
 
 // handleSettingsUpdate takes the three settings forms, told apart by their
@@ -46,6 +49,8 @@ func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
 // settingsInvalid re-renders the settings page with one form's problems.
 func (s *Server) settingsInvalid(w http.ResponseWriter, r *http.Request, status int, edit func(*web.SettingsView)) {
 	v := s.settingsView(userFrom(r.Context()))
+	v.ViaProxy = viaProxy(r)
+	v.DeleteByEmail = s.deleteByEmail(r, userFrom(r.Context()))
 	edit(&v)
 	s.render(w, r, status, web.SettingsPage(s.page(r, "Settings", "settings"), v))
 }
@@ -63,11 +68,25 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if upd.TimeZone != u.TimeZone {
+		// Reminders fall due at local times: work them out in the new zone.
+		if err := s.db.RescheduleReminders(r.Context(), u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.redirectWithFlash(w, r, "/settings", "Profile saved.")
 }
 
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
+	if viaProxy(r) {
+		s.renderError(w, r, http.StatusForbidden, "Your sign-in is managed by your organisation's proxy, so this account has no password to change here.")
+		return
+	}
+	if s.throttlePasswordCheck(w, r, u) {
+		return
+	}
 	current, next := r.PostFormValue("current_password"), r.PostFormValue("new_password")
 	problems := journal.Problems{}
 	ok, err := s.hasher.Verify(current, u.PasswordHash)
@@ -106,14 +125,26 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	ok, err := s.hasher.Verify(r.PostFormValue("password"), u.PasswordHash)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	field, msg, ok := "", "", false
+	if s.deleteByEmail(r, u) {
+		// The password is random and unknown: typing the address is the
+		// deliberate step instead.
+		field, msg = "confirm_email", "That is not this account's email address. Nothing was deleted."
+		ok = journal.NormalizeEmail(r.PostFormValue("confirm_email")) == u.Email
+	} else {
+		if s.throttlePasswordCheck(w, r, u) {
+			return
+		}
+		var err error
+		field, msg = "password", "That is not your password. Nothing was deleted."
+		if ok, err = s.hasher.Verify(r.PostFormValue("password"), u.PasswordHash); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	if !ok {
 		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
-			v.Delete = web.Form{Errors: map[string]string{"password": "That is not your password. Nothing was deleted."}}
+			v.Delete = web.Form{Values: formValues(r, "confirm_email"), Errors: map[string]string{field: msg}}
 		})
 		return
 	}

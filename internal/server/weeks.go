@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/json"
 	"net/http"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -21,33 +20,38 @@ func (s *Server) handleWeekCurrent(w http.ResponseWriter, r *http.Request) {
 // handleWeek serves /weeks/{week}, /weeks/{week}.json and /weeks/{week}.md:
 // chi cannot split "2026-W48.json" into a parameter and a suffix, so one
 // handler reads the extension.
-func (s *Server) handleWeek(w http.ResponseWriter, r *http.Request) {
-	param := chi.URLParam(r, "week")
-	label, ext := param, ""
-	if i := strings.LastIndexByte(param, '.'); i >= 0 {
-		label, ext = param[:i], param[i:]
-	}
-	week, err := journal.ParseWeek(label)
+// weekSummary reads the summary of the {week} in the path. A malformed
+// week answers 400; ok is false once an answer is written.
+func (s *Server) weekSummary(w http.ResponseWriter, r *http.Request) (sum *journal.WeekSummary, today string, ok bool) {
+	week, err := journal.ParseWeek(chi.URLParam(r, "week"))
 	if err != nil {
 		s.renderError(w, r, http.StatusBadRequest, journal.ErrorMessage(err))
-		return
+		return nil, "", false
 	}
 	u := userFrom(r.Context())
-	today := s.today(u)
-	sum, err := s.db.WeekSummary(r.Context(), u.ID, week, today)
-	if err != nil {
+	today = s.today(u)
+	if sum, err = s.db.WeekSummary(r.Context(), u.ID, week, today); err != nil {
 		s.fail(w, r, err)
-		return
+		return nil, "", false
 	}
-	switch ext {
-	case "":
+	return sum, today, true
+}
+
+func (s *Server) handleWeek(w http.ResponseWriter, r *http.Request) {
+	if sum, today, ok := s.weekSummary(w, r); ok {
 		s.renderWeek(w, r, sum, today)
-	case ".json":
+	}
+}
+
+func (s *Server) handleWeekJSON(w http.ResponseWriter, r *http.Request) {
+	if sum, _, ok := s.weekSummary(w, r); ok {
 		writeJSON(w, weekJSONOf(sum))
-	case ".md":
+	}
+}
+
+func (s *Server) handleWeekMarkdown(w http.ResponseWriter, r *http.Request) {
+	if sum, today, ok := s.weekSummary(w, r); ok {
 		s.writeWeekUpdate(w, r, sum, today)
-	default:
-		s.handleNotFound(w, r)
 	}
 }
 
@@ -102,6 +106,10 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 		s.fail(w, r, err)
 		return
 	}
+	if upd.Decisions, err = s.db.FindOpenProblems(ctx, u.ID, bossID, maxUpdateFollowUps); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	writeMarkdown(w, report.WeeklyUpdate(upd))
 }
 
@@ -132,6 +140,7 @@ type weekJSON struct {
 	Trend              []trendWeek    `json:"trend"`
 	Streak             int            `json:"streak"`
 	StreakCapped       bool           `json:"streak_capped"`
+	weekBlocks
 }
 
 type bossCount struct {
@@ -196,6 +205,7 @@ func weekJSONOf(s *journal.WeekSummary) weekJSON {
 	for _, t := range s.Trend {
 		j.Trend = append(j.Trend, trendWeek{Week: t.Week.String(), Total: t.Total, Practices: t.Practices})
 	}
+	j.weekBlocks = weekBlocksOf(s)
 	return j
 }
 

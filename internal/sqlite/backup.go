@@ -116,6 +116,9 @@ func Restore(ctx context.Context, path, src string) (kept string, err error) {
 	if err := IntegrityCheck(ctx, src); err != nil {
 		return "", fmt.Errorf("restore: %s: %w", src, err)
 	}
+	if err := CheckSchema(ctx, src); err != nil {
+		return "", fmt.Errorf("restore: %s: %w", src, err)
+	}
 	tmp := path + ".restoring"
 	defer removeDB(tmp)
 	if err := copyFile(src, tmp); err != nil {

@@ -26,6 +26,22 @@ func (db *DB) CreateBoss(ctx context.Context, userID int64, in journal.BossInput
 	return b, err
 }
 
+// CreateBossOnce adds a boss unless key was used before: then it returns
+// the id of the boss that use made, with replay set.
+func (db *DB) CreateBossOnce(ctx context.Context, userID int64, key string, in journal.BossInput) (id int64, replay bool, err error) {
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		id, replay, err = db.once(ctx, tx, userID, key, KindBoss, func() (int64, error) {
+			b, err := db.createBoss(ctx, tx, userID, in)
+			if err != nil {
+				return 0, err
+			}
+			return b.ID, nil
+		})
+		return err
+	})
+	return id, replay, err
+}
+
 func (db *DB) createBoss(ctx context.Context, tx *sql.Tx, userID int64, in journal.BossInput) (*journal.Boss, error) {
 	now := db.Now().UTC()
 	b := &journal.Boss{PublicID: uuid.NewString(), UserID: userID, Name: in.Name, Relation: in.Relation, Role: in.Role, CreatedAt: now, UpdatedAt: now}

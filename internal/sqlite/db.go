@@ -25,17 +25,20 @@ import (
 // synchronous=FULL because a journal entry is irreplaceable; temp_store in
 // memory because the container image has no /tmp; a 16 MB page cache per
 // connection so that a large journal's index pages stay in memory (it
-// halved the week page's extra cost at 100,000 entries).
+// halved the week page's extra cost at 100,000 entries); secure_delete so
+// that deleted text is overwritten rather than left in free pages, where
+// every later backup would carry it.
 const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)" +
-	"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)&_txlock=immediate&_time_format=sqlite"
+	"&_pragma=temp_store(MEMORY)&_pragma=cache_size(-16000)&_pragma=secure_delete(1)&_txlock=immediate&_time_format=sqlite"
 
 // DB is the database: one writer connection, so writes never contend for
 // SQLite's lock, and a pool of read-only connections that WAL lets run
 // beside it.
 type DB struct {
-	write *sql.DB
-	read  *sql.DB
-	path  string
+	write  *sql.DB
+	read   *sql.DB
+	health *sql.DB // one read connection of its own, so Ping answers while the pool is busy
+	path   string
 
 	secret []byte // see Secret
 	stmts  stmtCache
@@ -104,22 +107,33 @@ func OpenNoMigrate(path string) (*DB, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	return &DB{write: write, read: read, path: path, Now: time.Now}, nil
+	health, err := sql.Open("sqlite", readDSN)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	health.SetMaxOpenConns(1)
+	health.SetMaxIdleConns(1)
+	return &DB{write: write, read: read, health: health, path: path, Now: time.Now}, nil
 }
 
-// Close closes both pools.
+// Close closes every pool.
 func (db *DB) Close() error {
 	db.closeStmts()
-	return errors.Join(db.read.Close(), db.write.Close())
+	return errors.Join(db.health.Close(), db.read.Close(), db.write.Close())
 }
 
-// Ping checks that the database answers a query.
+// Ping checks that the database answers a query. It runs on a connection
+// of its own: four slow searches holding the read pool must not make a
+// container's health check fail and restart a server that is working.
 func (db *DB) Ping(ctx context.Context) error {
 	var one int
-	return db.read.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	return db.health.QueryRowContext(ctx, "SELECT 1").Scan(&one)
 }
 
-// Writer and Reader expose the pools, for tests and tools.
+// Writer returns the one writer connection's pool: the metrics read its
+// statistics, and tests reach under the store with it.
 func (db *DB) Writer() *sql.DB { return db.write }
 
 // Reader returns the read-only pool.
@@ -128,6 +142,9 @@ func (db *DB) Reader() *sql.DB { return db.read }
 // Migrate applies every pending migration in fsys. Each migration commits
 // with its version row in one transaction, so a failing one changes nothing.
 func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationResult, error) {
+	if err := refuseNewer(ctx, db, fsys); err != nil {
+		return nil, err
+	}
 	p, err := newProvider(db, fsys)
 	if err != nil {
 		return nil, err
@@ -186,6 +203,12 @@ func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 func isUniqueViolation(err error) bool {
 	var e *sqlite.Error
 	return errors.As(err, &e) && e.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+}
+
+// IsDiskFull reports whether err is SQLite's "database or disk is full".
+func IsDiskFull(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_FULL
 }
 
 // timeLayout is RFC 3339 in UTC with a fixed width, so that stored times

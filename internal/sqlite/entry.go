@@ -31,16 +31,16 @@ const noSnippet = "''"
 
 const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr ON pr.id = e.priority_id`
 
-// CreateEntry adds an entry (see AddEntry) and reads it back.
+// CreateEntry adds an entry (see CreateEntryOnce) and reads it back.
 func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInput) (*journal.Entry, error) {
-	id, err := db.AddEntry(ctx, userID, in)
+	id, _, err := db.CreateEntryOnce(ctx, userID, "", in, nil)
 	if err != nil {
 		return nil, err
 	}
 	return db.FindEntry(ctx, userID, id)
 }
 
-// Statements of AddEntry, prepared once on the writer.
+// Statements of creating an entry, prepared once on the writer.
 const (
 	insertEntrySQL = `INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -48,43 +48,71 @@ const (
 	bossArchivedSQL   = "SELECT archived FROM bosses WHERE user_id = ? AND id = ?"
 )
 
-// AddEntry adds an entry, creating its boss first when the input names a
-// new one, in one transaction, and returns its id without reading it back:
-// the browser is redirected to the entry, which reads it then.
-func (db *DB) AddEntry(ctx context.Context, userID int64, in journal.EntryInput) (int64, error) {
-	var id int64
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		bossID, err := db.resolveBoss(ctx, tx, userID, in, 0)
-		if err != nil {
-			return err
-		}
-		if err := checkPriority(ctx, tx, userID, bossID, in.PriorityID, 0); err != nil {
-			return err
-		}
-		now := formatTime(db.Now())
-		ins, err := db.stmt(ctx, tx, insertEntrySQL)
-		if err != nil {
-			return err
-		}
-		res, err := ins.ExecContext(ctx, uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
-		if err != nil {
-			return fmt.Errorf("insert entry: %w", err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		insP, err := db.stmt(ctx, tx, insertPracticeSQL)
-		if err != nil {
-			return err
-		}
-		for _, p := range in.Practices {
-			if _, err := insP.ExecContext(ctx, id, p, userID, bossID, in.OccurredOn); err != nil {
-				return fmt.Errorf("insert practice: %w", err)
+// CreateEntryOnce adds an entry, and fu with it when not nil, in one
+// transaction, unless key was used before: then it returns the id of the
+// entry that use made, with replay set, and writes nothing.
+func (db *DB) CreateEntryOnce(ctx context.Context, userID int64, key string, in journal.EntryInput, fu *journal.FollowUpInput) (id int64, replay bool, err error) {
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		id, replay, err = db.once(ctx, tx, userID, key, KindEntry, func() (int64, error) {
+			id, err := db.insertEntry(ctx, tx, userID, in)
+			if err != nil || fu == nil {
+				return id, err
 			}
-		}
-		return nil
+			_, err = db.insertFollowUp(ctx, tx, userID, id, *fu)
+			return id, err
+		})
+		return err
 	})
-	return id, err
+	return id, replay, err
+}
+
+func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in journal.EntryInput) (int64, error) {
+	bossID, err := db.resolveBoss(ctx, tx, userID, in, 0)
+	if err != nil {
+		return 0, err
+	}
+	if err := checkPriority(ctx, tx, userID, bossID, in.PriorityID, 0); err != nil {
+		return 0, err
+	}
+	now := formatTime(db.Now())
+	ins, err := db.stmt(ctx, tx, insertEntrySQL)
+	if err != nil {
+		return 0, err
+	}
+	res, err := ins.ExecContext(ctx, uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
+	if err != nil {
+		return 0, fmt.Errorf("insert entry: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	insP, err := db.stmt(ctx, tx, insertPracticeSQL)
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range in.Practices {
+		if _, err := insP.ExecContext(ctx, id, p, userID, bossID, in.OccurredOn); err != nil {
+			return 0, fmt.Errorf("insert practice: %w", err)
+		}
+	}
+	return id, writeBlocks(ctx, tx, userID, bossID, id, in)
+}
+
+// LastEntryBossID returns the boss of the user's most recent entry while
+// that boss is not archived, or 0: the capture form preselects them.
+func (db *DB) LastEntryBossID(ctx context.Context, userID int64) (int64, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx,
+		`SELECT e.boss_id FROM entries e JOIN bosses b ON b.id = e.boss_id
+		 WHERE e.user_id = ? AND b.archived = 0 ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1`, userID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("last entry boss: %w", err)
+	}
+	return id, nil
 }
 
 // UpdateEntry replaces an entry's fields and practices.
@@ -116,7 +144,10 @@ func (db *DB) UpdateEntry(ctx context.Context, userID, id int64, in journal.Entr
 		if _, err := tx.ExecContext(ctx, "DELETE FROM entry_practices WHERE entry_id = ?", id); err != nil {
 			return fmt.Errorf("clear practices: %w", err)
 		}
-		return insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices)
+		if err := insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices); err != nil {
+			return err
+		}
+		return writeBlocks(ctx, tx, userID, bossID, id, in)
 	})
 }
 
@@ -136,6 +167,9 @@ func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, 
 		return nil, err
 	}
 	if err := loadPractices(ctx, db.read, []*journal.Entry{e}); err != nil {
+		return nil, err
+	}
+	if err := loadBlocks(ctx, db.read, userID, []*journal.Entry{e}); err != nil {
 		return nil, err
 	}
 	return e, nil

@@ -113,6 +113,9 @@ func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, newestFirst bo
 		if err := loadFollowUps(ctx, tx, userID, batch); err != nil {
 			return err
 		}
+		if err := loadBlocks(ctx, tx, userID, batch); err != nil {
+			return err
+		}
 		for _, e := range batch {
 			e.BossPublicID = bossIDs[e.BossID]
 			e.PriorityPublicID = prioIDs[e.PriorityID]

@@ -15,35 +15,49 @@ import (
 var errFollowUpNotFound = journal.Errorf(journal.ENOTFOUND, "That follow-up does not exist.")
 
 const followUpColumns = `f.id, f.public_id, f.user_id, f.entry_id, f.text, f.owner, coalesce(f.due_on, ''), f.done_at,
-	coalesce(f.done_on, ''), f.created_at, e.public_id, e.summary, e.boss_id, b.name`
+	coalesce(f.done_on, ''), f.created_at, e.public_id, e.summary, e.boss_id, b.name, coalesce(f.first_due_on, f.due_on, '')`
 
-const followUpJoins = ` JOIN entries e ON e.id = f.entry_id JOIN bosses b ON b.id = e.boss_id`
+// followUpJoins also leaves out withdrawn follow-ups, which no page or
+// export shows.
+const followUpJoins = ` JOIN entries e ON e.id = f.entry_id AND f.withdrawn_at IS NULL JOIN bosses b ON b.id = e.boss_id`
 
 // CreateFollowUp adds a commitment to one of the user's entries.
 func (db *DB) CreateFollowUp(ctx context.Context, userID, entryID int64, in journal.FollowUpInput) (*journal.FollowUp, error) {
-	var id int64
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		var one int
-		err := tx.QueryRowContext(ctx, "SELECT 1 FROM entries WHERE user_id = ? AND id = ?", userID, entryID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errEntryNotFound
-		}
-		if err != nil {
-			return fmt.Errorf("find entry: %w", err)
-		}
-		res, err := tx.ExecContext(ctx,
-			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			uuid.NewString(), userID, entryID, in.Text, in.Owner, nullString(in.DueOn), formatTime(db.Now()))
-		if err != nil {
-			return fmt.Errorf("insert follow-up: %w", err)
-		}
-		id, err = res.LastInsertId()
-		return err
-	})
+	id, _, err := db.CreateFollowUpOnce(ctx, userID, entryID, "", in)
 	if err != nil {
 		return nil, err
 	}
 	return db.FindFollowUp(ctx, userID, id)
+}
+
+// CreateFollowUpOnce adds a commitment unless key was used before: then it
+// returns the id of the follow-up that use made, with replay set.
+func (db *DB) CreateFollowUpOnce(ctx context.Context, userID, entryID int64, key string, in journal.FollowUpInput) (id int64, replay bool, err error) {
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		id, replay, err = db.once(ctx, tx, userID, key, KindFollowUp, func() (int64, error) {
+			return db.insertFollowUp(ctx, tx, userID, entryID, in)
+		})
+		return err
+	})
+	return id, replay, err
+}
+
+func (db *DB) insertFollowUp(ctx context.Context, tx *sql.Tx, userID, entryID int64, in journal.FollowUpInput) (int64, error) {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM entries WHERE user_id = ? AND id = ?", userID, entryID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errEntryNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find entry: %w", err)
+	}
+	res, err := tx.ExecContext(ctx,
+		"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		uuid.NewString(), userID, entryID, in.Text, in.Owner, nullString(in.DueOn), formatTime(db.Now()))
+	if err != nil {
+		return 0, fmt.Errorf("insert follow-up: %w", err)
+	}
+	return res.LastInsertId()
 }
 
 // FindFollowUp returns one of the user's follow-ups.
@@ -61,10 +75,10 @@ func (db *DB) SetFollowUpDone(ctx context.Context, userID, id int64, done bool, 
 		var err error
 		if done {
 			res, err = tx.ExecContext(ctx,
-				"UPDATE followups SET done_at = coalesce(done_at, ?), done_on = coalesce(done_on, ?) WHERE user_id = ? AND id = ?",
+				"UPDATE followups SET done_at = coalesce(done_at, ?), done_on = coalesce(done_on, ?) WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL",
 				formatTime(at), doneOn, userID, id)
 		} else {
-			res, err = tx.ExecContext(ctx, "UPDATE followups SET done_at = NULL, done_on = NULL WHERE user_id = ? AND id = ?", userID, id)
+			res, err = tx.ExecContext(ctx, "UPDATE followups SET done_at = NULL, done_on = NULL WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL", userID, id)
 		}
 		return notFoundAs(checkOneRow(res, err, "set follow-up"), errFollowUpNotFound)
 	})
@@ -117,7 +131,7 @@ func scanFollowUp(row scanner) (*journal.FollowUp, error) {
 	var doneAt sql.NullString
 	var created string
 	err := row.Scan(&f.ID, &f.PublicID, &f.UserID, &f.EntryID, &f.Text, &f.Owner, &f.DueOn, &doneAt, &f.DoneOn, &created,
-		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName)
+		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName, &f.FirstDueOn)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errFollowUpNotFound
 	}
@@ -155,4 +169,37 @@ func (db *DB) FindDoneFollowUps(ctx context.Context, userID, bossID int64, from,
 	}
 	q += " ORDER BY f.done_on, f.id LIMIT ?"
 	return db.findFollowUps(ctx, q, append(args, limit)...)
+}
+
+// UpdateFollowUp corrects a follow-up's text, owner and due date. The first
+// due date stays as it was (or becomes this one if there was none), so a
+// moved date never makes a late promise count as kept.
+func (db *DB) UpdateFollowUp(ctx context.Context, userID, id int64, in journal.FollowUpInput) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx,
+			`UPDATE followups SET text = ?, owner = ?, due_on = ?, first_due_on = coalesce(first_due_on, ?)
+			 WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL`,
+			in.Text, in.Owner, nullString(in.DueOn), nullString(in.DueOn), userID, id)
+		return notFoundAs(checkOneRow(res, err, "update follow-up"), errFollowUpNotFound)
+	})
+}
+
+// WithdrawFollowUp removes a follow-up from every page and export, keeping
+// the row so that withdrawn promises can still be counted.
+func (db *DB) WithdrawFollowUp(ctx context.Context, userID, id int64, at time.Time) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE followups SET withdrawn_at = ? WHERE user_id = ? AND id = ? AND withdrawn_at IS NULL",
+			formatTime(at), userID, id)
+		return notFoundAs(checkOneRow(res, err, "withdraw follow-up"), errFollowUpNotFound)
+	})
+}
+
+// CountWithdrawnFollowUps counts the user's withdrawn follow-ups.
+func (db *DB) CountWithdrawnFollowUps(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND withdrawn_at IS NOT NULL", userID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count withdrawn follow-ups: %w", err)
+	}
+	return n, nil
 }

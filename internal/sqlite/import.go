@@ -11,34 +11,11 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// Import merges a journal into the user's account by public id, in one
-// transaction: a record that is new is added, one that differs is updated,
-// one that is the same is left alone. Importing the same file twice changes
-// nothing the second time. Any failure writes nothing.
-func (db *DB) Import(ctx context.Context, userID int64, imp *journal.Import) (journal.ImportResult, error) {
-	var res journal.ImportResult
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		im := importer{ctx: ctx, tx: tx, userID: userID, res: &res}
-		for i, b := range imp.Bosses {
-			if err := im.boss(b); err != nil {
-				return fmt.Errorf("bosses[%d]: %w", i, err)
-			}
-		}
-		for i, p := range imp.Priorities {
-			if err := im.priority(i, p); err != nil {
-				return err
-			}
-		}
-		for i, e := range imp.Entries {
-			if err := im.entry(i, e); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return res, err
-}
-
+// The importer merges a journal into the user's account by public id,
+// inside ImportStream's one transaction: a record that is new is added,
+// one that differs is updated, one that is the same is left alone.
+// Importing the same file twice changes nothing the second time. Any
+// failure writes nothing.
 type importer struct {
 	ctx    context.Context
 	tx     *sql.Tx
@@ -149,6 +126,15 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 		} else if !ok {
 			return invalidRef(path, "priority_id", e.PriorityPublicID)
 		}
+		// As in the form: an entry advances a priority of its own boss.
+		var prioBoss int64
+		if err := im.tx.QueryRowContext(im.ctx, "SELECT boss_id FROM priorities WHERE id = ?", prioID).Scan(&prioBoss); err != nil {
+			return err
+		}
+		if prioBoss != bossID {
+			msg := fmt.Sprintf("%s: priority_id: %q is a priority of another boss; an entry can only advance a priority of its own boss.", path, e.PriorityPublicID)
+			return &journal.Error{Code: journal.EINVALID, Message: msg}
+		}
 	}
 	cur, err := im.currentEntry(e.PublicID)
 	if err != nil {
@@ -156,7 +142,7 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 	}
 	exists := cur != nil
 	same := exists && cur.BossID == bossID && cur.PriorityID == prioID && cur.OccurredOn == e.OccurredOn && cur.Kind == e.Kind &&
-		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices)
+		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices) && sameBlocks(cur, e)
 	entryID := int64(0)
 	if exists {
 		entryID = cur.ID
@@ -164,6 +150,9 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 	if count(&im.res.Entries, exists, same) {
 		if entryID, err = im.writeEntry(entryID, bossID, prioID, e); err != nil {
 			return err
+		}
+		if err := importBlocks(im.ctx, im.tx, im.userID, bossID, entryID, e); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	for j, f := range e.FollowUps {
@@ -187,6 +176,9 @@ func (im *importer) currentEntry(publicID string) (*journal.Entry, error) {
 	}
 	list := []*journal.Entry{&e}
 	if err := loadPractices(im.ctx, im.tx, list); err != nil {
+		return nil, err
+	}
+	if err := loadBlocks(im.ctx, im.tx, im.userID, list); err != nil {
 		return nil, err
 	}
 	return &e, nil
@@ -238,12 +230,12 @@ func (im *importer) followUp(entryID int64, f *journal.FollowUp) error {
 		return nil
 	}
 	if exists {
-		_, err = im.tx.ExecContext(im.ctx, "UPDATE followups SET entry_id = ?, text = ?, owner = ?, due_on = ?, done_at = ?, done_on = ? WHERE id = ?",
-			entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), cur.ID)
+		_, err = im.tx.ExecContext(im.ctx, "UPDATE followups SET entry_id = ?, text = ?, owner = ?, due_on = ?, done_at = ?, done_on = ?, first_due_on = coalesce(?, first_due_on, ?) WHERE id = ?",
+			entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), nullString(f.FirstDueOn), nullString(f.DueOn), cur.ID)
 	} else {
 		_, err = im.tx.ExecContext(im.ctx,
-			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, done_at, done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			f.PublicID, im.userID, entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), formatTime(f.CreatedAt))
+			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, done_at, done_on, created_at, first_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			f.PublicID, im.userID, entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), formatTime(f.CreatedAt), nullString(f.FirstDueOn))
 	}
 	return err
 }

@@ -280,6 +280,7 @@ func TestListQueriesUseIndexes(t *testing.T) {
 		[]any{"SELECT " + bossColumns + " FROM bosses WHERE user_id = ? AND archived = 0 ORDER BY archived, name COLLATE NOCASE, id", 1},
 		[]any{"SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? AND boss_id = ? ORDER BY status = 'active' DESC, noted_on DESC, id DESC", 1, 1},
 	)
+	queries = append(queries, problemBetQueries()...)
 	for _, q := range queries {
 		plan := explain(t, f.db, q[0].(string), q[1:]...)
 		for _, line := range plan {

@@ -17,27 +17,34 @@ var errPriorityNotFound = journal.Errorf(journal.ENOTFOUND, "That priority does 
 
 // CreatePriority adds an active priority to one of the user's bosses.
 func (db *DB) CreatePriority(ctx context.Context, userID, bossID int64, text, notedOn string) (*journal.Priority, error) {
-	now := db.Now().UTC()
-	p := &journal.Priority{PublicID: uuid.NewString(), UserID: userID, BossID: bossID, Text: text, Status: "active",
-		NotedOn: notedOn, StatusChangedAt: now, CreatedAt: now}
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		if err := checkBossOwned(ctx, tx, userID, bossID); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO priorities (public_id, user_id, boss_id, text, status, noted_on, status_changed_at, created_at)
-			 VALUES (?, ?, ?, ?, 'active', ?, ?, ?)`,
-			p.PublicID, userID, bossID, text, notedOn, formatTime(now), formatTime(now))
-		if err != nil {
-			return fmt.Errorf("insert priority: %w", err)
-		}
-		p.ID, err = res.LastInsertId()
-		return err
-	})
+	id, _, err := db.CreatePriorityOnce(ctx, userID, bossID, "", text, notedOn)
 	if err != nil {
 		return nil, err
 	}
-	return p, nil
+	return db.FindPriority(ctx, userID, id)
+}
+
+// CreatePriorityOnce adds a priority unless key was used before: then it
+// returns the id of the priority that use made, with replay set.
+func (db *DB) CreatePriorityOnce(ctx context.Context, userID, bossID int64, key, text, notedOn string) (id int64, replay bool, err error) {
+	err = db.tx(ctx, func(tx *sql.Tx) error {
+		id, replay, err = db.once(ctx, tx, userID, key, KindPriority, func() (int64, error) {
+			if err := checkBossOwned(ctx, tx, userID, bossID); err != nil {
+				return 0, err
+			}
+			now := formatTime(db.Now())
+			res, err := tx.ExecContext(ctx,
+				`INSERT INTO priorities (public_id, user_id, boss_id, text, status, noted_on, status_changed_at, created_at)
+				 VALUES (?, ?, ?, ?, 'active', ?, ?, ?)`,
+				uuid.NewString(), userID, bossID, text, notedOn, now, now)
+			if err != nil {
+				return 0, fmt.Errorf("insert priority: %w", err)
+			}
+			return res.LastInsertId()
+		})
+		return err
+	})
+	return id, replay, err
 }
 
 // FindPriority returns one of the user's priorities.

@@ -26,6 +26,7 @@ func (db *DB) WeekSummary(ctx context.Context, userID int64, w journal.Week, tod
 	s := &journal.WeekSummary{Week: w}
 	steps := []func(context.Context, *sql.Tx, int64, *journal.WeekSummary, string) error{
 		weekPractices, weekBosses, weekFollowUps, weekNeglect, weekQuietBosses, weekTrend, weekStreak, weekEntries,
+		weekProblems, weekBets,
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx, userID, s, today); err != nil {
@@ -105,23 +106,23 @@ func weekFollowUps(ctx context.Context, tx *sql.Tx, userID int64, s *journal.Wee
 	f := &s.FollowUps
 	err := tx.QueryRowContext(ctx,
 		`SELECT count(*) FROM entries e JOIN followups f ON f.entry_id = e.id
-		 WHERE e.user_id = ? AND e.occurred_on BETWEEN ? AND ?`, userID, s.Week.Start, s.Week.End).Scan(&f.Opened)
+		 WHERE e.user_id = ? AND e.occurred_on BETWEEN ? AND ? AND f.withdrawn_at IS NULL`, userID, s.Week.Start, s.Week.End).Scan(&f.Opened)
 	if err != nil {
 		return fmt.Errorf("follow-ups opened: %w", err)
 	}
-	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_on BETWEEN ? AND ?",
+	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_on BETWEEN ? AND ? AND withdrawn_at IS NULL",
 		userID, s.Week.Start, s.Week.End).Scan(&f.Done)
 	if err != nil {
 		return fmt.Errorf("follow-ups done: %w", err)
 	}
-	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_at IS NULL AND due_on < ?",
+	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_at IS NULL AND due_on < ? AND withdrawn_at IS NULL",
 		userID, today).Scan(&f.Overdue)
 	if err != nil {
 		return fmt.Errorf("follow-ups overdue: %w", err)
 	}
 	rows, err := tx.QueryContext(ctx,
-		`SELECT owner, count(*), coalesce(sum(done_on IS NOT NULL AND done_on <= due_on), 0) FROM followups
-		 WHERE user_id = ? AND due_on BETWEEN ? AND ? GROUP BY owner`, userID, s.Week.Start, s.Week.End)
+		`SELECT owner, count(*), coalesce(sum(done_on IS NOT NULL AND done_on <= coalesce(first_due_on, due_on)), 0) FROM followups
+		 WHERE user_id = ? AND coalesce(first_due_on, due_on) BETWEEN ? AND ? AND withdrawn_at IS NULL GROUP BY owner`, userID, s.Week.Start, s.Week.End)
 	if err != nil {
 		return fmt.Errorf("follow-ups on time: %w", err)
 	}

@@ -107,14 +107,11 @@ func TestSessions(t *testing.T) {
 	if err := db.TouchSession(ctx, []byte("t"), t0.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetFlash(ctx, []byte("t"), "Saved."); err != nil {
-		t.Fatal(err)
-	}
 	got, err := db.FindSession(ctx, []byte("t"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !got.LastSeenAt.Equal(t0.Add(time.Hour)) || !got.ExpiresAt.Equal(t0.Add(24*time.Hour)) || got.Flash != "Saved." || got.UserID != u.ID {
+	if !got.LastSeenAt.Equal(t0.Add(time.Hour)) || !got.ExpiresAt.Equal(t0.Add(24*time.Hour)) || got.UserID != u.ID {
 		t.Errorf("got %+v", got)
 	}
 	n, err := db.DeleteExpiredSessions(ctx, t0.Add(2*time.Hour), t0.Add(30*time.Minute))
@@ -127,5 +124,37 @@ func TestSessions(t *testing.T) {
 	}
 	if err := db.DeleteSession(ctx, []byte("t")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A rehash on sign-in swaps the stored hash and leaves every session of
+// the account alive; an unknown user is not found.
+func TestRehashPassword(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	u, err := db.CreateUser(ctx, signup("ann@example.com"), "old-hash", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := db.Now()
+	s := journal.Session{TokenHash: []byte("0123456789abcdef0123456789abcdef"), UserID: u.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}
+	if err := db.CreateSession(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RehashPassword(ctx, u.ID, "new-hash"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FindUserByEmail(ctx, "ann@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.PasswordHash != "new-hash" {
+		t.Errorf("password hash %q, want new-hash", got.PasswordHash)
+	}
+	if _, err := db.FindSession(ctx, s.TokenHash); err != nil {
+		t.Errorf("the session ended on a rehash: %v", err)
+	}
+	if code := journal.ErrorCode(db.RehashPassword(ctx, u.ID+100, "x")); code != journal.ENOTFOUND {
+		t.Errorf("rehash of an unknown user: code %q, want %q", code, journal.ENOTFOUND)
 	}
 }

@@ -1,0 +1,168 @@
+package journal
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Bet limits.
+const (
+	MaxBetChars        = 300
+	MaxDownsideChars   = 300
+	MaxMitigationChars = 300
+	MaxLessonChars     = 1000
+)
+
+// Outcomes of a bet, recorded at its review.
+var Outcomes = []Option{
+	{"better", "Better than expected"},
+	{"as_expected", "As expected"},
+	{"worse", "Worse than expected"},
+	{"called_off", "Called off"},
+}
+
+// Bet is a calculated risk taken in an entry: what the user expects to
+// happen, what it costs if they are wrong, how they limit that, and when
+// they will look back.
+type Bet struct {
+	EntryID    int64
+	Bet        string
+	Downside   string
+	Mitigation string
+	ReviewOn   string
+	Outcome    string // "" until reviewed
+	Lesson     string
+	ReviewedOn string
+
+	// Read along with the bet, for lists.
+	OccurredOn   string
+	EntrySummary string
+	BossID       int64
+	BossName     string
+}
+
+// Due reports whether the bet waits for its outcome on date today.
+func (b *Bet) Due(today string) bool {
+	return b.Outcome == "" && b.ReviewOn <= today
+}
+
+// BetInput is the bet block of the entry form.
+type BetInput struct {
+	Bet        string
+	Downside   string
+	Mitigation string
+	ReviewOn   string
+}
+
+// Empty reports whether nothing at all was typed in the block.
+func (in *BetInput) Empty() bool {
+	return strings.TrimSpace(in.Bet+in.Downside+in.Mitigation+in.ReviewOn) == ""
+}
+
+// Validate trims the block and reports every rule it breaks; the review
+// date must come after entryDate, the day the bet was placed.
+func (in *BetInput) Validate(entryDate string) error {
+	in.Bet = strings.TrimSpace(stripControl(in.Bet))
+	in.Downside = strings.TrimSpace(stripControl(in.Downside))
+	in.Mitigation = strings.TrimSpace(stripControl(in.Mitigation))
+	in.ReviewOn = strings.TrimSpace(in.ReviewOn)
+	p := Problems{}
+	switch n := utf8.RuneCountInString(in.Bet); {
+	case n == 0:
+		p.Add("bet", "Write what you expect to happen, or clear the other bet fields.")
+	case n > MaxBetChars:
+		p.Add("bet", "Keep the bet to 300 characters.")
+	}
+	if utf8.RuneCountInString(in.Downside) > MaxDownsideChars {
+		p.Add("downside", "Keep the downside to 300 characters.")
+	}
+	if utf8.RuneCountInString(in.Mitigation) > MaxMitigationChars {
+		p.Add("mitigation", "Keep the mitigation to 300 characters.")
+	}
+	switch d, ok := ParseDate(in.ReviewOn); {
+	case in.ReviewOn == "":
+		p.Add("review_on", "Choose the day you will look back at this bet.")
+	case !ok || d.Year() < 1970:
+		p.Add("review_on", "Enter the date as YYYY-MM-DD.")
+	case in.ReviewOn <= entryDate:
+		p.Add("review_on", "Choose a review date after the day of the entry.")
+	}
+	return p.Err()
+}
+
+// OutcomeInput is what the outcome form sends.
+type OutcomeInput struct {
+	Outcome    string
+	Lesson     string
+	ReviewedOn string
+}
+
+// Validate checks the outcome of a bet placed on entryDate; today is the
+// user's date, and a review cannot be dated later.
+func (in *OutcomeInput) Validate(entryDate, today string) error {
+	in.ReviewedOn = strings.TrimSpace(in.ReviewedOn)
+	in.Lesson = strings.TrimSpace(stripControl(strings.ReplaceAll(in.Lesson, "\r\n", "\n")))
+	p := Problems{}
+	if !isOption(Outcomes, in.Outcome) {
+		p.Add("outcome", "Choose how the bet turned out.")
+	}
+	if utf8.RuneCountInString(in.Lesson) > MaxLessonChars {
+		p.Add("lesson", "Keep the lesson to 1,000 characters.")
+	}
+	checkLaterDate(p, "reviewed_on", in.ReviewedOn, entryDate, today, "The review cannot come before the entry that placed the bet.")
+	return p.Err()
+}
+
+// BetStats are a week's bets: placed in its entries, due by its end (or by
+// today, for the current week) and still waiting, and reviewed during it.
+type BetStats struct {
+	Placed, Due, Reviewed                int
+	Better, AsExpected, Worse, CalledOff int
+}
+
+// Nudge is the line the week's guidance shows for bets past their review
+// date, or "" when none are.
+func (s BetStats) Nudge() string {
+	switch s.Due {
+	case 0:
+		return ""
+	case 1:
+		return "1 bet is past its review date."
+	default:
+		return fmt.Sprintf("%d bets are past their review date.", s.Due)
+	}
+}
+
+// Calibration is, over a window, how the bets that played out came out.
+// A bet called off never played out, so it counts in neither number.
+type Calibration struct {
+	Reviewed           int // better, as expected or worse
+	AsExpectedOrBetter int
+}
+
+// AddOutcome counts one reviewed bet.
+func (c *Calibration) AddOutcome(outcome string, n int) {
+	switch outcome {
+	case "better", "as_expected":
+		c.Reviewed += n
+		c.AsExpectedOrBetter += n
+	case "worse":
+		c.Reviewed += n
+	}
+}
+
+// Line describes the calibration in words.
+func (c Calibration) Line() string {
+	if c.Reviewed == 0 {
+		return "No bets reviewed in the last 12 months."
+	}
+	return fmt.Sprintf("Of %d %s reviewed in the last 12 months, %d came out as expected or better (%.0f%%).",
+		c.Reviewed, plural(c.Reviewed, "bet", "bets"), c.AsExpectedOrBetter, 100*float64(c.AsExpectedOrBetter)/float64(c.Reviewed))
+}
+
+// DueDate is the last review date a week's "due" count includes: the
+// week's end, or today while the week is still running.
+func DueDate(w Week, today string) string {
+	return min(w.End, today)
+}

@@ -1,0 +1,106 @@
+package journal
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBetInputValidate(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    BetInput
+		field string
+	}{
+		{"complete", BetInput{Bet: "They will back the pilot", Downside: "A lost week", Mitigation: "Timebox it", ReviewOn: "2026-12-04"}, ""},
+		{"only bet and date", BetInput{Bet: "b", ReviewOn: "2026-11-21"}, ""},
+		{"no bet", BetInput{Downside: "d", ReviewOn: "2026-12-04"}, "bet"},
+		{"long bet", BetInput{Bet: strings.Repeat("b", 301), ReviewOn: "2026-12-04"}, "bet"},
+		{"long downside", BetInput{Bet: "b", Downside: strings.Repeat("d", 301), ReviewOn: "2026-12-04"}, "downside"},
+		{"long mitigation", BetInput{Bet: "b", Mitigation: strings.Repeat("m", 301), ReviewOn: "2026-12-04"}, "mitigation"},
+		{"no review date", BetInput{Bet: "b"}, "review_on"},
+		{"review on the entry's day", BetInput{Bet: "b", ReviewOn: "2026-11-20"}, "review_on"},
+		{"review before the entry", BetInput{Bet: "b", ReviewOn: "2026-11-01"}, "review_on"},
+		{"review not a date", BetInput{Bet: "b", ReviewOn: "next week"}, "review_on"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fields := FieldErrors(tt.in.Validate("2026-11-20"))
+			if tt.field == "" && len(fields) > 0 || tt.field != "" && fields[tt.field] == "" || len(fields) > 1 {
+				t.Errorf("got %v, want an error on %q only", fields, tt.field)
+			}
+		})
+	}
+}
+
+func TestOutcomeInputValidate(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    OutcomeInput
+		field string
+	}{
+		{"better", OutcomeInput{Outcome: "better", ReviewedOn: "2026-11-27", Lesson: "Ask earlier."}, ""},
+		{"called off on the day", OutcomeInput{Outcome: "called_off", ReviewedOn: "2026-11-20"}, ""},
+		{"lesson at the limit", OutcomeInput{Outcome: "worse", ReviewedOn: "2026-11-21", Lesson: strings.Repeat("l", 1000)}, ""},
+		{"unknown outcome", OutcomeInput{Outcome: "great", ReviewedOn: "2026-11-21"}, "outcome"},
+		{"long lesson", OutcomeInput{Outcome: "worse", ReviewedOn: "2026-11-21", Lesson: strings.Repeat("l", 1001)}, "lesson"},
+		{"before the entry", OutcomeInput{Outcome: "worse", ReviewedOn: "2026-11-19"}, "reviewed_on"},
+		{"in the future", OutcomeInput{Outcome: "worse", ReviewedOn: "2026-11-28"}, "reviewed_on"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fields := FieldErrors(tt.in.Validate("2026-11-20", "2026-11-27"))
+			if tt.field == "" && len(fields) > 0 || tt.field != "" && fields[tt.field] == "" || len(fields) > 1 {
+				t.Errorf("got %v, want an error on %q only", fields, tt.field)
+			}
+		})
+	}
+}
+
+func TestCalibration(t *testing.T) {
+	tests := []struct {
+		name     string
+		outcomes map[string]int
+		want     Calibration
+		line     string
+	}{
+		{"none", nil, Calibration{}, "No bets reviewed in the last 12 months."},
+		{"called off only", map[string]int{"called_off": 2}, Calibration{}, "No bets reviewed in the last 12 months."},
+		{"mixed", map[string]int{"better": 1, "as_expected": 2, "worse": 1, "called_off": 3}, Calibration{Reviewed: 4, AsExpectedOrBetter: 3},
+			"Of 4 bets reviewed in the last 12 months, 3 came out as expected or better (75%)."},
+		{"one worse", map[string]int{"worse": 1}, Calibration{Reviewed: 1}, "Of 1 bet reviewed in the last 12 months, 0 came out as expected or better (0%)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Calibration
+			for k, n := range tt.outcomes {
+				c.AddOutcome(k, n)
+			}
+			if c != tt.want || c.Line() != tt.line {
+				t.Errorf("got %+v %q, want %+v %q", c, c.Line(), tt.want, tt.line)
+			}
+		})
+	}
+}
+
+func TestBetDueAndNudge(t *testing.T) {
+	w, _ := ParseWeek("2026-W48")
+	tests := []struct {
+		name string
+		got  any
+		want any
+	}{
+		{"due on the review day", (&Bet{ReviewOn: "2026-11-27"}).Due("2026-11-27"), true},
+		{"not due the day before", (&Bet{ReviewOn: "2026-11-28"}).Due("2026-11-27"), false},
+		{"reviewed is never due", (&Bet{ReviewOn: "2026-11-01", Outcome: "worse"}).Due("2026-11-27"), false},
+		{"current week counts to today", DueDate(w, "2026-11-27"), "2026-11-27"},
+		{"past week counts to its end", DueDate(w, "2026-12-10"), "2026-11-29"},
+		{"no nudge", BetStats{}.Nudge(), ""},
+		{"one bet", BetStats{Due: 1}.Nudge(), "1 bet is past its review date."},
+		{"two bets", BetStats{Due: 2}.Nudge(), "2 bets are past their review date."},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}

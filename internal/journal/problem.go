@@ -1,0 +1,186 @@
+package journal
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Problem limits.
+const (
+	MaxProblemChars        = 500
+	MaxOptionChars         = 300
+	MaxOptions             = 5
+	MaxRecommendationChars = 500
+	MaxDecisionNoteChars   = 1000
+)
+
+// MsgBringOptions is the answer to a problem raised without a way out.
+const MsgBringOptions = "Bring at least one option and say which you recommend"
+
+// Decisions on a problem. "open" means nobody has decided yet.
+var Decisions = []Option{
+	{"open", "Still open"},
+	{"taken", "Recommendation taken"},
+	{"changed", "Another option or a variant"},
+	{"declined", "Declined"},
+}
+
+// Problem is a problem raised in an entry together with the options the
+// user brought and the one they recommend, and what became of it.
+type Problem struct {
+	EntryID        int64
+	Problem        string
+	Options        []string
+	Recommendation string
+	Decision       string // a key of Decisions
+	DecidedOn      string // "" until a decision is recorded
+	DecisionNote   string
+
+	// Read along with the problem, for lists.
+	OccurredOn   string
+	EntrySummary string
+	BossID       int64
+	BossName     string
+}
+
+// Open reports whether the problem still waits for a decision.
+func (p *Problem) Open() bool { return p.Decision == "open" }
+
+// ProblemInput is the problem block of the entry form.
+type ProblemInput struct {
+	Problem        string
+	Options        []string
+	Recommendation string
+}
+
+// Empty reports whether nothing at all was typed in the block.
+func (in *ProblemInput) Empty() bool {
+	return strings.TrimSpace(in.Problem) == "" && strings.TrimSpace(in.Recommendation) == "" &&
+		strings.TrimSpace(strings.Join(in.Options, "")) == ""
+}
+
+// Validate trims the block, drops empty option boxes and reports every rule
+// the rest breaks.
+func (in *ProblemInput) Validate() error {
+	in.Problem = strings.TrimSpace(stripControl(in.Problem))
+	in.Recommendation = strings.TrimSpace(stripControl(in.Recommendation))
+	var opts []string
+	for _, o := range in.Options {
+		if o = strings.TrimSpace(stripControl(o)); o != "" {
+			opts = append(opts, o)
+		}
+	}
+	in.Options = opts
+	p := Problems{}
+	switch n := utf8.RuneCountInString(in.Problem); {
+	case n == 0:
+		p.Add("problem", "Say what the problem is, or clear the other problem fields.")
+	case n > MaxProblemChars:
+		p.Add("problem", "Keep the problem to 500 characters.")
+	}
+	if in.Problem != "" && (len(opts) == 0 || in.Recommendation == "") {
+		p.Add("option", MsgBringOptions+".")
+	}
+	if len(opts) > MaxOptions {
+		p.Add("option", "Bring at most five options.")
+	}
+	for _, o := range opts {
+		if utf8.RuneCountInString(o) > MaxOptionChars {
+			p.Add("option", "Keep each option to 300 characters.")
+		}
+	}
+	if utf8.RuneCountInString(in.Recommendation) > MaxRecommendationChars {
+		p.Add("recommendation", "Keep the recommendation to 500 characters.")
+	}
+	return p.Err()
+}
+
+// DecisionInput is what the decision form sends.
+type DecisionInput struct {
+	Decision  string
+	DecidedOn string
+	Note      string
+}
+
+// Validate checks a decision on a problem raised on entryDate; today is
+// the user's date, and a decision cannot be dated later.
+func (in *DecisionInput) Validate(entryDate, today string) error {
+	in.DecidedOn = strings.TrimSpace(in.DecidedOn)
+	in.Note = strings.TrimSpace(stripControl(in.Note))
+	p := Problems{}
+	if !isOption(Decisions, in.Decision) {
+		p.Add("decision", "Choose what became of the problem.")
+	}
+	checkLaterDate(p, "decided_on", in.DecidedOn, entryDate, today, "The decision cannot come before the entry that raised the problem.")
+	if utf8.RuneCountInString(in.Note) > MaxDecisionNoteChars {
+		p.Add("note", "Keep the note to 1,000 characters.")
+	}
+	return p.Err()
+}
+
+// checkLaterDate requires a date between from and today, both included.
+func checkLaterDate(p Problems, field, date, from, today, early string) {
+	d, ok := ParseDate(date)
+	switch {
+	case !ok || d.Year() < 1970:
+		p.Add(field, "Enter the date as YYYY-MM-DD.")
+	case date < from:
+		p.Add(field, early)
+	case date > today:
+		p.Add(field, "This date is still in the future.")
+	}
+}
+
+// ProblemStats are a week's problems: raised in its entries, still open
+// among those raised by its end, and decided during it.
+type ProblemStats struct {
+	Raised, Open, Taken, Changed, Declined int
+}
+
+// Nudge is the line the week's guidance shows for problems still waiting
+// for a decision, or "" when none wait.
+func (s ProblemStats) Nudge() string {
+	switch s.Open {
+	case 0:
+		return ""
+	case 1:
+		return "1 problem still waits for a decision."
+	default:
+		return fmt.Sprintf("%d problems still wait for a decision.", s.Open)
+	}
+}
+
+// SolutionsRate is, over a window, how many problems were raised and how
+// many of them ended with the recommendation taken.
+type SolutionsRate struct {
+	Raised, Taken int
+}
+
+// Line describes the rate in words.
+func (r SolutionsRate) Line() string {
+	if r.Raised == 0 {
+		return "No problems raised in the last 12 months."
+	}
+	return fmt.Sprintf("Of %d %s raised in the last 12 months, %d ended with your recommendation taken (%.0f%%).",
+		r.Raised, plural(r.Raised, "problem", "problems"), r.Taken, 100*float64(r.Taken)/float64(r.Raised))
+}
+
+// RateWindowMonths is how far back the calibration and solutions lines look.
+const RateWindowMonths = 12
+
+// RateWindowStart returns the first day of the window that ends on end.
+func RateWindowStart(end string) string {
+	t, ok := ParseDate(end)
+	if !ok {
+		return end
+	}
+	return t.AddDate(0, -RateWindowMonths, 1).Format(DateLayout)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,90 @@
+package markdown
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// inlineSpecial are the characters that can start Markdown or HTML markup
+// inside a line: emphasis, code, links and images, raw HTML and autolinks,
+// tables, strikethrough, entities, and the backslash itself.
+const inlineSpecial = "\\`*_[]<>!|~&"
+
+// Text makes user text safe to embed in a Markdown document leadup writes
+// (the export, the weekly update, the 1:1 agenda): it is kept on one line,
+// and every character that could start markup is backslash-escaped, so
+// `<img onerror=…>` or `[x](javascript:…)` reads as the literal text it was
+// typed as. It is the one function every Markdown output uses for user text.
+func Text(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	block := blockMarker(s)
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		if strings.ContainsRune(inlineSpecial, r) || i == block {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// blockMarker returns 0 when s starts with '#', which would make a
+// heading of a line it began (the author's name under "Thanks," does), and
+// -1 otherwise. List and rule markers are left alone: they only change
+// layout, and "+Send the deck" should not read "\+Send" in a pasted email.
+func blockMarker(s string) int {
+	if strings.HasPrefix(s, "#") {
+		return 0
+	}
+	return -1
+}
+
+// DropHTML returns Markdown source with its raw HTML removed, blocks and
+// inline tags alike, and the rest of the Markdown kept as written: the
+// same rule as the notes shown on a page, where raw HTML is omitted.
+func (r *Renderer) DropHTML(src string) string {
+	source := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(source))
+	var cut []text.Segment
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			for i := range n.Lines().Len() {
+				cut = append(cut, n.Lines().At(i))
+			}
+			if n.HasClosure() {
+				cut = append(cut, n.ClosureLine)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := range n.Segments.Len() {
+				cut = append(cut, n.Segments.At(i))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(cut) == 0 {
+		return src
+	}
+	slices.SortFunc(cut, func(a, b text.Segment) int { return a.Start - b.Start })
+	var out bytes.Buffer
+	at := 0
+	for _, s := range cut {
+		if s.Start < at {
+			continue
+		}
+		out.Write(source[at:s.Start])
+		at = s.Stop
+	}
+	out.Write(source[at:])
+	return out.String()
+}

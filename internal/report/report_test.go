@@ -1,0 +1,120 @@
+package report
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// -update rewrites the golden files from the current output; review the
+// diff before committing it.
+var update = flag.Bool("update", false, "rewrite testdata/*.md")
+
+// golden compares got with testdata/name.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file.\ngot:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+const today = "2026-11-27" // a Friday, in week 2026-W48
+
+func done(on string) *time.Time {
+	t, _ := time.Parse(journal.DateLayout, on)
+	return &t
+}
+
+func weekFixture(t *testing.T) *journal.WeekSummary {
+	t.Helper()
+	w, err := journal.ParseWeek("2026-W48")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &journal.WeekSummary{Week: w}
+}
+
+func TestWeeklyUpdate(t *testing.T) {
+	entries := []*journal.Entry{
+		{OccurredOn: "2026-11-23", Summary: "Shipped the   billing\nmigration", Practices: []string{"results", "responsibility"}, BossName: "Dana Reyes",
+			PriorityText: "Cut churn\nby Q1"},
+		{OccurredOn: "2026-11-24", Summary: "Proposed two fixes for the on-call load", Practices: []string{"solutions"}, BossName: "Dana Reyes"},
+		{OccurredOn: "2026-11-25", Summary: "Let Sam lead the design review", Practices: []string{"team", "risk"}, BossName: "Lee Park"},
+	}
+	kept := []*journal.FollowUp{
+		{Text: "Send the plan", Owner: "me", DueOn: "2026-11-24", DoneAt: done("2026-11-24"), DoneOn: "2026-11-24"},
+		{Text: "Book the offsite", Owner: "me", DueOn: "2026-11-20", DoneAt: done("2026-11-25"), DoneOn: "2026-11-25"},
+	}
+	open := []*journal.FollowUp{
+		{Text: "Review the budget", Owner: "me", DueOn: "2026-11-26"},
+		{Text: "Intro to finance", Owner: "boss", DueOn: "2026-12-02"},
+		{Text: "Feedback on the draft", Owner: "boss"},
+	}
+	tests := []struct {
+		name, golden string
+		u            Update
+	}{
+		{"to one boss", "weekly-dana.md", Update{Summary: weekFixture(t), BossName: "Dana Reyes", Author: "Ann Lee",
+			Entries: entries[:2], Kept: kept, Open: open, Today: today}},
+		{"to no boss in particular", "weekly-all.md", Update{Summary: weekFixture(t), Author: "Ann Lee",
+			Entries: entries, Kept: kept, Open: open, Today: today}},
+		{"an empty week", "weekly-empty.md", Update{Summary: weekFixture(t), BossName: "Dana Reyes", Author: "Ann Lee", Today: today}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { golden(t, tt.golden, WeeklyUpdate(tt.u)) })
+	}
+}
+
+func TestPrepAgenda(t *testing.T) {
+	boss := &journal.Boss{ID: 1, Name: "Dana Reyes"}
+	p := Prep{
+		Boss: boss,
+		FollowUps: []*journal.FollowUp{
+			{Text: "Review the budget", Owner: "me", DueOn: "2026-11-20"},
+			{Text: "Share the hiring plan", Owner: "me"},
+			{Text: "Intro to finance", Owner: "boss", DueOn: "2026-12-02"},
+		},
+		Priorities: []*journal.Priority{
+			{ID: 7, Text: "Cut churn by Q1"},
+			{ID: 8, Text: "Hire two engineers"},
+		},
+		LastTouched: map[int64]string{7: "2026-11-23"},
+		Problems:    []*journal.Entry{{OccurredOn: "2026-11-24", Summary: "On-call load is too high"}},
+		Risks:       []*journal.Entry{{OccurredOn: "2026-11-25", Summary: "Let Sam lead the review"}},
+		Neglected:   []string{"team", "not-a-practice"},
+		Recent:      []*journal.Entry{{OccurredOn: "2026-11-23", Summary: "Weekly 1:1"}},
+		Today:       today,
+	}
+	golden(t, "prep-dana.md", PrepAgenda(p))
+	golden(t, "prep-empty.md", PrepAgenda(Prep{Boss: boss, Today: today}))
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct{ in, short, long string }{
+		{"2026-11-27", "Fri 27 Nov", "Friday 27 November 2026"},
+		{"not a date", "not a date", "not a date"},
+	}
+	for _, tt := range tests {
+		if got := shortDate(tt.in); got != tt.short {
+			t.Errorf("shortDate(%q) = %q, want %q", tt.in, got, tt.short)
+		}
+		if got := longDate(tt.in); got != tt.long {
+			t.Errorf("longDate(%q) = %q, want %q", tt.in, got, tt.long)
+		}
+	}
+}

@@ -1,0 +1,22 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// deleteByEmail reports whether deleting the account is confirmed by
+// typing its email rather than a password: true for a user the auth proxy
+// signed in, and for an account that signs in through an OpenID provider,
+// whose password nobody knows.
+func (s *Server) deleteByEmail(r *http.Request, u *journal.User) bool {
+	if viaProxy(r) {
+		return true
+	}
+	ok, err := s.db.HasOIDCIdentity(r.Context(), u.ID)
+	if err != nil {
+		s.log.Error("check oidc identity", "user_id", u.ID, "err", err)
+	}
+	return ok
+}

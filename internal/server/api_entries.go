@@ -1,0 +1,297 @@
+package server
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/leadup/leadup/internal/export"
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
+)
+
+// API list page sizes.
+const (
+	apiDefaultLimit = 50
+	apiMaxLimit     = 100
+)
+
+// apiEntryBody is an entry as the API takes it: the export's field names,
+// with the boss and priority named by public id. Absent fields keep their
+// value on PATCH and take the form's defaults on POST.
+type apiEntryBody struct {
+	BossID      *string        `json:"boss_id"`
+	NewBossName *string        `json:"new_boss_name"`
+	OccurredOn  *string        `json:"occurred_on"`
+	Kind        *string        `json:"kind"`
+	Summary     *string        `json:"summary"`
+	Notes       *string        `json:"notes"`
+	Practices   *[]string      `json:"practices"`
+	PriorityID  nullableString `json:"priority_id"`
+}
+
+// nullableString tells an absent member from null: null unlinks.
+type nullableString struct {
+	Set   bool
+	Value string
+}
+
+func (n *nullableString) UnmarshalJSON(b []byte) error {
+	n.Set = true
+	if string(b) == "null" {
+		n.Value = ""
+		return nil
+	}
+	return json.Unmarshal(b, &n.Value)
+}
+
+// apiEntries is one page of the entry list.
+type apiEntries struct {
+	Entries []export.Entry `json:"entries"`
+	Next    *string        `json:"next"` // pass as ?cursor= for the next page; null on the last
+}
+
+// apiCursor is the opaque cursor of the entry list, as sent to clients.
+type apiCursor struct {
+	OccurredOn string `json:"d,omitempty"`
+	ID         int64  `json:"i,omitempty"`
+	Offset     int    `json:"o,omitempty"`
+}
+
+func encodeCursor(c *sqlite.EntryCursor) *string {
+	if c == nil {
+		return nil
+	}
+	b, _ := json.Marshal(apiCursor{OccurredOn: c.OccurredOn, ID: c.ID, Offset: c.Offset})
+	s := base64.RawURLEncoding.EncodeToString(b)
+	return &s
+}
+
+func decodeCursor(s string) (*sqlite.EntryCursor, bool) {
+	if s == "" {
+		return nil, true
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	var c apiCursor
+	if err != nil || json.Unmarshal(b, &c) != nil || c.Offset < 0 || c.ID < 0 {
+		return nil, false
+	}
+	return &sqlite.EntryCursor{OccurredOn: c.OccurredOn, ID: c.ID, Offset: c.Offset}, true
+}
+
+// handleAPIEntries lists entries newest first with the page's filters
+// (boss_id is a boss's public id) and a cursor instead of page numbers.
+func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	q := r.URL.Query()
+	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), From: q.Get("from"), To: q.Get("to")}
+	problems := journal.Problems{}
+	if err := f.Validate(); err != nil {
+		for k, v := range journal.FieldErrors(err) {
+			problems.Add(k, v)
+		}
+	}
+	if pid := q.Get("boss_id"); pid != "" {
+		id, err := s.db.BossIDByPublicID(ctx, u.ID, pid)
+		if journal.ErrorCode(err) == journal.ENOTFOUND {
+			problems.Add("boss_id", "No boss of yours has that id.")
+		} else if err != nil {
+			s.apiFail(w, r, err)
+			return
+		}
+		f.BossID = id
+	}
+	limit := apiDefaultLimit
+	if raw := q.Get("limit"); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 || n > apiMaxLimit {
+			problems.Add("limit", "Use a number from 1 to 100.")
+		}
+		limit = n
+	}
+	after, ok := decodeCursor(q.Get("cursor"))
+	if !ok {
+		problems.Add("cursor", "Use the next value of the page before, unchanged.")
+	}
+	if len(problems) > 0 {
+		writeAPIError(w, http.StatusBadRequest, "bad_request", "Some query parameters are not valid.", problems)
+		return
+	}
+	entries, next, err := s.db.FindEntryPage(ctx, u.ID, f, after, limit)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	out := apiEntries{Entries: make([]export.Entry, 0, len(entries)), Next: encodeCursor(next)}
+	for _, e := range entries {
+		out.Entries = append(out.Entries, export.EntryOf(e))
+	}
+	writeAPI(w, http.StatusOK, out)
+}
+
+// apiEntryID reads the {id} path parameter, a public id, as a row id.
+func (s *Server) apiEntryID(r *http.Request) (int64, error) {
+	return s.db.EntryIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
+}
+
+func (s *Server) handleAPIEntry(w http.ResponseWriter, r *http.Request) {
+	id, err := s.apiEntryID(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	s.writeAPIEntry(w, r, http.StatusOK, id)
+}
+
+func (s *Server) writeAPIEntry(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	e, err := s.db.FindEntryDoc(r.Context(), userFrom(r.Context()).ID, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	if status == http.StatusCreated || status == http.StatusOK && r.Method == http.MethodPost {
+		w.Header().Set("Location", s.cfg.BasePath+"/api/v1/entries/"+e.PublicID)
+	}
+	writeAPI(w, status, export.EntryOf(e))
+}
+
+// handleAPIEntryCreate adds an entry. A retry with the same
+// Idempotency-Key answers the entry the first request made (see
+// idempotencyKey).
+func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
+	key, ok := idempotencyKey(w, r)
+	if !ok {
+		return
+	}
+	var body apiEntryBody
+	if !readJSON(w, r, &body) {
+		return
+	}
+	u := userFrom(r.Context())
+	in := journal.EntryInput{OccurredOn: s.today(u), Kind: "one_on_one"}
+	if err := s.apiEntryInput(r.Context(), u, body, &in); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	id, replay, err := s.db.CreateEntryOnce(r.Context(), u.ID, key, in, nil)
+	if err != nil {
+		s.apiFail(w, r, apiFields(err))
+		return
+	}
+	s.writeAPIEntry(w, r, createdStatus(replay), id)
+}
+
+// handleAPIEntryUpdate changes the fields the body names and keeps the rest.
+func (s *Server) handleAPIEntryUpdate(w http.ResponseWriter, r *http.Request) {
+	id, err := s.apiEntryID(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	var body apiEntryBody
+	if !readJSON(w, r, &body) {
+		return
+	}
+	ctx := r.Context()
+	u := userFrom(ctx)
+	e, err := s.db.FindEntry(ctx, u.ID, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	in := journal.EntryInput{BossID: e.BossID, OccurredOn: e.OccurredOn, Kind: e.Kind, Summary: e.Summary,
+		Notes: e.Notes, Practices: e.Practices, PriorityID: e.PriorityID}
+	if err := s.apiEntryInput(ctx, u, body, &in); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	if err := s.db.UpdateEntry(ctx, u.ID, id, in); err != nil {
+		s.apiFail(w, r, apiFields(err))
+		return
+	}
+	s.writeAPIEntry(w, r, http.StatusOK, id)
+}
+
+func (s *Server) handleAPIEntryDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := s.apiEntryID(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	if err := s.db.DeleteEntry(r.Context(), userFrom(r.Context()).ID, id); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// apiEntryInput lays the body over in, turns public ids into row ids and
+// validates the result, reporting every problem at once.
+func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryBody, in *journal.EntryInput) error {
+	problems := journal.Problems{}
+	if b.BossID != nil {
+		id, err := s.db.BossIDByPublicID(ctx, u.ID, *b.BossID)
+		switch journal.ErrorCode(err) {
+		case "":
+			in.BossID = id
+		case journal.ENOTFOUND:
+			problems.Add("boss_id", "No boss of yours has that id.")
+		default:
+			return err
+		}
+	}
+	if b.PriorityID.Set {
+		in.PriorityID = 0
+		if b.PriorityID.Value != "" {
+			id, err := s.db.PriorityIDByPublicID(ctx, u.ID, b.PriorityID.Value)
+			switch journal.ErrorCode(err) {
+			case "":
+				in.PriorityID = id
+			case journal.ENOTFOUND:
+				problems.Add("priority_id", "No priority of yours has that id.")
+			default:
+				return err
+			}
+		}
+	}
+	set(&in.NewBossName, b.NewBossName)
+	set(&in.OccurredOn, b.OccurredOn)
+	set(&in.Kind, b.Kind)
+	set(&in.Summary, b.Summary)
+	set(&in.Notes, b.Notes)
+	if b.Practices != nil {
+		in.Practices = *b.Practices
+	}
+	for k, v := range journal.FieldErrors(in.Validate(s.today(u))) {
+		problems.Add(k, v)
+	}
+	return apiFields(problems.Err())
+}
+
+func set(dst *string, v *string) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// apiFields renames the form's field names in err to the API's: the form
+// repeats "practice", the API sends "practices".
+func apiFields(err error) error {
+	fields := journal.FieldErrors(err)
+	msg, ok := fields["practice"]
+	if !ok || journal.ErrorCode(err) != journal.EINVALID {
+		return err
+	}
+	renamed := map[string]string{"practices": msg}
+	for k, v := range fields {
+		if k != "practice" {
+			renamed[k] = v
+		}
+	}
+	return &journal.Error{Code: journal.EINVALID, Message: journal.ErrorMessage(err), Fields: renamed}
+}

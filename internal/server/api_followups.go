@@ -1,0 +1,110 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/leadup/leadup/internal/export"
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// apiFollowUp is a follow-up as exported, with the entry it belongs to.
+type apiFollowUp struct {
+	export.FollowUp
+	EntryID string `json:"entry_id"`
+}
+
+func apiFollowUpOf(f *journal.FollowUp) apiFollowUp {
+	return apiFollowUp{FollowUp: export.FollowUpOf(f), EntryID: f.EntryPublicID}
+}
+
+type apiFollowUpBody struct {
+	Text  string `json:"text"`
+	Owner string `json:"owner"`
+	DueOn string `json:"due_on"`
+}
+
+// handleAPIFollowUps lists the open follow-ups, soonest due first, as the
+// follow-ups page does.
+func (s *Server) handleAPIFollowUps(w http.ResponseWriter, r *http.Request) {
+	open, err := s.db.FindOpenFollowUps(r.Context(), userFrom(r.Context()).ID, 0, maxOpenFollowUps)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	out := struct {
+		FollowUps []apiFollowUp `json:"followups"`
+	}{FollowUps: make([]apiFollowUp, 0, len(open))}
+	for _, f := range open {
+		out.FollowUps = append(out.FollowUps, apiFollowUpOf(f))
+	}
+	writeAPI(w, http.StatusOK, out)
+}
+
+// handleAPIFollowUpCreate adds a follow-up to an entry; see
+// handleAPIEntryCreate about Idempotency-Key.
+func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request) {
+	entryID, err := s.apiEntryID(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	key, ok := idempotencyKey(w, r)
+	if !ok {
+		return
+	}
+	var body apiFollowUpBody
+	if !readJSON(w, r, &body) {
+		return
+	}
+	in := journal.FollowUpInput{Text: body.Text, Owner: body.Owner, DueOn: body.DueOn}
+	if err := in.Validate(); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	u := userFrom(r.Context())
+	id, replay, err := s.db.CreateFollowUpOnce(r.Context(), u.ID, entryID, key, in)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	f, err := s.db.FindFollowUp(r.Context(), u.ID, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", s.cfg.BasePath+"/api/v1/followups/"+f.PublicID)
+	writeAPI(w, createdStatus(replay), apiFollowUpOf(f))
+}
+
+type apiFollowUpPatch struct {
+	Done *bool `json:"done"`
+}
+
+// handleAPIFollowUpUpdate marks a follow-up done or open again.
+func (s *Server) handleAPIFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	id, err := s.db.FollowUpIDByPublicID(ctx, u.ID, chi.URLParam(r, "id"))
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	var body apiFollowUpPatch
+	if !readJSON(w, r, &body) {
+		return
+	}
+	if body.Done == nil {
+		writeAPIError(w, http.StatusUnprocessableEntity, journal.EINVALID, "Please correct the highlighted fields.",
+			map[string]string{"done": "Say whether it is done: true or false."})
+		return
+	}
+	now := s.db.Now()
+	f, err := s.db.SetFollowUpDone(ctx, u.ID, id, *body.Done, now, journal.Today(now, u.Location()))
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeAPI(w, http.StatusOK, apiFollowUpOf(f))
+}

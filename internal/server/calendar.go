@@ -1,0 +1,75 @@
+package server
+
+import (
+	"crypto/rand"
+	"net/http"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/leadup/leadup/internal/calendar"
+	"github.com/leadup/leadup/web"
+)
+
+// maxFeedFollowUps bounds the follow-ups one feed lists.
+const maxFeedFollowUps = 1000
+
+// handleCalendarCreate makes (or remakes) the user's feed and shows its
+// address this once: only a hash of the token is kept.
+func (s *Server) handleCalendarCreate(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	token := rand.Text()
+	if err := s.db.SetCalendarToken(r.Context(), u.ID, token); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderNotifications(w, r, http.StatusOK, func(v *web.NotificationsView) {
+		v.HasFeed, v.FeedURL = true, s.publicURL(r)+"/cal/"+token+".ics"
+	})
+}
+
+func (s *Server) handleCalendarDelete(w http.ResponseWriter, r *http.Request) {
+	if err := s.db.DeleteCalendarFeed(r.Context(), userFrom(r.Context()).ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/settings/notifications", "Calendar feed deleted: its address no longer works.")
+}
+
+// handleCalendarFeed serves a feed to whoever holds its token; it needs no
+// session, and no cache may keep it.
+func (s *Server) handleCalendarFeed(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u, err := s.db.FindUserByCalendarToken(ctx, chi.URLParam(r, "token"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	schedules, err := s.db.FindSchedules(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fus, err := s.db.FindOpenFollowUpsWithDueDate(ctx, u.ID, "", maxFeedFollowUps)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte(calendar.Feed(u, schedules, fus, s.db.Now())))
+}
+
+// publicURL is the app's address as a client sees it: the configured
+// public origin, or the request's own, with the base path.
+func (s *Server) publicURL(r *http.Request) string {
+	origin := s.cfg.PublicOrigin
+	if origin == "" {
+		scheme := "http"
+		if r.TLS != nil {
+			scheme = "https"
+		}
+		origin = scheme + "://" + r.Host
+	}
+	return strings.TrimRight(origin, "/") + s.cfg.BasePath
+}

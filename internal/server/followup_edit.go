@@ -1,0 +1,77 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+// userFollowUp loads the {id} follow-up of the signed-in user; another
+// user's, or a withdrawn one, is not found.
+func (s *Server) userFollowUp(r *http.Request) (*journal.FollowUp, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.FindFollowUp(r.Context(), userFrom(r.Context()).ID, id)
+}
+
+func (s *Server) handleFollowUpEdit(w http.ResponseWriter, r *http.Request) {
+	f, err := s.userFollowUp(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	form := web.Form{Values: map[string]string{"text": f.Text, "owner": f.Owner, "due_on": f.DueOn}}
+	s.render(w, r, http.StatusOK, web.FollowUpEditPage(s.page(r, "Edit follow-up", "followups"), f, form))
+}
+
+func (s *Server) handleFollowUpSave(w http.ResponseWriter, r *http.Request) {
+	f, err := s.userFollowUp(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	in := journal.FollowUpInput{Text: r.PostFormValue("text"), Owner: r.PostFormValue("owner"), DueOn: r.PostFormValue("due_on")}
+	err = in.Validate()
+	if err == nil {
+		err = s.db.UpdateFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, in)
+	}
+	if journal.ErrorCode(err) == journal.EINVALID {
+		form := web.Form{Values: formValues(r, "text", "owner", "due_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		s.render(w, r, http.StatusUnprocessableEntity, web.FollowUpEditPage(s.page(r, "Edit follow-up", "followups"), f, form))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(f.EntryID, 10), "Follow-up updated.")
+}
+
+// handleFollowUpDelete asks first: without confirm=yes it shows a
+// confirmation page, so withdrawing needs no script.
+func (s *Server) handleFollowUpDelete(w http.ResponseWriter, r *http.Request) {
+	f, err := s.userFollowUp(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	if r.PostFormValue("confirm") != "yes" {
+		s.render(w, r, http.StatusOK, web.FollowUpDeletePage(s.page(r, "Remove follow-up", "followups"), f))
+		return
+	}
+	if err := s.db.WithdrawFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, s.db.Now()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(f.EntryID, 10), "Follow-up removed.")
+}

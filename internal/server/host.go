@@ -1,0 +1,46 @@
+package server
+
+import (
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+// hostAllowed defends against DNS rebinding: a page on a hostname the
+// attacker points at 127.0.0.1 reaches this server with that name in Host,
+// and Go's cross-origin check then passes because Origin equals Host. With
+// a public URL configured only its host is served; without one, only IP
+// literals and localhost, whatever the listen address. /healthz stays open
+// to every host, since container health checks call it by address.
+func (s *Server) hostAllowed(r *http.Request) bool {
+	if r.URL.Path == "/healthz" || r.URL.Path == s.cfg.BasePath+"/healthz" {
+		return true
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if s.cfg.PublicOrigin != "" {
+		u, err := url.Parse(s.cfg.PublicOrigin)
+		return err == nil && strings.EqualFold(host, u.Hostname())
+	}
+	if host == "localhost" {
+		return true
+	}
+	_, err := netip.ParseAddr(host)
+	return err == nil
+}
+
+// misdirected answers 421 (RFC 9110 §15.5.20): this server is not the one
+// for that host name.
+func (s *Server) misdirected(w http.ResponseWriter, r *http.Request) {
+	s.log.Warn("refused a request for another host name", "host", r.Host, "request_id", middleware.GetReqID(r.Context()))
+	securityHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, http.StatusMisdirectedRequest, "This server does not answer to that host name. Use the address it was set up with.")
+	})).ServeHTTP(w, r)
+}

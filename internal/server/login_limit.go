@@ -1,0 +1,85 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+const (
+	deviceCookieName = "leadup_device"
+	devicePurpose    = "login-device"
+	// deviceLifetime is how long a browser stays known after a sign-in.
+	deviceLifetime = 365 * 24 * time.Hour
+)
+
+// emailEpochs lets a successful sign-in reset an email's failure count:
+// httprate cannot clear a key, so the key carries a number that a success
+// moves on, and the old count is simply never read again.
+type emailEpochs struct {
+	mu sync.Mutex
+	n  map[string]uint64
+}
+
+func (e *emailEpochs) key(email string) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return "login:" + email + ":" + strconv.FormatUint(e.n[email], 10)
+}
+
+func (e *emailEpochs) reset(email string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.n == nil {
+		e.n = map[string]uint64{}
+	}
+	e.n[email]++
+}
+
+// limitLoginEmail applies the per-email sign-in limit, unless the browser
+// proves it signed in to this email before: the limit is there to slow
+// someone guessing a password from elsewhere, not to lock the owner out,
+// and anyone can spend an email's allowance. The per-address limit still
+// applies to every request. It reports whether it answered 429.
+func (s *Server) limitLoginEmail(w http.ResponseWriter, r *http.Request, email string) bool {
+	if s.knownDevice(r, email) {
+		return false
+	}
+	return s.loginByEmail.RespondOnLimit(w, r, s.loginEpochs.key(email))
+}
+
+// loginSucceeded clears the email's failure count and marks this browser
+// as one that has signed in to it.
+func (s *Server) loginSucceeded(w http.ResponseWriter, r *http.Request, email string) error {
+	s.loginEpochs.reset(email)
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	nonce := base64.RawURLEncoding.EncodeToString(b)
+	http.SetCookie(w, &http.Cookie{
+		Name:     deviceCookieName,
+		Value:    nonce + "." + s.signer.Sign(devicePurpose, email, nonce),
+		Path:     s.cookiePath(),
+		Expires:  s.db.Now().Add(deviceLifetime),
+		HttpOnly: true,
+		Secure:   s.secure(r),
+		SameSite: http.SameSiteLaxMode,
+	})
+	return nil
+}
+
+// knownDevice reports whether the request carries a device cookie, signed
+// with the server secret, from a successful sign-in to email.
+func (s *Server) knownDevice(r *http.Request, email string) bool {
+	c, err := r.Cookie(deviceCookieName)
+	if err != nil {
+		return false
+	}
+	nonce, tag, ok := strings.Cut(c.Value, ".")
+	return ok && nonce != "" && s.signer.Verify(tag, devicePurpose, email, nonce)
+}

@@ -1,0 +1,116 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+// notificationsView gathers the notification settings page; edit adjusts
+// it, to carry a bad form or a one-time result.
+func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, status int, edit func(*web.NotificationsView)) {
+	ctx := r.Context()
+	u := userFrom(ctx)
+	n, err := s.db.FindNotificationSettings(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	failed, err := s.db.FindFailedReminders(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	schedules, err := s.db.FindSchedules(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	hasFeed, err := s.db.HasCalendarFeed(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v := web.NotificationsView{MailOn: s.cfg.Reminders != nil, Email: u.Email, Schedules: schedules, HasFeed: hasFeed,
+		Form: web.Form{Values: notificationValues(n)}}
+	for _, c := range failed {
+		v.Failed = append(v.Failed, web.FailedReminder{What: claimLabel(c), Attempts: c.Attempts, Error: c.LastError, Retrying: !c.RetryAt.IsZero()})
+	}
+	edit(&v)
+	s.render(w, r, status, web.NotificationsPage(s.page(r, "Reminders and calendar", "settings"), v))
+}
+
+func notificationValues(n journal.NotificationSettings) map[string]string {
+	v := map[string]string{"weekly_day": strconv.Itoa(n.WeeklyDay), "weekly_time": n.WeeklyTime, "digest_time": n.DigestTime}
+	if n.WeeklyReview {
+		v["weekly_review"] = "on"
+	}
+	if n.FollowUpsDigest {
+		v["followups_digest"] = "on"
+	}
+	return v
+}
+
+// claimLabel names a failed reminder in words.
+func claimLabel(c journal.Claim) string {
+	switch c.Kind {
+	case journal.KindWeeklyReview:
+		return "Weekly review for " + c.Period
+	case journal.KindFollowUpsDigest:
+		return "Follow-up digest for " + c.Period
+	}
+	return "Reminder after the 1:1 on " + c.FireAt.Format(journal.DateLayout)
+}
+
+func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) {
+	s.renderNotifications(w, r, http.StatusOK, func(*web.NotificationsView) {})
+}
+
+func (s *Server) handleNotificationsSave(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	in := journal.NotificationInput{
+		WeeklyReview: r.PostFormValue("weekly_review") == "on", WeeklyDay: r.PostFormValue("weekly_day"),
+		WeeklyTime: r.PostFormValue("weekly_time"), FollowUpsDigest: r.PostFormValue("followups_digest") == "on",
+		DigestTime: r.PostFormValue("digest_time"),
+	}
+	n, err := in.Validate()
+	if err != nil {
+		s.renderNotifications(w, r, http.StatusUnprocessableEntity, func(v *web.NotificationsView) {
+			v.Form = web.Form{Values: formValues(r, "weekly_review", "weekly_day", "weekly_time", "followups_digest", "digest_time"),
+				Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		})
+		return
+	}
+	if err := s.db.SaveNotificationSettings(r.Context(), userFrom(r.Context()).ID, n); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/settings/notifications", "Reminders saved.")
+}
+
+// handleNotificationsTest sends a test mail at once and shows what the
+// relay said.
+func (s *Server) handleNotificationsTest(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r.Context())
+	if s.cfg.Reminders == nil {
+		s.renderNotifications(w, r, http.StatusConflict, func(*web.NotificationsView) {})
+		return
+	}
+	err := s.cfg.Reminders.SendTest(r.Context(), u)
+	s.renderNotifications(w, r, http.StatusOK, func(v *web.NotificationsView) {
+		if err != nil {
+			s.log.Warn("test mail", "user_id", u.ID, "err", err, "request_id", middleware.GetReqID(r.Context()))
+			// The relay's own words help whoever runs the server; they hold
+			// no user data.
+			v.Test = "The test mail was not sent: " + err.Error()
+			return
+		}
+		v.Test, v.TestOK = "A test mail is on its way to "+u.Email+".", true
+	})
+}

@@ -1,0 +1,314 @@
+package server
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+	"github.com/go-chi/chi/v5/middleware"
+	"golang.org/x/oauth2"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// oidcStateCookie binds a sign-in to the browser that started it: without
+// it, someone could start a sign-in and send the callback link to a victim,
+// who would then be signed in as them (login CSRF).
+const oidcStateCookie = "leadup_oidc_state"
+
+func randomToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+func (s *Server) oidcCookie(r *http.Request, value string, maxAge int) *http.Cookie {
+	return &http.Cookie{
+		Name:     oidcStateCookie,
+		Value:    value,
+		Path:     s.cfg.BasePath + "/auth/oidc/",
+		MaxAge:   maxAge,
+		HttpOnly: true,
+		Secure:   s.secure(r),
+		// Lax: the provider's redirect back is a top-level GET from
+		// another site, which must carry the cookie.
+		SameSite: http.SameSiteLaxMode,
+	}
+}
+
+// handleOIDCLogin sends the browser to the provider with a fresh state,
+// nonce and PKCE challenge, all remembered here. A POST may carry a form
+// typed before signing in (see savedForm), kept with the state.
+func (s *Server) handleOIDCLogin(w http.ResponseWriter, r *http.Request) {
+	if s.oidc == nil {
+		s.handleNotFound(w, r)
+		return
+	}
+	if r.Method == http.MethodPost && !s.parseForm(w, r) {
+		return
+	}
+	ctx := r.Context()
+	cfg, _, err := s.oidc.setup(ctx)
+	if err != nil {
+		s.oidcUnavailable(w, r, err)
+		return
+	}
+	state, err := randomToken()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	nonce, err := randomToken()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	login := journal.OIDCLogin{
+		StateHash: hashToken(state),
+		Nonce:     nonce,
+		Verifier:  oauth2.GenerateVerifier(),
+		Next:      safeNext(r.FormValue("next")),
+		Saved:     savedForm(r),
+		CreatedAt: s.db.Now(),
+	}
+	if err := s.db.CreateOIDCLogin(ctx, login); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	http.SetCookie(w, s.oidcCookie(r, state, int(journal.OIDCLoginTTL.Seconds())))
+	http.Redirect(w, r, cfg.AuthCodeURL(state, oidc.Nonce(nonce), oauth2.S256ChallengeOption(login.Verifier)), http.StatusSeeOther)
+}
+
+// savedForm keeps what a POST to /auth/oidc/login carried besides next:
+// the form a user typed before their session ended. The capture work's
+// 401-and-save page posts it here; finishSignIn is where it is replayed.
+func savedForm(r *http.Request) string {
+	if r.Method != http.MethodPost {
+		return ""
+	}
+	saved := map[string][]string{}
+	for k, v := range r.PostForm {
+		if k != "next" && k != "password" {
+			saved[k] = v
+		}
+	}
+	if len(saved) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(saved)
+	return string(b)
+}
+
+// oidcClaims are the ID token claims leadup reads. email_verified is a
+// boolean in the standard, but some providers send the string "true".
+type oidcClaims struct {
+	Email         string          `json:"email"`
+	EmailVerified json.RawMessage `json:"email_verified"`
+	Name          string          `json:"name"`
+}
+
+func (c oidcClaims) verified() bool {
+	v := string(c.EmailVerified)
+	return v == "true" || v == `"true"`
+}
+
+// handleOIDCCallback finishes a sign-in: the state must be this browser's
+// and unused, the code is exchanged with the PKCE verifier, and the ID
+// token must pass go-oidc's checks (signature, issuer, audience, expiry)
+// and carry this sign-in's nonce. Each refusal says what to do next.
+func (s *Server) handleOIDCCallback(w http.ResponseWriter, r *http.Request) {
+	if s.oidc == nil {
+		s.handleNotFound(w, r)
+		return
+	}
+	ctx := r.Context()
+	q := r.URL.Query()
+	http.SetCookie(w, s.oidcCookie(r, "", -1))
+	refuse := func(status int, reason, msg string) {
+		s.log.Warn("oidc sign-in refused", "reason", reason, "request_id", middleware.GetReqID(ctx))
+		s.renderError(w, r, status, msg+" Start again from the sign-in page.")
+	}
+	if e := q.Get("error"); e != "" {
+		refuse(http.StatusBadRequest, "provider error "+e, "The sign-in provider did not sign you in ("+e+").")
+		return
+	}
+	state := q.Get("state")
+	c, err := r.Cookie(oidcStateCookie)
+	if state == "" || err != nil || subtle.ConstantTimeCompare([]byte(c.Value), []byte(state)) != 1 {
+		refuse(http.StatusBadRequest, "state does not match the browser's", "This sign-in did not start in this browser, or its link was altered.")
+		return
+	}
+	login, err := s.db.TakeOIDCLogin(ctx, hashToken(state), s.db.Now().Add(-journal.OIDCLoginTTL))
+	if journal.ErrorCode(err) == journal.ENOTFOUND {
+		refuse(http.StatusBadRequest, "state unknown, expired or used", "This sign-in has expired or was already used.")
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	cfg, verifier, err := s.oidc.setup(ctx)
+	if err != nil {
+		s.oidcUnavailable(w, r, err)
+		return
+	}
+	tok, err := cfg.Exchange(s.oidc.context(ctx), q.Get("code"), oauth2.VerifierOption(login.Verifier))
+	if err != nil {
+		s.log.Warn("oidc code exchange failed", "err", err, "request_id", middleware.GetReqID(ctx))
+		refuse(http.StatusBadRequest, "code exchange failed", "The sign-in provider did not accept this sign-in; its code may have been used already.")
+		return
+	}
+	raw, _ := tok.Extra("id_token").(string)
+	idt, err := verifier.Verify(s.oidc.context(ctx), raw)
+	if err != nil {
+		s.log.Warn("oidc id token rejected", "err", err, "request_id", middleware.GetReqID(ctx))
+		refuse(http.StatusBadRequest, "id token rejected", "The sign-in provider’s answer could not be verified.")
+		return
+	}
+	if subtle.ConstantTimeCompare([]byte(idt.Nonce), []byte(login.Nonce)) != 1 {
+		refuse(http.StatusBadRequest, "nonce mismatch", "The sign-in provider’s answer belongs to another sign-in (its nonce does not match).")
+		return
+	}
+	claims, err := s.oidcClaims(r, idt, tok)
+	if err != nil {
+		s.log.Warn("oidc claims unreadable", "err", err, "request_id", middleware.GetReqID(ctx))
+		refuse(http.StatusBadGateway, "claims unreadable", "The sign-in provider’s answer could not be read.")
+		return
+	}
+	user, err := s.oidcUser(r, idt.Issuer, idt.Subject, claims)
+	if err != nil {
+		s.oidcRefused(w, r, err)
+		return
+	}
+	if err := s.startSession(w, r, user.ID, ""); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.log.Info("signed in through oidc", "user_id", user.ID, "request_id", middleware.GetReqID(ctx))
+	s.finishSignIn(w, r, login)
+}
+
+// oidcClaims reads the email and name from the ID token or, when the
+// provider keeps them out of it (many do when an access token is issued),
+// from its userinfo endpoint, whose subject must be the token's (OIDC Core
+// §5.3.2).
+func (s *Server) oidcClaims(r *http.Request, idt *oidc.IDToken, tok *oauth2.Token) (oidcClaims, error) {
+	var c oidcClaims
+	if err := idt.Claims(&c); err != nil {
+		return c, err
+	}
+	if c.Email != "" {
+		return c, nil
+	}
+	ctx := s.oidc.context(r.Context())
+	info, err := s.oidc.provider.UserInfo(ctx, oauth2.StaticTokenSource(tok))
+	if err != nil {
+		return c, err
+	}
+	if info.Subject != idt.Subject {
+		return c, fmt.Errorf("userinfo subject %q is not the id token's %q", info.Subject, idt.Subject)
+	}
+	return c, info.Claims(&c)
+}
+
+// finishSignIn goes where the user was going. A form saved before
+// signing in (login.Saved) is where the capture work's replay plugs in;
+// until then the user lands on next.
+func (s *Server) finishSignIn(w http.ResponseWriter, r *http.Request, login *journal.OIDCLogin) {
+	s.redirect(w, r, login.Next)
+}
+
+// oidcUser returns the account of an identity, linking or creating it on
+// first sight by the rules of journal.FirstSight.
+func (s *Server) oidcUser(r *http.Request, issuer, subject string, c oidcClaims) (*journal.User, error) {
+	ctx := r.Context()
+	user, err := s.db.FindUserByOIDC(ctx, issuer, subject)
+	if journal.ErrorCode(err) != journal.ENOTFOUND {
+		return user, err
+	}
+	email := journal.NormalizeEmail(c.Email)
+	var existing *journal.User
+	if email != "" {
+		existing, err = s.db.FindUserByEmail(ctx, email)
+		if err != nil && journal.ErrorCode(err) != journal.ENOTFOUND {
+			return nil, err
+		}
+	}
+	canSignup, err := s.canSignup(r)
+	if err != nil {
+		return nil, err
+	}
+	switch journal.FirstSight(email, c.verified(), existing != nil, canSignup) {
+	case journal.OIDCLink:
+		if err := s.db.LinkOIDC(ctx, existing.ID, issuer, subject, email); err != nil {
+			return nil, err
+		}
+		s.log.Info("oidc identity linked to an account", "user_id", existing.ID)
+		return existing, nil
+	case journal.OIDCCreate:
+		return s.createOIDCUser(r, issuer, subject, email, c.Name)
+	case journal.OIDCRefuseUnverified:
+		return nil, journal.Errorf(journal.EFORBIDDEN,
+			"An account here already uses %s, but your sign-in provider has not verified that this address is yours, so leadup will not link them. Verify the address at your provider, or sign in with your password.", email)
+	case journal.OIDCRefuseNoEmail:
+		return nil, journal.Errorf(journal.EFORBIDDEN, "Your sign-in provider did not share an email address, which leadup needs for a new account. Ask its administrator to release the email scope.")
+	default:
+		return nil, errSignupClosed
+	}
+}
+
+var errSignupClosed = journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed")
+
+// createOIDCUser makes the account of a new identity. It gets a random
+// password nobody knows: the provider is how its owner signs in.
+func (s *Server) createOIDCUser(r *http.Request, issuer, subject, email, name string) (*journal.User, error) {
+	if msg := journal.CheckEmail(email); msg != "" {
+		return nil, journal.Errorf(journal.EFORBIDDEN, "Your sign-in provider gave the email “%s”, which leadup cannot use: %s", email, msg)
+	}
+	name = strings.TrimSpace(name)
+	if journal.CheckDisplayName(name) != "" {
+		name, _, _ = strings.Cut(email, "@")
+	}
+	secret, err := randomToken()
+	if err != nil {
+		return nil, err
+	}
+	hash, err := s.hasher.Hash(secret)
+	if err != nil {
+		return nil, err
+	}
+	user, err := s.db.CreateUser(r.Context(), journal.Signup{Email: email, DisplayName: name, TimeZone: "UTC"}, hash, s.cfg.Signup == SignupFirst)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.db.LinkOIDC(r.Context(), user.ID, issuer, subject, email); err != nil {
+		return nil, err
+	}
+	s.log.Info("account created for an oidc identity", "user_id", user.ID)
+	return user, nil
+}
+
+func (s *Server) oidcRefused(w http.ResponseWriter, r *http.Request, err error) {
+	switch {
+	case err == errSignupClosed:
+		s.log.Warn("oidc sign-in refused", "reason", "sign-up closed", "request_id", middleware.GetReqID(r.Context()))
+		s.signupClosed(w, r)
+	case journal.ErrorCode(err) == journal.EFORBIDDEN:
+		s.log.Warn("oidc sign-in refused", "reason", "first sight refused", "request_id", middleware.GetReqID(r.Context()))
+		s.renderError(w, r, http.StatusForbidden, journal.ErrorMessage(err))
+	default:
+		s.fail(w, r, err)
+	}
+}
+
+func (s *Server) oidcUnavailable(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("oidc provider unavailable", "err", err, "request_id", middleware.GetReqID(r.Context()))
+	s.renderError(w, r, http.StatusBadGateway, "The sign-in provider cannot be reached right now. Try again in a minute.")
+}

@@ -1,0 +1,31 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/leadup/leadup/web"
+)
+
+// signInOptions tells the sign-in page what to offer and, when password
+// sign-in is off, refuses it: hiding the form alone would leave POST
+// /login and /signup open to a script.
+func (s *Server) signInOptions(next http.Handler) http.Handler {
+	opts := web.SignIn{PasswordOff: s.cfg.PasswordLoginOff}
+	instead := "Sign in through your organisation’s sign-in page instead."
+	if s.cfg.OIDC != nil {
+		opts.OIDCName = s.cfg.OIDC.Name
+		instead = "Sign in with " + opts.OIDCName + " instead."
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = r.WithContext(web.WithSignIn(r.Context(), opts))
+		if opts.PasswordOff && (r.URL.Path == "/signup" || (r.URL.Path == "/login" && r.Method == http.MethodPost)) {
+			if r.Method == http.MethodGet {
+				s.redirect(w, r, "/login")
+				return
+			}
+			s.renderError(w, r, http.StatusForbidden, "Password sign-in is turned off on this server. "+instead)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,53 @@
+package server
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserSignupByMail signs up in Chromium with mail on: the form ends
+// on "check your mail", the mailed link asks, its button creates the
+// account and signs in. The three new pages pass the axe audit.
+func TestBrowserSignupByMail(t *testing.T) {
+	app := newTestApp(t)
+	relay := app.withRelay()
+	ctx := newBrowser(t, 390, 844)
+	base := app.ts.URL
+
+	err := chromedp.Do(ctx,
+		fillSignup(base, "bea@example.com", "correct horse battery", "Bea Example"),
+		chromedp.WaitVisible(chromedp.CSS("[role=status]")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, "h1"); got != "Check your mail" {
+		t.Fatalf("after the form: %q, want the check-your-mail page", got)
+	}
+	if app.count("users") != 0 {
+		t.Fatal("an account exists before the link was followed")
+	}
+	path := signupLink(t, mailTo(t, relay, "bea@example.com"))
+	auditPages(t, ctx, base, []string{"/signup/sent", path, "/signup/verify/forged.token"})
+
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+path),
+		chromedp.WaitVisible(chromedp.CSS("form button[type=submit]")),
+		chromedp.Click(chromedp.CSS("form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".glance")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loc := location(t, ctx); loc != base+"/" {
+		t.Errorf("after confirming at %s, want the home page", loc)
+	}
+	if body := textOf(t, ctx, "body"); !strings.Contains(body, "Your account is ready") {
+		t.Errorf("home page after confirming:\n%s", body)
+	}
+	if app.count("users") != 1 || app.count("pending_signups") != 0 {
+		t.Errorf("users %d, pending %d; want 1 and 0", app.count("users"), app.count("pending_signups"))
+	}
+}

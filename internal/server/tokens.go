@@ -1,0 +1,76 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, v web.TokensView) {
+	u := userFrom(r.Context())
+	tokens, err := s.db.FindAPITokens(r.Context(), u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.Tokens, v.Today = tokens, s.today(u)
+	if v.Form.Values == nil {
+		v.Form.Values = map[string]string{"scope": journal.ScopeRead}
+	}
+	s.render(w, r, status, web.TokensPage(s.page(r, "API tokens", "settings"), v))
+}
+
+func (s *Server) handleTokens(w http.ResponseWriter, r *http.Request) {
+	s.renderTokens(w, r, http.StatusOK, web.TokensView{})
+}
+
+// handleTokenCreate makes a token and shows it on the answer, the only
+// time it is ever shown: the database keeps its SHA-256. A token is 32
+// random bytes, so a fast hash is enough; nothing can be guessed from it.
+// The page answers 200 rather than 303 because of that.
+func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	u := userFrom(r.Context())
+	in := journal.TokenInput{Name: r.PostFormValue("name"), Scope: r.PostFormValue("scope"), ExpiresOn: r.PostFormValue("expires_on")}
+	if err := in.Validate(s.today(u)); err != nil {
+		form := web.Form{Values: formValues(r, "name", "scope", "expires_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		s.renderTokens(w, r, http.StatusUnprocessableEntity, web.TokensView{Form: form})
+		return
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	token := tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
+	t, err := s.db.CreateAPIToken(r.Context(), u.ID, in, hashToken(token))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.log.Info("api token created", "user_id", u.ID, "token_id", t.ID, "scope", t.Scope,
+		"request_id", middleware.GetReqID(r.Context()))
+	s.renderTokens(w, r, http.StatusOK, web.TokensView{NewToken: token, NewName: t.Name})
+}
+
+func (s *Server) handleTokenRevoke(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	u := userFrom(r.Context())
+	if err := s.db.RevokeAPIToken(r.Context(), u.ID, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.log.Info("api token revoked", "user_id", u.ID, "token_id", id, "request_id", middleware.GetReqID(r.Context()))
+	s.redirectWithFlash(w, r, "/settings/tokens", "Token revoked. Anything using it can no longer reach your journal.")
+}

@@ -1,0 +1,140 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// EntryCursor marks where a page of entries ended: the last entry's date
+// and id for the date order, or how many were skipped for a search, whose
+// relevance order has no stable key to continue from.
+type EntryCursor struct {
+	OccurredOn string
+	ID         int64
+	Offset     int
+}
+
+// FindEntryPage returns up to limit of the user's entries matching f after
+// the cursor (nil for the first page), each with its notes, practices,
+// follow-ups and the public ids of its boss and priority, as the export
+// shows them; next is nil on the last page. It reads in one transaction.
+func (db *DB) FindEntryPage(ctx context.Context, userID int64, f journal.EntryFilter, after *EntryCursor, limit int) (entries []*journal.Entry, next *EntryCursor, err error) {
+	var q string
+	var args []any
+	offset := 0
+	if fts := journal.SearchQuery(f.Query); fts != "" {
+		// The user's matches through the scoped index, best first, as the
+		// search page ranks them (and, like it, at most MaxCountedEntries+1).
+		if after != nil {
+			offset = after.Offset
+		}
+		long, err := db.longJournal(ctx, userID)
+		if err != nil {
+			return nil, nil, err
+		}
+		var with string
+		with, args = searchHits(userID, f, fts, long)
+		q = with + "SELECT " + entryDocColumns + " FROM hits h JOIN entries e ON e.id = h.id" + entryJoins +
+			" ORDER BY h.score, e.occurred_on DESC, e.id DESC LIMIT ? OFFSET ?"
+	} else {
+		from, where, order, wargs := entryWhere(userID, f)
+		args = wargs
+		if after != nil {
+			date, id := "e.occurred_on", "e.id"
+			if f.Practice != "" {
+				date, id = "p.occurred_on", "p.entry_id" // the order entryWhere uses for a practice
+			}
+			where += " AND (" + date + " < ? OR (" + date + " = ? AND " + id + " < ?))"
+			args = append(args, after.OccurredOn, after.OccurredOn, after.ID)
+		}
+		q = "SELECT " + entryDocColumns + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	}
+	args = append(args, limit+1, offset)
+	err = db.readTx(ctx, func(tx *sql.Tx) error {
+		entries, err = entryDocs(ctx, tx, userID, q, args)
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(entries) > limit {
+		entries = entries[:limit]
+		last := entries[limit-1]
+		next = &EntryCursor{OccurredOn: last.OccurredOn, ID: last.ID, Offset: offset + limit}
+	}
+	return entries, next, nil
+}
+
+// FindEntryDoc returns one of the user's entries as FindEntryPage does.
+func (db *DB) FindEntryDoc(ctx context.Context, userID, id int64) (*journal.Entry, error) {
+	var entries []*journal.Entry
+	err := db.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		entries, err = entryDocs(ctx, tx, userID,
+			"SELECT "+entryDocColumns+" FROM entries e"+entryJoins+" WHERE e.user_id = ? AND e.id = ?", []any{userID, id})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(entries) == 0 {
+		return nil, errEntryNotFound
+	}
+	return entries[0], nil
+}
+
+// entryDocColumns are an entry's columns with its notes and the public ids
+// of its boss and priority.
+var entryDocColumns = entryColumns(true) + ", b.public_id, coalesce(pr.public_id, '')"
+
+func entryDocs(ctx context.Context, tx *sql.Tx, userID int64, q string, args []any) ([]*journal.Entry, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find entries: %w", err)
+	}
+	defer rows.Close()
+	var out []*journal.Entry
+	for rows.Next() {
+		var bossPID, prioPID string
+		e, err := scanEntry(withExtra{rows, []any{&bossPID, &prioPID}})
+		if err != nil {
+			return nil, err
+		}
+		e.BossPublicID, e.PriorityPublicID = bossPID, prioPID
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if len(out) == 0 {
+		return out, nil
+	}
+	if err := loadPractices(ctx, tx, out); err != nil {
+		return nil, err
+	}
+	return out, loadFollowUps(ctx, tx, userID, out)
+}
+
+// withExtra scans a row's leading columns as scanEntry does and the rest
+// into extra.
+type withExtra struct {
+	row   scanner
+	extra []any
+}
+
+func (w withExtra) Scan(dest ...any) error { return w.row.Scan(append(dest, w.extra...)...) }
+
+// readTx runs fn in a read-only transaction, so that what it reads is one
+// snapshot.
+func (db *DB) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}

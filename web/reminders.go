@@ -1,0 +1,61 @@
+package web
+
+import "github.com/leadup/leadup/internal/journal"
+
+// Weekdays are the ISO weekdays as options, Monday first.
+var Weekdays = []journal.Option{
+	{Value: "1", Label: "Monday"}, {Value: "2", Label: "Tuesday"}, {Value: "3", Label: "Wednesday"},
+	{Value: "4", Label: "Thursday"}, {Value: "5", Label: "Friday"}, {Value: "6", Label: "Saturday"}, {Value: "7", Label: "Sunday"},
+}
+
+// everyWeeks are the rhythms a 1:1 schedule offers.
+var everyWeeks = []journal.Option{{Value: "1", Label: "Every week"}, {Value: "2", Label: "Every two weeks"}}
+
+// ScheduleForm is the 1:1 schedule form on a boss's page.
+type ScheduleForm struct {
+	Form
+	Days   map[string]bool // the weekdays ticked
+	Saved  bool            // the boss has a schedule
+	MailOn bool
+}
+
+// NotificationsView is the notification settings page.
+type NotificationsView struct {
+	MailOn    bool
+	Email     string
+	Form      Form
+	Failed    []FailedReminder
+	Schedules []*journal.Schedule
+	HasFeed   bool
+	FeedURL   string // shown once, right after it was made
+	Test      string // the test mail's outcome
+	TestOK    bool
+}
+
+// FailedReminder is a reminder that could not be sent, for the settings page.
+type FailedReminder struct {
+	What     string
+	Attempts int
+	Error    string
+	Retrying bool
+}
+
+// UnsubscribeView is the page a mail's unsubscribe link opens.
+type UnsubscribeView struct {
+	Token string
+	What  string // the reminder, in words
+	Done  bool
+}
+
+// ReminderLabel names a reminder kind in words.
+func ReminderLabel(kind string) string {
+	switch kind {
+	case journal.KindAfterMeeting:
+		return "the reminder after each 1:1"
+	case journal.KindWeeklyReview:
+		return "the weekly review mail"
+	case journal.KindFollowUpsDigest:
+		return "the daily follow-up digest"
+	}
+	return kind
+}
