@@ -112,3 +112,24 @@ func TestStreamRefusesWrongHeadEarly(t *testing.T) {
 		t.Errorf("err %v, sink got %v", err, o.got)
 	}
 }
+
+// TestStreamHoldsRemindersUntilTheirBosses: schedules refer to bosses and
+// go to the sink after them, wherever a tool moved them in the file; the
+// settings go last.
+func TestStreamHoldsRemindersUntilTheirBosses(t *testing.T) {
+	sched := `{"id":"00000000-0000-4000-8000-000000000301","boss_id":"00000000-0000-4000-8000-000000000001","weekdays":[2],"time":"10:00","duration_min":30,"every_weeks":1,"starts_on":"2026-01-06","remind":false}`
+	notes := `{"weekly_review":true,"weekly_day":5,"weekly_time":"16:00","followups_digest":false,"digest_time":"08:00"}`
+	f := `{"notifications":` + notes + `,"schedules":[` + sched + `],"format":"leadup-export","version":1,"bosses":[` + fmt.Sprintf(bossJSON, 1) + `],"priorities":[],"entries":[]}`
+	o := &order{read: &countingReader{r: strings.NewReader(f)}}
+	if err := Stream(o.read, "2026-11-27", o); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range o.got {
+		name, _, _ := strings.Cut(g, "@")
+		got = append(got, name)
+	}
+	if strings.Join(got, " ") != "b0 s0 n" {
+		t.Errorf("sink got %v, want b0 s0 n", got)
+	}
+}
