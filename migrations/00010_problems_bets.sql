@@ -51,83 +51,136 @@ END;
 -- +goose StatementEnd
 
 -- FTS: adapt to the index of 00008 at merge.
--- Today's entries_fts has no column for this text, so it is rebuilt with
--- one more column, extra, which holds an entry's problem, options,
--- recommendation, decision note, bet, downside, mitigation and lesson.
--- The triggers of 00003 name their columns and keep working; the ones
--- below recompute extra from the two tables whenever either changes.
-DROP TABLE entries_fts;
-CREATE VIRTUAL TABLE entries_fts USING fts5(
-    summary, notes, followups, boss, extra, user_id UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4'
-);
-CREATE VIEW entry_extra_text (entry_id, text) AS
-SELECT e.id, trim(
-    coalesce((SELECT p.problem || ' ' || (SELECT group_concat(o.value, ' ') FROM json_each(p.options) o) || ' ' ||
-              p.recommendation || ' ' || p.decision_note FROM problems p WHERE p.entry_id = e.id), '') || ' ' ||
-    coalesce((SELECT b.bet || ' ' || b.downside || ' ' || b.mitigation || ' ' || b.lesson FROM bets b WHERE b.entry_id = e.id), ''))
-FROM entries e;
-
--- +goose StatementBegin
-CREATE TRIGGER problems_fts_insert AFTER INSERT ON problems BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = new.entry_id) WHERE rowid = new.entry_id;
-END;
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE TRIGGER problems_fts_update AFTER UPDATE OF problem, options, recommendation, decision_note ON problems BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = new.entry_id) WHERE rowid = new.entry_id;
-END;
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE TRIGGER problems_fts_delete AFTER DELETE ON problems BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = old.entry_id) WHERE rowid = old.entry_id;
-END;
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE TRIGGER bets_fts_insert AFTER INSERT ON bets BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = new.entry_id) WHERE rowid = new.entry_id;
-END;
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE TRIGGER bets_fts_update AFTER UPDATE OF bet, downside, mitigation, lesson ON bets BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = new.entry_id) WHERE rowid = new.entry_id;
-END;
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE TRIGGER bets_fts_delete AFTER DELETE ON bets BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = old.entry_id) WHERE rowid = old.entry_id;
-END;
--- +goose StatementEnd
-
--- The option of 00007 belongs to the table, so the new one needs it too.
-INSERT INTO entries_fts (entries_fts, rank) VALUES ('secure-delete', 1);
-INSERT INTO entries_fts (rowid, summary, notes, followups, boss, extra, user_id)
-SELECT e.id, e.summary, e.notes,
-       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), ''),
-       b.name, '', e.user_id
+-- An entry's problem, options, recommendation, decision note, bet,
+-- downside, mitigation and lesson are searched as its "extra" column of
+-- entry_search (00008). The view that every document is built from gets
+-- that column; the triggers rebuild the entry's document whole when either
+-- table changes, as 00008's do: BEFORE removes it as the view still has
+-- it, AFTER inserts it as the view has it now. Nothing already indexed
+-- changes: until these tables have rows, extra is empty for every entry.
+DROP VIEW entry_search_source;
+CREATE VIEW entry_search_source AS
+SELECT e.id AS entry_id,
+       'u' || e.user_id AS owner,
+       e.summary AS summary,
+       e.notes AS notes,
+       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), '') AS followups,
+       b.name AS boss,
+       trim(
+           coalesce((SELECT p.problem || ' ' || (SELECT group_concat(o.value, ' ') FROM json_each(p.options) o) || ' ' ||
+                     p.recommendation || ' ' || p.decision_note FROM problems p WHERE p.entry_id = e.id), '') || ' ' ||
+           coalesce((SELECT t.bet || ' ' || t.downside || ' ' || t.mitigation || ' ' || t.lesson FROM bets t WHERE t.entry_id = e.id), '')
+       ) AS extra
 FROM entries e JOIN bosses b ON b.id = e.boss_id;
+
+-- An upsert that finds the row runs the UPDATE triggers instead, so the
+-- BEFORE INSERT one skips it: the document is removed once.
+-- +goose StatementBegin
+CREATE TRIGGER problems_search_unindex_insert BEFORE INSERT ON problems WHEN NOT EXISTS (SELECT 1 FROM problems WHERE entry_id = new.entry_id) BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER problems_search_insert AFTER INSERT ON problems BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER problems_search_unindex_update BEFORE UPDATE OF problem, options, recommendation, decision_note ON problems BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER problems_search_update AFTER UPDATE OF problem, options, recommendation, decision_note ON problems BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- When the entry itself is being deleted (the cascade), the view no longer
+-- has it and both add nothing.
+-- +goose StatementBegin
+CREATE TRIGGER problems_search_unindex_delete BEFORE DELETE ON problems BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER problems_search_delete AFTER DELETE ON problems BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER bets_search_unindex_insert BEFORE INSERT ON bets WHEN NOT EXISTS (SELECT 1 FROM bets WHERE entry_id = new.entry_id) BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER bets_search_insert AFTER INSERT ON bets BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER bets_search_unindex_update BEFORE UPDATE OF bet, downside, mitigation, lesson ON bets BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER bets_search_update AFTER UPDATE OF bet, downside, mitigation, lesson ON bets BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER bets_search_unindex_delete BEFORE DELETE ON bets BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER bets_search_delete AFTER DELETE ON bets BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
 -- End of the FTS section.
 
 -- +goose Down
-DROP TRIGGER bets_fts_delete;
-DROP TRIGGER bets_fts_update;
-DROP TRIGGER bets_fts_insert;
-DROP TRIGGER problems_fts_delete;
-DROP TRIGGER problems_fts_update;
-DROP TRIGGER problems_fts_insert;
-DROP VIEW entry_extra_text;
-DROP TABLE entries_fts;
-CREATE VIRTUAL TABLE entries_fts USING fts5(
-    summary, notes, followups, boss, user_id UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4'
-);
-INSERT INTO entries_fts (rowid, summary, notes, followups, boss, user_id)
-SELECT e.id, e.summary, e.notes,
-       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id), ''),
-       b.name, e.user_id
+-- Back to 00008's view; the problem and bet text leaves the index.
+INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source
+WHERE entry_id IN (SELECT entry_id FROM problems UNION SELECT entry_id FROM bets);
+DROP TRIGGER bets_search_delete;
+DROP TRIGGER bets_search_unindex_delete;
+DROP TRIGGER bets_search_update;
+DROP TRIGGER bets_search_unindex_update;
+DROP TRIGGER bets_search_insert;
+DROP TRIGGER bets_search_unindex_insert;
+DROP TRIGGER problems_search_delete;
+DROP TRIGGER problems_search_unindex_delete;
+DROP TRIGGER problems_search_update;
+DROP TRIGGER problems_search_unindex_update;
+DROP TRIGGER problems_search_insert;
+DROP TRIGGER problems_search_unindex_insert;
+DROP VIEW entry_search_source;
+CREATE VIEW entry_search_source AS
+SELECT e.id AS entry_id,
+       'u' || e.user_id AS owner,
+       e.summary AS summary,
+       e.notes AS notes,
+       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), '') AS followups,
+       b.name AS boss,
+       '' AS extra
 FROM entries e JOIN bosses b ON b.id = e.boss_id;
+INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source
+WHERE entry_id IN (SELECT entry_id FROM problems UNION SELECT entry_id FROM bets);
 DROP TRIGGER problems_bets_follow_entry;
 DROP TABLE bets;
 DROP TABLE problems;

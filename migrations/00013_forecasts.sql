@@ -30,48 +30,94 @@ CREATE TRIGGER forecasts_follow_entry AFTER UPDATE OF boss_id, occurred_on ON en
 END;
 -- +goose StatementEnd
 
--- FTS: adapt to the index of 00008 at merge.
--- 00010 gave entries_fts a column, extra, filled from the view
--- entry_extra_text. The view is rebuilt with the forecast's text (forecast,
--- impact and what was prepared) at the end, and three triggers recompute
--- extra whenever a forecast changes.
-DROP VIEW entry_extra_text;
-CREATE VIEW entry_extra_text (entry_id, text) AS
-SELECT e.id, trim(
-    coalesce((SELECT p.problem || ' ' || (SELECT group_concat(o.value, ' ') FROM json_each(p.options) o) || ' ' ||
-              p.recommendation || ' ' || p.decision_note FROM problems p WHERE p.entry_id = e.id), '') || ' ' ||
-    coalesce((SELECT b.bet || ' ' || b.downside || ' ' || b.mitigation || ' ' || b.lesson FROM bets b WHERE b.entry_id = e.id), '') || ' ' ||
-    coalesce((SELECT f.forecast || ' ' || f.impact || ' ' || f.prepared FROM forecasts f WHERE f.entry_id = e.id), ''))
-FROM entries e;
+-- Search: the forecast's text (what may go wrong, its impact, what is
+-- prepared) joins the entry's document through the view's extra column, the
+-- way 00010 added problems and bets. Each change removes the entry's
+-- document as it stood and inserts it anew.
+DROP VIEW entry_search_source;
+CREATE VIEW entry_search_source AS
+SELECT e.id AS entry_id,
+       'u' || e.user_id AS owner,
+       e.summary AS summary,
+       e.notes AS notes,
+       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), '') AS followups,
+       b.name AS boss,
+       trim(
+           coalesce((SELECT p.problem || ' ' || (SELECT group_concat(o.value, ' ') FROM json_each(p.options) o) || ' ' ||
+                     p.recommendation || ' ' || p.decision_note FROM problems p WHERE p.entry_id = e.id), '') || ' ' ||
+           coalesce((SELECT t.bet || ' ' || t.downside || ' ' || t.mitigation || ' ' || t.lesson FROM bets t WHERE t.entry_id = e.id), '') || ' ' ||
+           coalesce((SELECT c.forecast || ' ' || c.impact || ' ' || c.prepared FROM forecasts c WHERE c.entry_id = e.id), '')
+       ) AS extra
+FROM entries e JOIN bosses b ON b.id = e.boss_id;
 
+-- An upsert that finds the row runs the UPDATE triggers instead.
 -- +goose StatementBegin
-CREATE TRIGGER forecasts_fts_insert AFTER INSERT ON forecasts BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = new.entry_id) WHERE rowid = new.entry_id;
+CREATE TRIGGER forecasts_search_unindex_insert BEFORE INSERT ON forecasts WHEN NOT EXISTS (SELECT 1 FROM forecasts WHERE entry_id = new.entry_id) BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
 END;
 -- +goose StatementEnd
 -- +goose StatementBegin
-CREATE TRIGGER forecasts_fts_update AFTER UPDATE OF forecast, impact, prepared ON forecasts BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = new.entry_id) WHERE rowid = new.entry_id;
+CREATE TRIGGER forecasts_search_insert AFTER INSERT ON forecasts BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
 END;
 -- +goose StatementEnd
 -- +goose StatementBegin
-CREATE TRIGGER forecasts_fts_delete AFTER DELETE ON forecasts BEGIN
-    UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text WHERE entry_id = old.entry_id) WHERE rowid = old.entry_id;
+CREATE TRIGGER forecasts_search_unindex_update BEFORE UPDATE OF forecast, impact, prepared ON forecasts BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
 END;
 -- +goose StatementEnd
--- End of the FTS section.
+-- +goose StatementBegin
+CREATE TRIGGER forecasts_search_update AFTER UPDATE OF forecast, impact, prepared ON forecasts BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = new.entry_id;
+END;
+-- +goose StatementEnd
+-- When the entry itself is being deleted (the cascade), the view no longer
+-- has it and both add nothing.
+-- +goose StatementBegin
+CREATE TRIGGER forecasts_search_unindex_delete BEFORE DELETE ON forecasts BEGIN
+    INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+    SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER forecasts_search_delete AFTER DELETE ON forecasts BEGIN
+    INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+    SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = old.entry_id;
+END;
+-- +goose StatementEnd
+-- End of the search section.
 
 -- +goose Down
-DROP TRIGGER forecasts_fts_delete;
-DROP TRIGGER forecasts_fts_update;
-DROP TRIGGER forecasts_fts_insert;
-DROP VIEW entry_extra_text;
-CREATE VIEW entry_extra_text (entry_id, text) AS
-SELECT e.id, trim(
-    coalesce((SELECT p.problem || ' ' || (SELECT group_concat(o.value, ' ') FROM json_each(p.options) o) || ' ' ||
-              p.recommendation || ' ' || p.decision_note FROM problems p WHERE p.entry_id = e.id), '') || ' ' ||
-    coalesce((SELECT b.bet || ' ' || b.downside || ' ' || b.mitigation || ' ' || b.lesson FROM bets b WHERE b.entry_id = e.id), ''))
-FROM entries e;
+-- Back to 00010's view; the forecast text leaves the index.
+INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
+SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source
+WHERE entry_id IN (SELECT entry_id FROM forecasts);
+DROP TRIGGER forecasts_search_delete;
+DROP TRIGGER forecasts_search_unindex_delete;
+DROP TRIGGER forecasts_search_update;
+DROP TRIGGER forecasts_search_unindex_update;
+DROP TRIGGER forecasts_search_insert;
+DROP TRIGGER forecasts_search_unindex_insert;
+DROP VIEW entry_search_source;
+CREATE VIEW entry_search_source AS
+SELECT e.id AS entry_id,
+       'u' || e.user_id AS owner,
+       e.summary AS summary,
+       e.notes AS notes,
+       coalesce((SELECT group_concat(f.text, ' ') FROM followups f WHERE f.entry_id = e.id AND f.withdrawn_at IS NULL), '') AS followups,
+       b.name AS boss,
+       trim(
+           coalesce((SELECT p.problem || ' ' || (SELECT group_concat(o.value, ' ') FROM json_each(p.options) o) || ' ' ||
+                     p.recommendation || ' ' || p.decision_note FROM problems p WHERE p.entry_id = e.id), '') || ' ' ||
+           coalesce((SELECT t.bet || ' ' || t.downside || ' ' || t.mitigation || ' ' || t.lesson FROM bets t WHERE t.entry_id = e.id), '')
+       ) AS extra
+FROM entries e JOIN bosses b ON b.id = e.boss_id;
+INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
+SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source
+WHERE entry_id IN (SELECT entry_id FROM forecasts);
 DROP TRIGGER forecasts_follow_entry;
 DROP TABLE forecasts;
-UPDATE entries_fts SET extra = (SELECT text FROM entry_extra_text t WHERE t.entry_id = entries_fts.rowid);

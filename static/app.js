@@ -58,15 +58,31 @@
   function store(key, d) {
     try { localStorage.setItem(key, JSON.stringify(d)); } catch (e) { /* full or off */ }
   }
+  // What a form held, without its token, in a few bytes: a sent draft is
+  // remembered by this and its token, never by its text.
+  function digest(f) {
+    var s = JSON.stringify(f.filter(function (x) { return x[0] !== "token"; })), h = 5381;
+    for (var i = 0; i < s.length; i++) { h = (h * 33 + s.charCodeAt(i)) | 0; }
+    return String(h);
+  }
+  var SENT = "leadup-sent-";
   var created = document.querySelector("[data-created-token]");
   if (created) {
     each(function (k) {
       var d = load(k);
-      if (d && d.token === created.getAttribute("data-created-token")) { localStorage.removeItem(k); }
+      if (d && d.token === created.getAttribute("data-created-token")) {
+        localStorage.removeItem(k);
+        store(SENT + k.slice(PREFIX.length), { token: d.token, digest: digest(d.fields) });
+      }
     });
   }
   document.querySelectorAll("form[action$='/logout']").forEach(function (form) {
-    form.addEventListener("submit", function () { each(function (k) { localStorage.removeItem(k); }); });
+    form.addEventListener("submit", function () {
+      each(function (k) { localStorage.removeItem(k); });
+      try {
+        Object.keys(localStorage).forEach(function (k) { if (k.indexOf(SENT) === 0) { localStorage.removeItem(k); } });
+      } catch (e) { /* no storage */ }
+    });
   });
 
   var form = document.querySelector("form[data-capture]");
@@ -95,6 +111,18 @@
   }
 
   var draft = load(key);
+  // Back from the entry a draft made: the notice cookie changed on the
+  // way, which keeps this page out of the back/forward cache, so it is
+  // loaded afresh with a new token while the browser puts back what was
+  // typed (later than the page's load). If Save then sends exactly what
+  // was sent before, it goes with that token, and shows that entry
+  // instead of making a second. Any other visit forgets the sent draft.
+  var sentKey = SENT + key.slice(PREFIX.length), sent = load(sentKey);
+  var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  if (sent && (draft || !nav || nav.type !== "back_forward")) {
+    localStorage.removeItem(sentKey);
+    sent = null;
+  }
   // A form the server sent back with errors already holds what was typed,
   // and one opened from a share sheet holds what was shared.
   if (draft && !form.querySelector("[aria-invalid]") && !/[?&](text|url)=/.test(location.search)) {
@@ -103,6 +131,13 @@
   }
   ["input", "change"].forEach(function (t) { form.addEventListener(t, function () { snapshot(false); }); });
   form.addEventListener("submit", function (event) {
+    if (sent) {
+      var now = [], tok = form.querySelector("input[name=token]");
+      new FormData(form).forEach(function (v, n) { now.push([n, String(v)]); });
+      if (tok && digest(now) === sent.digest) { tok.value = sent.token; }
+      localStorage.removeItem(sentKey);
+      sent = null;
+    }
     if (navigator.onLine !== false) { snapshot(false); return; }
     event.preventDefault();
     snapshot(true);

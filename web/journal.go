@@ -68,6 +68,7 @@ type EntriesView struct {
 	Bosses  []*journal.Boss
 	Entries []*journal.Entry
 	Count   int
+	Capped  bool // more than Count match; counting stopped there
 	Page    int
 	PrevURL string
 	NextURL string
@@ -98,6 +99,7 @@ type BossView struct {
 	Priorities   []*journal.Priority
 	PriorityForm Form
 	FollowUps    []*journal.FollowUp
+	MoreFollowUp bool // more are open than FollowUps holds
 	Mix          []MixRow
 	Recent       []*journal.Entry
 	Today        string

@@ -129,6 +129,7 @@ func streakText(s *journal.WeekSummary) string {
 type PrepView struct {
 	Boss        *journal.Boss
 	FollowUps   []*journal.FollowUp
+	MoreOpen    bool // more follow-ups are open than FollowUps holds
 	Priorities  []*journal.Priority
 	LastTouched map[int64]string
 	Problems    []*journal.Entry

@@ -36,6 +36,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	go db.OptimizeEvery(ctx, sqlite.OptimizeInterval, log)
 
 	scfg := server.DefaultConfig()
 	scfg.Signup = cfg.Signup

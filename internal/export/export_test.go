@@ -113,7 +113,7 @@ func TestJSONExport(t *testing.T) {
 	golden(t, "export.json", b.String())
 
 	// It reads back as the same records.
-	imp, err := Read(bytes.NewReader(b.Bytes()), "2026-11-27")
+	imp, err := collect(bytes.NewReader(b.Bytes()), "2026-11-27")
 	if err != nil {
 		t.Fatalf("the export does not read back: %v", err)
 	}
@@ -194,7 +194,7 @@ func TestReadRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Read(strings.NewReader(tt.in), "2026-11-27")
+			_, err := collect(strings.NewReader(tt.in), "2026-11-27")
 			if code := journal.ErrorCode(err); code != journal.EINVALID {
 				t.Fatalf("code %q (%v), want %q", code, err, journal.EINVALID)
 			}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -17,45 +16,6 @@ import (
 
 // maxProblems bounds the list of problems reported for one file.
 const maxProblems = 20
-
-// Read parses and validates a JSON export. Every record must pass the same
-// rules as the forms; the error lists each problem with the record and
-// field it is in. today is the importing user's date: entries cannot be
-// later.
-func Read(r io.Reader, today string) (*journal.Import, error) {
-	var f File
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&f); err != nil {
-		return nil, invalid(fmt.Sprintf("The file is not valid JSON: %s.", jsonProblem(err)))
-	}
-	// An export is one JSON object: anything after it means the file is
-	// two joined, or damaged, and importing the first part would hide that.
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, invalid("The file has more after the end of the export. It may be damaged, or two files joined; import the export alone.")
-	}
-	if f.Format != Format {
-		return nil, invalid("The file is not a leadup export (its format field is not \"leadup-export\").")
-	}
-	if f.Version != Version {
-		return nil, invalid(fmt.Sprintf("This is a version %d leadup export; this server reads version %d.", f.Version, Version))
-	}
-	v := validator{ids: map[string]string{}}
-	imp := &journal.Import{}
-	for i, b := range f.Bosses {
-		imp.Bosses = append(imp.Bosses, v.boss(fmt.Sprintf("bosses[%d]", i), b))
-	}
-	for i, p := range f.Priorities {
-		imp.Priorities = append(imp.Priorities, v.priority(fmt.Sprintf("priorities[%d]", i), p))
-	}
-	for i, e := range f.Entries {
-		imp.Entries = append(imp.Entries, v.entry(fmt.Sprintf("entries[%d]", i), e, today))
-	}
-	v.reminders(&f, imp)
-	if len(v.problems) > 0 {
-		return nil, invalid(strings.Join(v.problems, "\n"))
-	}
-	return imp, nil
-}
 
 func invalid(msg string) error { return &journal.Error{Code: journal.EINVALID, Message: msg} }
 

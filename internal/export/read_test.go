@@ -23,7 +23,7 @@ func badExport(n int) string {
 // by field within a record, so the first 20 shown are always the same 20.
 func TestReadProblemsAreStable(t *testing.T) {
 	in := badExport(10)
-	_, err := Read(strings.NewReader(in), "2026-11-27")
+	_, err := collect(strings.NewReader(in), "2026-11-27")
 	if err == nil {
 		t.Fatal("a bad export was accepted")
 	}
@@ -43,7 +43,7 @@ func TestReadProblemsAreStable(t *testing.T) {
 		t.Errorf("entries[0] problems in order %v, want %v", fields, want)
 	}
 	for range 20 {
-		_, err := Read(strings.NewReader(in), "2026-11-27")
+		_, err := collect(strings.NewReader(in), "2026-11-27")
 		if got := journal.ErrorMessage(err); got != first {
 			t.Fatalf("a second read listed other problems:\n%s\nfirst:\n%s", got, first)
 		}

@@ -2,7 +2,6 @@ package export
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -54,29 +53,28 @@ func (jw *JSONWriter) SetReminders(schedules []*journal.Schedule, n *journal.Not
 	}
 }
 
-// reminders reads and checks the optional reminder members into imp.
-func (v *validator) reminders(f *File, imp *journal.Import) {
-	for i, s := range f.Schedules {
-		path := fmt.Sprintf("schedules[%d]", i)
-		v.id(path, "id", s.ID)
-		v.id(path, "boss_id", s.BossID)
-		in := journal.ScheduleInput{Time: s.Time, DurationMin: strconv.Itoa(s.DurationMin), EveryWeeks: strconv.Itoa(s.EveryWeeks),
-			StartsOn: s.StartsOn, Remind: s.Remind}
-		for _, d := range s.Weekdays {
-			in.Weekdays = append(in.Weekdays, strconv.Itoa(d))
-		}
-		sched, err := in.Validate()
-		v.fields(path, err)
-		sched.PublicID, sched.BossPublicID = s.ID, s.BossID
-		imp.Schedules = append(imp.Schedules, &sched)
+// schedule checks one schedule of the file.
+func (v *validator) schedule(path string, s Schedule) *journal.Schedule {
+	v.id(path, "id", s.ID)
+	v.id(path, "boss_id", s.BossID)
+	in := journal.ScheduleInput{Time: s.Time, DurationMin: strconv.Itoa(s.DurationMin), EveryWeeks: strconv.Itoa(s.EveryWeeks),
+		StartsOn: s.StartsOn, Remind: s.Remind}
+	for _, d := range s.Weekdays {
+		in.Weekdays = append(in.Weekdays, strconv.Itoa(d))
 	}
-	if n := f.Notifications; n != nil {
-		in := journal.NotificationInput{WeeklyReview: n.WeeklyReview, WeeklyDay: strconv.Itoa(n.WeeklyDay), WeeklyTime: n.WeeklyTime,
-			FollowUpsDigest: n.FollowUpsDigest, DigestTime: n.DigestTime}
-		settings, err := in.Validate()
-		v.fields("notifications", err)
-		imp.Notifications = &settings
-	}
+	sched, err := in.Validate()
+	v.fields(path, err)
+	sched.PublicID, sched.BossPublicID = s.ID, s.BossID
+	return &sched
+}
+
+// notifications checks the file's reminder settings.
+func (v *validator) notifications(n Notifications) *journal.NotificationSettings {
+	in := journal.NotificationInput{WeeklyReview: n.WeeklyReview, WeeklyDay: strconv.Itoa(n.WeeklyDay), WeeklyTime: n.WeeklyTime,
+		FollowUpsDigest: n.FollowUpsDigest, DigestTime: n.DigestTime}
+	settings, err := in.Validate()
+	v.fields("notifications", err)
+	return &settings
 }
 
 // writeReminders writes the optional members after the entries.

@@ -8,7 +8,7 @@ import (
 )
 
 // SearchQuery turns what a user typed into a safe FTS5 query. Words become
-// prefix terms ("budg" finds "budget"), text in double quotes stays a
+// terms (see wordTerm), text in double quotes stays a
 // phrase, and everything else (operators, stray quotes, asterisks) is
 // treated as plain text, so no input can be a syntax error. It returns ""
 // when nothing searchable is left.
@@ -32,7 +32,7 @@ func SearchQuery(q string) string {
 			i = len(q)
 		}
 		for _, w := range searchWords(q[:i]) {
-			terms = append(terms, `"`+w+`"*`)
+			terms = append(terms, wordTerm(w))
 		}
 		q = q[i:]
 	}

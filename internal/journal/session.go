@@ -10,5 +10,4 @@ type Session struct {
 	CreatedAt  time.Time
 	LastSeenAt time.Time
 	ExpiresAt  time.Time // the absolute end, however active the session is
-	Flash      string    // a one-time notice shown on the next page
 }

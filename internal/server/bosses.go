@@ -85,8 +85,12 @@ func (s *Server) handleBossView(w http.ResponseWriter, r *http.Request) {
 	s.renderBoss(w, r, http.StatusOK, b, func(*web.BossView) {})
 }
 
-// recentOnBossPage is how many entries the boss page lists.
-const recentOnBossPage = 5
+// How many entries and open follow-ups the boss and prep pages list; the
+// rest are a link away, so a long journal does not make these pages long.
+const (
+	recentOnBossPage    = 5
+	followUpsOnBossPage = 10
+)
 
 // renderBoss shows a boss's page; edit adjusts the view, to carry a bad
 // form's values and messages.
@@ -98,7 +102,7 @@ func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	fus, err := s.db.FindOpenFollowUps(ctx, u.ID, b.ID, maxOpenFollowUps)
+	fus, err := s.db.FindOpenFollowUps(ctx, u.ID, b.ID, followUpsOnBossPage+1)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -108,18 +112,19 @@ func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, 
 		s.fail(w, r, err)
 		return
 	}
-	recent, _, err := s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID})
+	recent, _, err := s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID, Limit: recentOnBossPage})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	v := web.BossView{
-		Boss:       b,
-		Form:       web.Form{Values: map[string]string{"name": b.Name, "relation": b.Relation, "role": b.Role}},
-		Priorities: prios,
-		FollowUps:  fus,
-		Recent:     recent[:min(len(recent), recentOnBossPage)],
-		Today:      s.today(u),
+		Boss:         b,
+		Form:         web.Form{Values: map[string]string{"name": b.Name, "relation": b.Relation, "role": b.Role}},
+		Priorities:   prios,
+		FollowUps:    fus[:min(len(fus), followUpsOnBossPage)],
+		MoreFollowUp: len(fus) > followUpsOnBossPage,
+		Recent:       recent,
+		Today:        s.today(u),
 	}
 	for _, p := range journal.Practices {
 		v.Mix = append(v.Mix, web.MixRow{Practice: p, Count: counts[p.Key]})

@@ -15,13 +15,22 @@ const healthTimeout = 2 * time.Second
 // sqlite3_interrupt when it ends, so no request can hold a connection
 // longer than this.
 func (s *Server) requestDeadline(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if s.cfg.RequestTimeout <= 0 {
-			next.ServeHTTP(w, r)
-			return
-		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
+	return deadline(s.cfg.RequestTimeout)(next)
+}
+
+// deadline ends the request's context after d; 0 or less leaves it be.
+// An import gets its own (importTimeout): it is read only as fast as its
+// records are written.
+func deadline(d time.Duration) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if d <= 0 {
+				next.ServeHTTP(w, r)
+				return
+			}
+			ctx, cancel := context.WithTimeout(r.Context(), d)
+			defer cancel()
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
 }

@@ -333,21 +333,16 @@ func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, web.EntriesPage(s.page(r, "Entries", "entries"), v))
 		return
 	}
-	entries, more, err := s.db.FindEntries(r.Context(), u.ID, f)
+	list, err := s.db.ListEntries(r.Context(), u.ID, f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	count, err := s.db.CountEntries(r.Context(), u.ID, f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v.Entries, v.Count, v.Page = entries, count, f.Page
+	v.Entries, v.Count, v.Capped, v.Page = list.Entries, list.Count, list.Capped, f.Page
 	if f.Page > 1 {
 		v.PrevURL = pageURL(q, f.Page-1)
 	}
-	if more {
+	if list.More {
 		v.NextURL = pageURL(q, f.Page+1)
 	}
 	s.render(w, r, http.StatusOK, web.EntriesPage(s.page(r, "Entries", "entries"), v))

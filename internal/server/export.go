@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
+	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
 
@@ -41,9 +41,11 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 	}
 }
 
+// Every format lists entries newest first, as the pages do: the export
+// pages through the (user, date, id) index, so no format sorts the journal.
 func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	s.streamExport(w, r, "json", "application/json; charset=utf-8", false, func(w io.Writer) (exporter, error) {
+	s.streamExport(w, r, "json", "application/json; charset=utf-8", true, func(w io.Writer) (exporter, error) {
 		jw, err := export.NewJSONWriter(w, u, s.db.Now())
 		if err != nil {
 			return nil, err
@@ -53,7 +55,7 @@ func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
-	s.streamExport(w, r, "csv", "text/csv; charset=utf-8", false, func(w io.Writer) (exporter, error) {
+	s.streamExport(w, r, "csv", "text/csv; charset=utf-8", true, func(w io.Writer) (exporter, error) {
 		return export.NewCSVWriter(w)
 	})
 }
@@ -66,45 +68,67 @@ func (s *Server) handleExportMarkdown(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleImport merges a JSON export (multipart field "file") into the
-// account, all or nothing.
+// account, all or nothing. It streams: the upload is decoded record by
+// record as it arrives and written in one transaction, so neither the
+// file nor a decoded copy of it is ever held whole.
 func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	// Keep the whole upload in memory (it is capped by MaxImportBytes): the
-	// container has no temporary folder to spill into.
-	err := r.ParseMultipartForm(s.cfg.MaxImportBytes)
-	var file multipart.File
+	// The body is read as fast as the records are written, so the server's
+	// read timeout, meant for clients that stall, would cut a large import
+	// short; it gets importTimeout instead, for reading and answering.
+	rc := http.NewResponseController(w)
+	deadline := time.Now().Add(importTimeout)
+	if err := errors.Join(rc.SetReadDeadline(deadline), rc.SetWriteDeadline(deadline)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		s.log.Warn("import deadline", "err", err)
+	}
+	file, err := importPart(r)
+	var res journal.ImportResult
 	if err == nil {
-		file, _, err = r.FormFile("file")
+		res, err = s.db.ImportStream(r.Context(), u.ID, func(sink journal.ImportSink) error {
+			return export.Stream(file, s.today(u), sink)
+		})
 	}
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
 		s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("That file is over the %d MiB import limit.", s.cfg.MaxImportBytes>>20))
-		return
-	case err != nil:
+	case errors.Is(err, errNoImportFile):
 		s.importInvalid(w, r, "Choose a leadup JSON export to import.")
-		return
+	case journal.ErrorCode(err) == journal.EINVALID:
+		s.importInvalid(w, r, journal.ErrorMessage(err))
+	case err != nil:
+		s.fail(w, r, err)
+	default:
+		s.log.Info("import", "user_id", u.ID, "entries_added", res.Entries.Added, "entries_updated", res.Entries.Updated)
+		s.redirectWithFlash(w, r, "/settings", importSummary(res))
 	}
-	defer file.Close()
-	imp, err := export.Read(file, s.today(u))
-	if errors.As(err, &tooBig) {
-		s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("That file is over the %d MiB import limit.", s.cfg.MaxImportBytes>>20))
-		return
+}
+
+var errNoImportFile = errors.New("no file in the upload")
+
+// importTimeout bounds reading and merging one upload.
+const importTimeout = 10 * time.Minute
+
+// importPart returns the upload's "file" part, read straight from the
+// request body.
+func importPart(r *http.Request) (io.Reader, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, errNoImportFile
 	}
-	if err == nil {
-		var res journal.ImportResult
-		res, err = s.db.Import(r.Context(), u.ID, imp)
-		if err == nil {
-			s.log.Info("import", "user_id", u.ID, "entries_added", res.Entries.Added, "entries_updated", res.Entries.Updated)
-			s.redirectWithFlash(w, r, "/settings", importSummary(res))
-			return
+	for {
+		p, err := mr.NextPart()
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, err
+		}
+		if err != nil {
+			return nil, errNoImportFile
+		}
+		if p.FormName() == "file" {
+			return p, nil
 		}
 	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		s.importInvalid(w, r, journal.ErrorMessage(err))
-		return
-	}
-	s.fail(w, r, err)
 }
 
 func (s *Server) importInvalid(w http.ResponseWriter, r *http.Request, msg string) {

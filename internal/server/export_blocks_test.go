@@ -67,14 +67,15 @@ func TestExportImportRoundTripsProblemsAndBets(t *testing.T) {
 	}
 	var f export.File
 	json.Unmarshal([]byte(first), &f)
-	if len(f.Entries) != 4 || f.Entries[0].Problem == nil || f.Entries[0].Bet == nil || f.Entries[3].Problem != nil || f.Entries[3].Bet != nil {
+	// Newest first: the plain entry of 11-26, then back to the one with both.
+	if len(f.Entries) != 4 || f.Entries[3].Problem == nil || f.Entries[3].Bet == nil || f.Entries[0].Problem != nil || f.Entries[0].Bet != nil {
 		t.Fatalf("entries in the export: %+v", f.Entries)
 	}
-	p := f.Entries[0].Problem
+	p := f.Entries[3].Problem
 	if !reflect.DeepEqual(p.Options, []string{"Automate [smoke] tests", "=Hire a tester"}) || p.Decision != "taken" || *p.DecidedOn != "2026-11-23" || p.DecisionNote != "Pilot # in Q1" {
 		t.Errorf("problem in the export: %+v", p)
 	}
-	if b := f.Entries[0].Bet; *b.Outcome != "as_expected" || *b.ReviewedOn != "2026-11-26" || b.Lesson != "Ask | earlier" || b.Mitigation != "Timebox it" {
+	if b := f.Entries[3].Bet; *b.Outcome != "as_expected" || *b.ReviewedOn != "2026-11-26" || b.Lesson != "Ask | earlier" || b.Mitigation != "Timebox it" {
 		t.Errorf("bet in the export: %+v", b)
 	}
 	if strings.Contains(first, `"problem":null`) || strings.Contains(first, `"bet":null`) {
@@ -120,7 +121,7 @@ func TestExportImportRoundTripsProblemsAndBets(t *testing.T) {
 	carol.signup("carol@example.com")
 	r := carol.upload([]byte(bad))
 	wantStatus(t, r, http.StatusUnprocessableEntity)
-	wantBody(t, r, "entries[2].bet: review_on:")
+	wantBody(t, r, "entries[1].bet: review_on:") // newest first: the bet of 11-25
 	if got := app.scalar("SELECT count(*) FROM entries e JOIN users u ON u.id = e.user_id WHERE u.email = 'carol@example.com'"); got != int64(0) {
 		t.Errorf("a refused import wrote %v entries", got)
 	}

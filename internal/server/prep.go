@@ -11,8 +11,9 @@ import (
 // prepRecent is how many entries each list on the prep page holds.
 const prepRecent = 3
 
-// prep gathers the agenda for the next 1:1 with the {id} boss.
-func (s *Server) prep(r *http.Request) (report.Prep, error) {
+// prep gathers the agenda for the next 1:1 with the {id} boss, with up to
+// followUps open follow-ups.
+func (s *Server) prep(r *http.Request, followUps int) (report.Prep, error) {
 	ctx := r.Context()
 	u := userFrom(ctx)
 	b, err := s.userBoss(r)
@@ -21,7 +22,7 @@ func (s *Server) prep(r *http.Request) (report.Prep, error) {
 	}
 	today := s.today(u)
 	p := report.Prep{Boss: b, Today: today}
-	if p.FollowUps, err = s.db.FindOpenFollowUps(ctx, u.ID, b.ID, maxOpenFollowUps); err != nil {
+	if p.FollowUps, err = s.db.FindOpenFollowUps(ctx, u.ID, b.ID, followUps); err != nil {
 		return p, err
 	}
 	if p.Priorities, err = s.db.FindPriorities(ctx, u.ID, b.ID, "active"); err != nil {
@@ -66,13 +67,14 @@ func (s *Server) prep(r *http.Request) (report.Prep, error) {
 }
 
 func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
-	p, err := s.prep(r)
+	p, err := s.prep(r, followUpsOnBossPage+1)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	v := web.PrepView{
-		Boss: p.Boss, FollowUps: p.FollowUps, Priorities: p.Priorities, LastTouched: p.LastTouched,
+		Boss: p.Boss, FollowUps: p.FollowUps[:min(len(p.FollowUps), followUpsOnBossPage)], MoreOpen: len(p.FollowUps) > followUpsOnBossPage,
+		Priorities: p.Priorities, LastTouched: p.LastTouched,
 		Problems: p.Problems, Risks: p.Risks, Neglected: p.Neglected, Recent: p.Recent, Today: p.Today,
 		OpenProblems: p.OpenProblems, DueBets: p.DueBets, DueForecasts: p.DueForecasts,
 	}
@@ -80,7 +82,8 @@ func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePrepMarkdown(w http.ResponseWriter, r *http.Request) {
-	p, err := s.prep(r)
+	// The agenda to take along keeps every open follow-up.
+	p, err := s.prep(r, maxOpenFollowUps)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -35,14 +35,21 @@ func (s *Server) routes() http.Handler {
 		r.Post("/unsubscribe/{token}", s.handleUnsubscribe)
 	})
 
+	// An import takes a whole export, streamed into the database as it
+	// arrives: it has its own body cap and deadline.
+	r.Group(func(r chi.Router) {
+		r.Use(deadline(importTimeout))
+		r.Use(s.loadSession)
+		r.Use(noStore)
+		r.Use(s.signInOptions)
+		r.With(s.requireUser, limitBody(s.cfg.MaxImportBytes)).Post("/import", s.handleImport)
+	})
+
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestDeadline)
 		r.Use(s.loadSession)
 		r.Use(noStore)
 		r.Use(s.signInOptions)
-
-		// An import takes a whole export; every other form is small.
-		r.With(s.requireUser, limitBody(s.cfg.MaxImportBytes)).Post("/import", s.handleImport)
 
 		r.Group(func(r chi.Router) {
 			r.Use(bodyLimit)

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -71,6 +70,7 @@ func hashToken(token string) []byte {
 // the one a trusted proxy names, or the one the session cookie belongs to.
 func (s *Server) loadSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = s.takeFlash(w, r)
 		if user, handled := s.proxyAuth(w, r); handled {
 			return
 		} else if user != nil {
@@ -157,7 +157,6 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int
 		CreatedAt:  now,
 		LastSeenAt: now,
 		ExpiresAt:  now.Add(s.cfg.SessionLifetime),
-		Flash:      flash,
 	}
 	if err := s.db.CreateSession(ctx, sess); err != nil {
 		return err
@@ -171,6 +170,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int
 		Secure:   s.secure(r),
 		SameSite: http.SameSiteLaxMode,
 	})
+	s.setFlash(w, r, userID, flash)
 	return nil
 }
 
@@ -184,27 +184,4 @@ func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request) {
 		Secure:   s.secure(r),
 		SameSite: http.SameSiteLaxMode,
 	})
-}
-
-// setFlash leaves a notice for the next page this session shows.
-func (s *Server) setFlash(ctx context.Context, msg string) error {
-	sess := sessionFrom(ctx)
-	if sess == nil {
-		return nil
-	}
-	return s.db.SetFlash(ctx, sess.TokenHash, msg)
-}
-
-// popFlash returns the session's notice and clears it.
-func (s *Server) popFlash(ctx context.Context) string {
-	sess := sessionFrom(ctx)
-	if sess == nil || sess.Flash == "" {
-		return ""
-	}
-	if err := s.db.SetFlash(ctx, sess.TokenHash, ""); err != nil {
-		s.log.Error("clear flash", "err", err)
-	}
-	msg := sess.Flash
-	sess.Flash = ""
-	return msg
 }

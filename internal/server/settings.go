@@ -159,8 +159,8 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 
 // redirectWithFlash answers 303 to url and leaves msg for the next page.
 func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, url, msg string) {
-	if err := s.setFlash(r.Context(), msg); err != nil {
-		s.log.Error("set flash", "err", err)
+	if u := userFrom(r.Context()); u != nil {
+		s.setFlash(w, r, u.ID, msg)
 	}
 	s.redirect(w, r, url)
 }

@@ -79,7 +79,9 @@ func seedJournal(b *testing.B, app *testApp, userID int64, recent, history int, 
 // BenchmarkWeek renders the week page and its JSON for an account with 100
 // entries and one with 100,000 over ten years; both have the same recent
 // weeks, so the difference is only the size of the journal. A second,
-// busy account shares the database so that scoping is real.
+// busy account shares the database so that scoping is real. Each runs
+// first with no statistics (stats=none: the plans must be right without
+// them), then after ANALYZE.
 //
 //	go test ./internal/server -run '^$' -bench Week -benchmem
 func BenchmarkWeek(b *testing.B) {
@@ -94,24 +96,30 @@ func BenchmarkWeek(b *testing.B) {
 		otherUser, _ := app.db.FindUserByEmail(context.Background(), "other@example.com")
 		seedJournal(b, app, user.ID, 100, size-100, today)
 		seedJournal(b, app, otherUser.ID, 5000, 5000, today)
-		if _, err := app.db.Writer().Exec("ANALYZE"); err != nil {
-			b.Fatal(err)
-		}
 		week := journal.WeekOfDate(journal.Today(today, user.Location())).Add(-1).String()
 		cookie := c.sessionCookie()
-		for _, path := range []string{"/weeks/" + week, "/weeks/" + week + ".json"} {
-			b.Run(fmt.Sprintf("entries=%d/%s", size, path[len("/weeks/"+week):]+"page"), func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					req := newLocalRequest(http.MethodGet, path)
-					req.AddCookie(cookie)
-					rec := httptest.NewRecorder()
-					app.srv.ServeHTTP(rec, req)
-					if rec.Code != http.StatusOK {
-						b.Fatalf("status %d", rec.Code)
+		for _, stats := range []string{"none", "analyze"} {
+			q := "DROP TABLE IF EXISTS sqlite_stat1"
+			if stats == "analyze" {
+				q = "ANALYZE"
+			}
+			if _, err := app.db.Writer().Exec(q); err != nil {
+				b.Fatal(err)
+			}
+			for _, path := range []string{"/weeks/" + week, "/weeks/" + week + ".json"} {
+				b.Run(fmt.Sprintf("stats=%s/entries=%d/%s", stats, size, path[len("/weeks/"+week):]+"page"), func(b *testing.B) {
+					b.ReportAllocs()
+					for b.Loop() {
+						req := newLocalRequest(http.MethodGet, path)
+						req.AddCookie(cookie)
+						rec := httptest.NewRecorder()
+						app.srv.ServeHTTP(rec, req)
+						if rec.Code != http.StatusOK {
+							b.Fatalf("status %d", rec.Code)
+						}
 					}
-				}
-			})
+				})
+			}
 		}
 	}
 }

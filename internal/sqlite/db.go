@@ -41,6 +41,7 @@ type DB struct {
 	path   string
 
 	secret []byte // see Secret
+	stmts  stmtCache
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -68,6 +69,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	if db.secret, err = loadSecret(ctx, db.write); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.Optimize(ctx, true); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.prepareHot(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -111,6 +120,7 @@ func OpenNoMigrate(path string) (*DB, error) {
 
 // Close closes every pool.
 func (db *DB) Close() error {
+	db.closeStmts()
 	return errors.Join(db.health.Close(), db.read.Close(), db.write.Close())
 }
 

@@ -27,18 +27,11 @@ func entryColumnsWith(withNotes bool, snippet string) string {
 		coalesce(e.priority_id, 0), e.created_at, e.updated_at, b.name, coalesce(pr.text, ''), ` + snippet
 }
 
-const (
-	noSnippet     = "''"
-	searchSnippet = "snippet(entries_fts, -1, char(2), char(3), '…', 12)"
-	// Matches in the summary weigh most, then the boss's name, follow-ups
-	// and notes.
-	searchRank = "bm25(entries_fts, 10.0, 1.0, 2.0, 5.0)"
-)
+const noSnippet = "''"
 
 const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr ON pr.id = e.priority_id`
 
-// CreateEntry adds an entry, creating its boss first when the input names a
-// new one, in one transaction.
+// CreateEntry adds an entry (see CreateEntryOnce) and reads it back.
 func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInput) (*journal.Entry, error) {
 	id, _, err := db.CreateEntryOnce(ctx, userID, "", in, nil)
 	if err != nil {
@@ -46,6 +39,14 @@ func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInp
 	}
 	return db.FindEntry(ctx, userID, id)
 }
+
+// Statements of creating an entry, prepared once on the writer.
+const (
+	insertEntrySQL = `INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertPracticeSQL = "INSERT INTO entry_practices (entry_id, practice, user_id, boss_id, occurred_on) VALUES (?, ?, ?, ?, ?)"
+	bossArchivedSQL   = "SELECT archived FROM bosses WHERE user_id = ? AND id = ?"
+)
 
 // CreateEntryOnce adds an entry, and fu with it when not nil, in one
 // transaction, unless key was used before: then it returns the id of the
@@ -74,10 +75,11 @@ func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in jour
 		return 0, err
 	}
 	now := formatTime(db.Now())
-	res, err := tx.ExecContext(ctx,
-		`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
+	ins, err := db.stmt(ctx, tx, insertEntrySQL)
+	if err != nil {
+		return 0, err
+	}
+	res, err := ins.ExecContext(ctx, uuid.NewString(), userID, bossID, in.OccurredOn, in.Kind, in.Summary, in.Notes, nullID(in.PriorityID), now, now)
 	if err != nil {
 		return 0, fmt.Errorf("insert entry: %w", err)
 	}
@@ -85,8 +87,14 @@ func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in jour
 	if err != nil {
 		return 0, err
 	}
-	if err := insertPractices(ctx, tx, userID, bossID, id, in.OccurredOn, in.Practices); err != nil {
+	insP, err := db.stmt(ctx, tx, insertPracticeSQL)
+	if err != nil {
 		return 0, err
+	}
+	for _, p := range in.Practices {
+		if _, err := insP.ExecContext(ctx, id, p, userID, bossID, in.OccurredOn); err != nil {
+			return 0, fmt.Errorf("insert practice: %w", err)
+		}
 	}
 	return id, writeBlocks(ctx, tx, userID, bossID, id, in)
 }
@@ -167,36 +175,91 @@ func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, 
 	return e, nil
 }
 
-// FindEntries returns one page of the user's entries, newest first, and
-// whether more pages follow.
+// FindEntries returns one page of the user's entries, newest first (best
+// first for a search), and whether more pages follow.
 func (db *DB) FindEntries(ctx context.Context, userID int64, f journal.EntryFilter) ([]*journal.Entry, bool, error) {
-	q, args := entryListQuery(userID, f)
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	p, err := db.findEntries(ctx, userID, f)
 	if err != nil {
-		return nil, false, fmt.Errorf("find entries: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.Entry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return nil, false, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, false, err
 	}
-	more := len(out) > pageSize(f)
-	if more {
-		out = out[:pageSize(f)]
-	}
-	return out, more, loadPractices(ctx, db.read, out)
+	return p.Entries, p.More, nil
 }
 
-// CountEntries counts the user's entries that match f.
+// ListEntries returns one page of the user's entries with the number that
+// match, counted up to journal.MaxCountedEntries. A search reads the index
+// once for both.
+func (db *DB) ListEntries(ctx context.Context, userID int64, f journal.EntryFilter) (*journal.EntryPage, error) {
+	p, err := db.findEntries(ctx, userID, f)
+	if err != nil {
+		return nil, err
+	}
+	if journal.SearchQuery(f.Query) == "" || (len(p.Entries) == 0 && f.Page > 1) {
+		n, err := db.CountEntries(ctx, userID, f)
+		if err != nil {
+			return nil, err
+		}
+		p.Count, p.Capped = journal.CountOf(n)
+	}
+	return p, nil
+}
+
+func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilter) (*journal.EntryPage, error) {
+	fts := journal.SearchQuery(f.Query)
+	q, args := entryListQuery(userID, f)
+	if fts != "" {
+		long, err := db.longJournal(ctx, userID)
+		if err != nil {
+			return nil, err
+		}
+		q, args = searchListQuery(userID, f, fts, long)
+	}
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find entries: %w", err)
+	}
+	defer rows.Close()
+	p := &journal.EntryPage{}
+	var hits int
+	for rows.Next() {
+		var row scanner = rows
+		if fts != "" {
+			row = withCount{rows, &hits}
+		}
+		e, err := scanEntry(row)
+		if err != nil {
+			return nil, err
+		}
+		if fts != "" {
+			// The index holds no text to cut a snippet from; the list
+			// shows no notes.
+			if e.Snippet = journal.Snippet(e.Notes, f.Query); e.Snippet == "" {
+				e.Snippet = journal.Snippet(e.Summary, f.Query)
+			}
+			e.Notes = ""
+		}
+		p.Entries = append(p.Entries, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	p.Count, p.Capped = journal.CountOf(hits)
+	if p.More = len(p.Entries) > pageSize(f); p.More {
+		p.Entries = p.Entries[:pageSize(f)]
+	}
+	return p, loadPractices(ctx, db.read, p.Entries)
+}
+
+// CountEntries counts the user's entries that match f, stopping after
+// journal.MaxCountedEntries+1.
 func (db *DB) CountEntries(ctx context.Context, userID int64, f journal.EntryFilter) (int, error) {
 	q, args := entryCountQuery(userID, f)
+	if fts := journal.SearchQuery(f.Query); fts != "" {
+		long, err := db.longJournal(ctx, userID)
+		if err != nil {
+			return 0, err
+		}
+		q, args = searchCountQuery(userID, f, fts, long)
+	}
 	var n int
 	if err := db.read.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count entries: %w", err)
@@ -204,24 +267,14 @@ func (db *DB) CountEntries(ctx context.Context, userID int64, f journal.EntryFil
 	return n, nil
 }
 
-// entryWhere builds the filter. A search reads the FTS index and ranks by
-// relevance; with a practice it reads entry_practices, whose index starts
-// (user, practice, date); otherwise entries by (user, date).
+// entryWhere builds the filter of a list (a search is in search.go): with
+// a practice it reads entry_practices, whose index starts (user, practice,
+// date); otherwise entries by (user, date).
 func entryWhere(userID int64, f journal.EntryFilter) (from, where, order string, args []any) {
 	t := "e"
 	from, where, order = "entries e", "e.user_id = ?", "e.occurred_on DESC, e.id DESC"
 	args = []any{userID}
-	switch fts := journal.SearchQuery(f.Query); {
-	case fts != "":
-		from = "entries_fts JOIN entries e ON e.id = entries_fts.rowid"
-		where = "entries_fts MATCH ? AND entries_fts.user_id = ? AND e.user_id = ?"
-		order = searchRank + ", e.occurred_on DESC, e.id DESC"
-		args = []any{fts, userID, userID}
-		if f.Practice != "" {
-			where += " AND EXISTS (SELECT 1 FROM entry_practices p WHERE p.entry_id = e.id AND p.practice = ?)"
-			args = append(args, f.Practice)
-		}
-	case f.Practice != "":
+	if f.Practice != "" {
 		t = "p"
 		from = "entry_practices p JOIN entries e ON e.id = p.entry_id"
 		where = "p.user_id = ? AND p.practice = ?"
@@ -246,11 +299,7 @@ func entryWhere(userID int64, f journal.EntryFilter) (from, where, order string,
 func entryListQuery(userID int64, f journal.EntryFilter) (string, []any) {
 	from, where, order, args := entryWhere(userID, f)
 	page, size := max(f.Page, 1), pageSize(f)
-	cols := entryColumns(false)
-	if journal.SearchQuery(f.Query) != "" {
-		cols = entryColumnsWith(false, searchSnippet)
-	}
-	q := "SELECT " + cols + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	q := "SELECT " + entryColumns(false) + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	return q, append(args, size+1, (page-1)*size)
 }
 
@@ -261,12 +310,14 @@ func pageSize(f journal.EntryFilter) int {
 	return journal.EntriesPerPage
 }
 
+// entryCountQuery counts at most MaxCountedEntries+1 rows: an exact count
+// of a long journal would cost as much as the rest of the page.
 func entryCountQuery(userID int64, f journal.EntryFilter) (string, []any) {
 	from, where, _, args := entryWhere(userID, f)
-	if f.Practice != "" && journal.SearchQuery(f.Query) == "" {
+	if f.Practice != "" {
 		from = "entry_practices p" // every condition is on p; no need to read entries
 	}
-	return "SELECT count(*) FROM " + from + " WHERE " + where, args
+	return "SELECT count(*) FROM (SELECT 1 FROM " + from + " WHERE " + where + " LIMIT ?)", append(args, journal.MaxCountedEntries+1)
 }
 
 // resolveBoss returns the boss an entry goes to: a new one when the input
@@ -281,7 +332,11 @@ func (db *DB) resolveBoss(ctx context.Context, tx *sql.Tx, userID int64, in jour
 		return b.ID, nil
 	}
 	var archived bool
-	err := tx.QueryRowContext(ctx, "SELECT archived FROM bosses WHERE user_id = ? AND id = ?", userID, in.BossID).Scan(&archived)
+	q, err := db.stmt(ctx, tx, bossArchivedSQL)
+	if err != nil {
+		return 0, err
+	}
+	err = q.QueryRowContext(ctx, userID, in.BossID).Scan(&archived)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, errBossNotFound
 	}
@@ -320,9 +375,7 @@ func checkPriority(ctx context.Context, tx *sql.Tx, userID, bossID, priorityID, 
 
 func insertPractices(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, occurredOn string, practices []string) error {
 	for _, p := range practices {
-		_, err := tx.ExecContext(ctx,
-			"INSERT INTO entry_practices (entry_id, practice, user_id, boss_id, occurred_on) VALUES (?, ?, ?, ?, ?)",
-			entryID, p, userID, bossID, occurredOn)
+		_, err := tx.ExecContext(ctx, insertPracticeSQL, entryID, p, userID, bossID, occurredOn)
 		if err != nil {
 			return fmt.Errorf("insert practice: %w", err)
 		}

@@ -22,22 +22,36 @@ type EntryCursor struct {
 // follow-ups and the public ids of its boss and priority, as the export
 // shows them; next is nil on the last page. It reads in one transaction.
 func (db *DB) FindEntryPage(ctx context.Context, userID int64, f journal.EntryFilter, after *EntryCursor, limit int) (entries []*journal.Entry, next *EntryCursor, err error) {
-	from, where, order, args := entryWhere(userID, f)
-	search := journal.SearchQuery(f.Query) != ""
+	var q string
+	var args []any
 	offset := 0
-	switch {
-	case after == nil:
-	case search:
-		offset = after.Offset
-	default:
-		date, id := "e.occurred_on", "e.id"
-		if f.Practice != "" {
-			date, id = "p.occurred_on", "p.entry_id" // the order entryWhere uses for a practice
+	if fts := journal.SearchQuery(f.Query); fts != "" {
+		// The user's matches through the scoped index, best first, as the
+		// search page ranks them (and, like it, at most MaxCountedEntries+1).
+		if after != nil {
+			offset = after.Offset
 		}
-		where += " AND (" + date + " < ? OR (" + date + " = ? AND " + id + " < ?))"
-		args = append(args, after.OccurredOn, after.OccurredOn, after.ID)
+		long, err := db.longJournal(ctx, userID)
+		if err != nil {
+			return nil, nil, err
+		}
+		var with string
+		with, args = searchHits(userID, f, fts, long)
+		q = with + "SELECT " + entryDocColumns + " FROM hits h JOIN entries e ON e.id = h.id" + entryJoins +
+			" ORDER BY h.score, e.occurred_on DESC, e.id DESC LIMIT ? OFFSET ?"
+	} else {
+		from, where, order, wargs := entryWhere(userID, f)
+		args = wargs
+		if after != nil {
+			date, id := "e.occurred_on", "e.id"
+			if f.Practice != "" {
+				date, id = "p.occurred_on", "p.entry_id" // the order entryWhere uses for a practice
+			}
+			where += " AND (" + date + " < ? OR (" + date + " = ? AND " + id + " < ?))"
+			args = append(args, after.OccurredOn, after.OccurredOn, after.ID)
+		}
+		q = "SELECT " + entryDocColumns + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	}
-	q := "SELECT " + entryDocColumns + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	args = append(args, limit+1, offset)
 	err = db.readTx(ctx, func(tx *sql.Tx) error {
 		entries, err = entryDocs(ctx, tx, userID, q, args)

@@ -22,8 +22,8 @@ type ExportVisitor interface {
 const exportBatch = 500
 
 // Export walks the user's journal in one read transaction, so the export
-// is one consistent snapshot. Entries come oldest first, or newest first
-// when newestFirst is set.
+// is one consistent snapshot. Entries come oldest first by date (then id),
+// or newest first when newestFirst is set.
 func (db *DB) Export(ctx context.Context, userID int64, newestFirst bool, v ExportVisitor) error {
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -82,10 +82,14 @@ func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map
 	return ids, rows.Err()
 }
 
+// exportEntries pages through the entries by (date, id), the order of
+// entries_user_date_idx read forwards or backwards, so each batch starts
+// where the last one ended and nothing is sorted: the cost of a batch does
+// not grow with the journal.
 func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, newestFirst bool, bossIDs, prioIDs map[int64]string, v ExportVisitor) error {
-	order, after := "e.id", "e.id > ?"
+	order, after := "e.occurred_on, e.id", "(e.occurred_on, e.id) > (?, ?)"
 	if newestFirst {
-		order, after = "e.occurred_on DESC, e.id DESC", "(e.occurred_on < ? OR (e.occurred_on = ? AND e.id < ?))"
+		order, after = "e.occurred_on DESC, e.id DESC", "(e.occurred_on, e.id) < (?, ?)"
 	}
 	var lastDate string
 	var lastID int64
@@ -94,11 +98,7 @@ func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, newestFirst bo
 		where, args := "e.user_id = ?", []any{userID}
 		if !first {
 			where += " AND " + after
-			if newestFirst {
-				args = append(args, lastDate, lastDate, lastID)
-			} else {
-				args = append(args, lastID)
-			}
+			args = append(args, lastDate, lastID)
 		}
 		batch, err := entryBatch(ctx, tx, where, order, args)
 		if err != nil {
@@ -128,10 +128,12 @@ func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, newestFirst bo
 	}
 }
 
+func exportBatchQuery(where, order string) string {
+	return "SELECT " + entryColumns(true) + " FROM entries e" + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ?"
+}
+
 func entryBatch(ctx context.Context, tx *sql.Tx, where, order string, args []any) ([]*journal.Entry, error) {
-	rows, err := tx.QueryContext(ctx,
-		"SELECT "+entryColumns(true)+" FROM entries e"+entryJoins+" WHERE "+where+" ORDER BY "+order+" LIMIT ?",
-		append(args, exportBatch)...)
+	rows, err := tx.QueryContext(ctx, exportBatchQuery(where, order), append(args, exportBatch)...)
 	if err != nil {
 		return nil, fmt.Errorf("export entries: %w", err)
 	}

@@ -228,7 +228,9 @@ func TestForecastsMigrationGoesDownAndUp(t *testing.T) {
 	}
 	match := func(q string) int {
 		var n int
-		f.db.Writer().QueryRow("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?", q).Scan(&n)
+		if err := f.db.Writer().QueryRow("SELECT count(*) FROM entry_search WHERE entry_search MATCH ?", q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
 		return n
 	}
 	if match("talked") != 1 || match("vendor") != 0 {
@@ -237,7 +239,13 @@ func TestForecastsMigrationGoesDownAndUp(t *testing.T) {
 	if _, err := p.Up(ctx); err != nil {
 		t.Fatalf("up again: %v", err)
 	}
-	if list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: "talked"}); err != nil || len(list) != 1 {
-		t.Errorf("after up again: %d entries, %v", len(list), err)
+	// Down dropped the forecast itself; one made now is searched again.
+	if _, err := f.db.CreateEntry(ctx, f.ann.ID, forecastEntry(f, "2026-11-21")); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"talked": 2, "vendor": 1} {
+		if list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: q}); err != nil || len(list) != want {
+			t.Errorf("after up again, %q: %d entries, %v; want %d", q, len(list), err, want)
+		}
 	}
 }

@@ -11,34 +11,11 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// Import merges a journal into the user's account by public id, in one
-// transaction: a record that is new is added, one that differs is updated,
-// one that is the same is left alone. Importing the same file twice changes
-// nothing the second time. Any failure writes nothing.
-func (db *DB) Import(ctx context.Context, userID int64, imp *journal.Import) (journal.ImportResult, error) {
-	var res journal.ImportResult
-	err := db.tx(ctx, func(tx *sql.Tx) error {
-		im := importer{ctx: ctx, tx: tx, userID: userID, res: &res}
-		for i, b := range imp.Bosses {
-			if err := im.boss(b); err != nil {
-				return fmt.Errorf("bosses[%d]: %w", i, err)
-			}
-		}
-		for i, p := range imp.Priorities {
-			if err := im.priority(i, p); err != nil {
-				return err
-			}
-		}
-		for i, e := range imp.Entries {
-			if err := im.entry(i, e); err != nil {
-				return err
-			}
-		}
-		return db.importReminders(&im, imp)
-	})
-	return res, err
-}
-
+// The importer merges a journal into the user's account by public id,
+// inside ImportStream's one transaction: a record that is new is added,
+// one that differs is updated, one that is the same is left alone.
+// Importing the same file twice changes nothing the second time. Any
+// failure writes nothing.
 type importer struct {
 	ctx    context.Context
 	tx     *sql.Tx

@@ -148,8 +148,8 @@ func TestDeletingAnEntryDeletesItsProblemAndBet(t *testing.T) {
 }
 
 // TestProblemsMigrationGoesDownAndUp undoes 00010 on a journal with a
-// problem, checks that search still works on the old index, and applies it
-// again.
+// problem, checks that search still finds the entry by its summary but no
+// longer by its problem, and applies it again.
 func TestProblemsMigrationGoesDownAndUp(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
@@ -164,15 +164,29 @@ func TestProblemsMigrationGoesDownAndUp(t *testing.T) {
 	if _, err := p.DownTo(ctx, 9); err != nil {
 		t.Fatalf("down: %v", err)
 	}
-	var n int
-	f.db.Writer().QueryRow("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'talked'").Scan(&n)
-	if n != 1 {
-		t.Errorf("after down, the old index finds %d entries, want 1", n)
+	match := func(q string) int {
+		var n int
+		if err := f.db.Writer().QueryRow("SELECT count(*) FROM entry_search WHERE entry_search MATCH ?", q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := match("talked"); n != 1 {
+		t.Errorf("after down, the index finds %d entries by summary, want 1", n)
+	}
+	if n := match("smoke"); n != 0 {
+		t.Errorf("after down, the index finds %d entries by a problem's option, want 0", n)
 	}
 	if _, err := p.Up(ctx); err != nil {
 		t.Fatalf("up again: %v", err)
 	}
-	if list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: "talked"}); err != nil || len(list) != 1 {
-		t.Errorf("after up again: %d entries, %v", len(list), err)
+	// Down dropped the problem itself; one made now is searched again.
+	if _, err := f.db.CreateEntry(ctx, f.ann.ID, problemEntry(f, "2026-11-21")); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"talked": 2, "smoke": 1} {
+		if list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: q}); err != nil || len(list) != want {
+			t.Errorf("after up again, %q: %d entries, %v; want %d", q, len(list), err, want)
+		}
 	}
 }

@@ -112,9 +112,9 @@ func TestSearch(t *testing.T) {
 		t.Errorf("deleted entry still found: %q", got)
 	}
 	var rows int
-	f.db.Reader().QueryRow("SELECT count(*) FROM entries_fts").Scan(&rows)
+	f.db.Reader().QueryRow("SELECT count(*) FROM entry_search_docsize").Scan(&rows)
 	if rows != 4 {
-		t.Errorf("entries_fts has %d rows, want 4 (3 of ann's, 1 of bob's)", rows)
+		t.Errorf("entry_search has %d documents, want 4 (3 of ann's, 1 of bob's)", rows)
 	}
 }
 

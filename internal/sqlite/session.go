@@ -14,8 +14,8 @@ import (
 func (db *DB) CreateSession(ctx context.Context, s journal.Session) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
-			"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, flash) VALUES (?, ?, ?, ?, ?, ?)",
-			s.TokenHash, s.UserID, s.CreatedAt.Unix(), s.LastSeenAt.Unix(), s.ExpiresAt.Unix(), s.Flash)
+			"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+			s.TokenHash, s.UserID, s.CreatedAt.Unix(), s.LastSeenAt.Unix(), s.ExpiresAt.Unix())
 		if err != nil {
 			return fmt.Errorf("insert session: %w", err)
 		}
@@ -28,8 +28,8 @@ func (db *DB) FindSession(ctx context.Context, tokenHash []byte) (*journal.Sessi
 	var s journal.Session
 	var created, seen, expires int64
 	err := db.read.QueryRowContext(ctx,
-		"SELECT token_hash, user_id, created_at, last_seen_at, expires_at, flash FROM sessions WHERE token_hash = ?", tokenHash).
-		Scan(&s.TokenHash, &s.UserID, &created, &seen, &expires, &s.Flash)
+		"SELECT token_hash, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?", tokenHash).
+		Scan(&s.TokenHash, &s.UserID, &created, &seen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, journal.Errorf(journal.ENOTFOUND, "No such session.")
 	}
@@ -46,17 +46,6 @@ func (db *DB) TouchSession(ctx context.Context, tokenHash []byte, at time.Time) 
 		_, err := tx.ExecContext(ctx, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", at.Unix(), tokenHash)
 		if err != nil {
 			return fmt.Errorf("touch session: %w", err)
-		}
-		return nil
-	})
-}
-
-// SetFlash stores a one-time notice on a session; "" clears it.
-func (db *DB) SetFlash(ctx context.Context, tokenHash []byte, flash string) error {
-	return db.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE sessions SET flash = ? WHERE token_hash = ?", flash, tokenHash)
-		if err != nil {
-			return fmt.Errorf("set flash: %w", err)
 		}
 		return nil
 	})

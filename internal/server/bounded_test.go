@@ -1,0 +1,44 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestBossPagesBoundFollowUps checks that the boss and prep pages list the
+// first open follow-ups and link to the rest, while the agenda download
+// keeps them all.
+func TestBossPagesBoundFollowUps(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client()
+	c.signup("ann@example.com")
+	boss := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
+	entry := c.createdID("/entries", entryForm("boss_id", boss), "/entries/")
+	open := followUpsOnBossPage + 2
+	for i := range open {
+		r := c.post("/entries/"+entry+"/followups", url.Values{"text": {fmt.Sprintf("Task %02d", i)}, "owner": {"me"}, "due_on": {fmt.Sprintf("2026-12-%02d", i+1)}})
+		wantStatus(t, r, http.StatusSeeOther)
+	}
+	shown := func(body string) (n int) {
+		for i := range open {
+			if strings.Contains(body, fmt.Sprintf("Task %02d", i)) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, path := range []string{"/bosses/" + boss, "/bosses/" + boss + "/prep"} {
+		r := c.get(path)
+		wantStatus(t, r, http.StatusOK)
+		wantBody(t, r, "Task 00", `href="/followups"`)
+		if n := shown(r.body); n != followUpsOnBossPage {
+			t.Errorf("%s lists %d follow-ups, want %d", path, n, followUpsOnBossPage)
+		}
+	}
+	if n := shown(c.get("/bosses/" + boss + "/prep.md").body); n != open {
+		t.Errorf("the agenda lists %d follow-ups, want all %d", n, open)
+	}
+}

@@ -1,0 +1,73 @@
+package server
+
+import (
+	"context"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/leadup/leadup/internal/signer"
+)
+
+// The one-time notice after a form ("Entry saved.") travels in a
+// short-lived cookie, not in the sessions table: writing it there and
+// clearing it again cost two of the three fsyncs of creating an entry.
+const (
+	flashCookie  = "leadup_flash"
+	flashMaxAge  = 60 // seconds: the redirect follows at once
+	flashPurpose = "flash"
+)
+
+type flashKey struct{}
+
+// setFlash leaves msg for the next page the user sees, signed with the
+// server secret and bound to the user, so nobody can plant a notice in
+// someone else's browser.
+func (s *Server) setFlash(w http.ResponseWriter, r *http.Request, userID int64, msg string) {
+	if msg == "" {
+		return
+	}
+	b64 := base64.RawURLEncoding.EncodeToString([]byte(msg))
+	tag := signer.New(s.db.Secret()).Sign(flashPurpose, strconv.FormatInt(userID, 10), b64)
+	http.SetCookie(w, &http.Cookie{
+		Name:     flashCookie,
+		Value:    b64 + "." + tag,
+		Path:     s.cookiePath(),
+		MaxAge:   flashMaxAge,
+		HttpOnly: true,
+		Secure:   s.secure(r),
+		SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// takeFlash moves a notice cookie into the request context and tells the
+// browser to forget it, so the notice shows once. It is checked when the
+// page is rendered and the user is known (see popFlash).
+func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) *http.Request {
+	c, err := r.Cookie(flashCookie)
+	if err != nil {
+		return r
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: flashCookie, Value: "", Path: s.cookiePath(), MaxAge: -1,
+		HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode,
+	})
+	return r.WithContext(context.WithValue(r.Context(), flashKey{}, c.Value))
+}
+
+// popFlash returns the notice the request carried for the signed-in user,
+// or "" when there is none or it is not the server's for this user.
+func (s *Server) popFlash(ctx context.Context) string {
+	raw, _ := ctx.Value(flashKey{}).(string)
+	u := userFrom(ctx)
+	b64, tag, ok := strings.Cut(raw, ".")
+	if !ok || u == nil || !signer.New(s.db.Secret()).Verify(tag, flashPurpose, strconv.FormatInt(u.ID, 10), b64) {
+		return ""
+	}
+	msg, err := base64.RawURLEncoding.DecodeString(b64)
+	if err != nil {
+		return ""
+	}
+	return string(msg)
+}

@@ -1,0 +1,283 @@
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
+	"github.com/leadup/leadup/migrations"
+)
+
+// The scale file: 2,000 users and about 1,000,000 entries, one heavy user
+// with 100,000 and one light user with 408, the rest about 450 each. It
+// takes minutes to build, so it is built only when LEADUP_SCALE=1, once per
+// schema and week, into LEADUP_SCALE_DIR (default: a folder in the system
+// temp dir), never into the source tree.
+const (
+	scaleUsers        = 2000
+	scaleEntries      = 1_000_000
+	scaleHeavyEntries = 100_000
+	scaleLightEntries = 408
+	scaleBosses       = 5
+	scaleHeavyID      = 1 // user ids, in insert order
+	scaleLightID      = 2
+	scaleCommonWord   = "meeting" // in about 30% of all entries
+	scaleRareWord     = "zanzibar"
+)
+
+// scaleToken is the session cookie value of a seeded user; its hash is in
+// the sessions table.
+func scaleToken(userID int64) string { return fmt.Sprintf("scale-session-%d", userID) }
+
+// scaleFile returns the path of the scale file, building it when missing.
+func scaleFile(b *testing.B) string {
+	b.Helper()
+	if os.Getenv("LEADUP_SCALE") != "1" {
+		b.Skip("set LEADUP_SCALE=1 to build and use the 1,000,000-entry file (minutes, about 1.5 GB)")
+	}
+	dir := os.Getenv("LEADUP_SCALE_DIR")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "leadup-scale")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	today := time.Now().UTC()
+	year, week := today.ISOWeek()
+	path := filepath.Join(dir, fmt.Sprintf("scale-%s-%d-w%02d.db", schemaKey(b), year, week))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	tmp := path + ".building"
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(tmp + suffix)
+	}
+	start := time.Now()
+	if err := seedScale(tmp, today); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("built %s in %s", path, time.Since(start).Round(time.Second))
+	return path
+}
+
+// schemaKey hashes every migration, so a schema change builds a new file.
+func schemaKey(b *testing.B) string {
+	h := sha256.New()
+	err := fs.WalkDir(migrations.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(migrations.FS, p)
+		h.Write([]byte(p))
+		h.Write(data)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// seedScale builds the file through the migrations and plain SQL that
+// matches them, in large transactions with prepared statements and
+// synchronous=OFF (for seeding only: a crash means building again). It runs
+// no ANALYZE, like a real installation.
+func seedScale(path string, today time.Time) error {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	w := db.Writer()
+	if _, err := w.Exec("PRAGMA synchronous = OFF"); err != nil {
+		return err
+	}
+	s := &seeder{w: w, rnd: rand.New(rand.NewPCG(15, 2026)), today: today}
+	s.words = make([]string, 4000)
+	syl := []string{"ka", "lo", "mi", "ne", "ru", "ta", "vo", "pe", "si", "da", "gu", "fa", "bi", "zo", "he", "jo"}
+	for i := range s.words {
+		n := 2 + i%3
+		var sb strings.Builder
+		for j := range n {
+			sb.WriteString(syl[(i>>(j*4)+j*7)%len(syl)])
+		}
+		s.words[i] = sb.String() + fmt.Sprint(i%97)
+	}
+	if err := s.users(); err != nil {
+		return err
+	}
+	if err := s.entries(); err != nil {
+		return err
+	}
+	if _, err := w.Exec("PRAGMA synchronous = FULL"); err != nil {
+		return err
+	}
+	_, err = w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
+}
+
+type seeder struct {
+	w       *sql.DB
+	rnd     *rand.Rand
+	today   time.Time
+	words   []string
+	bosses  [][]int64 // per user (index = user id - 1)
+	counter []int     // entries per user
+}
+
+const seedTime = "2020-01-01T00:00:00.000000000Z"
+
+func (s *seeder) users() error {
+	tx, err := s.w.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	far := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	for u := int64(1); u <= scaleUsers; u++ {
+		_, err := tx.Exec(`INSERT INTO users (id, public_id, email, password_hash, display_name, timezone, created_at, updated_at)
+			VALUES (?, ?, ?, 'x', ?, 'Europe/Berlin', ?, ?)`, u, fmt.Sprintf("user-%d", u), fmt.Sprintf("user%d@example.com", u),
+			fmt.Sprintf("User %d", u), seedTime, seedTime)
+		if err != nil {
+			return err
+		}
+		// A session whose last activity is in the future never idles out
+		// and is never touched, so reading pages writes nothing.
+		_, err = tx.Exec(`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			hashToken(scaleToken(u)), u, far, far, far)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for i := range scaleBosses {
+			res, err := tx.Exec(`INSERT INTO bosses (public_id, user_id, name, relation, created_at, updated_at)
+				VALUES (?, ?, ?, 'manager', ?, ?)`, fmt.Sprintf("b-%d-%d", u, i), u, []string{"Dana", "Eve", "Farid", "Grace", "Hiro"}[i], seedTime, seedTime)
+			if err != nil {
+				return err
+			}
+			id, _ := res.LastInsertId()
+			ids = append(ids, id)
+			for p := range 2 {
+				_, err := tx.Exec(`INSERT INTO priorities (public_id, user_id, boss_id, text, status, noted_on, status_changed_at, created_at)
+					VALUES (?, ?, ?, ?, 'active', '2020-01-01', ?, ?)`, fmt.Sprintf("p-%d-%d-%d", u, i, p), u, id, "Priority "+s.words[p], seedTime, seedTime)
+				if err != nil {
+					return err
+				}
+			}
+		}
+		s.bosses = append(s.bosses, ids)
+	}
+	return tx.Commit()
+}
+
+// entries inserts every entry in a random order of users, as a shared
+// server's file grows, with two practices each and a follow-up on every
+// tenth, half of them still open.
+func (s *seeder) entries() error {
+	others := (scaleEntries - scaleHeavyEntries - scaleLightEntries) / (scaleUsers - 2)
+	var slots []int32
+	for u := 1; u <= scaleUsers; u++ {
+		n := others
+		switch u {
+		case scaleHeavyID:
+			n = scaleHeavyEntries
+		case scaleLightID:
+			n = scaleLightEntries
+		}
+		for range n {
+			slots = append(slots, int32(u))
+		}
+	}
+	s.rnd.Shuffle(len(slots), func(i, j int) { slots[i], slots[j] = slots[j], slots[i] })
+	s.counter = make([]int, scaleUsers+1)
+	total := map[int]int{scaleHeavyID: scaleHeavyEntries, scaleLightID: scaleLightEntries}
+	const batch = 50_000
+	keys := journal.PracticeKeys()
+	for start := 0; start < len(slots); start += batch {
+		tx, err := s.w.Begin()
+		if err != nil {
+			return err
+		}
+		insEntry, _ := tx.Prepare(`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, created_at, updated_at)
+			VALUES (?, ?, ?, ?, 'one_on_one', ?, ?, ?, ?)`)
+		insPractice, _ := tx.Prepare(`INSERT INTO entry_practices (entry_id, practice, user_id, boss_id, occurred_on) VALUES (?, ?, ?, ?, ?)`)
+		insFollowUp, _ := tx.Prepare(`INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, done_at, done_on, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		for _, u32 := range slots[start:min(start+batch, len(slots))] {
+			u := int(u32)
+			k := s.counter[u]
+			s.counter[u]++
+			n, ok := total[u]
+			if !ok {
+				n = others
+			}
+			// Spread over ten years for the heavy user, two for everyone
+			// else, newest at today.
+			span := 730
+			if u == scaleHeavyID {
+				span = 3650
+			}
+			date := s.today.AddDate(0, 0, -span+(k*span)/n).Format(journal.DateLayout)
+			boss := s.bosses[u-1][k%scaleBosses]
+			res, err := insEntry.Exec(fmt.Sprintf("e-%d-%d", u, k), u, boss, date, s.text(4+s.rnd.IntN(4), false), s.text(40+s.rnd.IntN(30), k%2500 == 1), seedTime, seedTime)
+			if err != nil {
+				return fmt.Errorf("insert entry: %w", err)
+			}
+			id, _ := res.LastInsertId()
+			for _, p := range []string{keys[k%6], keys[(k+2)%6]} {
+				if _, err := insPractice.Exec(id, p, u, boss, date); err != nil {
+					return err
+				}
+			}
+			if k%10 == 0 {
+				var doneAt, doneOn any
+				if k%20 == 0 {
+					doneAt, doneOn = seedTime, date
+				}
+				_, err := insFollowUp.Exec(fmt.Sprintf("f-%d-%d", u, k), u, id, "Send the "+s.words[s.rnd.IntN(len(s.words))]+" numbers",
+					[]string{"me", "boss"}[k/10%2], journal.AddDays(date, 7), doneAt, doneOn, seedTime)
+				if err != nil {
+					return err
+				}
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// text returns n words of the vocabulary, the common word in about 30% of
+// texts, and the rare word when asked.
+func (s *seeder) text(n int, rare bool) string {
+	var sb strings.Builder
+	for i := range n {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(s.words[s.rnd.IntN(len(s.words))])
+	}
+	if n > 10 && s.rnd.IntN(10) < 3 {
+		sb.WriteString(" " + scaleCommonWord)
+	}
+	if rare {
+		sb.WriteString(" " + scaleRareWord)
+	}
+	return sb.String()
+}

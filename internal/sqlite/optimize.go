@@ -1,0 +1,46 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+)
+
+// OptimizeInterval is how often a long-running server asks SQLite to
+// refresh its statistics, as SQLite recommends for long-lived connections.
+const OptimizeInterval = 6 * time.Hour
+
+// Optimize runs PRAGMA optimize on the writer (ANALYZE writes
+// sqlite_stat1), within SQLite's own analysis limit so that it stays
+// quick on a large file. With startup set it looks at every table (0x10002),
+// as SQLite advises right after opening; later runs look at the tables the
+// connection's queries used. The queries do not depend on it: their plans
+// are right without statistics (see TestListQueriesUseIndexes and
+// TestWeekQueriesUseDateIndexes); statistics only keep them so.
+func (db *DB) Optimize(ctx context.Context, startup bool) error {
+	q := "PRAGMA optimize"
+	if startup {
+		q = "PRAGMA optimize = 0x10002"
+	}
+	if _, err := db.write.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
+}
+
+// OptimizeEvery runs Optimize every interval until ctx ends.
+func (db *DB) OptimizeEvery(ctx context.Context, interval time.Duration, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := db.Optimize(ctx, false); err != nil && ctx.Err() == nil {
+				log.Error("optimize", "err", err)
+			}
+		}
+	}
+}
