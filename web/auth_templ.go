@@ -203,7 +203,7 @@ func LoginPage(p Page, form Form, next string, canSignup bool) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = OIDCSignIn(next).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = OIDCSignIn(next, form).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -40,7 +40,7 @@ func (s *Server) hostAllowed(r *http.Request) bool {
 // for that host name.
 func (s *Server) misdirected(w http.ResponseWriter, r *http.Request) {
 	s.log.Warn("refused a request for another host name", "host", r.Host, "request_id", middleware.GetReqID(r.Context()))
-	securityHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.securityHeaders(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusMisdirectedRequest, "This server does not answer to that host name. Use the address it was set up with.")
 	})).ServeHTTP(w, r)
 }

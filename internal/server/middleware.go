@@ -15,10 +15,15 @@ import (
 // script or style, no plugins, no framing, forms post only here.
 const contentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 
-func securityHeaders(next http.Handler) http.Handler {
+// securityHeaders sets the headers every answer carries. The policy is
+// contentSecurityPolicy, with the OpenID provider's origin added to
+// form-action when sign-in goes through one: the sign-in form that carries
+// a typed entry through the provider posts here and is redirected there,
+// and Chromium checks form-action along the redirect.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("Content-Security-Policy", s.csp)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")

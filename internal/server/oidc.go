@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/go-chi/chi/v5/middleware"
@@ -221,7 +222,29 @@ func (s *Server) oidcClaims(r *http.Request, idt *oidc.IDToken, tok *oauth2.Toke
 // signing in (login.Saved) is where the capture work's replay plugs in;
 // until then the user lands on next.
 func (s *Server) finishSignIn(w http.ResponseWriter, r *http.Request, login *journal.OIDCLogin) {
-	s.redirect(w, r, login.Next)
+	if login.Saved == "" {
+		s.redirect(w, r, login.Next)
+		return
+	}
+	var saved url.Values
+	if err := json.Unmarshal([]byte(login.Saved), &saved); err != nil {
+		s.serverError(w, r, fmt.Errorf("saved form of an oidc login: %w", err))
+		return
+	}
+	r2 := r.Clone(r.Context())
+	r2.PostForm = saved
+	_, body := carried(r2)
+	if len(body) == 0 {
+		s.redirect(w, r, login.Next)
+		return
+	}
+	// The callback comes from the provider's site, but the form was posted
+	// here, same-origin, before the round trip, and the state ties it to
+	// this browser: it is replayed as the same-origin post it was.
+	r2.Header = r.Header.Clone()
+	r2.Header.Del("Origin")
+	r2.Header.Set("Sec-Fetch-Site", "same-origin")
+	s.resumePost(w, r2, login.Next, body)
 }
 
 // oidcUser returns the account of an identity, linking or creating it on

@@ -37,3 +37,49 @@ func TestBrowserOIDCSignIn(t *testing.T) {
 		t.Errorf("sessions = %d, want 1", n)
 	}
 }
+
+// An entry typed while the session ends is saved after signing in again
+// through the provider: the sign-in page posts the typed fields to
+// /auth/oidc/login, the server holds them under the login's state through
+// the provider's round trip, and the callback saves them.
+func TestBrowserOIDCSignInSavesTheTypedEntry(t *testing.T) {
+	app := newOIDCApp(t)
+	ctx := newBrowser(t, 390, 844)
+	signInAtProvider := chromedp.Steps(
+		chromedp.WaitVisible(chromedp.CSS("input#username")),
+		chromedp.SendKeys(chromedp.CSS("input#username"), "ann"),
+		chromedp.SendKeys(chromedp.CSS("input#password"), "ann-password"),
+		chromedp.Click(chromedp.CSS("button[type=submit]")),
+	)
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(app.ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#oidc-sign-in")),
+		chromedp.Click(chromedp.CSS("#oidc-sign-in")),
+		signInAtProvider,
+		chromedp.WaitVisible(chromedp.CSS("#new_boss_name")),
+		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana"),
+		fillCapture("Typed before the provider round trip"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.db.Writer().Exec("DELETE FROM sessions"); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".entry-form button.save")),
+		chromedp.WaitVisible(chromedp.CSS("form[action$='/auth/oidc/login'] #oidc-sign-in")),
+		chromedp.Click(chromedp.CSS("#oidc-sign-in")),
+		signInAtProvider,
+		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textOf(t, ctx, "h1"); got != "Typed before the provider round trip" {
+		t.Errorf("after the round trip h1 %q, want the saved entry", got)
+	}
+	if n := app.scalar("SELECT count(*) FROM entries WHERE summary = 'Typed before the provider round trip'"); n != int64(1) {
+		t.Errorf("%v entries saved, want 1", n)
+	}
+}

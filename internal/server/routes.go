@@ -16,7 +16,7 @@ func (s *Server) routes() http.Handler {
 	r.Use(s.clientIP())
 	r.Use(s.logRequests)
 	r.Use(s.recoverPanics)
-	r.Use(securityHeaders)
+	r.Use(s.securityHeaders)
 	r.Use(s.crossOriginProtection)
 	bodyLimit := limitBody(s.cfg.MaxBodyBytes)
 

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -129,6 +130,7 @@ type Server struct {
 
 	diskFullLog throttledLog // see diskFull
 	oidc        *oidcClient  // nil when OIDC is off
+	csp         string       // the Content-Security-Policy; see securityHeaders
 
 	handler http.Handler
 }
@@ -144,6 +146,12 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
 	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
 	s.oidc = newOIDCClient(cfg.OIDC)
+	s.csp = contentSecurityPolicy
+	if cfg.OIDC != nil {
+		if u, err := url.Parse(cfg.OIDC.Issuer); err == nil && u.Host != "" {
+			s.csp += " " + u.Scheme + "://" + u.Host
+		}
+	}
 	s.handler = s.routes()
 	return s
 }
@@ -167,6 +175,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r2.URL.RawPath = ""
 		s.handler.ServeHTTP(w, r2)
 	default:
-		securityHeaders(http.HandlerFunc(s.handleNotFound)).ServeHTTP(w, r)
+		s.securityHeaders(http.HandlerFunc(s.handleNotFound)).ServeHTTP(w, r)
 	}
 }
