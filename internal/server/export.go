@@ -24,14 +24,14 @@ type exporter interface {
 // streamExport sends the user's journal in one format. It streams: once the
 // first byte is out the status cannot change, so a failure after that is
 // logged and the download ends short.
-func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, contentType string, newestFirst bool, open func(io.Writer) (exporter, error)) {
+func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, contentType string, open func(io.Writer) (exporter, error)) {
 	u := userFrom(r.Context())
 	name := fmt.Sprintf("leadup-%s.%s", s.today(u), ext)
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	ex, err := open(w)
 	if err == nil {
-		err = s.db.Export(r.Context(), u.ID, newestFirst, ex)
+		err = s.db.Export(r.Context(), u.ID, ex)
 	}
 	if err == nil {
 		err = ex.Close()
@@ -45,7 +45,7 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 // pages through the (user, date, id) index, so no format sorts the journal.
 func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	s.streamExport(w, r, "json", "application/json; charset=utf-8", true, func(w io.Writer) (exporter, error) {
+	s.streamExport(w, r, "json", "application/json; charset=utf-8", func(w io.Writer) (exporter, error) {
 		jw, err := export.NewJSONWriter(w, u, s.db.Now())
 		if err != nil {
 			return nil, err
@@ -55,14 +55,14 @@ func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
-	s.streamExport(w, r, "csv", "text/csv; charset=utf-8", true, func(w io.Writer) (exporter, error) {
+	s.streamExport(w, r, "csv", "text/csv; charset=utf-8", func(w io.Writer) (exporter, error) {
 		return export.NewCSVWriter(w)
 	})
 }
 
 func (s *Server) handleExportMarkdown(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	s.streamExport(w, r, "md", "text/markdown; charset=utf-8", true, func(w io.Writer) (exporter, error) {
+	s.streamExport(w, r, "md", "text/markdown; charset=utf-8", func(w io.Writer) (exporter, error) {
 		return export.NewMarkdownWriter(w, u, s.today(u))
 	})
 }

@@ -22,9 +22,9 @@ type ExportVisitor interface {
 const exportBatch = 500
 
 // Export walks the user's journal in one read transaction, so the export
-// is one consistent snapshot. Entries come oldest first by date (then id),
-// or newest first when newestFirst is set.
-func (db *DB) Export(ctx context.Context, userID int64, newestFirst bool, v ExportVisitor) error {
+// is one consistent snapshot. Entries come newest first by date (then id),
+// as every page lists them.
+func (db *DB) Export(ctx context.Context, userID int64, v ExportVisitor) error {
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -38,7 +38,7 @@ func (db *DB) Export(ctx context.Context, userID int64, newestFirst bool, v Expo
 	if err != nil {
 		return err
 	}
-	return exportEntries(ctx, tx, userID, newestFirst, bossIDs, prioIDs, v)
+	return exportEntries(ctx, tx, userID, bossIDs, prioIDs, v)
 }
 
 func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor) (map[int64]string, error) {
@@ -83,14 +83,10 @@ func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map
 }
 
 // exportEntries pages through the entries by (date, id), the order of
-// entries_user_date_idx read forwards or backwards, so each batch starts
-// where the last one ended and nothing is sorted: the cost of a batch does
-// not grow with the journal.
-func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, newestFirst bool, bossIDs, prioIDs map[int64]string, v ExportVisitor) error {
-	order, after := "e.occurred_on, e.id", "(e.occurred_on, e.id) > (?, ?)"
-	if newestFirst {
-		order, after = "e.occurred_on DESC, e.id DESC", "(e.occurred_on, e.id) < (?, ?)"
-	}
+// entries_user_date_idx, so each batch starts where the last one ended and
+// nothing is sorted: the cost of a batch does not grow with the journal.
+func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, bossIDs, prioIDs map[int64]string, v ExportVisitor) error {
+	const order, after = "e.occurred_on DESC, e.id DESC", "(e.occurred_on, e.id) < (?, ?)"
 	var lastDate string
 	var lastID int64
 	first := true

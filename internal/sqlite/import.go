@@ -136,11 +136,10 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 			return &journal.Error{Code: journal.EINVALID, Message: msg}
 		}
 	}
-	cur, err := im.currentEntry(e.PublicID)
+	cur, exists, err := im.currentEntry(e.PublicID)
 	if err != nil {
 		return err
 	}
-	exists := cur != nil
 	same := exists && cur.BossID == bossID && cur.PriorityID == prioID && cur.OccurredOn == e.OccurredOn && cur.Kind == e.Kind &&
 		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices) && sameBlocks(cur, e)
 	entryID := int64(0)
@@ -163,25 +162,27 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 	return nil
 }
 
-func (im *importer) currentEntry(publicID string) (*journal.Entry, error) {
+// currentEntry returns the account's entry with publicID, and false when
+// the account has none.
+func (im *importer) currentEntry(publicID string) (*journal.Entry, bool, error) {
 	var e journal.Entry
 	err := im.tx.QueryRowContext(im.ctx,
 		"SELECT id, boss_id, coalesce(priority_id, 0), occurred_on, kind, summary, notes FROM entries WHERE user_id = ? AND public_id = ?",
 		im.userID, publicID).Scan(&e.ID, &e.BossID, &e.PriorityID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	list := []*journal.Entry{&e}
 	if err := loadPractices(im.ctx, im.tx, list); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := loadBlocks(im.ctx, im.tx, im.userID, list); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return &e, nil
+	return &e, true, nil
 }
 
 // writeEntry inserts (id 0) or replaces an entry and its practices.
