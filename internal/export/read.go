@@ -114,9 +114,9 @@ func (v *validator) entry(path string, e Entry, today string) *journal.Entry {
 		prio = *e.PriorityID
 		v.id(path, "priority_id", prio)
 	}
-	// The form's rules, with the boss and priority checked by reference.
-	in := journal.EntryInput{BossID: 1, OccurredOn: e.OccurredOn, Kind: e.Kind, Summary: e.Summary, Notes: e.Notes, Practices: e.Practices}
-	v.fields(path, in.Validate(today))
+	// The form's rules; the boss and priority are checked by reference.
+	in := journal.EntryInput{OccurredOn: e.OccurredOn, Kind: e.Kind, Summary: e.Summary, Notes: e.Notes, Practices: e.Practices}
+	v.fields(path, in.ValidateContent(today))
 	out := &journal.Entry{PublicID: e.ID, BossPublicID: e.BossID, PriorityPublicID: prio, OccurredOn: in.OccurredOn, Kind: in.Kind,
 		Summary: in.Summary, Notes: in.Notes, Practices: in.Practices,
 		CreatedAt: v.time(path, "created_at", e.CreatedAt), UpdatedAt: v.time(path, "updated_at", e.UpdatedAt)}

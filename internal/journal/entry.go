@@ -65,8 +65,8 @@ const (
 	SnippetClose = "\x03"
 )
 
-// EntryInput is what the entry form sends. BossID and PriorityID are -1
-// when the form sent something that is not a number.
+// EntryInput is a new or changed entry: its boss is BossID, or a new boss
+// named NewBossName; PriorityID is 0 when it advances none.
 type EntryInput struct {
 	BossID      int64
 	NewBossName string
@@ -85,21 +85,31 @@ type EntryInput struct {
 // Validate normalises the input and reports every rule it breaks. today is
 // the current date in the user's zone; an entry cannot happen after it.
 func (in *EntryInput) Validate(today string) error {
+	p := in.contentProblems(today)
+	if in.NewBossName == "" && in.BossID == 0 {
+		p.Add("boss_id", "Choose who this was with, or type a new name.")
+	}
+	return p.Err()
+}
+
+// ValidateContent is Validate without the rule that the entry names its
+// boss: an import names the boss by its public id, which it checks against
+// the file's own bosses.
+func (in *EntryInput) ValidateContent(today string) error { return in.contentProblems(today).Err() }
+
+func (in *EntryInput) contentProblems(today string) Problems {
 	in.NewBossName = strings.TrimSpace(in.NewBossName)
 	in.OccurredOn = strings.TrimSpace(in.OccurredOn)
 	in.Summary = strings.TrimSpace(stripControl(in.Summary))
 	in.Notes = stripControl(strings.ReplaceAll(in.Notes, "\r\n", "\n"))
 	p := Problems{}
-	switch {
-	case in.NewBossName != "":
+	if in.NewBossName != "" {
 		if utf8.RuneCountInString(in.NewBossName) > MaxNameChars {
 			p.Add("new_boss_name", "Use at most 100 characters.")
 		}
 		if msg := CheckLine(in.NewBossName); msg != "" {
 			p.Add("new_boss_name", msg)
 		}
-	case in.BossID <= 0:
-		p.Add("boss_id", "Choose who this was with, or type a new name.")
 	}
 	if d, ok := ParseDate(in.OccurredOn); !ok || d.Year() < 1970 {
 		p.Add("occurred_on", "Enter the date as YYYY-MM-DD.")
@@ -128,10 +138,7 @@ func (in *EntryInput) Validate(today string) error {
 			p.Add("practice", "Choose practices from the list.")
 		}
 	}
-	if in.PriorityID < 0 {
-		p.Add("priority_id", "Choose one of the listed priorities.")
-	}
-	return p.Err()
+	return p
 }
 
 // stripControl removes control characters other than newline and tab:
@@ -182,9 +189,6 @@ func (f *EntryFilter) Validate() error {
 		if _, ok := FindPractice(f.Practice); !ok {
 			p.Add("practice", "Unknown practice.")
 		}
-	}
-	if f.BossID < 0 {
-		p.Add("boss_id", "Unknown boss.")
 	}
 	if _, ok := ParseDate(f.From); f.From != "" && !ok {
 		p.Add("from", "Enter the date as YYYY-MM-DD.")

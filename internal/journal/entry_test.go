@@ -30,7 +30,6 @@ func TestEntryInputValidate(t *testing.T) {
 		{"no practice", func(e *EntryInput) { e.Practices = nil }, "practice"},
 		{"unknown practice", func(e *EntryInput) { e.Practices = []string{"results", "golf"} }, "practice"},
 		{"all six", func(e *EntryInput) { e.Practices = PracticeKeys() }, ""},
-		{"bad priority", func(e *EntryInput) { e.PriorityID = -1 }, "priority_id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,7 +107,6 @@ func TestEntryFilterValidate(t *testing.T) {
 		{"empty is fine and starts at page 1", EntryFilter{}, nil, 1},
 		{"all valid", EntryFilter{Practice: "team", BossID: 3, From: "2026-01-01", To: "2026-12-31", Page: 4}, nil, 4},
 		{"unknown practice", EntryFilter{Practice: "juggling", Page: 1}, []string{"practice"}, 1},
-		{"negative boss", EntryFilter{BossID: -1, Page: 1}, []string{"boss_id"}, 1},
 		{"bad dates", EntryFilter{From: "yesterday", To: "2026-13-01", Page: -3}, []string{"from", "to"}, 1},
 	}
 	for _, tt := range tests {

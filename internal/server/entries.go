@@ -108,19 +108,28 @@ func (s *Server) preselectBoss(ctx context.Context, u *journal.User, f *web.Entr
 	return nil
 }
 
-func entryInput(r *http.Request) journal.EntryInput {
+// entryInput reads the entry form. The error holds the fields that are not
+// even of the right form (an id that is not a number), to be reported with
+// the domain's own problems.
+func entryInput(r *http.Request) (journal.EntryInput, error) {
 	in := journal.EntryInput{
-		BossID:      formID(r.PostFormValue("boss_id")),
 		NewBossName: r.PostFormValue("new_boss_name"),
 		OccurredOn:  r.PostFormValue("occurred_on"),
 		Kind:        r.PostFormValue("kind"),
 		Summary:     r.PostFormValue("summary"),
 		Notes:       r.PostFormValue("notes"),
 		Practices:   r.PostForm["practice"],
-		PriorityID:  formID(r.PostFormValue("priority_id")),
+	}
+	p := journal.Problems{}
+	var ok bool
+	if in.BossID, ok = formID(r.PostFormValue("boss_id")); !ok {
+		p.Add("boss_id", "Choose who this was with, or type a new name.")
+	}
+	if in.PriorityID, ok = formID(r.PostFormValue("priority_id")); !ok {
+		p.Add("priority_id", "Choose one of the listed priorities.")
 	}
 	readBlocks(r, &in)
-	return in
+	return in, p.Err()
 }
 
 func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
@@ -134,9 +143,9 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 		s.entryInvalid(w, r, u, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
 		return
 	}
-	in := entryInput(r)
+	in, formErr := entryInput(r)
 	fu, fuErr := journal.CaptureFollowUp(r.PostFormValue("followup_text"), r.PostFormValue("followup_owner"), r.PostFormValue("followup_due_on"))
-	err = journal.MergeProblems(in.Validate(s.today(u)), fuErr)
+	err = journal.MergeProblems(formErr, in.Validate(s.today(u)), fuErr)
 	var id int64
 	var replay bool
 	if err == nil {
@@ -273,8 +282,8 @@ func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	in := entryInput(r)
-	err = in.Validate(s.today(u))
+	in, formErr := entryInput(r)
+	err = journal.MergeProblems(formErr, in.Validate(s.today(u)))
 	if err == nil {
 		err = s.db.UpdateEntry(r.Context(), u.ID, e.ID, in)
 	}
@@ -314,7 +323,9 @@ func (s *Server) handleEntryDelete(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	q := r.URL.Query()
-	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), BossID: formID(q.Get("boss_id")), From: q.Get("from"), To: q.Get("to")}
+	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), From: q.Get("from"), To: q.Get("to")}
+	bossID, bossOK := formID(q.Get("boss_id"))
+	f.BossID = bossID
 	page, ok := journal.ParsePage(q.Get("page"))
 	if !ok {
 		s.renderError(w, r, http.StatusBadRequest, fmt.Sprintf("There is no such page: pages are numbered from 1 to %d.", journal.MaxPage))
@@ -328,7 +339,11 @@ func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := web.EntriesView{Filter: form, Bosses: bosses, Page: 1}
-	if err := f.Validate(); err != nil {
+	bossErr := error(nil)
+	if !bossOK {
+		bossErr = journal.Problems{"boss_id": "Unknown boss."}.Err()
+	}
+	if err := journal.MergeProblems(bossErr, f.Validate()); err != nil {
 		v.Filter.Errors = journal.FieldErrors(err)
 		s.render(w, r, http.StatusBadRequest, web.EntriesPage(s.page(r, "Entries", "entries"), v))
 		return

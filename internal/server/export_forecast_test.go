@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,6 +41,7 @@ func TestExportImportRoundTripsForecasts(t *testing.T) {
 	}
 	var f export.File
 	json.Unmarshal([]byte(first), &f)
+	slices.Reverse(f.Entries) // the export lists newest first; this reads oldest first
 	if len(f.Entries) != 3 || f.Entries[0].Forecast == nil || f.Entries[1].Forecast == nil || f.Entries[2].Forecast != nil {
 		t.Fatalf("entries in the export: %+v", f.Entries)
 	}
@@ -92,8 +94,8 @@ func TestExportImportRoundTripsForecasts(t *testing.T) {
 	for _, c := range []struct{ from, to, where string }{
 		{`"noticed_on":"2026-11-24"`, `"noticed_on":"2026-11-25"`, "entries[1].forecast: noticed_on:"},
 		{`"expected_by":"2027-01-10"`, `"expected_by":"2026-11-01"`, "entries[1].forecast: expected_by:"},
-		{`"result":"averted"`, `"result":null`, "entries[0].forecast: result:"},
-		{`"resolved_on":"2026-11-25"`, `"resolved_on":"2026-11-19"`, "entries[0].forecast: resolved_on:"},
+		{`"result":"averted"`, `"result":null`, "entries[2].forecast: result:"},
+		{`"resolved_on":"2026-11-25"`, `"resolved_on":"2026-11-19"`, "entries[2].forecast: resolved_on:"},
 	} {
 		bad := strings.Replace(first, c.from, c.to, 1)
 		if bad == first {

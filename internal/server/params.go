@@ -21,16 +21,18 @@ func pathID(r *http.Request) (int64, error) {
 	return n, nil
 }
 
-// formID reads an optional id field: 0 when empty, -1 when not a number.
-func formID(s string) int64 {
+// formID reads an optional id field: 0 when empty; ok is false when it
+// holds something that is not an id, which the form reports beside the
+// field (the domain never sees a made-up id).
+func formID(s string) (id int64, ok bool) {
 	if s == "" {
-		return 0
+		return 0, true
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n <= 0 {
-		return -1
+		return 0, false
 	}
-	return n
+	return n, true
 }
 
 // today returns the current date in the user's zone.

@@ -83,12 +83,13 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 	upd := report.Update{Summary: sum, Author: u.DisplayName, Entries: sum.Entries, Today: today}
 	var bossID int64
 	if raw := r.URL.Query().Get("boss_id"); raw != "" {
-		bossID = formID(raw)
-		b, err := s.db.FindBoss(ctx, u.ID, bossID)
-		if bossID <= 0 || err != nil {
+		id, ok := formID(raw)
+		b, err := s.db.FindBoss(ctx, u.ID, id)
+		if !ok || id == 0 || err != nil {
 			s.fail(w, r, errNotFound)
 			return
 		}
+		bossID = id
 		upd.BossName = b.Name
 		upd.Entries = nil
 		for _, e := range sum.Entries {
