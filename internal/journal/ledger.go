@@ -1,0 +1,153 @@
+package journal
+
+// Promise is what the promise ledger needs to know about one follow-up.
+type Promise struct {
+	BossID    int64
+	Owner     string // "me" or "boss"
+	MadeOn    string // the date of the entry that made it
+	FirstDue  string // the first promised date; "" without one
+	DoneOn    string // "" while open
+	Withdrawn bool
+}
+
+// PromiseCounts are one side's promises in a period. Due = OnTime + Late +
+// Overdue: only what has fallen due counts in a rate, so a promise due next
+// Friday never lowers this week's figure.
+type PromiseCounts struct {
+	Due       int // kept, or open past their first due date
+	OnTime    int // done on or before the first due date
+	Late      int // done after the first due date
+	Overdue   int // open and past the first due date
+	Open      int // open and not yet due (or with no date)
+	Withdrawn int
+}
+
+// Rate is the share of due promises kept on time; false when nothing was due.
+func (c PromiseCounts) Rate() (float64, bool) {
+	if c.Due == 0 {
+		return 0, false
+	}
+	return float64(c.OnTime) / float64(c.Due), true
+}
+
+// Ledger is the promises made by me and by the boss.
+type Ledger struct {
+	Me   PromiseCounts
+	Boss PromiseCounts
+}
+
+// Total adds both sides.
+func (l Ledger) Total() int {
+	n := func(c PromiseCounts) int { return c.Due + c.Open + c.Withdrawn }
+	return n(l.Me) + n(l.Boss)
+}
+
+// PromiseState is where a promise stands on a day.
+type PromiseState int
+
+const (
+	PromiseOpen PromiseState = iota
+	PromiseOnTime
+	PromiseLate
+	PromiseOverdue
+	PromiseWithdrawn
+)
+
+// State judges a promise on today. On time is judged against the first due
+// date, so moving the date never turns a miss into a keep. A promise due
+// today is not yet overdue. A promise without a date cannot be late: done
+// is on time, open is open.
+func (p Promise) State(today string) PromiseState {
+	switch {
+	case p.Withdrawn:
+		return PromiseWithdrawn
+	case p.DoneOn != "":
+		if p.FirstDue == "" || p.DoneOn <= p.FirstDue {
+			return PromiseOnTime
+		}
+		return PromiseLate
+	case p.FirstDue != "" && p.FirstDue < today:
+		return PromiseOverdue
+	}
+	return PromiseOpen
+}
+
+// PeriodDate is the date that places a promise in a period: its first due
+// date, or the day it was made when it has none.
+func (p Promise) PeriodDate() string {
+	if p.FirstDue != "" {
+		return p.FirstDue
+	}
+	return p.MadeOn
+}
+
+// add counts one promise.
+func (c *PromiseCounts) add(s PromiseState) {
+	switch s {
+	case PromiseOnTime:
+		c.Due++
+		c.OnTime++
+	case PromiseLate:
+		c.Due++
+		c.Late++
+	case PromiseOverdue:
+		c.Due++
+		c.Overdue++
+	case PromiseWithdrawn:
+		c.Withdrawn++
+	default:
+		c.Open++
+	}
+}
+
+// NewLedger counts the promises whose PeriodDate falls between from and to,
+// judged on today.
+func NewLedger(ps []Promise, from, to, today string) Ledger {
+	var l Ledger
+	for _, p := range ps {
+		if d := p.PeriodDate(); d < from || d > to {
+			continue
+		}
+		side := &l.Me
+		if p.Owner == "boss" {
+			side = &l.Boss
+		}
+		side.add(p.State(today))
+	}
+	return l
+}
+
+// LedgersByBoss is NewLedger per boss.
+func LedgersByBoss(ps []Promise, from, to, today string) map[int64]Ledger {
+	by := map[int64][]Promise{}
+	for _, p := range ps {
+		by[p.BossID] = append(by[p.BossID], p)
+	}
+	out := make(map[int64]Ledger, len(by))
+	for id, list := range by {
+		out[id] = NewLedger(list, from, to, today)
+	}
+	return out
+}
+
+// OnTimeOf is the week page's older figure, kept for its readers: due and
+// kept on time.
+func (c PromiseCounts) OnTimeOf() OnTime { return OnTime{Due: c.Due, Kept: c.OnTime} }
+
+// QuarterStart returns the first day of the calendar quarter holding date,
+// the ledger's default period.
+func QuarterStart(date string) string {
+	t, ok := ParseDate(date)
+	if !ok {
+		return date
+	}
+	m := (int(t.Month())-1)/3*3 + 1
+	return date[:4] + "-" + twoDigits(m) + "-01"
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + string(rune('0'+n))
+	}
+	return string(rune('0'+n/10)) + string(rune('0'+n%10))
+}
