@@ -53,20 +53,49 @@ const (
 	PromiseWithdrawn
 )
 
-// State judges a promise on today. On time is judged against the first due
-// date, so moving the date never turns a miss into a keep. A promise due
-// today is not yet overdue. A promise without a date cannot be late: done
-// is on time, open is open.
-func (p Promise) State(today string) PromiseState {
+// PromiseGroup is N promises of one boss and side that share the facts
+// their state depends on. The store counts promises into groups, so years
+// of them arrive as a few rows; State then judges the group.
+type PromiseGroup struct {
+	BossID    int64
+	Owner     string
+	Withdrawn bool
+	Done      bool
+	DoneByDue bool // done on or before the first due date
+	HasDue    bool
+	PastDue   bool // the first due date is before today
+	N         int
+}
+
+// Group returns the facts of one promise on today.
+func (p Promise) Group(today string) PromiseGroup {
+	return PromiseGroup{
+		BossID: p.BossID, Owner: p.Owner, Withdrawn: p.Withdrawn,
+		Done:      p.DoneOn != "",
+		DoneByDue: p.DoneOn != "" && p.FirstDue != "" && p.DoneOn <= p.FirstDue,
+		HasDue:    p.FirstDue != "",
+		PastDue:   p.FirstDue != "" && p.FirstDue < today,
+		N:         1,
+	}
+}
+
+// State judges a promise on today; see PromiseGroup.State.
+func (p Promise) State(today string) PromiseState { return p.Group(today).State() }
+
+// State judges a group. On time is judged against the first due date, so
+// moving the date never turns a miss into a keep. A promise due today is not
+// yet overdue. A promise without a date cannot be late: done is on time,
+// open is open.
+func (g PromiseGroup) State() PromiseState {
 	switch {
-	case p.Withdrawn:
+	case g.Withdrawn:
 		return PromiseWithdrawn
-	case p.DoneOn != "":
-		if p.FirstDue == "" || p.DoneOn <= p.FirstDue {
+	case g.Done:
+		if !g.HasDue || g.DoneByDue {
 			return PromiseOnTime
 		}
 		return PromiseLate
-	case p.FirstDue != "" && p.FirstDue < today:
+	case g.PastDue:
 		return PromiseOverdue
 	}
 	return PromiseOpen
@@ -81,51 +110,59 @@ func (p Promise) PeriodDate() string {
 	return p.MadeOn
 }
 
-// add counts one promise.
-func (c *PromiseCounts) add(s PromiseState) {
+// add counts n promises in state s.
+func (c *PromiseCounts) add(s PromiseState, n int) {
 	switch s {
 	case PromiseOnTime:
-		c.Due++
-		c.OnTime++
+		c.Due += n
+		c.OnTime += n
 	case PromiseLate:
-		c.Due++
-		c.Late++
+		c.Due += n
+		c.Late += n
 	case PromiseOverdue:
-		c.Due++
-		c.Overdue++
+		c.Due += n
+		c.Overdue += n
 	case PromiseWithdrawn:
-		c.Withdrawn++
+		c.Withdrawn += n
 	default:
-		c.Open++
+		c.Open += n
 	}
 }
 
 // NewLedger counts the promises whose PeriodDate falls between from and to,
 // judged on today.
 func NewLedger(ps []Promise, from, to, today string) Ledger {
-	var l Ledger
+	var gs []PromiseGroup
 	for _, p := range ps {
-		if d := p.PeriodDate(); d < from || d > to {
-			continue
+		if d := p.PeriodDate(); d >= from && d <= to {
+			gs = append(gs, p.Group(today))
 		}
+	}
+	return LedgerOf(gs)
+}
+
+// LedgerOf adds up groups the store has already kept to a period.
+func LedgerOf(gs []PromiseGroup) Ledger {
+	var l Ledger
+	for _, g := range gs {
 		side := &l.Me
-		if p.Owner == "boss" {
+		if g.Owner == "boss" {
 			side = &l.Boss
 		}
-		side.add(p.State(today))
+		side.add(g.State(), g.N)
 	}
 	return l
 }
 
-// LedgersByBoss is NewLedger per boss.
-func LedgersByBoss(ps []Promise, from, to, today string) map[int64]Ledger {
-	by := map[int64][]Promise{}
-	for _, p := range ps {
-		by[p.BossID] = append(by[p.BossID], p)
+// LedgersByBoss is LedgerOf per boss.
+func LedgersByBoss(gs []PromiseGroup) map[int64]Ledger {
+	by := map[int64][]PromiseGroup{}
+	for _, g := range gs {
+		by[g.BossID] = append(by[g.BossID], g)
 	}
 	out := make(map[int64]Ledger, len(by))
 	for id, list := range by {
-		out[id] = NewLedger(list, from, to, today)
+		out[id] = LedgerOf(list)
 	}
 	return out
 }

@@ -73,8 +73,13 @@ func TestLedgersByBoss(t *testing.T) {
 		{BossID: 2, Owner: "boss", FirstDue: "2026-01-05"},
 		{BossID: 2, Owner: "me", FirstDue: "2026-01-09", DoneOn: "2026-01-10"},
 	}
-	got := LedgersByBoss(ps, "2026-01-01", "2026-03-31", "2026-02-01")
-	if got[1].Me != (PromiseCounts{Due: 1, OnTime: 1}) || got[1].Boss != (PromiseCounts{}) {
+	var gs []PromiseGroup
+	for _, p := range ps {
+		gs = append(gs, p.Group("2026-02-01"))
+	}
+	gs = append(gs, PromiseGroup{BossID: 1, Owner: "boss", Withdrawn: true, N: 3})
+	got := LedgersByBoss(gs)
+	if got[1].Me != (PromiseCounts{Due: 1, OnTime: 1}) || got[1].Boss != (PromiseCounts{Withdrawn: 3}) {
 		t.Errorf("boss 1 = %+v", got[1])
 	}
 	if got[2].Me != (PromiseCounts{Due: 1, Late: 1}) || got[2].Boss != (PromiseCounts{Due: 1, Overdue: 1}) {

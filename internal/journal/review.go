@@ -142,3 +142,55 @@ func SelectStrongest(cands []Evidence, n int) []Evidence {
 	}
 	return out
 }
+
+// Review is everything the review composer shows for one period, read in
+// one transaction.
+type Review struct {
+	Filter   ReviewFilter
+	Today    string
+	BossName string // "" for every boss
+
+	Practices  []ReviewPractice // the six, in practice order
+	Months     []MonthCount     // every month of the period, oldest first
+	Priorities []PriorityServed // priorities with at least one entry in the period, most first
+	Promises   Ledger
+	Problems   ProblemStats // raised in the period, and the decisions on them
+	Bets       BetStats     // placed in the period, and their outcomes
+	HasEntries bool         // at least one entry in the period
+
+	// Forecasts is left for #17 (forecasts): "warning given" and "time to
+	// raise". nil until that feature fills it; the page shows the section
+	// only when it is set.
+	Forecasts *ReviewForecasts
+}
+
+// ReviewForecasts is the place #17 fills.
+type ReviewForecasts struct {
+	WarningGiven string
+	TimeToRaise  string
+}
+
+// ReviewPractice is one practice's count and strongest entries.
+type ReviewPractice struct {
+	Key, Label string
+	Count      int // entries tagged with it in the period
+	Entries    []Evidence
+}
+
+// MonthCount is one month's entry tags per practice.
+type MonthCount struct {
+	Month     string // YYYY-MM
+	Practices map[string]int
+	Total     int // tags, the sum of Practices
+}
+
+// PriorityServed is a priority and the entries linked to it in the period.
+type PriorityServed struct {
+	PublicID, Text, Status, BossName string
+	Entries                          int
+}
+
+// Empty reports whether the period holds nothing at all.
+func (r *Review) Empty() bool {
+	return !r.HasEntries && r.Promises.Total() == 0 && r.Problems.Raised == 0 && r.Bets.Placed == 0
+}

@@ -23,6 +23,9 @@ type WeekSummary struct {
 	BetsDue     []*Bet        // waiting for an outcome, review date passed, soonest first
 	Solutions   SolutionsRate // over the RateWindowMonths ending with the week
 	Calibration Calibration   // over the RateWindowMonths ending with the week
+
+	Promises Ledger  // follow-ups whose first due date is in the week
+	Drift    []Drift // the active priorities of bosses with entries in the last 12 weeks
 }
 
 // MaxStreak bounds how far back the streak is counted, so that the cost of a
