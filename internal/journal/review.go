@@ -148,7 +148,8 @@ func SelectStrongest(cands []Evidence, n int) []Evidence {
 type Review struct {
 	Filter   ReviewFilter
 	Today    string
-	BossName string // "" for every boss
+	BossName string       // "" for every boss
+	Bosses   []BossChoice // every boss of the user, for the filter
 
 	Practices  []ReviewPractice // the six, in practice order
 	Months     []MonthCount     // every month of the period, oldest first
@@ -162,6 +163,13 @@ type Review struct {
 	// raise". nil until that feature fills it; the page shows the section
 	// only when it is set.
 	Forecasts *ReviewForecasts
+}
+
+// BossChoice is one boss in the review's filter.
+type BossChoice struct {
+	ID       int64
+	Name     string
+	Archived bool
 }
 
 // ReviewForecasts is the place #17 fills.

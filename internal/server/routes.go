@@ -102,6 +102,10 @@ func (s *Server) routes() http.Handler {
 
 			r.Get("/weeks", s.handleWeekCurrent)
 			r.Get("/weeks/{week}", s.handleWeek)
+
+			r.Get("/review", s.handleReview)
+			r.Get("/review.md", s.handleReviewMarkdown)
+			r.Get("/review.json", s.handleReviewJSON)
 		})
 	})
 

@@ -35,7 +35,7 @@ func (db *DB) ReviewData(ctx context.Context, userID int64, f journal.ReviewFilt
 		}
 	}
 	steps := []func(context.Context, *sql.Tx, int64, *journal.Review) error{
-		reviewMonths, reviewPractices, reviewPriorities, reviewPromises, reviewProblems, reviewBets,
+		reviewBosses, reviewMonths, reviewPractices, reviewPriorities, reviewPromises, reviewProblems, reviewBets,
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx, userID, r); err != nil {
@@ -43,6 +43,23 @@ func (db *DB) ReviewData(ctx context.Context, userID int64, f journal.ReviewFilt
 		}
 	}
 	return r, nil
+}
+
+// reviewBosses lists the user's bosses for the filter, active first.
+func reviewBosses(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, archived FROM bosses WHERE user_id = ? ORDER BY archived, name COLLATE NOCASE, id", userID)
+	if err != nil {
+		return fmt.Errorf("review bosses: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b journal.BossChoice
+		if err := rows.Scan(&b.ID, &b.Name, &b.Archived); err != nil {
+			return err
+		}
+		r.Bosses = append(r.Bosses, b)
+	}
+	return rows.Err()
 }
 
 // bossCond narrows a query to one boss when bossID is set.
