@@ -139,6 +139,8 @@ type PrepView struct {
 
 	OpenProblems []*journal.Problem
 	DueBets      []*journal.Bet
+	Evidence     *journal.BossEvidence
+	ManualHTML   string // the manual's notes, sanitised by internal/markdown
 }
 
 // Glance is this week at a glance, on the home page.

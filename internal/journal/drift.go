@@ -17,8 +17,11 @@ type PriorityActivity struct {
 	PublicID    string
 	Text        string
 	NotedOn     string
+	BossID      int64
+	BossName    string
 	Short, Long int    // linked entries in the last DriftShortWeeks and DriftLongWeeks weeks
 	LastTouched string // latest linked entry; "" when none
+	BossEntries int    // all the boss's entries in the last DriftLongWeeks weeks
 }
 
 // Drift is how one priority has been served lately.
@@ -35,15 +38,14 @@ func DriftWindows(today string) (short, long string) {
 	return AddDays(today, -7*DriftShortWeeks+1), AddDays(today, -7*DriftLongWeeks+1)
 }
 
-// PriorityDrift judges each priority on today. bossEntries is the boss's
-// entry count in the long window. A priority noted less than DriftFlagWeeks
+// PriorityDrift judges each priority on today. A priority noted less than DriftFlagWeeks
 // ago and never touched is not flagged: it has not had the time.
-func PriorityDrift(acts []PriorityActivity, bossEntries int, today string) []Drift {
+func PriorityDrift(acts []PriorityActivity, today string) []Drift {
 	out := make([]Drift, 0, len(acts))
 	for _, a := range acts {
 		d := Drift{PriorityActivity: a}
-		if bossEntries > 0 {
-			d.Share = float64(a.Long) / float64(bossEntries)
+		if a.BossEntries > 0 {
+			d.Share = float64(a.Long) / float64(a.BossEntries)
 		}
 		since := a.LastTouched
 		if since == "" {
@@ -52,6 +54,17 @@ func PriorityDrift(acts []PriorityActivity, bossEntries int, today string) []Dri
 		d.WeeksSince = DaysBetween(since, today) / 7
 		d.Flag = d.WeeksSince >= DriftFlagWeeks
 		out = append(out, d)
+	}
+	return out
+}
+
+// Flagged returns the drifting priorities only.
+func Flagged(ds []Drift) []Drift {
+	var out []Drift
+	for _, d := range ds {
+		if d.Flag {
+			out = append(out, d)
+		}
 	}
 	return out
 }

@@ -14,7 +14,10 @@ func TestPriorityDrift(t *testing.T) {
 		{PriorityID: 4, NotedOn: "2026-11-20"},                                               // new, untouched: not yet
 		{PriorityID: 5, NotedOn: "2026-10-01"},                                               // old, never touched: flagged
 	}
-	got := PriorityDrift(acts, 10, today)
+	for i := range acts {
+		acts[i].BossEntries = 10
+	}
+	got := PriorityDrift(acts, today)
 	type row struct {
 		weeks int
 		flag  bool
@@ -28,7 +31,11 @@ func TestPriorityDrift(t *testing.T) {
 		}
 	}
 	// No boss entries: no share, no division by zero.
-	if d := PriorityDrift(acts[:1], 0, today); d[0].Share != 0 {
+	if len(Flagged(got)) != 2 || Flagged(got)[0].PriorityID != 3 {
+		t.Errorf("flagged = %+v", Flagged(got))
+	}
+	acts[0].BossEntries = 0
+	if d := PriorityDrift(acts[:1], today); d[0].Share != 0 {
 		t.Errorf("share with no entries = %v", d[0].Share)
 	}
 }

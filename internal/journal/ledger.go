@@ -182,6 +182,15 @@ func QuarterStart(date string) string {
 	return date[:4] + "-" + twoDigits(m) + "-01"
 }
 
+// QuarterEnd returns the last day of the calendar quarter holding date.
+func QuarterEnd(date string) string {
+	t, ok := ParseDate(QuarterStart(date))
+	if !ok {
+		return date
+	}
+	return t.AddDate(0, 3, -1).Format(DateLayout)
+}
+
 func twoDigits(n int) string {
 	if n < 10 {
 		return "0" + string(rune('0'+n))

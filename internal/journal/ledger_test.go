@@ -96,4 +96,9 @@ func TestQuarterStart(t *testing.T) {
 			t.Errorf("QuarterStart(%s) = %s, want %s", in, got, want)
 		}
 	}
+	for in, want := range map[string]string{"2026-01-01": "2026-03-31", "2026-05-31": "2026-06-30", "2026-11-27": "2026-12-31", "2024-02-29": "2024-03-31"} {
+		if got := QuarterEnd(in); got != want {
+			t.Errorf("QuarterEnd(%s) = %s, want %s", in, got, want)
+		}
+	}
 }

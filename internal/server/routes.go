@@ -73,6 +73,7 @@ func (s *Server) routes() http.Handler {
 			r.Post("/bosses/{id}", s.handleBossUpdate)
 			r.Post("/bosses/{id}/archive", s.handleBossArchive)
 			r.Post("/bosses/{id}/schedule", s.handleScheduleSave)
+			r.Post("/bosses/{id}/manual", s.handleManualSave)
 			r.Post("/bosses/{id}/priorities", s.handlePriorityCreate)
 			r.Get("/bosses/{id}/prep", s.handlePrep)
 			r.Get("/bosses/{id}/prep.md", s.handlePrepMarkdown)

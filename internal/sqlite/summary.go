@@ -26,7 +26,7 @@ func (db *DB) WeekSummary(ctx context.Context, userID int64, w journal.Week, tod
 	s := &journal.WeekSummary{Week: w}
 	steps := []func(context.Context, *sql.Tx, int64, *journal.WeekSummary, string) error{
 		weekPractices, weekBosses, weekFollowUps, weekNeglect, weekQuietBosses, weekTrend, weekStreak, weekEntries,
-		weekProblems, weekBets,
+		weekProblems, weekBets, weekDrift,
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx, userID, s, today); err != nil {
