@@ -40,13 +40,14 @@ type User struct {
 
 // Boss is a boss in the export.
 type Boss struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Relation  string `json:"relation"`
-	Role      string `json:"role"`
-	Archived  bool   `json:"archived"`
-	CreatedAt string `json:"created_at"`
-	UpdatedAt string `json:"updated_at"`
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	Relation  string  `json:"relation"`
+	Role      string  `json:"role"`
+	Archived  bool    `json:"archived"`
+	CreatedAt string  `json:"created_at"`
+	UpdatedAt string  `json:"updated_at"`
+	Manual    *Manual `json:"manual,omitempty"` // manual.go
 }
 
 // Priority is a priority in the export; BossID is the boss's id.
@@ -102,7 +103,7 @@ func optional(s string) *string {
 
 func fromBoss(b *journal.Boss) Boss {
 	return Boss{ID: b.PublicID, Name: b.Name, Relation: b.Relation, Role: b.Role, Archived: b.Archived,
-		CreatedAt: rfc3339(b.CreatedAt), UpdatedAt: rfc3339(b.UpdatedAt)}
+		CreatedAt: rfc3339(b.CreatedAt), UpdatedAt: rfc3339(b.UpdatedAt), Manual: fromManual(b.Manual)}
 }
 
 func fromPriority(p *journal.Priority) Priority {
