@@ -105,4 +105,35 @@ func rateText(c journal.PromiseCounts) string {
 	return "–"
 }
 
+// periodLine is "1 Aug – 30 Nov 2026, with Dana only."
+func periodLine(v ReviewView) string {
+	if v.R.BossName != "" {
+		return v.PeriodText + ", with " + v.R.BossName + " only."
+	}
+	return v.PeriodText + ", every boss."
+}
+
+func countText(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func reviewProblemsLine(p journal.ProblemStats) string {
+	if p.Raised == 0 {
+		return "No problem raised with options in this period."
+	}
+	return fmt.Sprintf("%s raised with options: %d taken as proposed, %d changed, %d declined, %d waiting for a decision.",
+		countText(p.Raised, "problem", "problems"), p.Taken, p.Changed, p.Declined, p.Open)
+}
+
+func reviewBetsLine(b journal.BetStats) string {
+	if b.Placed == 0 {
+		return "No bet placed in this period."
+	}
+	return fmt.Sprintf("%s placed: %d better than expected, %d as expected, %d worse, %d called off, %d past the review date.",
+		countText(b.Placed, "bet", "bets"), b.Better, b.AsExpected, b.Worse, b.CalledOff, b.Due)
+}
+
 func checkedBoss(f journal.ReviewFilter, b journal.BossChoice) bool { return f.BossID == b.ID }
