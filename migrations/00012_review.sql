@@ -48,8 +48,9 @@ END;
 -- page reads each priority's latest entry: one index range per priority.
 CREATE INDEX entries_priority_date_idx ON entries (priority_id, occurred_on) WHERE priority_id IS NOT NULL;
 
--- The promise ledger places a dated promise by its first due date.
-CREATE INDEX followups_user_first_due_idx ON followups (user_id, coalesce(first_due_on, due_on));
+-- The promise ledger places a dated promise by its first due date; the
+-- other columns let it count years of promises from the index alone.
+CREATE INDEX followups_user_first_due_idx ON followups (user_id, coalesce(first_due_on, due_on), owner, done_on, withdrawn_at, first_due_on, due_on);
 
 -- Each boss's operating manual; every field is optional.
 ALTER TABLE bosses ADD COLUMN manual_prefers TEXT NOT NULL DEFAULT '' CHECK (manual_prefers IN ('', 'writing', 'in_person', 'either'));
