@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/migrations"
 )
 
 // aggregateDiff compares practice_months with a count of the tags
@@ -214,5 +215,38 @@ func TestPromiseLedgerMatchesRows(t *testing.T) {
 	f.db.Reader().QueryRow("SELECT count(*) FROM promise_months").Scan(&neg)
 	if neg != 0 {
 		t.Errorf("%d aggregate rows outlive the account", neg)
+	}
+}
+
+// TestReviewMigrationFillsAggregates: migration 00012 fills practice_months
+// and promise_months from a journal that existed before it.
+func TestReviewMigrationFillsAggregates(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	e, err := f.db.CreateEntry(ctx, f.ann.ID, entryIn(f.annBoss.ID, "2026-10-20", "results", "risk"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.db.CreateFollowUp(ctx, f.ann.ID, e.ID, journal.FollowUpInput{Text: "Send it", Owner: "me", DueOn: "2026-10-22"}); err != nil {
+		t.Fatal(err)
+	}
+	f.db.Writer().Exec("UPDATE followups SET done_on = '2026-10-21', done_at = 'x'")
+	p, err := newProvider(f.db.Writer(), migrations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(ctx, 11); err != nil {
+		t.Fatalf("down: %v", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		t.Fatalf("up: %v", err)
+	}
+	if d := aggregateDiff(t, f.db); d != "" {
+		t.Errorf("practice_months after up:\n%s", d)
+	}
+	var n int
+	f.db.Reader().QueryRow("SELECT n FROM promise_months WHERE user_id = ? AND month = '2026-10' AND owner = 'me' AND done = 1 AND done_by_due = 1", f.ann.ID).Scan(&n)
+	if n != 1 {
+		t.Errorf("promise_months after up: %d kept promises in October, want 1", n)
 	}
 }
