@@ -40,14 +40,15 @@ type User struct {
 
 // Boss is a boss in the export.
 type Boss struct {
-	ID        string  `json:"id"`
-	Name      string  `json:"name"`
-	Relation  string  `json:"relation"`
-	Role      string  `json:"role"`
-	Archived  bool    `json:"archived"`
-	CreatedAt string  `json:"created_at"`
-	UpdatedAt string  `json:"updated_at"`
-	Manual    *Manual `json:"manual,omitempty"` // manual.go
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Relation  string `json:"relation"`
+	Role      string `json:"role"`
+	Archived  bool   `json:"archived"`
+	CreatedAt string `json:"created_at"`
+	UpdatedAt string `json:"updated_at"`
+
+	Manual *Manual `json:"manual,omitempty"` // optional, see manual.go
 }
 
 // Priority is a priority in the export; BossID is the boss's id.

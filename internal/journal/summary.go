@@ -25,7 +25,7 @@ type WeekSummary struct {
 	Calibration Calibration   // over the RateWindowMonths ending with the week
 
 	Promises Ledger  // follow-ups whose first due date is in the week
-	Drift    []Drift // the active priorities of bosses with entries in the last 12 weeks
+	Drift    []Drift // the active priorities of active bosses, judged at the week's end (or today)
 }
 
 // MaxStreak bounds how far back the streak is counted, so that the cost of a
