@@ -283,3 +283,19 @@ func TestReviewMarkdownLinksAreAbsolute(t *testing.T) {
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "(https://leadup.example"+loc+")", `Fixed \[the\](javascript:alert(1)) \*build\*`, `Ann \*Lee\*`)
 }
+
+// TestReviewOfANewAccount: no bosses, no entries: every form answers, and
+// says so plainly.
+func TestReviewOfANewAccount(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client()
+	c.signup("new@example.com")
+	r := c.get("/review")
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, "Nothing in your journal for this period yet.", `<option value="">Every boss</option>`)
+	wantBody(t, c.get("/review.md"), "My journal holds nothing for this period yet.")
+	g := getReview(t, c, "")
+	if len(g.Months) != 6 || g.Practices["results"].Count != 0 || g.Promises["me"]["due"] != 0 {
+		t.Errorf("new account's review = %+v", g)
+	}
+}
