@@ -160,6 +160,13 @@ func TestReviewJSON(t *testing.T) {
 		t.Errorf("partial months = %+v; practices team %d priorities %d", g.Months, g.Practices["team"].Count, g.Practices["priorities"].Count)
 	}
 
+	// Short partial months read their tags directly: 25 Aug – 5 Nov holds
+	// the bet (Sep), the problem (Oct) and the on-call rota (5 Nov).
+	g = getReview(t, f.ann, "from=2026-08-25&to=2026-11-05")
+	if g.Months[0].Total != 0 || g.Months[1].Total != 1 || g.Months[2].Total != 1 || g.Months[3].Total != 1 || g.Months[3].Practices["responsibility"] != 1 {
+		t.Errorf("short edges = %+v", g.Months)
+	}
+
 	// One boss: Eve has two entries and no promises.
 	g = getReview(t, f.ann, "from=2026-08-01&to=2026-11-30&boss_id="+f.eve)
 	if g.Boss == nil || *g.Boss != "Eve" || g.Practices["team"].Count != 1 || g.Practices["responsibility"].Count != 1 || g.Practices["results"].Count != 0 {

@@ -92,7 +92,8 @@ func reviewMonths(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Revi
 	for i := range r.Months {
 		byMonth[r.Months[i].Month] = &r.Months[i]
 	}
-	scan := func(query string, args ...any) error {
+	// scan adds (sign 1) or takes away (sign -1) rows of (month, practice, n).
+	scan := func(sign int, query string, args ...any) error {
 		rows, err := tx.QueryContext(ctx, query, args...)
 		if err != nil {
 			return fmt.Errorf("review months: %w", err)
@@ -105,27 +106,48 @@ func reviewMonths(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Revi
 				return err
 			}
 			if mc := byMonth[m]; mc != nil {
-				mc.Practices[k] += n
-				mc.Total += n
+				mc.Practices[k] += sign * n
+				mc.Total += sign * n
 			}
 		}
 		return rows.Err()
 	}
+	aggregate := func(first, last string) error {
+		cond, args := bossCond("boss_id", f.BossID, []any{userID, first, last})
+		return scan(1, "SELECT month, practice, sum(n) FROM practice_months WHERE user_id = ? AND month BETWEEN ? AND ?"+cond+" GROUP BY month, practice", args...)
+	}
+	tags := func(sign int, from, to string) error {
+		cond, args := bossCond("boss_id", f.BossID, []any{userID, from, to})
+		return scan(sign, "SELECT substr(occurred_on, 1, 7), practice, count(*) FROM entry_practices WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY 1, 2", args...)
+	}
 	if len(full) > 0 {
-		cond, args := bossCond("boss_id", f.BossID, []any{userID, full[0], full[len(full)-1]})
-		err := scan("SELECT month, practice, sum(n) FROM practice_months WHERE user_id = ? AND month BETWEEN ? AND ?"+cond+" GROUP BY month, practice", args...)
-		if err != nil {
+		if err := aggregate(full[0], full[len(full)-1]); err != nil {
 			return err
 		}
 	}
+	// A partial month at an end reads the fewer tags: those in the period,
+	// or the month's aggregate less those outside it (when the period ends
+	// today, the rest of the month is empty).
 	for _, m := range []string{r.Months[0].Month, r.Months[len(r.Months)-1].Month} {
 		if len(full) > 0 && m >= full[0] && m <= full[len(full)-1] {
 			continue
 		}
-		start, end := monthBounds(m)
-		start, end = max(start, f.From), min(end, f.To)
-		cond, args := bossCond("boss_id", f.BossID, []any{userID, start, end})
-		err := scan("SELECT substr(occurred_on, 1, 7), practice, count(*) FROM entry_practices WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY 1, 2", args...)
+		mStart, mEnd := monthBounds(m)
+		start, end := max(mStart, f.From), min(mEnd, f.To)
+		inside := journal.DaysBetween(start, end) + 1
+		var err error
+		switch {
+		case start > mStart && end < mEnd, 2*inside <= journal.DaysBetween(mStart, mEnd)+1:
+			err = tags(1, start, end)
+		case start > mStart:
+			if err = aggregate(m, m); err == nil {
+				err = tags(-1, mStart, journal.AddDays(start, -1))
+			}
+		default:
+			if err = aggregate(m, m); err == nil {
+				err = tags(-1, journal.AddDays(end, 1), mEnd)
+			}
+		}
 		if err != nil {
 			return err
 		}
