@@ -104,6 +104,8 @@ type BossView struct {
 	Recent       []*journal.Entry
 	Today        string
 	Schedule     ScheduleForm
+	Evidence     *journal.BossEvidence // manual, drift and this quarter's promises
+	ManualForm   Form
 }
 
 // MixRow is one practice's count.

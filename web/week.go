@@ -141,6 +141,8 @@ type PrepView struct {
 	OpenProblems []*journal.Problem
 	DueBets      []*journal.Bet
 	DueForecasts []*journal.Forecast
+	Evidence     *journal.BossEvidence
+	ManualHTML   string // the manual's notes, sanitised by internal/markdown
 }
 
 // Glance is this week at a glance, on the home page.

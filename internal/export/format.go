@@ -47,6 +47,8 @@ type Boss struct {
 	Archived  bool   `json:"archived"`
 	CreatedAt string `json:"created_at"`
 	UpdatedAt string `json:"updated_at"`
+
+	Manual *Manual `json:"manual,omitempty"` // optional, see manual.go
 }
 
 // Priority is a priority in the export; BossID is the boss's id.
@@ -103,7 +105,7 @@ func optional(s string) *string {
 
 func fromBoss(b *journal.Boss) Boss {
 	return Boss{ID: b.PublicID, Name: b.Name, Relation: b.Relation, Role: b.Role, Archived: b.Archived,
-		CreatedAt: rfc3339(b.CreatedAt), UpdatedAt: rfc3339(b.UpdatedAt)}
+		CreatedAt: rfc3339(b.CreatedAt), UpdatedAt: rfc3339(b.UpdatedAt), Manual: fromManual(b.Manual)}
 }
 
 func fromPriority(p *journal.Priority) Priority {

@@ -92,7 +92,8 @@ func (v *validator) boss(path string, b Boss) *journal.Boss {
 	}
 	v.fields(path, in.Validate())
 	return &journal.Boss{PublicID: b.ID, Name: in.Name, Relation: in.Relation, Role: in.Role, Archived: b.Archived,
-		CreatedAt: v.time(path, "created_at", b.CreatedAt), UpdatedAt: v.time(path, "updated_at", b.UpdatedAt)}
+		CreatedAt: v.time(path, "created_at", b.CreatedAt), UpdatedAt: v.time(path, "updated_at", b.UpdatedAt),
+		Manual: v.manual(path, b.Manual)}
 }
 
 func (v *validator) priority(path string, p Priority) *journal.Priority {

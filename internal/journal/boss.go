@@ -47,6 +47,7 @@ type Boss struct {
 	Archived  bool
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	Manual    *Manual // export and import only: nil when empty or not sent
 }
 
 // BossInput is what the boss form sends.

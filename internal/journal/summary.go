@@ -26,6 +26,8 @@ type WeekSummary struct {
 
 	Forecasts    ForecastStats
 	ForecastsDue []*Forecast // still open, expected date passed, soonest first
+	Promises     Ledger      // follow-ups whose first due date is in the week
+	Drift        []Drift     // the active priorities of active bosses, judged at the week's end (or today)
 }
 
 // MaxStreak bounds how far back the streak is counted, so that the cost of a

@@ -124,13 +124,15 @@ type Prep struct {
 	OpenProblems []*journal.Problem // with this boss, awaiting a decision
 	DueBets      []*journal.Bet     // with this boss, past their review date
 
-	DueForecasts []*journal.Forecast // with this boss, open past their expected date
+	DueForecasts []*journal.Forecast   // with this boss, open past their expected date
+	Evidence     *journal.BossEvidence // the manual, drift and this quarter's promises (prep_evidence.go)
 }
 
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
 func PrepAgenda(p Prep) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), journal.FormatDate(p.Today, journal.FullLayout))
+	writePrepManual(&b, p)
 	var mine, theirs []string
 	for _, f := range p.FollowUps {
 		if f.Owner == "boss" {
@@ -157,6 +159,8 @@ func PrepAgenda(p Prep) string {
 		{"What I owe", mine},
 		{"What " + markdown.Text(p.Boss.Name) + " owes", theirs},
 		{"Their priorities", prios},
+		{"Priorities drifting (untouched three weeks or more)", driftLines(p)},
+		{"Promises this quarter", ledgerLines(p)},
 		{"Problems to raise, with a proposal", entryLines(p.Problems)},
 		{"Risks to talk through", entryLines(p.Risks)},
 		{"Problems awaiting a decision", decisionLines(p.OpenProblems)},

@@ -129,6 +129,11 @@ func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, 
 	for _, p := range journal.Practices {
 		v.Mix = append(v.Mix, web.MixRow{Practice: p, Count: counts[p.Key]})
 	}
+	if v.Evidence, err = s.db.BossEvidence(ctx, u.ID, b.ID, v.Today); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	v.ManualForm = web.ManualFormOf(v.Evidence.Manual)
 	if v.Schedule, err = s.scheduleForm(ctx, u, b.ID); err != nil {
 		s.fail(w, r, err)
 		return

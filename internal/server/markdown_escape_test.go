@@ -37,7 +37,7 @@ func TestMarkdownDownloadsCarryNoLiveMarkup(t *testing.T) {
 
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(html.WithUnsafe()))
 	week := journal.WeekOfDate(today).String()
-	for _, path := range []string{"/export.md", "/weeks/" + week + ".md", "/weeks/" + week + ".md?boss_id=" + boss, "/bosses/" + boss + "/prep.md"} {
+	for _, path := range []string{"/export.md", "/weeks/" + week + ".md", "/weeks/" + week + ".md?boss_id=" + boss, "/bosses/" + boss + "/prep.md", "/review.md?from=" + today + "&to=" + today} {
 		r := c.get(path)
 		wantStatus(t, r, 200)
 		if !strings.Contains(r.body, "onerror") {

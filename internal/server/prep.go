@@ -28,13 +28,12 @@ func (s *Server) prep(r *http.Request, followUps int) (report.Prep, error) {
 	if p.Priorities, err = s.db.FindPriorities(ctx, u.ID, b.ID, "active"); err != nil {
 		return p, err
 	}
-	ids := make([]int64, len(p.Priorities))
-	for i, pr := range p.Priorities {
-		ids[i] = pr.ID
-	}
-	if p.LastTouched, err = s.db.PriorityLastTouched(ctx, u.ID, ids); err != nil {
+	// One read for the manual, drift, the quarter's promises and every
+	// priority's last entry (formerly one query per priority).
+	if p.Evidence, err = s.db.BossEvidence(ctx, u.ID, b.ID, today); err != nil {
 		return p, err
 	}
+	p.LastTouched = p.Evidence.LastTouched
 	fourWeeks := journal.WeekOfDate(today).Add(-3).Start
 	recent := func(practice string) ([]*journal.Entry, error) {
 		list, _, err := s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID, Practice: practice, From: journal.AddDays(today, -90), Limit: prepRecent})
@@ -76,7 +75,11 @@ func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
 		Boss: p.Boss, FollowUps: p.FollowUps[:min(len(p.FollowUps), followUpsOnBossPage)], MoreOpen: len(p.FollowUps) > followUpsOnBossPage,
 		Priorities: p.Priorities, LastTouched: p.LastTouched,
 		Problems: p.Problems, Risks: p.Risks, Neglected: p.Neglected, Recent: p.Recent, Today: p.Today,
-		OpenProblems: p.OpenProblems, DueBets: p.DueBets, DueForecasts: p.DueForecasts,
+		OpenProblems: p.OpenProblems, DueBets: p.DueBets, DueForecasts: p.DueForecasts, Evidence: p.Evidence,
+	}
+	if v.ManualHTML, err = s.markdown.Render(p.Evidence.Manual.Notes); err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, web.PrepPage(s.page(r, "Prep: "+p.Boss.Name, "bosses"), v))
 }

@@ -85,6 +85,7 @@ func (s *Server) routes() http.Handler {
 				r.Post("/bosses/{id}", s.handleBossUpdate)
 				r.Post("/bosses/{id}/archive", s.handleBossArchive)
 				r.Post("/bosses/{id}/schedule", s.handleScheduleSave)
+				r.Post("/bosses/{id}/manual", s.handleManualSave)
 				r.Post("/bosses/{id}/priorities", s.handlePriorityCreate)
 				r.Get("/bosses/{id}/prep", s.handlePrep)
 				r.Get("/bosses/{id}/prep.md", s.handlePrepMarkdown)
@@ -117,6 +118,10 @@ func (s *Server) routes() http.Handler {
 				r.Get("/weeks/{week:[^.]+}", s.handleWeek)
 				r.Get("/weeks/{week}.json", s.handleWeekJSON)
 				r.Get("/weeks/{week}.md", s.handleWeekMarkdown)
+
+				r.Get("/review", s.handleReview)
+				r.Get("/review.md", s.handleReviewMarkdown)
+				r.Get("/review.json", s.handleReviewJSON)
 			})
 		})
 	})

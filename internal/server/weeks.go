@@ -146,6 +146,7 @@ type weekJSON struct {
 	Streak             int            `json:"streak"`
 	StreakCapped       bool           `json:"streak_capped"`
 	weekBlocks
+	weekPromises
 }
 
 type bossCount struct {
@@ -211,6 +212,7 @@ func weekJSONOf(s *journal.WeekSummary) weekJSON {
 		j.Trend = append(j.Trend, trendWeek{Week: t.Week.String(), Total: t.Total, Practices: t.Practices})
 	}
 	j.weekBlocks = weekBlocksOf(s)
+	j.Promises = promisesOf(s.Promises)
 	return j
 }
 

@@ -152,18 +152,3 @@ func (db *DB) BossPracticeCounts(ctx context.Context, userID, bossID int64, from
 		 WHERE user_id = ? AND boss_id = ? AND practice IN ('results', 'responsibility', 'priorities', 'team', 'risk', 'solutions')
 		   AND occurred_on BETWEEN ? AND ? GROUP BY practice`, userID, bossID, from, to)
 }
-
-// PriorityLastTouched returns, per priority id, the date of the latest entry
-// linked to it ("" when none is).
-func (db *DB) PriorityLastTouched(ctx context.Context, userID int64, priorityIDs []int64) (map[int64]string, error) {
-	out := make(map[int64]string, len(priorityIDs))
-	for _, id := range priorityIDs {
-		var last sql.NullString
-		err := db.read.QueryRowContext(ctx, "SELECT max(occurred_on) FROM entries WHERE priority_id = ? AND user_id = ?", id, userID).Scan(&last)
-		if err != nil {
-			return nil, fmt.Errorf("priority last touched: %w", err)
-		}
-		out[id] = last.String
-	}
-	return out, nil
-}

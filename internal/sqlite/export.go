@@ -42,6 +42,10 @@ func (db *DB) Export(ctx context.Context, userID int64, v ExportVisitor) error {
 }
 
 func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor) (map[int64]string, error) {
+	manuals, err := exportManuals(ctx, tx, userID)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? ORDER BY id", userID)
 	if err != nil {
 		return nil, fmt.Errorf("export bosses: %w", err)
@@ -54,6 +58,7 @@ func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor
 			return nil, err
 		}
 		ids[b.ID] = b.PublicID
+		b.Manual = manuals[b.ID]
 		if err := v.Boss(b); err != nil {
 			return nil, err
 		}

@@ -65,7 +65,7 @@ func (im *importer) boss(b *journal.Boss) error {
 	}
 	same := cur.Name == b.Name && cur.Relation == b.Relation && cur.Role == b.Role && cur.Archived == b.Archived
 	if !count(&im.res.Bosses, exists, same) {
-		return nil
+		return im.bossManual(b)
 	}
 	if exists {
 		_, err = im.tx.ExecContext(im.ctx, "UPDATE bosses SET name = ?, relation = ?, role = ?, archived = ?, updated_at = ? WHERE id = ?",
@@ -75,7 +75,10 @@ func (im *importer) boss(b *journal.Boss) error {
 			"INSERT INTO bosses (public_id, user_id, name, relation, role, archived, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 			b.PublicID, im.userID, b.Name, b.Relation, b.Role, b.Archived, formatTime(b.CreatedAt), formatTime(b.UpdatedAt))
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return im.bossManual(b)
 }
 
 func (im *importer) priority(i int, p *journal.Priority) error {

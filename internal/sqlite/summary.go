@@ -26,7 +26,7 @@ func (db *DB) WeekSummary(ctx context.Context, userID int64, w journal.Week, tod
 	s := &journal.WeekSummary{Week: w}
 	steps := []func(context.Context, *sql.Tx, int64, *journal.WeekSummary, string) error{
 		weekPractices, weekBosses, weekFollowUps, weekNeglect, weekQuietBosses, weekTrend, weekStreak, weekEntries,
-		weekProblems, weekBets, weekForecasts,
+		weekProblems, weekBets, weekForecasts, weekDrift,
 	}
 	for _, step := range steps {
 		if err := step(ctx, tx, userID, s, today); err != nil {
@@ -120,26 +120,15 @@ func weekFollowUps(ctx context.Context, tx *sql.Tx, userID int64, s *journal.Wee
 	if err != nil {
 		return fmt.Errorf("follow-ups overdue: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx,
-		`SELECT owner, count(*), coalesce(sum(done_on IS NOT NULL AND done_on <= coalesce(first_due_on, due_on)), 0) FROM followups
-		 WHERE user_id = ? AND coalesce(first_due_on, due_on) BETWEEN ? AND ? AND withdrawn_at IS NULL GROUP BY owner`, userID, s.Week.Start, s.Week.End)
+	// Judged by the ledger's rule: a follow-up due later in the week (or
+	// today) and still open is not yet due, so it does not count as missed.
+	gs, err := promiseGroups(ctx, tx, userID, 0, s.Week.Start, s.Week.End, today)
 	if err != nil {
-		return fmt.Errorf("follow-ups on time: %w", err)
+		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var owner string
-		var o journal.OnTime
-		if err := rows.Scan(&owner, &o.Due, &o.Kept); err != nil {
-			return err
-		}
-		if owner == "boss" {
-			f.Boss = o
-		} else {
-			f.Mine = o
-		}
-	}
-	return rows.Err()
+	s.Promises = journal.LedgerOf(gs)
+	f.Mine, f.Boss = s.Promises.Me.OnTimeOf(), s.Promises.Boss.OnTimeOf()
+	return nil
 }
 
 func weekNeglect(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
@@ -147,19 +136,40 @@ func weekNeglect(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekS
 	if err != nil {
 		return err
 	}
-	s.NeglectedFourWeeks = journal.Zeros(counts)
+	first, err := firstEntryDate(ctx, tx, userID)
+	if err != nil {
+		return err
+	}
+	s.NeglectedFourWeeks = journal.NeglectedFourWeeks(counts, first, s.Week)
 	return nil
 }
 
-// weekQuietBosses finds active bosses, known for at least three weeks, with
-// no entry in this week and the two before it.
+// firstEntryDate is the date of the user's earliest entry, "" without one:
+// the user's history, which the neglect rules judge by.
+func firstEntryDate(ctx context.Context, tx *sql.Tx, userID int64) (string, error) {
+	var first sql.NullString
+	if err := tx.QueryRowContext(ctx, "SELECT min(occurred_on) FROM entries WHERE user_id = ?", userID).Scan(&first); err != nil {
+		return "", fmt.Errorf("first entry: %w", err)
+	}
+	return first.String, nil
+}
+
+// weekQuietBosses finds active bosses whose last entry (up to the week's
+// end) is older than journal.QuietWeeks weeks, by the entries, not by when
+// the boss row was made, so back-filled history counts.
 func weekQuietBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
-	since := s.Week.Add(-2).Start
+	first, err := firstEntryDate(ctx, tx, userID)
+	if err != nil {
+		return err
+	}
+	if first > s.Week.End {
+		first = ""
+	}
 	rows, err := tx.QueryContext(ctx,
 		`SELECT b.id, b.name, coalesce((SELECT max(e.occurred_on) FROM entries e
 		   WHERE e.user_id = b.user_id AND e.boss_id = b.id AND e.occurred_on <= ?), '')
-		 FROM bosses b WHERE b.user_id = ? AND b.archived = 0 AND substr(b.created_at, 1, 10) < ?
-		 ORDER BY b.name COLLATE NOCASE`, s.Week.End, userID, since)
+		 FROM bosses b WHERE b.user_id = ? AND b.archived = 0
+		 ORDER BY b.name COLLATE NOCASE`, s.Week.End, userID)
 	if err != nil {
 		return fmt.Errorf("quiet bosses: %w", err)
 	}
@@ -169,7 +179,7 @@ func weekQuietBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.W
 		if err := rows.Scan(&q.BossID, &q.Name, &q.LastEntry); err != nil {
 			return err
 		}
-		if q.LastEntry < since {
+		if journal.IsQuiet(q.LastEntry, first, s.Week) {
 			s.QuietBosses = append(s.QuietBosses, q)
 		}
 	}
@@ -233,10 +243,7 @@ func weekTrend(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSum
 // this week (or, while this week is still empty, the week before), walking
 // back one index probe per week and stopping at MaxStreak.
 func weekStreak(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, today string) error {
-	w := s.Week
-	if s.Total == 0 && w.Contains(today) {
-		w = w.Add(-1)
-	}
+	w := journal.StreakStart(s.Week, s.Total, today)
 	var rows int
 	err := tx.QueryRowContext(ctx,
 		`WITH RECURSIVE weeks(n, s, e) AS (

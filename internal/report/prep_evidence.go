@@ -1,0 +1,68 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/markdown"
+)
+
+// writePrepManual writes the boss's operating manual at the top of the
+// agenda. The notes stay Markdown, as in the export; every one-line field
+// is escaped.
+func writePrepManual(b *strings.Builder, p Prep) {
+	if p.Evidence == nil || p.Evidence.Manual.Empty() {
+		return
+	}
+	m := p.Evidence.Manual
+	b.WriteString("## How " + markdown.Text(p.Boss.Name) + " works\n\n")
+	for _, f := range []struct{ label, v string }{
+		{"Likes information", prefersText(m)},
+		{"Channel", m.Channel},
+		{"Cares most about this year", m.Cares},
+		{"Frustrated by", m.Frustrations},
+	} {
+		if f.v != "" {
+			fmt.Fprintf(b, "- %s: %s\n", f.label, markdown.Text(f.v))
+		}
+	}
+	if m.Notes != "" {
+		b.WriteString("\n" + m.Notes + "\n")
+	}
+	b.WriteString("\n")
+}
+
+func prefersText(m journal.Manual) string {
+	if m.Prefers == "" {
+		return ""
+	}
+	return strings.ToLower(m.PrefersLabel())
+}
+
+// driftLines are the priorities flagged as drifting.
+func driftLines(p Prep) []string {
+	if p.Evidence == nil {
+		return nil
+	}
+	var out []string
+	for _, d := range journal.Flagged(p.Evidence.Drift) {
+		s := markdown.Text(d.Text) + ": "
+		if d.LastTouched == "" {
+			s += fmt.Sprintf("no entry in the %d weeks since it was noted", d.WeeksSince)
+		} else {
+			s += fmt.Sprintf("last touched %s, %d weeks ago", journal.FormatDate(d.LastTouched, journal.DayLayout), d.WeeksSince)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// ledgerLines are this quarter's promises, both ways.
+func ledgerLines(p Prep) []string {
+	if p.Evidence == nil || p.Evidence.Ledger.Total() == 0 {
+		return nil
+	}
+	l := p.Evidence.Ledger
+	return []string{promiseLine("Mine", l.Me), promiseLine(markdown.Text(p.Boss.Name)+"'s", l.Boss)}
+}

@@ -1,0 +1,169 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/markdown"
+)
+
+// ReviewDraft writes the review composer's period as the first draft of a
+// self-review. base is the app's address ("https://leadup.example/app", or
+// just the base path when no public address is configured): every claim
+// links back to its entry.
+func ReviewDraft(r *journal.Review, base, author string) string {
+	var b strings.Builder
+	f := r.Filter
+	fmt.Fprintf(&b, "# Self-review draft: %s to %s\n\n", journal.FormatDate(f.From, journal.FullLayout), journal.FormatDate(f.To, journal.FullLayout))
+	if r.BossName != "" {
+		fmt.Fprintf(&b, "Work with %s only.\n\n", markdown.Text(r.BossName))
+	}
+	if r.Empty() {
+		b.WriteString("My journal holds nothing for this period yet.\n")
+		return b.String()
+	}
+	tags, months := 0, 0
+	for _, m := range r.Months {
+		tags += m.Total
+		if m.Total > 0 {
+			months++
+		}
+	}
+	fmt.Fprintf(&b, "A first draft from my journal, to edit before it goes anywhere. Over these %s I logged work in %s.\n\n",
+		plural(len(r.Months), "month", "months"), plural(months, "month", "months"))
+
+	var gaps []string
+	for _, p := range r.Practices {
+		if p.Count == 0 {
+			gaps = append(gaps, p.Label)
+			continue
+		}
+		fmt.Fprintf(&b, "## %s\n\n", p.Label)
+		fmt.Fprintf(&b, "%s in the period. The strongest:\n\n", plural(p.Count, "entry", "entries"))
+		for _, ev := range p.Entries {
+			fmt.Fprintf(&b, "- %s\n", evidenceLine(ev, base, r.BossName == ""))
+		}
+		b.WriteString("\n")
+	}
+
+	if len(r.Priorities) > 0 {
+		b.WriteString("## Priorities I served\n\n")
+		for _, p := range r.Priorities {
+			fmt.Fprintf(&b, "- %s (%s): %s\n", markdown.Text(p.Text), markdown.Text(p.BossName), plural(p.Entries, "entry", "entries"))
+		}
+		b.WriteString("\n")
+	}
+
+	if r.Promises.Total() > 0 {
+		b.WriteString("## Promises kept\n\n")
+		fmt.Fprintf(&b, "- %s\n", promiseLine("Mine", r.Promises.Me))
+		fmt.Fprintf(&b, "- %s\n\n", promiseLine("Made to me", r.Promises.Boss))
+	}
+
+	if p := r.Problems; p.Raised > 0 {
+		b.WriteString("## Problems raised with solutions\n\n")
+		fmt.Fprintf(&b, "I raised %s, each with options and a recommendation: %d taken as proposed, %d changed, %d declined, %d still waiting for a decision.\n\n",
+			plural(p.Raised, "problem", "problems"), p.Taken, p.Changed, p.Declined, p.Open)
+	}
+
+	if bt := r.Bets; bt.Placed > 0 {
+		b.WriteString("## Calculated risks\n\n")
+		fmt.Fprintf(&b, "I placed %s. Reviewed so far: %d better than expected, %d as expected, %d worse, %d called off",
+			plural(bt.Placed, "bet", "bets"), bt.Better, bt.AsExpected, bt.Worse, bt.CalledOff)
+		if bt.Due > 0 {
+			fmt.Fprintf(&b, "; %d past its review date", bt.Due)
+		}
+		b.WriteString(".\n\n")
+	}
+
+	if r.Forecasts != nil {
+		b.WriteString("## Forecasts\n\n")
+		n := r.Forecasts
+		fmt.Fprintf(&b, "- Warning given: a median of %s between raising a forecast and the day it landed (%d raised).\n", dayCount(n.WarningDays), n.Forecasts)
+		fmt.Fprintf(&b, "- Time to raise: a median of %s between noticing a problem and raising it.\n\n", dayCount(n.RaiseDays))
+	}
+
+	b.WriteString("## Month by month\n\n| Month |")
+	for _, p := range journal.Practices {
+		b.WriteString(" " + p.Label + " |")
+	}
+	b.WriteString(" All |\n|---|")
+	for range journal.Practices {
+		b.WriteString("---:|")
+	}
+	b.WriteString("---:|\n")
+	for _, m := range r.Months {
+		fmt.Fprintf(&b, "| %s |", m.Month)
+		for _, p := range journal.Practices {
+			fmt.Fprintf(&b, " %d |", m.Practices[p.Key])
+		}
+		fmt.Fprintf(&b, " %d |\n", m.Total)
+	}
+	b.WriteString("\n")
+
+	if len(gaps) > 0 {
+		b.WriteString("## Gaps to be honest about\n\n")
+		for _, g := range gaps {
+			fmt.Fprintf(&b, "- Nothing logged under %s in this period.\n", g)
+		}
+		b.WriteString("\n")
+	}
+	if author != "" {
+		b.WriteString(markdown.Text(author) + "\n")
+	}
+	return b.String()
+}
+
+// evidenceLine is one entry as a linked claim with why it is strong.
+func evidenceLine(ev journal.Evidence, base string, withBoss bool) string {
+	e := ev.Entry
+	s := fmt.Sprintf("[%s](%s/entries/%d) (%s", markdown.Text(e.Summary), base, e.ID, journal.FormatDate(e.OccurredOn, journal.DayLayout)+" "+e.OccurredOn[:4])
+	if withBoss {
+		s += ", with " + markdown.Text(e.BossName)
+	}
+	s += ")"
+	var why []string
+	if ev.Kept > 0 {
+		why = append(why, plural(ev.Kept, "follow-up kept on time", "follow-ups kept on time"))
+	}
+	if ev.Priority && e.PriorityText != "" {
+		why = append(why, "served "+markdown.Text(e.PriorityText))
+	}
+	if ev.Decided {
+		why = append(why, "the problem got a decision")
+	}
+	if ev.BetReviewed {
+		why = append(why, "the bet was reviewed")
+	}
+	if len(why) > 0 {
+		s += ": " + strings.Join(why, "; ")
+	}
+	return s
+}
+
+// promiseLine describes one side of the ledger.
+func promiseLine(who string, c journal.PromiseCounts) string {
+	s := fmt.Sprintf("%s: %s fell due, %d kept on time, %d late, %d overdue", who, plural(c.Due, "promise", "promises"), c.OnTime, c.Late, c.Overdue)
+	if rate, ok := c.Rate(); ok {
+		s += fmt.Sprintf(" (%.0f%% on time)", rate*100)
+	}
+	return s + fmt.Sprintf("; %d not yet due, %d withdrawn.", c.Open, c.Withdrawn)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// dayCount writes a number of days, which a median may make a half.
+func dayCount(d float64) string {
+	s := strconv.FormatFloat(d, 'f', -1, 64)
+	if d == 1 {
+		return s + " day"
+	}
+	return s + " days"
+}

@@ -1,0 +1,39 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+// manualFields are the manual form's fields.
+var manualFields = []string{"manual_prefers", "manual_channel", "manual_cares", "manual_frustrations", "manual_notes"}
+
+// handleManualSave saves a boss's operating manual; a bad field re-shows
+// the boss page with 422 and everything typed.
+func (s *Server) handleManualSave(w http.ResponseWriter, r *http.Request) {
+	b, err := s.userBoss(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	m := journal.Manual{
+		Prefers: r.PostFormValue("manual_prefers"), Channel: r.PostFormValue("manual_channel"), Cares: r.PostFormValue("manual_cares"),
+		Frustrations: r.PostFormValue("manual_frustrations"), Notes: r.PostFormValue("manual_notes"),
+	}
+	if err := m.Validate(); err != nil {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+			v.ManualForm = web.Form{Values: formValues(r, manualFields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		})
+		return
+	}
+	if err := s.db.SaveManual(r.Context(), userFrom(r.Context()).ID, b.ID, m); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, bossURL(b.ID), "Manual saved.")
+}

@@ -1,0 +1,65 @@
+package server
+
+import (
+	"fmt"
+	"net/url"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserReviewAndPrep audits the review and the prep page with axe at
+// phone and desktop width, light and dark, checks that neither scrolls
+// sideways, and saves screenshots (LEADUP_SCREENSHOT_DIR keeps them).
+func TestBrowserReviewAndPrep(t *testing.T) {
+	f := reviewFixture(t)
+	f.ann.createdID("/bosses/"+f.dana+"/priorities", url.Values{"text": {"Hire a QA lead"}}, "/bosses/")
+	f.app.db.Writer().Exec("UPDATE priorities SET noted_on = '2026-10-01' WHERE text = 'Hire a QA lead'")
+	f.ann.post("/bosses/"+f.dana+"/manual", url.Values{"manual_prefers": {"in_person"}, "manual_channel": {"Slack DM before 10:00"},
+		"manual_cares": {"Shipping the Q4 plan without a slip"}, "manual_frustrations": {"Surprises in the board pack"},
+		"manual_notes": {"Lead with the **decision** you need, then the detail."}})
+
+	ctx := newBrowser(t, 390, 844)
+	base := f.app.ts.URL
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".glance")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{
+		"review": "/review?from=2026-08-01&to=2026-11-30",
+		"prep":   "/bosses/" + f.dana + "/prep",
+	}
+	for _, width := range []int64{390, 1280} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"review", "prep"} {
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+pages[name]), chromedp.WaitReady(chromedp.CSS("footer, body"))); err != nil {
+				t.Fatal(err)
+			}
+			label := fmt.Sprintf("%s at %d px", pages[name], width)
+			auditCurrent(t, ctx, label)
+			wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if int64(wide) > width {
+				t.Errorf("%s scrolls sideways: %d px wide", label, wide)
+			}
+			saveScreenshot(t, ctx, fmt.Sprintf("%s-%d", name, width))
+		}
+	}
+	// The chart's bar colours and the flags in the dark scheme.
+	dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
+		t.Fatal(err)
+	}
+	auditPages(t, ctx, base, []string{pages["review"], pages["prep"], "/review?from=2026-12-01&to=2026-11-01", "/bosses/" + f.dana})
+}

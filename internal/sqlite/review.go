@@ -1,0 +1,341 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// maxReviewPriorities bounds the priorities a review lists.
+const maxReviewPriorities = 50
+
+// ReviewData reads the review composer's page for one period in one read
+// transaction. Its cost is bounded whatever the period: months come from
+// the practice_months aggregate (only the two edge months read tags), and
+// each practice reads at most journal.ReviewCandidates entries. A boss id
+// that is not the user's is ENOTFOUND.
+func (db *DB) ReviewData(ctx context.Context, userID int64, f journal.ReviewFilter, today string) (*journal.Review, error) {
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+
+	r := &journal.Review{Filter: f, Today: today}
+	if f.BossID != 0 {
+		err := tx.QueryRowContext(ctx, "SELECT name FROM bosses WHERE user_id = ? AND id = ?", userID, f.BossID).Scan(&r.BossName)
+		if err == sql.ErrNoRows {
+			return nil, errBossNotFound
+		}
+		if err != nil {
+			return nil, fmt.Errorf("review boss: %w", err)
+		}
+	}
+	steps := []func(context.Context, *sql.Tx, int64, *journal.Review) error{
+		reviewBosses, reviewMonths, reviewPractices, reviewPriorities, reviewPromises, reviewProblems, reviewBets, reviewForecasts,
+	}
+	for _, step := range steps {
+		if err := step(ctx, tx, userID, r); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// reviewForecasts measures the forecasts raised in the period, with the
+// period's boss when it has one.
+func reviewForecasts(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	query, args := qForecastsRaised, []any{userID, r.Filter.From, r.Filter.To}
+	if r.Filter.BossID > 0 {
+		query, args = qForecastsRaisedBoss, append(args, r.Filter.BossID)
+	}
+	dates, err := raisedForecasts(ctx, tx, query, args...)
+	if err != nil {
+		return fmt.Errorf("review forecasts: %w", err)
+	}
+	if len(dates) > 0 {
+		n := journal.NoSurprisesOf(dates)
+		r.Forecasts = &n
+	}
+	return nil
+}
+
+// reviewBosses lists the user's bosses for the filter, active first.
+func reviewBosses(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, archived FROM bosses WHERE user_id = ? ORDER BY archived, name COLLATE NOCASE, id", userID)
+	if err != nil {
+		return fmt.Errorf("review bosses: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b journal.BossChoice
+		if err := rows.Scan(&b.ID, &b.Name, &b.Archived); err != nil {
+			return err
+		}
+		r.Bosses = append(r.Bosses, b)
+	}
+	return rows.Err()
+}
+
+// bossCond narrows a query to one boss when bossID is set.
+func bossCond(col string, bossID int64, args []any) (string, []any) {
+	if bossID == 0 {
+		return "", args
+	}
+	return " AND " + col + " = ?", append(args, bossID)
+}
+
+// monthBounds returns the first and last day of a YYYY-MM month.
+func monthBounds(m string) (string, string) {
+	t, _ := time.Parse("2006-01", m)
+	return t.Format(journal.DateLayout), t.AddDate(0, 1, -1).Format(journal.DateLayout)
+}
+
+// reviewMonths counts tags per month and practice: whole months from the
+// aggregate, the partial months at either end from the tags themselves.
+func reviewMonths(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	f := r.Filter
+	byMonth := map[string]*journal.MonthCount{}
+	var full []string
+	for _, m := range journal.Months(f.From, f.To) {
+		r.Months = append(r.Months, journal.MonthCount{Month: m, Practices: journal.NewPracticeCounts()})
+		start, end := monthBounds(m)
+		if start >= f.From && end <= f.To {
+			full = append(full, m)
+		}
+	}
+	for i := range r.Months {
+		byMonth[r.Months[i].Month] = &r.Months[i]
+	}
+	// scan adds (sign 1) or takes away (sign -1) rows of (month, practice, n).
+	scan := func(sign int, query string, args ...any) error {
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("review months: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m, k string
+			var n int
+			if err := rows.Scan(&m, &k, &n); err != nil {
+				return err
+			}
+			if mc := byMonth[m]; mc != nil {
+				mc.Practices[k] += sign * n
+				mc.Total += sign * n
+			}
+		}
+		return rows.Err()
+	}
+	aggregate := func(first, last string) error {
+		cond, args := bossCond("boss_id", f.BossID, []any{userID, first, last})
+		return scan(1, "SELECT month, practice, sum(n) FROM practice_months WHERE user_id = ? AND month BETWEEN ? AND ?"+cond+" GROUP BY month, practice", args...)
+	}
+	tags := func(sign int, from, to string) error {
+		cond, args := bossCond("boss_id", f.BossID, []any{userID, from, to})
+		return scan(sign, "SELECT substr(occurred_on, 1, 7), practice, count(*) FROM entry_practices WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY 1, 2", args...)
+	}
+	if len(full) > 0 {
+		if err := aggregate(full[0], full[len(full)-1]); err != nil {
+			return err
+		}
+	}
+	// A partial month at an end reads the fewer tags: those in the period,
+	// or the month's aggregate less those outside it (when the period ends
+	// today, the rest of the month is empty).
+	for _, m := range []string{r.Months[0].Month, r.Months[len(r.Months)-1].Month} {
+		if len(full) > 0 && m >= full[0] && m <= full[len(full)-1] {
+			continue
+		}
+		mStart, mEnd := monthBounds(m)
+		start, end := max(mStart, f.From), min(mEnd, f.To)
+		inside := journal.DaysBetween(start, end) + 1
+		var err error
+		switch {
+		case start > mStart && end < mEnd, 2*inside <= journal.DaysBetween(mStart, mEnd)+1:
+			err = tags(1, start, end)
+		case start > mStart:
+			if err = aggregate(m, m); err == nil {
+				err = tags(-1, mStart, journal.AddDays(start, -1))
+			}
+		default:
+			if err = aggregate(m, m); err == nil {
+				err = tags(-1, journal.AddDays(end, 1), mEnd)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if len(r.Months) == 1 {
+			break
+		}
+	}
+	cond, args := bossCond("boss_id", f.BossID, []any{userID, f.From, f.To})
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+")", args...).Scan(&one)
+	if err != nil {
+		return fmt.Errorf("review has entries: %w", err)
+	}
+	r.HasEntries = one == 1
+	return nil
+}
+
+// reviewPractices reads, per practice, the latest journal.ReviewCandidates
+// entries of the period with their evidence signals, and keeps the
+// strongest.
+func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	f := r.Filter
+	var all []*journal.Entry
+	for _, p := range journal.Practices {
+		rp := journal.ReviewPractice{Key: p.Key, Label: p.Label}
+		for _, m := range r.Months {
+			rp.Count += m.Practices[p.Key]
+		}
+		cond, args := bossCond("boss_id", f.BossID, []any{userID, p.Key, f.From, f.To})
+		rows, err := tx.QueryContext(ctx,
+			`SELECT `+entryColumns(false)+`,
+			   (SELECT count(*) FROM followups fu WHERE fu.entry_id = e.id AND fu.withdrawn_at IS NULL
+			      AND fu.done_on IS NOT NULL AND fu.done_on <= coalesce(fu.first_due_on, fu.due_on, fu.done_on)),
+			   EXISTS (SELECT 1 FROM problems pb WHERE pb.entry_id = e.id AND pb.decision <> 'open'),
+			   EXISTS (SELECT 1 FROM bets bt WHERE bt.entry_id = e.id AND bt.outcome IS NOT NULL)
+			 FROM (SELECT entry_id FROM entry_practices WHERE user_id = ? AND practice = ? AND occurred_on BETWEEN ? AND ?`+cond+`
+			       ORDER BY occurred_on DESC, entry_id DESC LIMIT ?) c
+			 JOIN entries e ON e.id = c.entry_id`+entryJoins, append(args, journal.ReviewCandidates)...)
+		if err != nil {
+			return fmt.Errorf("review candidates: %w", err)
+		}
+		var cands []journal.Evidence
+		for rows.Next() {
+			var e journal.Entry
+			var ev journal.Evidence
+			var created, updated string
+			err := rows.Scan(&e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
+				&e.PriorityID, &created, &updated, &e.BossName, &e.PriorityText, &e.Snippet,
+				&ev.Kept, &ev.Decided, &ev.BetReviewed)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("review candidate: %w", err)
+			}
+			ev.Entry, ev.Priority = &e, e.PriorityID != 0
+			cands = append(cands, ev)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rp.Entries = journal.SelectStrongest(cands, journal.ReviewStrongest)
+		for _, ev := range rp.Entries {
+			all = append(all, ev.Entry)
+		}
+		r.Practices = append(r.Practices, rp)
+	}
+	return loadPractices(ctx, tx, all)
+}
+
+// reviewPriorities counts each priority's entries in the period through
+// entries_priority_date_idx: one index range per priority.
+func reviewPriorities(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	f := r.Filter
+	cond, args := bossCond("p.boss_id", f.BossID, []any{f.From, f.To, userID})
+	rows, err := tx.QueryContext(ctx,
+		`SELECT public_id, text, status, name, n FROM (
+		   SELECT p.public_id, p.text, p.status, b.name,
+		     (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?) AS n
+		   FROM priorities p JOIN bosses b ON b.id = p.boss_id WHERE p.user_id = ?`+cond+`)
+		 WHERE n > 0 ORDER BY n DESC, text COLLATE NOCASE LIMIT ?`, append(args, maxReviewPriorities)...)
+	if err != nil {
+		return fmt.Errorf("review priorities: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p journal.PriorityServed
+		if err := rows.Scan(&p.PublicID, &p.Text, &p.Status, &p.BossName, &p.Entries); err != nil {
+			return err
+		}
+		r.Priorities = append(r.Priorities, p)
+	}
+	return rows.Err()
+}
+
+func reviewPromises(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	gs, err := promiseGroups(ctx, tx, userID, r.Filter.BossID, r.Filter.From, r.Filter.To, r.Today)
+	if err != nil {
+		return err
+	}
+	r.Promises = journal.LedgerOf(gs)
+	return nil
+}
+
+// reviewProblems counts the problems raised in the period by their
+// decision now.
+func reviewProblems(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	f := r.Filter
+	cond, args := bossCond("boss_id", f.BossID, []any{userID, f.From, f.To})
+	rows, err := tx.QueryContext(ctx, "SELECT decision, count(*) FROM problems WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY decision", args...)
+	if err != nil {
+		return fmt.Errorf("review problems: %w", err)
+	}
+	defer rows.Close()
+	ps := &r.Problems
+	for rows.Next() {
+		var d string
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return err
+		}
+		ps.Raised += n
+		switch d {
+		case "open":
+			ps.Open = n
+		case "taken":
+			ps.Taken = n
+		case "changed":
+			ps.Changed = n
+		case "declined":
+			ps.Declined = n
+		}
+	}
+	return rows.Err()
+}
+
+// reviewBets counts the bets placed in the period by their outcome now;
+// Due is the ones still waiting whose review date has passed.
+func reviewBets(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	f := r.Filter
+	cond, args := bossCond("boss_id", f.BossID, []any{r.Today, userID, f.From, f.To})
+	rows, err := tx.QueryContext(ctx,
+		"SELECT coalesce(outcome, ''), review_on < ?, count(*) FROM bets WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY 1, 2", args...)
+	if err != nil {
+		return fmt.Errorf("review bets: %w", err)
+	}
+	defer rows.Close()
+	bs := &r.Bets
+	for rows.Next() {
+		var o string
+		var past bool
+		var n int
+		if err := rows.Scan(&o, &past, &n); err != nil {
+			return err
+		}
+		bs.Placed += n
+		switch o {
+		case "":
+			if past {
+				bs.Due += n
+			}
+		case "better":
+			bs.Better += n
+		case "as_expected":
+			bs.AsExpected += n
+		case "worse":
+			bs.Worse += n
+		case "called_off":
+			bs.CalledOff += n
+		}
+	}
+	bs.Reviewed = bs.Better + bs.AsExpected + bs.Worse + bs.CalledOff
+	return rows.Err()
+}

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// ReviewView is the review composer's page.
+type ReviewView struct {
+	R          *journal.Review
+	Quick      []ReviewLink
+	Chart      Chart
+	Query      string // the page's own query, for the .md and .json links
+	PeriodText string // "1 May 2026 to 31 October 2026"
+	Error      string // a bad period, shown beside the form
+	From, To   string // as typed
+}
+
+// ReviewLink is one quick period link.
+type ReviewLink struct {
+	Label, Href string
+	Current     bool
+}
+
+// NewReviewLinks builds the quick links, keeping the boss filter.
+func NewReviewLinks(periods []journal.Period, f journal.ReviewFilter) []ReviewLink {
+	var out []ReviewLink
+	for _, p := range periods {
+		h := "/review?from=" + p.From + "&to=" + p.To
+		if f.BossID != 0 {
+			h += "&boss_id=" + id(f.BossID)
+		}
+		out = append(out, ReviewLink{Label: p.Label, Href: h, Current: p.From == f.From && p.To == f.To})
+	}
+	return out
+}
+
+// NewMonthChart lays out months as stacked bars, like the week's trend.
+// With many months only some carry a label, so they never overlap.
+func NewMonthChart(months []journal.MonthCount) Chart {
+	trend := make([]journal.TrendWeek, len(months))
+	for i, m := range months {
+		trend[i] = journal.TrendWeek{Practices: m.Practices, Total: m.Total}
+	}
+	c := NewChart(trend)
+	every := (len(months) + 11) / 12
+	for i := range c.Bars {
+		c.Bars[i].Label = ""
+		if i%every == 0 {
+			c.Bars[i].Label = monthLabel(months[i].Month, len(months) > 12 || months[0].Month[:4] != months[len(months)-1].Month[:4])
+		}
+	}
+	return c
+}
+
+// monthLabel is "May", or "May 26" when the chart spans years.
+func monthLabel(m string, withYear bool) string {
+	t, err := time.Parse("2006-01", m)
+	if err != nil {
+		return m
+	}
+	if withYear {
+		return t.Format("Jan 06")
+	}
+	return t.Format("Jan")
+}
+
+// monthName is "May 2026".
+func monthName(m string) string {
+	t, err := time.Parse("2006-01", m)
+	if err != nil {
+		return m
+	}
+	return t.Format("January 2006")
+}
+
+// evidenceWhy says why an entry is strong evidence, or "".
+func evidenceWhy(ev journal.Evidence) string {
+	var why []string
+	if ev.Kept == 1 {
+		why = append(why, "a follow-up kept on time")
+	} else if ev.Kept > 1 {
+		why = append(why, fmt.Sprintf("%d follow-ups kept on time", ev.Kept))
+	}
+	if ev.Priority && ev.Entry.PriorityText != "" {
+		why = append(why, "served “"+ev.Entry.PriorityText+"”")
+	}
+	if ev.Decided {
+		why = append(why, "decision taken")
+	}
+	if ev.BetReviewed {
+		why = append(why, "bet reviewed")
+	}
+	return strings.Join(why, " · ")
+}
+
+// rateText is "67% on time", or "" when nothing was due.
+func rateText(c journal.PromiseCounts) string {
+	if r, ok := c.Rate(); ok {
+		return fmt.Sprintf("%.0f%%", r*100)
+	}
+	return "–"
+}
+
+// periodLine is "1 Aug – 30 Nov 2026, with Dana only."
+func periodLine(v ReviewView) string {
+	if v.R.BossName != "" {
+		return v.PeriodText + ", with " + v.R.BossName + " only."
+	}
+	return v.PeriodText + ", every boss."
+}
+
+func countText(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func reviewProblemsLine(p journal.ProblemStats) string {
+	if p.Raised == 0 {
+		return "No problem raised with options in this period."
+	}
+	return fmt.Sprintf("%s raised with options: %d taken as proposed, %d changed, %d declined, %d waiting for a decision.",
+		countText(p.Raised, "problem", "problems"), p.Taken, p.Changed, p.Declined, p.Open)
+}
+
+func reviewBetsLine(b journal.BetStats) string {
+	if b.Placed == 0 {
+		return "No bet placed in this period."
+	}
+	return fmt.Sprintf("%s placed: %d better than expected, %d as expected, %d worse, %d called off, %d past the review date.",
+		countText(b.Placed, "bet", "bets"), b.Better, b.AsExpected, b.Worse, b.CalledOff, b.Due)
+}
+
+func checkedBoss(f journal.ReviewFilter, b journal.BossChoice) bool { return f.BossID == b.ID }
