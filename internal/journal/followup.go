@@ -1,0 +1,101 @@
+package journal
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// MaxFollowUpChars bounds a follow-up's text.
+const MaxFollowUpChars = 500
+
+// Owners of a follow-up.
+var Owners = []Option{
+	{"me", "Me"},
+	{"boss", "My boss"},
+}
+
+// FollowUp is a commitment made in an entry, by the user or by the boss.
+type FollowUp struct {
+	ID        int64
+	PublicID  string
+	UserID    int64
+	EntryID   int64
+	Text      string
+	Owner     string
+	DueOn     string     // "" when there is no due date
+	DoneAt    *time.Time // nil while open
+	DoneOn    string     // the local date it was marked done, "" while open
+	CreatedAt time.Time
+	// FirstDueOn is the due date first promised; moving DueOn later leaves
+	// it, so being on time is judged against the original promise.
+	FirstDueOn string
+
+	// Read along with the follow-up, for display.
+	EntryPublicID string
+	EntrySummary  string
+	BossID        int64
+	BossName      string
+}
+
+// Overdue reports whether the follow-up is open and past its due date.
+func (f *FollowUp) Overdue(today string) bool {
+	return f.DoneAt == nil && f.DueOn != "" && f.DueOn < today
+}
+
+// KeptOnTime reports whether a done follow-up was done by its due date.
+// ok is false when there is nothing to judge (open, or no due date).
+func (f *FollowUp) KeptOnTime() (onTime, ok bool) {
+	due := f.FirstDueOn
+	if due == "" {
+		due = f.DueOn
+	}
+	if f.DoneAt == nil || due == "" {
+		return false, false
+	}
+	return f.DoneOn <= due, true
+}
+
+// FollowUpInput is what the follow-up form sends.
+type FollowUpInput struct {
+	Text  string
+	Owner string
+	DueOn string
+}
+
+// Validate trims the fields and reports every rule they break.
+func (in *FollowUpInput) Validate() error {
+	in.Text = strings.TrimSpace(in.Text)
+	in.DueOn = strings.TrimSpace(in.DueOn)
+	p := Problems{}
+	switch n := utf8.RuneCountInString(in.Text); {
+	case n == 0:
+		p.Add("text", "Write what was promised.")
+	case n > MaxFollowUpChars:
+		p.Add("text", "Use at most 500 characters.")
+	}
+	if msg := CheckLine(in.Text); msg != "" {
+		p.Add("text", msg)
+	}
+	if !isOption(Owners, in.Owner) {
+		p.Add("owner", "Choose who owns it.")
+	}
+	if d, ok := ParseDate(in.DueOn); in.DueOn != "" && (!ok || d.Year() < 1970) {
+		p.Add("due_on", "Enter the date as YYYY-MM-DD, or leave it empty.")
+	}
+	return p.Err()
+}
+
+// FollowUpState is what marking a follow-up done or open again sets.
+type FollowUpState struct {
+	Done bool
+	At   time.Time // when it was marked done; ignored when reopening
+	On   string    // the user's local date of At: on-time judgements use it
+}
+
+// DoneAt is the state of a follow-up marked done at `at`, a moment that
+// falls on the local date `on`.
+func DoneAt(at time.Time, on string) FollowUpState { return FollowUpState{Done: true, At: at, On: on} }
+
+// Reopened is the state of a follow-up marked open again.
+func Reopened() FollowUpState { return FollowUpState{} }

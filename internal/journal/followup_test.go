@@ -1,0 +1,41 @@
+package journal
+
+import "testing"
+
+func TestFollowUpInputValidate(t *testing.T) {
+	tests := []struct {
+		in    FollowUpInput
+		field string
+	}{
+		{FollowUpInput{Text: "Send the plan", Owner: "me"}, ""},
+		{FollowUpInput{Text: "Review it", Owner: "boss", DueOn: "2026-12-01"}, ""},
+		{FollowUpInput{Text: " ", Owner: "me"}, "text"},
+		{FollowUpInput{Text: "x", Owner: "them"}, "owner"},
+		{FollowUpInput{Text: "x", Owner: "me", DueOn: "tomorrow"}, "due_on"},
+	}
+	for _, tt := range tests {
+		err := tt.in.Validate()
+		if got := FieldErrors(err)[tt.field]; (tt.field == "") != (err == nil) || (tt.field != "" && got == "") {
+			t.Errorf("%+v: got %v, want a problem with %q", tt.in, FieldErrors(err), tt.field)
+		}
+	}
+}
+
+func TestFollowUpTiming(t *testing.T) {
+	f := FollowUp{DueOn: "2026-11-20"}
+	if !f.Overdue("2026-11-21") || f.Overdue("2026-11-20") {
+		t.Error("overdue means open and past the due date")
+	}
+	if _, ok := f.KeptOnTime(); ok {
+		t.Error("an open follow-up cannot be judged")
+	}
+	now := f.CreatedAt
+	f.DoneAt, f.DoneOn = &now, "2026-11-20"
+	if on, ok := f.KeptOnTime(); !ok || !on {
+		t.Error("done on the due date is on time")
+	}
+	f.DoneOn = "2026-11-21"
+	if on, _ := f.KeptOnTime(); on {
+		t.Error("done the day after is late")
+	}
+}
