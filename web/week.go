@@ -124,31 +124,3 @@ func streakText(s *journal.WeekSummary) string {
 		return fmt.Sprintf("%d weeks in a row with an entry", s.Streak)
 	}
 }
-
-// PrepView is the page to read before the next 1:1.
-type PrepView struct {
-	Boss        *journal.Boss
-	FollowUps   []*journal.FollowUp
-	MoreOpen    bool // more follow-ups are open than FollowUps holds
-	Priorities  []*journal.Priority
-	LastTouched map[int64]string
-	Problems    []*journal.Entry
-	Risks       []*journal.Entry
-	Neglected   []string
-	Recent      []*journal.Entry
-	Today       string
-
-	OpenProblems []*journal.Problem
-	DueBets      []*journal.Bet
-	DueForecasts []*journal.Forecast
-	Evidence     *journal.BossEvidence
-	ManualHTML   string // the manual's notes, sanitised by internal/markdown
-}
-
-// Glance is this week at a glance, on the home page.
-type Glance struct {
-	Week      string
-	Practices map[string]int
-	Neglected []string
-	Overdue   int
-}

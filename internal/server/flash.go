@@ -71,3 +71,11 @@ func (s *Server) popFlash(ctx context.Context) string {
 	}
 	return string(msg)
 }
+
+// redirectWithFlash answers 303 to url and leaves msg for the next page.
+func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, url, msg string) {
+	if u := userFrom(r.Context()); u != nil {
+		s.setFlash(w, r, u.ID, msg)
+	}
+	s.redirect(w, r, url)
+}

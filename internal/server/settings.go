@@ -156,11 +156,3 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 	s.clearCookie(w, r)
 	s.redirect(w, r, "/login?deleted=1")
 }
-
-// redirectWithFlash answers 303 to url and leaves msg for the next page.
-func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, url, msg string) {
-	if u := userFrom(r.Context()); u != nil {
-		s.setFlash(w, r, u.ID, msg)
-	}
-	s.redirect(w, r, url)
-}

@@ -2,9 +2,7 @@ package web
 
 import (
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -47,21 +45,6 @@ type PriorityOption struct {
 
 func (f EntryForm) checked(key string) bool { return slices.Contains(f.Practices, key) }
 
-// HomeView is the signed-in home page.
-type HomeView struct {
-	DisplayName string
-	Glance      Glance
-	Capture     EntryForm
-	WeekLabel   string
-	WeekEntries []*journal.Entry
-	WeekTotal   int // the week's entries, of which WeekEntries are the latest
-	FollowUps   []*journal.FollowUp
-	Today       string
-	BetsDue     []*journal.Bet
-
-	ForecastsDue []*journal.Forecast
-}
-
 // EntriesView is the entry list.
 type EntriesView struct {
 	Filter  Form
@@ -84,88 +67,6 @@ type EntryView struct {
 	Blocks       BlockForms
 	CreatedToken string // the form token that created the entry: its draft can go
 }
-
-// BossesView is the boss list.
-type BossesView struct {
-	Active   []*journal.Boss
-	Archived []*journal.Boss
-	Form     Form
-}
-
-// BossView is one boss's page.
-type BossView struct {
-	Boss         *journal.Boss
-	Form         Form
-	Priorities   []*journal.Priority
-	PriorityForm Form
-	FollowUps    []*journal.FollowUp
-	MoreFollowUp bool // more are open than FollowUps holds
-	Mix          []MixRow
-	Recent       []*journal.Entry
-	Today        string
-	Schedule     ScheduleForm
-	Evidence     *journal.BossEvidence // manual, drift and this quarter's promises
-	ManualForm   Form
-}
-
-// MixRow is one practice's count.
-type MixRow struct {
-	Practice journal.Practice
-	Count    int
-}
-
-// FollowUpGroup is one boss's open follow-ups.
-type FollowUpGroup struct {
-	BossID   int64
-	BossName string
-	Items    []*journal.FollowUp
-}
-
-// FollowUpsView is the open follow-ups page.
-type FollowUpsView struct {
-	Groups    []FollowUpGroup
-	Total     int
-	Today     string
-	Withdrawn int // removed follow-ups, counted but never listed
-}
-
-func id(n int64) string { return strconv.FormatInt(n, 10) }
-
-func practiceLabel(key string) string {
-	if p, ok := journal.FindPractice(key); ok {
-		return p.Label
-	}
-	return key
-}
-
-func kindLabel(k string) string     { return journal.OptionLabel(journal.Kinds, k) }
-func relationLabel(r string) string { return journal.OptionLabel(journal.Relations, r) }
-func ownerLabel(o string) string {
-	if o == "boss" {
-		return "Boss owes"
-	}
-	return "I owe"
-}
-
-// longDate writes 2026-11-27 as "Fri 27 Nov 2026", as pages do.
-func longDate(s string) string { return journal.FormatDate(s, journal.DayYearLayout) }
-
-func dueText(f *journal.FollowUp, today string) string {
-	switch {
-	case f.DoneAt != nil:
-		return "done " + longDate(f.DoneOn)
-	case f.DueOn == "":
-		return "no due date"
-	case f.DueOn < today:
-		return "overdue since " + longDate(f.DueOn)
-	case f.DueOn == today:
-		return "due today"
-	default:
-		return "due " + longDate(f.DueOn)
-	}
-}
-
-func sinceText(t time.Time) string { return t.UTC().Format("2 Jan 2006") }
 
 // SnippetPart is a piece of a search snippet; Mark is set on matched terms.
 type SnippetPart struct {
