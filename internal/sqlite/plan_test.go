@@ -1,0 +1,49 @@
+package sqlite
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// TestListQueriesUseIndexes checks the query plans: every list and count
+// reads through an index that starts with the user id, never a full scan.
+func TestListQueriesUseIndexes(t *testing.T) {
+	f := newFixture(t)
+	filters := []journal.EntryFilter{
+		{}, {Page: 4}, {Practice: "risk"}, {BossID: 1}, {From: "2026-01-01", To: "2026-02-01"},
+		{Practice: "team", BossID: 1, From: "2026-01-01"},
+		{Query: "budget"}, {Query: "plan", Practice: "team", BossID: 1, From: "2026-01-01", To: "2026-12-31"},
+	}
+	var queries [][]any
+	for _, fl := range filters {
+		q, args := entryListQuery(f.ann.ID, fl)
+		cq, cargs := entryCountQuery(f.ann.ID, fl)
+		if fts := journal.SearchQuery(fl.Query); fts != "" {
+			q, args = searchListQuery(f.ann.ID, fl, fts, len(queries)%4 == 0)
+			cq, cargs = searchCountQuery(f.ann.ID, fl, fts, len(queries)%4 != 0)
+		}
+		queries = append(queries, append([]any{q}, args...), append([]any{cq}, cargs...))
+	}
+	queries = append(queries,
+		[]any{"SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_at IS NULL ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?", 1, 10},
+		[]any{"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice", 1, 1},
+		[]any{"SELECT " + bossColumns + " FROM bosses WHERE user_id = ? AND archived = 0 ORDER BY archived, name COLLATE NOCASE, id", 1},
+		[]any{"SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? AND boss_id = ? ORDER BY status = 'active' DESC, noted_on DESC, id DESC", 1, 1},
+	)
+	queries = append(queries, problemBetQueries()...)
+	queries = append(queries, forecastQueries()...)
+	for _, q := range queries {
+		plan := explain(t, f.db, q[0].(string), q[1:]...)
+		for _, line := range plan {
+			// A scan of a subquery or of the search's hits reads rows
+			// already bounded by LIMIT, not a table.
+			bounded := strings.HasPrefix(line, "SCAN (subquery-") || line == "SCAN h" || line == "SCAN hits"
+			if strings.HasPrefix(line, "SCAN ") && !strings.Contains(line, "INDEX") && !bounded {
+				t.Errorf("full scan %q in the plan of\n%s\nplan: %v", line, q[0], plan)
+			}
+		}
+		t.Logf("%s\n  -> %s", strings.Join(strings.Fields(q[0].(string)), " "), strings.Join(plan, " | "))
+	}
+}
