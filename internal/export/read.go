@@ -99,11 +99,13 @@ func (v *validator) boss(path string, b Boss) *journal.Boss {
 func (v *validator) priority(path string, p Priority) *journal.Priority {
 	v.id(path, "id", p.ID)
 	v.id(path, "boss_id", p.BossID)
-	text := p.Text
-	v.fields(path, journal.ValidatePriorityText(&text))
-	v.fields(path, journal.ValidatePriorityStatus(p.Status))
+	in := journal.PriorityInput{Text: p.Text, Status: p.Status}
+	if p.Status == "" {
+		v.add(path, "status", "missing.")
+	}
+	v.fields(path, in.Validate())
 	v.date(path, "noted_on", p.NotedOn)
-	return &journal.Priority{PublicID: p.ID, BossPublicID: p.BossID, Text: text, Status: p.Status, NotedOn: p.NotedOn,
+	return &journal.Priority{PublicID: p.ID, BossPublicID: p.BossID, Text: in.Text, Status: in.Status, NotedOn: p.NotedOn,
 		StatusChangedAt: v.time(path, "status_changed_at", p.StatusChangedAt), CreatedAt: v.time(path, "created_at", p.CreatedAt)}
 }
 

@@ -30,26 +30,44 @@ type Priority struct {
 	CreatedAt       time.Time
 }
 
-// ValidatePriorityText trims text and checks its length.
-func ValidatePriorityText(text *string) error {
-	*text = strings.TrimSpace(*text)
+// PriorityInput is a priority as the boss page's form or an import gives
+// it: what the boss cares about, and (for an import or a change) its status.
+type PriorityInput struct {
+	Text   string
+	Status string // "" when only the text is given, as on creation
+}
+
+// Validate normalises the input in place and reports every rule it
+// breaks, like every other input's Validate.
+func (in *PriorityInput) Validate() error {
+	in.Text = strings.TrimSpace(in.Text)
 	p := Problems{}
-	switch n := utf8.RuneCountInString(*text); {
+	switch n := utf8.RuneCountInString(in.Text); {
 	case n == 0:
 		p.Add("text", "Write what your boss cares about.")
 	case n > MaxPriorityChars:
 		p.Add("text", "Use at most 300 characters.")
 	}
-	if msg := CheckLine(*text); msg != "" {
+	if msg := CheckLine(in.Text); msg != "" {
 		p.Add("text", msg)
+	}
+	if in.Status != "" && !isOption(PriorityStatuses, in.Status) {
+		p.Add("status", "Choose active, done or dropped.")
 	}
 	return p.Err()
 }
 
-// ValidatePriorityStatus checks a status value.
-func ValidatePriorityStatus(status string) error {
-	if !isOption(PriorityStatuses, status) {
-		return &Error{Code: EINVALID, Message: "Choose active, done or dropped.", Fields: map[string]string{"status": "Choose active, done or dropped."}}
+// PriorityStatusUpdate is a change of a priority's status alone.
+type PriorityStatusUpdate struct {
+	Status string
+}
+
+// Validate reports a status that is not one of PriorityStatuses.
+func (u *PriorityStatusUpdate) Validate() error {
+	u.Status = strings.TrimSpace(u.Status)
+	p := Problems{}
+	if !isOption(PriorityStatuses, u.Status) {
+		p.Add("status", "Choose active, done or dropped.")
 	}
-	return nil
+	return p.Err()
 }

@@ -5,29 +5,48 @@ import (
 	"testing"
 )
 
-func TestValidatePriority(t *testing.T) {
+func TestPriorityInputValidate(t *testing.T) {
 	tests := []struct {
-		in, want string
-		ok       bool
+		name     string
+		in       PriorityInput
+		wantText string
+		problems []string
 	}{
-		{"  Cut churn  ", "Cut churn", true},
-		{"   ", "", false},
-		{strings.Repeat("p", MaxPriorityChars), strings.Repeat("p", MaxPriorityChars), true},
-		{strings.Repeat("p", MaxPriorityChars+1), strings.Repeat("p", MaxPriorityChars+1), false},
+		{"trimmed", PriorityInput{Text: "  Cut churn  "}, "Cut churn", nil},
+		{"empty", PriorityInput{Text: "   "}, "", []string{"text"}},
+		{"longest", PriorityInput{Text: strings.Repeat("p", MaxPriorityChars)}, strings.Repeat("p", MaxPriorityChars), nil},
+		{"too long", PriorityInput{Text: strings.Repeat("p", MaxPriorityChars+1)}, strings.Repeat("p", MaxPriorityChars+1), []string{"text"}},
+		{"with a status", PriorityInput{Text: "Hire", Status: "done"}, "Hire", nil},
+		{"unknown status", PriorityInput{Text: "Hire", Status: "paused"}, "Hire", []string{"status"}},
 	}
 	for _, tt := range tests {
-		text := tt.in
-		err := ValidatePriorityText(&text)
-		if (err == nil) != tt.ok || text != tt.want {
-			t.Errorf("ValidatePriorityText(%.20q) = %v, text %.20q; want ok=%v, %.20q", tt.in, err, text, tt.ok, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in
+			got := FieldErrors(in.Validate())
+			if len(got) != len(tt.problems) {
+				t.Fatalf("problems %v, want on %v", got, tt.problems)
+			}
+			for _, f := range tt.problems {
+				if got[f] == "" {
+					t.Errorf("no message for %s", f)
+				}
+			}
+			if in.Text != tt.wantText {
+				t.Errorf("text %.20q, want %.20q", in.Text, tt.wantText)
+			}
+		})
 	}
-	for _, s := range []string{"active", "done", "dropped"} {
-		if err := ValidatePriorityStatus(s); err != nil {
+}
+
+func TestPriorityStatusUpdateValidate(t *testing.T) {
+	for _, s := range []string{"active", "done", "dropped", " done "} {
+		u := PriorityStatusUpdate{Status: s}
+		if err := u.Validate(); err != nil {
 			t.Errorf("status %q refused: %v", s, err)
 		}
 	}
-	if FieldErrors(ValidatePriorityStatus("paused"))["status"] == "" {
+	u := PriorityStatusUpdate{Status: "paused"}
+	if FieldErrors(u.Validate())["status"] == "" {
 		t.Error("status paused accepted")
 	}
 }

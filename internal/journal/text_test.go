@@ -41,8 +41,8 @@ func TestFieldsRefuseControlCharacters(t *testing.T) {
 	check("boss name", b.Validate(), "name")
 	b = BossInput{Name: "Dana", Role: "VP\x02", Relation: "manager"}
 	check("boss role", b.Validate(), "role")
-	text := "Ship \x03it"
-	check("priority", ValidatePriorityText(&text), "text")
+	pr := PriorityInput{Text: "Ship \x03it"}
+	check("priority", pr.Validate(), "text")
 	f := FollowUpInput{Text: bad, Owner: "me"}
 	check("follow-up", f.Validate(), "text")
 	e := EntryInput{NewBossName: bad, OccurredOn: "2026-11-02", Kind: "email", Summary: "s", Practices: []string{"team"}}

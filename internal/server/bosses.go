@@ -199,10 +199,10 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.parseForm(w, r) {
 		return
 	}
-	text := r.PostFormValue("text")
+	in := journal.PriorityInput{Text: r.PostFormValue("text")}
 	key, err := s.postedToken(r)
 	if err == nil {
-		err = journal.ValidatePriorityText(&text)
+		err = in.Validate()
 	}
 	if err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
@@ -214,7 +214,7 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	_, replay, err := s.db.CreatePriorityOnce(r.Context(), u.ID, b.ID, key, text, s.today(u))
+	_, replay, err := s.db.CreatePriorityOnce(r.Context(), u.ID, b.ID, key, in.Text, s.today(u))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -241,8 +241,8 @@ func (s *Server) handlePriorityUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	status := r.PostFormValue("status")
-	if err := journal.ValidatePriorityStatus(status); err != nil {
+	upd := journal.PriorityStatusUpdate{Status: r.PostFormValue("status")}
+	if err := upd.Validate(); err != nil {
 		b, berr := s.db.FindBoss(r.Context(), u.ID, p.BossID)
 		if berr != nil {
 			s.fail(w, r, berr)
@@ -253,7 +253,7 @@ func (s *Server) handlePriorityUpdate(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	if _, err := s.db.SetPriorityStatus(r.Context(), u.ID, id, status); err != nil {
+	if _, err := s.db.SetPriorityStatus(r.Context(), u.ID, id, upd.Status); err != nil {
 		s.fail(w, r, err)
 		return
 	}
