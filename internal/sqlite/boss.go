@@ -59,7 +59,7 @@ func (db *DB) createBoss(ctx context.Context, tx *sql.Tx, userID int64, in journ
 
 // FindBoss returns one of the user's bosses.
 func (db *DB) FindBoss(ctx context.Context, userID, id int64) (*journal.Boss, error) {
-	row := db.read.QueryRowContext(ctx, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? AND id = ?", userID, id)
+	row := db.reader().QueryRowContext(ctx, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? AND id = ?", userID, id)
 	return scanBoss(row)
 }
 
@@ -71,7 +71,7 @@ func (db *DB) FindBosses(ctx context.Context, userID int64, withArchived bool) (
 		q += " AND archived = 0"
 	}
 	q += " ORDER BY archived, name COLLATE NOCASE, id"
-	rows, err := db.read.QueryContext(ctx, q, userID)
+	rows, err := db.reader().QueryContext(ctx, q, userID)
 	if err != nil {
 		return nil, fmt.Errorf("find bosses: %w", err)
 	}

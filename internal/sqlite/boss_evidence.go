@@ -15,11 +15,11 @@ import (
 // not one per priority), and the promise ledger of this quarter so far.
 // Another user's boss is ENOTFOUND.
 func (db *DB) BossEvidence(ctx context.Context, userID, bossID int64, today string) (*journal.BossEvidence, error) {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	ev := &journal.BossEvidence{LedgerFrom: journal.QuarterStart(today), LedgerTo: journal.QuarterEnd(today), LastTouched: map[int64]string{}}
 	m := &ev.Manual
 	err = tx.QueryRowContext(ctx,

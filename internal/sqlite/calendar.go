@@ -42,7 +42,7 @@ func (db *DB) DeleteCalendarFeed(ctx context.Context, userID int64) error {
 // HasCalendarFeed reports whether the user has a feed.
 func (db *DB) HasCalendarFeed(ctx context.Context, userID int64) (bool, error) {
 	var n int
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM calendar_feeds WHERE user_id = ?", userID).Scan(&n); err != nil {
+	if err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM calendar_feeds WHERE user_id = ?", userID).Scan(&n); err != nil {
 		return false, fmt.Errorf("find calendar feed: %w", err)
 	}
 	return n > 0, nil
@@ -52,7 +52,7 @@ func (db *DB) HasCalendarFeed(ctx context.Context, userID int64) (bool, error) {
 func (db *DB) FindUserByCalendarToken(ctx context.Context, token string) (*journal.User, error) {
 	sum := sha256.Sum256([]byte(token))
 	var userID int64
-	err := db.read.QueryRowContext(ctx, "SELECT user_id FROM calendar_feeds WHERE token_hash = ?", sum[:]).Scan(&userID)
+	err := db.reader().QueryRowContext(ctx, "SELECT user_id FROM calendar_feeds WHERE token_hash = ?", sum[:]).Scan(&userID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errFeedNotFound
 	}

@@ -42,6 +42,7 @@ type DB struct {
 
 	secret []byte // see Secret
 	stmts  stmtCache
+	view   *sql.Tx // inside View: the read transaction every read joins
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time

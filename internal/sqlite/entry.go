@@ -103,7 +103,7 @@ func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in jour
 // that boss is not archived, or 0: the capture form preselects them.
 func (db *DB) LastEntryBossID(ctx context.Context, userID int64) (int64, error) {
 	var id int64
-	err := db.read.QueryRowContext(ctx,
+	err := db.reader().QueryRowContext(ctx,
 		`SELECT e.boss_id FROM entries e JOIN bosses b ON b.id = e.boss_id
 		 WHERE e.user_id = ? AND b.archived = 0 ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1`, userID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -161,7 +161,7 @@ func (db *DB) DeleteEntry(ctx context.Context, userID, id int64) error {
 
 // FindEntry returns one of the user's entries with its notes and practices.
 func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, error) {
-	row := db.read.QueryRowContext(ctx, "SELECT "+entryColumns(true)+" FROM entries e"+entryJoins+" WHERE e.user_id = ? AND e.id = ?", userID, id)
+	row := db.reader().QueryRowContext(ctx, "SELECT "+entryColumns(true)+" FROM entries e"+entryJoins+" WHERE e.user_id = ? AND e.id = ?", userID, id)
 	e, err := scanEntry(row)
 	if err != nil {
 		return nil, err
@@ -213,7 +213,7 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 		}
 		q, args = searchListQuery(userID, f, fts, long)
 	}
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	rows, err := db.reader().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find entries: %w", err)
 	}
@@ -261,7 +261,7 @@ func (db *DB) CountEntries(ctx context.Context, userID int64, f journal.EntryFil
 		q, args = searchCountQuery(userID, f, fts, long)
 	}
 	var n int
-	if err := db.read.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+	if err := db.reader().QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count entries: %w", err)
 	}
 	return n, nil

@@ -131,10 +131,10 @@ func (w withExtra) Scan(dest ...any) error { return w.row.Scan(append(dest, w.ex
 // readTx runs fn in a read-only transaction, so that what it reads is one
 // snapshot.
 func (db *DB) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := db.beginRead(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	return fn(tx)
 }

@@ -25,11 +25,11 @@ const exportBatch = 500
 // is one consistent snapshot. Entries come newest first by date (then id),
 // as every page lists them.
 func (db *DB) Export(ctx context.Context, userID int64, v ExportVisitor) error {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := db.beginRead(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	bossIDs, err := exportBosses(ctx, tx, userID, v)
 	if err != nil {
 		return err

@@ -62,7 +62,7 @@ func (db *DB) insertFollowUp(ctx context.Context, tx *sql.Tx, userID, entryID in
 
 // FindFollowUp returns one of the user's follow-ups.
 func (db *DB) FindFollowUp(ctx context.Context, userID, id int64) (*journal.FollowUp, error) {
-	row := db.read.QueryRowContext(ctx, "SELECT "+followUpColumns+" FROM followups f"+followUpJoins+" WHERE f.user_id = ? AND f.id = ?", userID, id)
+	row := db.reader().QueryRowContext(ctx, "SELECT "+followUpColumns+" FROM followups f"+followUpJoins+" WHERE f.user_id = ? AND f.id = ?", userID, id)
 	return scanFollowUp(row)
 }
 
@@ -110,7 +110,7 @@ func (db *DB) FindOpenFollowUps(ctx context.Context, userID, bossID int64, limit
 }
 
 func (db *DB) findFollowUps(ctx context.Context, q string, args ...any) ([]*journal.FollowUp, error) {
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	rows, err := db.reader().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find follow-ups: %w", err)
 	}
@@ -197,7 +197,7 @@ func (db *DB) WithdrawFollowUp(ctx context.Context, userID, id int64, at time.Ti
 // CountWithdrawnFollowUps counts the user's withdrawn follow-ups.
 func (db *DB) CountWithdrawnFollowUps(ctx context.Context, userID int64) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND withdrawn_at IS NOT NULL", userID).Scan(&n)
+	err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND withdrawn_at IS NOT NULL", userID).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count withdrawn follow-ups: %w", err)
 	}

@@ -73,7 +73,7 @@ func (db *DB) DeleteOldIdempotencyKeys(ctx context.Context, before time.Time) (i
 // the entry page tells the browser which draft it confirms.
 func (db *DB) FindKeyOf(ctx context.Context, userID int64, kind string, recordID int64) (string, error) {
 	var key string
-	err := db.read.QueryRowContext(ctx, "SELECT key FROM idempotency_keys WHERE user_id = ? AND kind = ? AND record_id = ? LIMIT 1",
+	err := db.reader().QueryRowContext(ctx, "SELECT key FROM idempotency_keys WHERE user_id = ? AND kind = ? AND record_id = ? LIMIT 1",
 		userID, kind, recordID).Scan(&key)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil

@@ -35,7 +35,7 @@ func findNotificationSettings(ctx context.Context, q rowQueryer, userID int64) (
 // none, so that importing it leaves another account's settings alone.
 func (db *DB) FindSavedNotificationSettings(ctx context.Context, userID int64) (journal.NotificationSettings, bool, error) {
 	var n int
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM notification_settings WHERE user_id = ?", userID).Scan(&n); err != nil {
+	if err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM notification_settings WHERE user_id = ?", userID).Scan(&n); err != nil {
 		return journal.NotificationSettings{}, false, fmt.Errorf("find notification settings: %w", err)
 	}
 	s, err := findNotificationSettings(ctx, db.read, userID)
@@ -136,5 +136,5 @@ func (db *DB) Unsubscribe(ctx context.Context, userID int64, kind string) error 
 // FindUserByPublicID returns the account with the given public id, for
 // signed links that name a user.
 func (db *DB) FindUserByPublicID(ctx context.Context, publicID string) (*journal.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE public_id = ?", publicID))
+	return scanUser(db.reader().QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE public_id = ?", publicID))
 }

@@ -62,7 +62,7 @@ func (db *DB) TakeOIDCLogin(ctx context.Context, stateHash []byte, notBefore tim
 // FindUserByOIDC returns the account linked to an identity.
 func (db *DB) FindUserByOIDC(ctx context.Context, issuer, subject string) (*journal.User, error) {
 	var id int64
-	err := db.read.QueryRowContext(ctx, "SELECT user_id FROM oidc_identities WHERE issuer = ? AND subject = ?", issuer, subject).Scan(&id)
+	err := db.reader().QueryRowContext(ctx, "SELECT user_id FROM oidc_identities WHERE issuer = ? AND subject = ?", issuer, subject).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, journal.Errorf(journal.ENOTFOUND, "No account is linked to that identity.")
 	}
@@ -91,7 +91,7 @@ func (db *DB) LinkOIDC(ctx context.Context, userID int64, issuer, subject, email
 // HasOIDCIdentity reports whether an account signs in through a provider.
 func (db *DB) HasOIDCIdentity(ctx context.Context, userID int64) (bool, error) {
 	var n int
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM oidc_identities WHERE user_id = ?", userID).Scan(&n); err != nil {
+	if err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM oidc_identities WHERE user_id = ?", userID).Scan(&n); err != nil {
 		return false, fmt.Errorf("count oidc identities: %w", err)
 	}
 	return n > 0, nil

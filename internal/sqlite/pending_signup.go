@@ -49,7 +49,7 @@ func (db *DB) writePendingSignup(ctx context.Context, p journal.PendingSignup, k
 // FindPendingSignup returns the sign-up whose link token hashes to
 // tokenHash, expired or not; ENOTFOUND when there is none.
 func (db *DB) FindPendingSignup(ctx context.Context, tokenHash []byte) (*journal.PendingSignup, error) {
-	return scanPendingSignup(db.read.QueryRowContext(ctx,
+	return scanPendingSignup(db.reader().QueryRowContext(ctx,
 		"SELECT "+pendingSignupColumns+" FROM pending_signups WHERE token_hash = ?", tokenHash))
 }
 

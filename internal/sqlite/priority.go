@@ -49,7 +49,7 @@ func (db *DB) CreatePriorityOnce(ctx context.Context, userID, bossID int64, key,
 
 // FindPriority returns one of the user's priorities.
 func (db *DB) FindPriority(ctx context.Context, userID, id int64) (*journal.Priority, error) {
-	return scanPriority(db.read.QueryRowContext(ctx, "SELECT "+priorityColumns+" FROM priorities WHERE user_id = ? AND id = ?", userID, id))
+	return scanPriority(db.reader().QueryRowContext(ctx, "SELECT "+priorityColumns+" FROM priorities WHERE user_id = ? AND id = ?", userID, id))
 }
 
 // FindPriorities returns a boss's priorities, active first, newest first;
@@ -62,7 +62,7 @@ func (db *DB) FindPriorities(ctx context.Context, userID, bossID int64, status s
 		args = append(args, status)
 	}
 	q += " ORDER BY status = 'active' DESC, noted_on DESC, id DESC"
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	rows, err := db.reader().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find priorities: %w", err)
 	}
@@ -145,7 +145,7 @@ type ActivePriority struct {
 // FindActivePriorities returns the active priorities of the user's bosses
 // that are not archived, by boss then newest first.
 func (db *DB) FindActivePriorities(ctx context.Context, userID int64) ([]ActivePriority, error) {
-	rows, err := db.read.QueryContext(ctx,
+	rows, err := db.reader().QueryContext(ctx,
 		`SELECT p.id, p.boss_id, b.name, p.text FROM priorities p JOIN bosses b ON b.id = p.boss_id
 		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0
 		 ORDER BY b.name COLLATE NOCASE, p.noted_on DESC, p.id DESC`, userID)

@@ -35,7 +35,7 @@ func (db *DB) FollowUpIDByPublicID(ctx context.Context, userID int64, publicID s
 // constant chosen by the callers above, never user input.
 func (db *DB) idByPublicID(ctx context.Context, table string, userID int64, publicID string, notFound error) (int64, error) {
 	var id int64
-	err := db.read.QueryRowContext(ctx, "SELECT id FROM "+table+" WHERE user_id = ? AND public_id = ?", userID, publicID).Scan(&id)
+	err := db.reader().QueryRowContext(ctx, "SELECT id FROM "+table+" WHERE user_id = ? AND public_id = ?", userID, publicID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, notFound
 	}

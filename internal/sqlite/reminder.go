@@ -25,11 +25,11 @@ const (
 // time is at or before now. Each query reads a partial index on that time,
 // so a pass with nothing due reads no user at all.
 func (db *DB) DueReminderSources(ctx context.Context, now time.Time) ([]*journal.ReminderSource, error) {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 	var out []*journal.ReminderSource
 	rows, err := tx.QueryContext(ctx, dueSchedulesQuery, now.Unix())
 	if err != nil {
@@ -211,7 +211,7 @@ func (db *DB) FindClaim(ctx context.Context, userID int64, kind, period string) 
 }
 
 func (db *DB) findClaims(ctx context.Context, q string, args ...any) ([]journal.Claim, error) {
-	rows, err := db.read.QueryContext(ctx, q, args...)
+	rows, err := db.reader().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find claims: %w", err)
 	}
@@ -236,7 +236,7 @@ func (db *DB) findClaims(ctx context.Context, q string, args ...any) ([]journal.
 // on a local date: then the after-1:1 reminder has nothing to ask.
 func (db *DB) HasEntryWithBoss(ctx context.Context, userID, bossID int64, date string) (bool, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx,
+	err := db.reader().QueryRowContext(ctx,
 		"SELECT count(*) FROM entries WHERE user_id = ? AND boss_id = ? AND occurred_on = ?", userID, bossID, date).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("entry with boss: %w", err)

@@ -18,11 +18,11 @@ const maxReviewPriorities = 50
 // each practice reads at most journal.ReviewCandidates entries. A boss id
 // that is not the user's is ENOTFOUND.
 func (db *DB) ReviewData(ctx context.Context, userID int64, f journal.ReviewFilter, today string) (*journal.Review, error) {
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 
 	r := &journal.Review{Filter: f, Today: today}
 	if f.BossID != 0 {

@@ -78,7 +78,7 @@ func scheduleNextDue(s *journal.Schedule, loc *time.Location, now time.Time) any
 
 // FindSchedule returns the 1:1 schedule of one of the user's bosses.
 func (db *DB) FindSchedule(ctx context.Context, userID, bossID int64) (*journal.Schedule, error) {
-	row := db.read.QueryRowContext(ctx, "SELECT "+scheduleColumns+" FROM schedules s"+scheduleJoins+" WHERE s.user_id = ? AND s.boss_id = ?", userID, bossID)
+	row := db.reader().QueryRowContext(ctx, "SELECT "+scheduleColumns+" FROM schedules s"+scheduleJoins+" WHERE s.user_id = ? AND s.boss_id = ?", userID, bossID)
 	return scanSchedule(row)
 }
 
@@ -161,6 +161,6 @@ type rowQueryer interface {
 
 // FindScheduleByPublicID returns one of the user's schedules by public id.
 func (db *DB) FindScheduleByPublicID(ctx context.Context, userID int64, publicID string) (*journal.Schedule, error) {
-	row := db.read.QueryRowContext(ctx, "SELECT "+scheduleColumns+" FROM schedules s"+scheduleJoins+" WHERE s.user_id = ? AND s.public_id = ?", userID, publicID)
+	row := db.reader().QueryRowContext(ctx, "SELECT "+scheduleColumns+" FROM schedules s"+scheduleJoins+" WHERE s.user_id = ? AND s.public_id = ?", userID, publicID)
 	return scanSchedule(row)
 }

@@ -63,7 +63,7 @@ func searchCountQuery(userID int64, f journal.EntryFilter, fts string, long bool
 // counts, reading at most that many index entries.
 func (db *DB) longJournal(ctx context.Context, userID int64) (bool, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM entries WHERE user_id = ? LIMIT ?)",
+	err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM entries WHERE user_id = ? LIMIT ?)",
 		userID, journal.MaxCountedEntries+1).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("count entries: %w", err)

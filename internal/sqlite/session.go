@@ -27,7 +27,7 @@ func (db *DB) CreateSession(ctx context.Context, s journal.Session) error {
 func (db *DB) FindSession(ctx context.Context, tokenHash []byte) (*journal.Session, error) {
 	var s journal.Session
 	var created, seen, expires int64
-	err := db.read.QueryRowContext(ctx,
+	err := db.reader().QueryRowContext(ctx,
 		"SELECT token_hash, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?", tokenHash).
 		Scan(&s.TokenHash, &s.UserID, &created, &seen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {

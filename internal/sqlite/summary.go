@@ -17,11 +17,11 @@ const maxWeekEntries = 500
 // date in the user's zone.
 func (db *DB) WeekSummary(ctx context.Context, userID int64, w journal.Week, today string) (*journal.WeekSummary, error) {
 	// One read transaction: every number comes from the same snapshot.
-	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, done, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	defer tx.Rollback()
+	defer done()
 
 	s := &journal.WeekSummary{Week: w}
 	steps := []func(context.Context, *sql.Tx, int64, *journal.WeekSummary, string) error{

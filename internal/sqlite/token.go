@@ -30,12 +30,12 @@ func (db *DB) CreateAPIToken(ctx context.Context, userID int64, in journal.Token
 	if err != nil {
 		return nil, err
 	}
-	return scanToken(db.read.QueryRowContext(ctx, "SELECT "+tokenColumns+" FROM api_tokens WHERE user_id = ? AND id = ?", userID, id))
+	return scanToken(db.reader().QueryRowContext(ctx, "SELECT "+tokenColumns+" FROM api_tokens WHERE user_id = ? AND id = ?", userID, id))
 }
 
 // FindAPITokens returns the user's tokens, newest first, revoked ones too.
 func (db *DB) FindAPITokens(ctx context.Context, userID int64) ([]*journal.APIToken, error) {
-	rows, err := db.read.QueryContext(ctx, "SELECT "+tokenColumns+" FROM api_tokens WHERE user_id = ? ORDER BY id DESC", userID)
+	rows, err := db.reader().QueryContext(ctx, "SELECT "+tokenColumns+" FROM api_tokens WHERE user_id = ? ORDER BY id DESC", userID)
 	if err != nil {
 		return nil, fmt.Errorf("find api tokens: %w", err)
 	}
@@ -54,7 +54,7 @@ func (db *DB) FindAPITokens(ctx context.Context, userID int64) ([]*journal.APITo
 // FindAPITokenByHash returns the token with the given hash, whoever owns
 // it: this is how a request's bearer token finds its user.
 func (db *DB) FindAPITokenByHash(ctx context.Context, tokenHash []byte) (*journal.APIToken, error) {
-	return scanToken(db.read.QueryRowContext(ctx, "SELECT "+tokenColumns+" FROM api_tokens WHERE token_hash = ?", tokenHash))
+	return scanToken(db.reader().QueryRowContext(ctx, "SELECT "+tokenColumns+" FROM api_tokens WHERE token_hash = ?", tokenHash))
 }
 
 // RevokeAPIToken stops one of the user's tokens from working. Revoking a

@@ -66,7 +66,7 @@ func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash str
 // CountUsers returns how many accounts exist.
 func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
+	if err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
 		return 0, fmt.Errorf("count users: %w", err)
 	}
 	return n, nil
@@ -74,12 +74,12 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 
 // FindUserByID returns the account with the given id.
 func (db *DB) FindUserByID(ctx context.Context, id int64) (*journal.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", id))
+	return scanUser(db.reader().QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", id))
 }
 
 // FindUserByEmail returns the account with the given email, in any case.
 func (db *DB) FindUserByEmail(ctx context.Context, email string) (*journal.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE email = ?", journal.NormalizeEmail(email)))
+	return scanUser(db.reader().QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE email = ?", journal.NormalizeEmail(email)))
 }
 
 // UpdateProfile changes a user's display name and time zone.
