@@ -11,7 +11,7 @@ import (
 // writePrepManual writes the boss's operating manual at the top of the
 // agenda. The notes stay Markdown, as in the export; every one-line field
 // is escaped.
-func writePrepManual(b *strings.Builder, p Prep) {
+func writePrepManual(b *strings.Builder, p *journal.Prep) {
 	if p.Evidence == nil || p.Evidence.Manual.Empty() {
 		return
 	}
@@ -41,7 +41,7 @@ func prefersText(m journal.Manual) string {
 }
 
 // driftLines are the priorities flagged as drifting.
-func driftLines(p Prep) []string {
+func driftLines(p *journal.Prep) []string {
 	if p.Evidence == nil {
 		return nil
 	}
@@ -59,7 +59,7 @@ func driftLines(p Prep) []string {
 }
 
 // ledgerLines are this quarter's promises, both ways.
-func ledgerLines(p Prep) []string {
+func ledgerLines(p *journal.Prep) []string {
 	if p.Evidence == nil || p.Evidence.Ledger.Total() == 0 {
 		return nil
 	}

@@ -109,27 +109,8 @@ func signOff(b *strings.Builder, author string) string {
 	return b.String()
 }
 
-// Prep is what a 1:1 agenda is written from.
-type Prep struct {
-	Boss        *journal.Boss
-	FollowUps   []*journal.FollowUp // open, overdue first
-	Priorities  []*journal.Priority // active
-	LastTouched map[int64]string    // priority id → date of the latest linked entry
-	Problems    []*journal.Entry    // recent entries tagged solutions
-	Risks       []*journal.Entry    // recent entries tagged risk
-	Neglected   []string            // practice keys with no entry with this boss in four weeks
-	Recent      []*journal.Entry
-	Today       string
-
-	OpenProblems []*journal.Problem // with this boss, awaiting a decision
-	DueBets      []*journal.Bet     // with this boss, past their review date
-
-	DueForecasts []*journal.Forecast   // with this boss, open past their expected date
-	Evidence     *journal.BossEvidence // the manual, drift and this quarter's promises (prep_evidence.go)
-}
-
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
-func PrepAgenda(p Prep) string {
+func PrepAgenda(p *journal.Prep) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), journal.FormatDate(p.Today, journal.FullLayout))
 	writePrepManual(&b, p)

@@ -82,7 +82,7 @@ func TestWeeklyUpdate(t *testing.T) {
 
 func TestPrepAgenda(t *testing.T) {
 	boss := &journal.Boss{ID: 1, Name: "Dana Reyes"}
-	p := Prep{
+	p := &journal.Prep{
 		Boss: boss,
 		FollowUps: []*journal.FollowUp{
 			{Text: "Review the budget", Owner: "me", DueOn: "2026-11-20"},
@@ -101,5 +101,5 @@ func TestPrepAgenda(t *testing.T) {
 		Today:       today,
 	}
 	golden(t, "prep-dana.md", PrepAgenda(p))
-	golden(t, "prep-empty.md", PrepAgenda(Prep{Boss: boss, Today: today}))
+	golden(t, "prep-empty.md", PrepAgenda(&journal.Prep{Boss: boss, Today: today}))
 }
