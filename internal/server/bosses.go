@@ -95,48 +95,27 @@ const (
 // renderBoss shows a boss's page; edit adjusts the view, to carry a bad
 // form's values and messages.
 func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, b *journal.Boss, edit func(*web.BossView)) {
-	ctx := r.Context()
-	u := userFrom(ctx)
-	prios, err := s.db.FindPriorities(ctx, u.ID, b.ID, "")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	fus, err := s.db.FindOpenFollowUps(ctx, u.ID, b.ID, followUpsOnBossPage+1)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	counts, err := s.db.BossPracticeMix(ctx, u.ID, b.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	recent, _, err := s.db.FindEntries(ctx, u.ID, journal.EntryFilter{BossID: b.ID, Limit: recentOnBossPage})
+	u := userFrom(r.Context())
+	today := s.today(u)
+	pg, err := s.db.BossPage(r.Context(), u.ID, b.ID, today, followUpsOnBossPage+1, recentOnBossPage)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	v := web.BossView{
-		Boss:         b,
+		Boss:         pg.Boss,
 		Form:         web.Form{Values: map[string]string{"name": b.Name, "relation": b.Relation, "role": b.Role}},
-		Priorities:   prios,
-		FollowUps:    fus[:min(len(fus), followUpsOnBossPage)],
-		MoreFollowUp: len(fus) > followUpsOnBossPage,
-		Recent:       recent,
-		Today:        s.today(u),
+		Priorities:   pg.Priorities,
+		FollowUps:    pg.FollowUps[:min(len(pg.FollowUps), followUpsOnBossPage)],
+		MoreFollowUp: len(pg.FollowUps) > followUpsOnBossPage,
+		Recent:       pg.Recent,
+		Today:        today,
+		Evidence:     pg.Evidence,
+		ManualForm:   web.ManualFormOf(pg.Evidence.Manual),
+		Schedule:     s.scheduleForm(pg.Schedule, today),
 	}
 	for _, p := range journal.Practices {
-		v.Mix = append(v.Mix, web.MixRow{Practice: p, Count: counts[p.Key]})
-	}
-	if v.Evidence, err = s.db.BossEvidence(ctx, u.ID, b.ID, v.Today); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v.ManualForm = web.ManualFormOf(v.Evidence.Manual)
-	if v.Schedule, err = s.scheduleForm(ctx, u, b.ID); err != nil {
-		s.fail(w, r, err)
-		return
+		v.Mix = append(v.Mix, web.MixRow{Practice: p, Count: pg.Mix[p.Key]})
 	}
 	edit(&v)
 	if v.PriorityForm.Get("token") == "" {

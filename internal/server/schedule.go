@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 
@@ -11,18 +10,13 @@ import (
 
 // scheduleForm fills the 1:1 schedule form from the boss's saved schedule,
 // or with a weekly half-hour on today's weekday for a boss without one.
-func (s *Server) scheduleForm(ctx context.Context, u *journal.User, bossID int64) (web.ScheduleForm, error) {
+func (s *Server) scheduleForm(sched *journal.Schedule, today string) web.ScheduleForm {
 	f := web.ScheduleForm{MailOn: s.cfg.Reminders != nil, Days: map[string]bool{}}
-	sched, err := s.db.FindSchedule(ctx, u.ID, bossID)
-	if journal.ErrorCode(err) == journal.ENOTFOUND {
-		today := s.today(u)
+	if sched == nil {
 		d, _ := journal.ParseDate(today)
 		f.Days[strconv.Itoa((int(d.Weekday())+6)%7+1)] = true
 		f.Values = map[string]string{"time": "10:00", "duration_min": "30", "every_weeks": "1", "starts_on": today}
-		return f, nil
-	}
-	if err != nil {
-		return f, err
+		return f
 	}
 	f.Saved = true
 	for _, d := range sched.Weekdays {
@@ -33,7 +27,7 @@ func (s *Server) scheduleForm(ctx context.Context, u *journal.User, bossID int64
 	if sched.Remind {
 		f.Values["remind"] = "on"
 	}
-	return f, nil
+	return f
 }
 
 func scheduleInput(r *http.Request) journal.ScheduleInput {

@@ -61,7 +61,7 @@ func (db *DB) RecordOutcome(ctx context.Context, userID, entryID int64, in journ
 // date and that have no outcome yet, soonest first; bossID 0 means every
 // boss.
 func (db *DB) FindDueBets(ctx context.Context, userID, bossID int64, date string, limit int) ([]*journal.Bet, error) {
-	return dueBets(ctx, db.read, userID, bossID, date, limit)
+	return dueBets(ctx, db.reader(), userID, bossID, date, limit)
 }
 
 func dueBets(ctx context.Context, q queryer, userID, bossID int64, date string, limit int) ([]*journal.Bet, error) {

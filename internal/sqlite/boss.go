@@ -108,7 +108,7 @@ func (db *DB) SetBossArchived(ctx context.Context, userID, id int64, archived bo
 
 // BossPracticeMix counts the practices of all entries with one boss.
 func (db *DB) BossPracticeMix(ctx context.Context, userID, bossID int64) (map[string]int, error) {
-	return queryPracticeCounts(ctx, db.read,
+	return queryPracticeCounts(ctx, db.reader(),
 		"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice", userID, bossID)
 }
 
@@ -147,7 +147,7 @@ func notFoundAs(err, specific error) error {
 // dates. The IN list lets SQLite probe the (user, boss, practice, date)
 // index once per practice instead of reading all of the boss's history.
 func (db *DB) BossPracticeCounts(ctx context.Context, userID, bossID int64, from, to string) (map[string]int, error) {
-	return queryPracticeCounts(ctx, db.read,
+	return queryPracticeCounts(ctx, db.reader(),
 		`SELECT practice, count(*) FROM entry_practices
 		 WHERE user_id = ? AND boss_id = ? AND practice IN ('results', 'responsibility', 'priorities', 'team', 'risk', 'solutions')
 		   AND occurred_on BETWEEN ? AND ? GROUP BY practice`, userID, bossID, from, to)

@@ -166,10 +166,10 @@ func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, 
 	if err != nil {
 		return nil, err
 	}
-	if err := loadPractices(ctx, db.read, []*journal.Entry{e}); err != nil {
+	if err := loadPractices(ctx, db.reader(), []*journal.Entry{e}); err != nil {
 		return nil, err
 	}
-	if err := loadBlocks(ctx, db.read, userID, []*journal.Entry{e}); err != nil {
+	if err := loadBlocks(ctx, db.reader(), userID, []*journal.Entry{e}); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -246,7 +246,7 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	if p.More = len(p.Entries) > pageSize(f); p.More {
 		p.Entries = p.Entries[:pageSize(f)]
 	}
-	return p, loadPractices(ctx, db.read, p.Entries)
+	return p, loadPractices(ctx, db.reader(), p.Entries)
 }
 
 // CountEntries counts the user's entries that match f, stopping after

@@ -72,13 +72,13 @@ func (db *DB) RecordResolution(ctx context.Context, userID, entryID int64, in jo
 // FindDueForecasts returns the user's open forecasts whose expected date is
 // on or before date, soonest first; bossID 0 means every boss.
 func (db *DB) FindDueForecasts(ctx context.Context, userID, bossID int64, date string, limit int) ([]*journal.Forecast, error) {
-	return openForecasts(ctx, db.read, userID, bossID, date, limit)
+	return openForecasts(ctx, db.reader(), userID, bossID, date, limit)
 }
 
 // FindOpenForecasts returns every open forecast of the user, soonest
 // expected first; bossID 0 means every boss.
 func (db *DB) FindOpenForecasts(ctx context.Context, userID, bossID int64, limit int) ([]*journal.Forecast, error) {
-	return openForecasts(ctx, db.read, userID, bossID, "", limit)
+	return openForecasts(ctx, db.reader(), userID, bossID, "", limit)
 }
 
 // openForecasts lists open forecasts expected on or before date, or all of
@@ -180,7 +180,7 @@ func (db *DB) ForecastNoSurprises(ctx context.Context, userID, bossID int64, fro
 	if bossID > 0 {
 		query, args = qForecastsRaisedBoss, append(args, bossID)
 	}
-	dates, err := raisedForecasts(ctx, db.read, query, args...)
+	dates, err := raisedForecasts(ctx, db.reader(), query, args...)
 	if err != nil {
 		return journal.NoSurprises{}, err
 	}

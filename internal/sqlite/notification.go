@@ -13,7 +13,7 @@ import (
 // FindNotificationSettings returns the user's reminder settings, the
 // defaults (everything off) when the form was never saved.
 func (db *DB) FindNotificationSettings(ctx context.Context, userID int64) (journal.NotificationSettings, error) {
-	return findNotificationSettings(ctx, db.read, userID)
+	return findNotificationSettings(ctx, db.reader(), userID)
 }
 
 func findNotificationSettings(ctx context.Context, q rowQueryer, userID int64) (journal.NotificationSettings, error) {
@@ -38,7 +38,7 @@ func (db *DB) FindSavedNotificationSettings(ctx context.Context, userID int64) (
 	if err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM notification_settings WHERE user_id = ?", userID).Scan(&n); err != nil {
 		return journal.NotificationSettings{}, false, fmt.Errorf("find notification settings: %w", err)
 	}
-	s, err := findNotificationSettings(ctx, db.read, userID)
+	s, err := findNotificationSettings(ctx, db.reader(), userID)
 	return s, n > 0, err
 }
 

@@ -68,7 +68,7 @@ func (db *DB) FindOpenProblems(ctx context.Context, userID, bossID int64, limit 
 		where += " AND p.boss_id = ?"
 		args = append(args, bossID)
 	}
-	return queryProblems(ctx, db.read, "SELECT "+problemColumns+" FROM problems p"+problemJoins+
+	return queryProblems(ctx, db.reader(), "SELECT "+problemColumns+" FROM problems p"+problemJoins+
 		" WHERE "+where+" ORDER BY p.occurred_on, p.entry_id LIMIT ?", append(args, limit)...)
 }
 

@@ -84,7 +84,7 @@ func (db *DB) FindSchedule(ctx context.Context, userID, bossID int64) (*journal.
 
 // FindSchedules returns every 1:1 schedule of the user, by boss name.
 func (db *DB) FindSchedules(ctx context.Context, userID int64) ([]*journal.Schedule, error) {
-	return findSchedules(ctx, db.read, userID)
+	return findSchedules(ctx, db.reader(), userID)
 }
 
 func findSchedules(ctx context.Context, q queryer, userID int64) ([]*journal.Schedule, error) {
