@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 
-	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
 )
 
@@ -28,34 +27,22 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	week := journal.WeekOfDate(today)
-	sum, err := s.db.WeekSummary(ctx, u.ID, week, today)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	// The summary lists the week oldest first; the home page shows the latest first.
-	entries := make([]*journal.Entry, 0, entriesOnHome)
-	for i := len(sum.Entries) - 1; i >= 0 && len(entries) < entriesOnHome; i-- {
-		entries = append(entries, sum.Entries[i])
-	}
-	fus, err := s.db.FindOpenFollowUps(ctx, u.ID, 0, followUpsOnHome)
+	h, err := s.db.HomePage(ctx, u.ID, today, entriesOnHome, followUpsOnHome)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	v := web.HomeView{
-		DisplayName: u.DisplayName,
-		Glance:      web.Glance{Week: week.String(), Practices: sum.Practices, Neglected: sum.Neglected, Overdue: sum.FollowUps.Overdue},
-		Capture:     capture,
-		WeekLabel:   week.String(),
-		WeekEntries: entries,
-		WeekTotal:   len(sum.Entries),
-		FollowUps:   fus,
-		Today:       today,
-		BetsDue:     sum.BetsDue,
-
-		ForecastsDue: sum.ForecastsDue,
+		DisplayName:  u.DisplayName,
+		Glance:       web.Glance{Week: h.Week.String(), Practices: h.Practices, Neglected: h.Neglected, Overdue: h.Overdue},
+		Capture:      capture,
+		WeekLabel:    h.Week.String(),
+		WeekEntries:  h.WeekEntries,
+		WeekTotal:    h.WeekTotal,
+		FollowUps:    h.FollowUps,
+		Today:        today,
+		BetsDue:      h.BetsDue,
+		ForecastsDue: h.ForecastsDue,
 	}
 	s.render(w, r, http.StatusOK, web.HomePage(s.page(r, "Home", "home"), v))
 }
