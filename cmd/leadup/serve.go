@@ -69,6 +69,9 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 			return err
 		}
 	}
+	// One clock, injected into the store and the server alike.
+	clock := time.Now
+	db.Now, scfg.Now = clock, clock
 	srv := server.New(db, password.NewHasher(password.Default), log, scfg)
 	hs := &http.Server{
 		Handler:           srv,

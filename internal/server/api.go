@@ -159,7 +159,7 @@ func (s *Server) apiAuth() func(http.Handler) http.Handler {
 				s.apiFail(w, r, err)
 				return
 			}
-			now := s.db.Now()
+			now := s.now()
 			if !tok.Usable(journal.Today(now, user.Location())) {
 				writeAPIError(w, http.StatusUnauthorized, "invalid_token", "That token was revoked or has expired.", nil)
 				return

@@ -100,7 +100,7 @@ func (s *Server) handleAPIFollowUpUpdate(w http.ResponseWriter, r *http.Request)
 			map[string]string{"done": "Say whether it is done: true or false."})
 		return
 	}
-	now := s.db.Now()
+	now := s.now()
 	st := journal.Reopened()
 	if *body.Done {
 		st = journal.DoneAt(now, journal.Today(now, u.Location()))

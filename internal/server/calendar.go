@@ -57,7 +57,7 @@ func (s *Server) handleCalendarFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte(calendar.Feed(u, schedules, fus, s.db.Now())))
+	w.Write([]byte(calendar.Feed(u, schedules, fus, s.now())))
 }
 
 // publicURL is the app's address as a client sees it: the configured

@@ -46,7 +46,7 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	s.streamExport(w, r, "json", "application/json; charset=utf-8", func(w io.Writer) (exporter, error) {
-		jw, err := export.NewJSONWriter(w, u, s.db.Now())
+		jw, err := export.NewJSONWriter(w, u, s.now())
 		if err != nil {
 			return nil, err
 		}

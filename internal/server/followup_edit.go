@@ -69,7 +69,7 @@ func (s *Server) handleFollowUpDelete(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, web.FollowUpDeletePage(s.page(r, "Remove follow-up", "followups"), f))
 		return
 	}
-	if err := s.db.WithdrawFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, s.db.Now()); err != nil {
+	if err := s.db.WithdrawFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, s.now()); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -63,7 +63,7 @@ func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	now := s.db.Now()
+	now := s.now()
 	st := journal.Reopened()
 	if done {
 		st = journal.DoneAt(now, journal.Today(now, u.Location()))

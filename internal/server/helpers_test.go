@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -21,10 +22,16 @@ import (
 var fastHash = password.Params{Memory: 64, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32}
 
 type testApp struct {
-	t   testing.TB
-	db  *sqlite.DB
-	srv *Server
-	ts  *httptest.Server
+	t     testing.TB
+	db    *sqlite.DB
+	srv   *Server
+	ts    *httptest.Server
+	clock func() time.Time // the one clock of store and server; see setNow
+}
+
+// setNow stops the app's one clock, store and server alike, at now.
+func (a *testApp) setNow(now time.Time) {
+	a.clock = func() time.Time { return now }
 }
 
 // newTestApp serves the real router over loopback on a fresh SQLite file.
@@ -39,14 +46,17 @@ func newTestApp(t testing.TB, edit ...func(*Config)) *testApp {
 	for _, e := range edit {
 		e(&cfg)
 	}
+	app := &testApp{t: t, db: db, clock: time.Now}
+	clock := func() time.Time { return app.clock() }
+	db.Now, cfg.Now = clock, clock
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := New(db, password.NewHasher(fastHash), log, cfg)
-	ts := httptest.NewServer(srv)
+	app.srv = New(db, password.NewHasher(fastHash), log, cfg)
+	app.ts = httptest.NewServer(app.srv)
 	t.Cleanup(func() {
-		ts.Close()
+		app.ts.Close()
 		db.Close()
 	})
-	return &testApp{t: t, db: db, srv: srv, ts: ts}
+	return app
 }
 
 // client is one browser: it keeps cookies and does not follow redirects.

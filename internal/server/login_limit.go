@@ -65,7 +65,7 @@ func (s *Server) loginSucceeded(w http.ResponseWriter, r *http.Request, email st
 		Name:     deviceCookieName,
 		Value:    nonce + "." + s.signer.Sign(devicePurpose, email, nonce),
 		Path:     s.cookiePath(),
-		Expires:  s.db.Now().Add(deviceLifetime),
+		Expires:  s.now().Add(deviceLifetime),
 		HttpOnly: true,
 		Secure:   s.secure(r),
 		SameSite: http.SameSiteLaxMode,

@@ -76,7 +76,7 @@ func (s *Server) handleOIDCLogin(w http.ResponseWriter, r *http.Request) {
 		Verifier:  oauth2.GenerateVerifier(),
 		Next:      safeNext(r.FormValue("next")),
 		Saved:     savedForm(r),
-		CreatedAt: s.db.Now(),
+		CreatedAt: s.now(),
 	}
 	if err := s.db.CreateOIDCLogin(ctx, login); err != nil {
 		s.serverError(w, r, err)
@@ -145,7 +145,7 @@ func (s *Server) handleOIDCCallback(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, "state does not match the browser's", "This sign-in did not start in this browser, or its link was altered.")
 		return
 	}
-	login, err := s.db.TakeOIDCLogin(ctx, hashToken(state), s.db.Now().Add(-journal.OIDCLoginTTL))
+	login, err := s.db.TakeOIDCLogin(ctx, hashToken(state), s.now().Add(-journal.OIDCLoginTTL))
 	if journal.ErrorCode(err) == journal.ENOTFOUND {
 		refuse(http.StatusBadRequest, "state unknown, expired or used", "This sign-in has expired or was already used.")
 		return

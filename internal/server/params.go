@@ -37,5 +37,5 @@ func formID(s string) (id int64, ok bool) {
 
 // today returns the current date in the user's zone.
 func (s *Server) today(u *journal.User) string {
-	return journal.Today(s.db.Now(), u.Location())
+	return journal.Today(s.now(), u.Location())
 }

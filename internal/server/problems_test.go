@@ -14,7 +14,7 @@ func fixedApp(t *testing.T) (*testApp, *client, string) {
 	t.Helper()
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	app.db.Now = func() time.Time { return now }
+	app.setNow(now)
 	ann := app.client()
 	ann.signup("ann@example.com")
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")

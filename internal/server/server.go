@@ -67,6 +67,10 @@ type Config struct {
 	AuthProxyHeader string
 	LogoutURL       string // where sign-out sends a proxy-authenticated user
 
+	// Now is the clock. cmd/leadup gives the server and the store the same
+	// one, and tests move both at once; nil is time.Now.
+	Now func() time.Time
+
 	Metrics *Metrics // nil when metrics are off
 
 	Reminders *remind.Runner // nil when mail is off
@@ -137,6 +141,9 @@ type Server struct {
 
 // New returns a Server over db.
 func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	s := &Server{db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(db.Secret())}
 	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
@@ -178,3 +185,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.securityHeaders(http.HandlerFunc(s.handleNotFound)).ServeHTTP(w, r)
 	}
 }
+
+// now is the server's clock; see Config.Now.
+func (s *Server) now() time.Time { return s.cfg.Now() }

@@ -93,7 +93,7 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			s.serverError(w, r, err)
 			return
 		}
-		now := s.db.Now()
+		now := s.now()
 		if !now.Before(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) >= s.cfg.SessionIdle {
 			if err := s.db.DeleteSession(ctx, sess.TokenHash); err != nil {
 				s.serverError(w, r, err)
@@ -150,7 +150,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int
 		return err
 	}
 	token := base64.RawURLEncoding.EncodeToString(b)
-	now := s.db.Now()
+	now := s.now()
 	sess := journal.Session{
 		TokenHash:  hashToken(token),
 		UserID:     userID,

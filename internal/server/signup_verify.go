@@ -41,7 +41,7 @@ func (s *Server) signupWithLink(w http.ResponseWriter, r *http.Request, su journ
 	case journal.ENOTFOUND:
 		err = s.mailSignupLink(ctx, su, passwordHash)
 	case "":
-		err = s.db.PendingSignupDecoy(ctx, pendingSignup(su, passwordHash, rand.Text(), s.db.Now()))
+		err = s.db.PendingSignupDecoy(ctx, pendingSignup(su, passwordHash, rand.Text(), s.now()))
 		if err == nil {
 			err = s.cfg.Reminders.SendSignupTaken(ctx, u)
 		}
@@ -59,7 +59,7 @@ func (s *Server) signupWithLink(w http.ResponseWriter, r *http.Request, su journ
 // and mails the link.
 func (s *Server) mailSignupLink(ctx context.Context, su journal.Signup, passwordHash string) error {
 	random := rand.Text()
-	if err := s.db.CreatePendingSignup(ctx, pendingSignup(su, passwordHash, random, s.db.Now())); err != nil {
+	if err := s.db.CreatePendingSignup(ctx, pendingSignup(su, passwordHash, random, s.now())); err != nil {
 		return err
 	}
 	token := random + "." + signer.New(s.db.Secret()).Sign(signupLinkPurpose, random)
@@ -104,7 +104,7 @@ func (s *Server) pendingUsable(w http.ResponseWriter, r *http.Request, p *journa
 	case err != nil:
 		s.serverError(w, r, err)
 		return false
-	case !s.db.Now().Before(p.ExpiresAt):
+	case !s.now().Before(p.ExpiresAt):
 		s.signupLinkRefused(w, r, http.StatusGone,
 			"This sign-up link has expired: links work for 24 hours. Sign up again for a new one.")
 		return false

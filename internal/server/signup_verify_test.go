@@ -231,7 +231,7 @@ func TestSignupLinkRefused(t *testing.T) {
 	}
 
 	now := time.Now()
-	app.db.Now = func() time.Time { return now.Add(journal.SignupLinkLifetime + time.Minute) }
+	app.setNow(now.Add(journal.SignupLinkLifetime + time.Minute))
 	for _, r := range []*response{app.client().get(path), app.client().post(path, nil)} {
 		wantStatus(t, r, http.StatusGone)
 		wantBody(t, r, "has expired")

@@ -14,7 +14,7 @@ import (
 // handleWeekCurrent sends /weeks to the current ISO week in the user's zone.
 func (s *Server) handleWeekCurrent(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	s.redirect(w, r, "/weeks/"+journal.CurrentWeek(s.db.Now(), u.Location()).String())
+	s.redirect(w, r, "/weeks/"+journal.CurrentWeek(s.now(), u.Location()).String())
 }
 
 // handleWeek serves /weeks/{week}, /weeks/{week}.json and /weeks/{week}.md:
