@@ -1,8 +1,8 @@
 package server
 
 import (
+	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
@@ -10,32 +10,17 @@ import (
 
 // handleEntryOutcome records how the bet an entry placed turned out.
 func (s *Server) handleEntryOutcome(w http.ResponseWriter, r *http.Request) {
-	e, err := s.userEntry(r)
-	if err == nil && e.Bet == nil {
-		err = errNotFound
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
-		return
-	}
-	u := userFrom(r.Context())
-	in := journal.OutcomeInput{Outcome: r.PostFormValue("outcome"), Lesson: r.PostFormValue("lesson"), ReviewedOn: r.PostFormValue("reviewed_on")}
-	err = in.Validate(e.OccurredOn, s.today(u))
-	if err == nil {
-		err = s.db.RecordOutcome(r.Context(), u.ID, e.ID, in)
-	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		blocks := blockForms(e, s.today(u))
-		blocks.Outcome = web.Form{Values: formValues(r, "outcome", "lesson", "reviewed_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
-		s.renderEntryWith(w, r, http.StatusUnprocessableEntity, e, newFollowUpForm(), blocks)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Outcome saved.")
+	s.recordBlockResult(w, r, blockResult{
+		has:    func(e *journal.Entry) bool { return e.Bet != nil },
+		fields: []string{"outcome", "lesson", "reviewed_on"},
+		record: func(ctx context.Context, r *http.Request, userID int64, e *journal.Entry, today string) error {
+			in := journal.OutcomeInput{Outcome: r.PostFormValue("outcome"), Lesson: r.PostFormValue("lesson"), ReviewedOn: r.PostFormValue("reviewed_on")}
+			if err := in.Validate(e.OccurredOn, today); err != nil {
+				return err
+			}
+			return s.db.RecordOutcome(ctx, userID, e.ID, in)
+		},
+		form:  func(b *web.BlockForms) *web.Form { return &b.Outcome },
+		saved: "Outcome saved.",
+	})
 }

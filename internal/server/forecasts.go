@@ -1,8 +1,8 @@
 package server
 
 import (
+	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
@@ -44,32 +44,17 @@ func resolutionForm(e *journal.Entry, today string) web.Form {
 
 // handleEntryForecast records what became of the forecast an entry raised.
 func (s *Server) handleEntryForecast(w http.ResponseWriter, r *http.Request) {
-	e, err := s.userEntry(r)
-	if err == nil && e.Forecast == nil {
-		err = errNotFound
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
-		return
-	}
-	u := userFrom(r.Context())
-	in := journal.ResolutionInput{Result: r.PostFormValue("result"), ResolvedOn: r.PostFormValue("resolved_on")}
-	err = in.Validate(e.OccurredOn, s.today(u))
-	if err == nil {
-		err = s.db.RecordResolution(r.Context(), u.ID, e.ID, in)
-	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		blocks := blockForms(e, s.today(u))
-		blocks.Resolution = web.Form{Values: formValues(r, "result", "resolved_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
-		s.renderEntryWith(w, r, http.StatusUnprocessableEntity, e, newFollowUpForm(), blocks)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Forecast closed.")
+	s.recordBlockResult(w, r, blockResult{
+		has:    func(e *journal.Entry) bool { return e.Forecast != nil },
+		fields: []string{"result", "resolved_on"},
+		record: func(ctx context.Context, r *http.Request, userID int64, e *journal.Entry, today string) error {
+			in := journal.ResolutionInput{Result: r.PostFormValue("result"), ResolvedOn: r.PostFormValue("resolved_on")}
+			if err := in.Validate(e.OccurredOn, today); err != nil {
+				return err
+			}
+			return s.db.RecordResolution(ctx, userID, e.ID, in)
+		},
+		form:  func(b *web.BlockForms) *web.Form { return &b.Resolution },
+		saved: "Forecast closed.",
+	})
 }
