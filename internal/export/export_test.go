@@ -2,37 +2,13 @@ package export
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/golden"
 	"github.com/leadup/leadup/internal/journal"
 )
-
-// -update rewrites the golden files from the current output; review the
-// diff before committing it.
-var update = flag.Bool("update", false, "rewrite testdata golden files")
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file.\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
 
 var created = time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
 
@@ -110,7 +86,7 @@ func TestJSONExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeAll(t, w)
-	golden(t, "export.json", b.String())
+	golden.Check(t, "export.json", b.String())
 
 	// It reads back as the same records.
 	imp, err := collect(bytes.NewReader(b.Bytes()), "2026-11-27")
@@ -142,7 +118,7 @@ func TestCSVExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeAll(t, w)
-	golden(t, "export.csv", b.String())
+	golden.Check(t, "export.csv", b.String())
 }
 
 func TestMarkdownExport(t *testing.T) {
@@ -153,7 +129,7 @@ func TestMarkdownExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeAll(t, w)
-	golden(t, "export.md", b.String())
+	golden.Check(t, "export.md", b.String())
 }
 
 func TestNeutralize(t *testing.T) {

@@ -1,37 +1,12 @@
 package report
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/golden"
 	"github.com/leadup/leadup/internal/journal"
 )
-
-// -update rewrites the golden files from the current output; review the
-// diff before committing it.
-var update = flag.Bool("update", false, "rewrite testdata/*.md")
-
-// golden compares got with testdata/name.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file.\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
 
 const today = "2026-11-27" // a Friday, in week 2026-W48
 
@@ -76,7 +51,7 @@ func TestWeeklyUpdate(t *testing.T) {
 		{"an empty week", "weekly-empty.md", Update{Summary: weekFixture(t), BossName: "Dana Reyes", Author: "Ann Lee", Today: today}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { golden(t, tt.golden, WeeklyUpdate(tt.u)) })
+		t.Run(tt.name, func(t *testing.T) { golden.Check(t, tt.golden, WeeklyUpdate(tt.u)) })
 	}
 }
 
@@ -100,6 +75,6 @@ func TestPrepAgenda(t *testing.T) {
 		Recent:      []*journal.Entry{{OccurredOn: "2026-11-23", Summary: "Weekly 1:1"}},
 		Today:       today,
 	}
-	golden(t, "prep-dana.md", PrepAgenda(p))
-	golden(t, "prep-empty.md", PrepAgenda(&journal.Prep{Boss: boss, Today: today}))
+	golden.Check(t, "prep-dana.md", PrepAgenda(p))
+	golden.Check(t, "prep-empty.md", PrepAgenda(&journal.Prep{Boss: boss, Today: today}))
 }
