@@ -306,11 +306,7 @@ func (s *Server) handleEntryDelete(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.parseForm(w, r) {
-		return
-	}
-	if r.PostFormValue("confirm") != "yes" {
-		s.render(w, r, http.StatusOK, web.EntryDeletePage(s.page(r, "Delete entry", "entries"), e))
+	if !s.confirmed(w, r, web.EntryDeletePage(s.page(r, "Delete entry", "entries"), e)) {
 		return
 	}
 	if err := s.db.DeleteEntry(r.Context(), userFrom(r.Context()).ID, e.ID); err != nil {

@@ -62,11 +62,7 @@ func (s *Server) handleFollowUpDelete(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if !s.parseForm(w, r) {
-		return
-	}
-	if r.PostFormValue("confirm") != "yes" {
-		s.render(w, r, http.StatusOK, web.FollowUpDeletePage(s.page(r, "Remove follow-up", "followups"), f))
+	if !s.confirmed(w, r, web.FollowUpDeletePage(s.page(r, "Remove follow-up", "followups"), f)) {
 		return
 	}
 	if err := s.db.WithdrawFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, s.now()); err != nil {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -38,4 +39,18 @@ func formID(s string) (id int64, ok bool) {
 // today returns the current date in the user's zone.
 func (s *Server) today(u *journal.User) string {
 	return journal.Today(s.now(), u.Location())
+}
+
+// confirmed reports whether a removal's POST carries confirm=yes. Without
+// it, it answers the confirmation page, whose button posts again with it,
+// so that removing needs no script.
+func (s *Server) confirmed(w http.ResponseWriter, r *http.Request, confirmPage templ.Component) bool {
+	if !s.parseForm(w, r) {
+		return false
+	}
+	if r.PostFormValue("confirm") != "yes" {
+		s.render(w, r, http.StatusOK, confirmPage)
+		return false
+	}
+	return true
 }
