@@ -259,7 +259,7 @@ func TestCrossSitePostRefused(t *testing.T) {
 func TestSessionTimeouts(t *testing.T) {
 	app := newTestApp(t, func(c *Config) { c.SessionIdle = time.Hour; c.SessionLifetime = 3 * time.Hour })
 	now := time.Now()
-	app.setNow(now)
+	app.useClock(func() time.Time { return now })
 	c := app.client()
 	c.signup("ann@example.com")
 	steps := []struct {

@@ -156,7 +156,7 @@ func TestOtherCreateFormsCreateOnce(t *testing.T) {
 func TestIdempotencyKeysKeptThirtyDays(t *testing.T) {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
-	app.setNow(now)
+	app.useClock(func() time.Time { return now })
 	ann := app.client()
 	ann.signup("ann@example.com")
 	tok := formTokenOf(t, ann.get("/bosses"))

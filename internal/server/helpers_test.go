@@ -34,6 +34,10 @@ func (a *testApp) setNow(now time.Time) {
 	a.clock = func() time.Time { return now }
 }
 
+// useClock makes clock the app's one clock, for a test that moves time on
+// by assigning to a variable the clock reads.
+func (a *testApp) useClock(clock func() time.Time) { a.clock = clock }
+
 // newTestApp serves the real router over loopback on a fresh SQLite file.
 func newTestApp(t testing.TB, edit ...func(*Config)) *testApp {
 	t.Helper()

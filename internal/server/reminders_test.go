@@ -147,7 +147,7 @@ func TestTestMail(t *testing.T) {
 func TestFailedReminderShowsOnSettings(t *testing.T) {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-	app.setNow(now)
+	app.useClock(func() time.Time { return now })
 	c := app.client()
 	c.signup("ann@example.com")
 	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")

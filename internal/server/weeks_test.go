@@ -24,7 +24,7 @@ type weekFixture struct {
 func newWeekFixture(t *testing.T) *weekFixture {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	app.setNow(now)
+	app.useClock(func() time.Time { return now })
 	f := &weekFixture{app: app, ann: app.client(), bob: app.client()}
 	f.ann.signup("ann@example.com") // Europe/Berlin
 	f.bob.signup("bob@example.com")
@@ -268,7 +268,7 @@ func TestWeekRedirectAndBadWeeks(t *testing.T) {
 func TestWeeksFollowTheUsersZone(t *testing.T) {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC) // Sunday noon UTC
-	app.setNow(now)
+	app.useClock(func() time.Time { return now })
 	for zone, want := range map[string]string{"Pacific/Kiritimati": "/weeks/2026-W49", "Pacific/Pago_Pago": "/weeks/2026-W48"} {
 		c := app.client()
 		r := c.post("/signup", url.Values{"email": {zone + "@example.com"}, "password": {"correct horse battery"}, "display_name": {"Z"}, "timezone": {zone}})
