@@ -121,6 +121,24 @@ type BetStats struct {
 	Better, AsExpected, Worse, CalledOff int
 }
 
+// AddOutcome counts n bets reviewed with outcome; anything else is no
+// review and counts nowhere.
+func (s *BetStats) AddOutcome(outcome string, n int) {
+	switch outcome {
+	case "better":
+		s.Better += n
+	case "as_expected":
+		s.AsExpected += n
+	case "worse":
+		s.Worse += n
+	case "called_off":
+		s.CalledOff += n
+	default:
+		return
+	}
+	s.Reviewed += n
+}
+
 // Nudge is the line the week's guidance shows for bets past their review
 // date, or "" when none are.
 func (s BetStats) Nudge() string {

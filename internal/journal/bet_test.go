@@ -104,3 +104,14 @@ func TestBetDueAndNudge(t *testing.T) {
 		}
 	}
 }
+
+func TestBetStatsAddOutcome(t *testing.T) {
+	var s BetStats
+	for k, n := range map[string]int{"better": 1, "as_expected": 2, "worse": 3, "called_off": 4, "": 5, "unknown": 6} {
+		s.AddOutcome(k, n)
+	}
+	want := BetStats{Reviewed: 10, Better: 1, AsExpected: 2, Worse: 3, CalledOff: 4}
+	if s != want {
+		t.Errorf("got %+v, want %+v", s, want)
+	}
+}

@@ -138,6 +138,19 @@ type ProblemStats struct {
 	Raised, Open, Taken, Changed, Declined int
 }
 
+// AddDecision counts n problems decided with decision; "open" is no
+// decision and counts nowhere.
+func (s *ProblemStats) AddDecision(decision string, n int) {
+	switch decision {
+	case "taken":
+		s.Taken += n
+	case "changed":
+		s.Changed += n
+	case "declined":
+		s.Declined += n
+	}
+}
+
 // Nudge is the line the week's guidance shows for problems still waiting
 // for a decision, or "" when none wait.
 func (s ProblemStats) Nudge() string {

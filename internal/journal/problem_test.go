@@ -132,3 +132,14 @@ func TestBlocksOnTheEntry(t *testing.T) {
 		t.Errorf("bad blocks: %v", fields)
 	}
 }
+
+func TestProblemStatsAddDecision(t *testing.T) {
+	var s ProblemStats
+	for k, n := range map[string]int{"open": 1, "taken": 2, "changed": 3, "declined": 4, "unknown": 5} {
+		s.AddDecision(k, n)
+	}
+	want := ProblemStats{Taken: 2, Changed: 3, Declined: 4}
+	if s != want {
+		t.Errorf("got %+v, want %+v", s, want)
+	}
+}

@@ -75,22 +75,17 @@ func dueBets(ctx context.Context, q queryer, userID, bossID int64, date string, 
 }
 
 func queryBets(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Bet, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+	return queryAll(ctx, q, "find bets", scanBet, query, args...)
+}
+
+func scanBet(row scanner) (*journal.Bet, error) {
+	var b journal.Bet
+	err := row.Scan(&b.EntryID, &b.Bet, &b.Downside, &b.Mitigation, &b.ReviewOn, &b.Outcome, &b.Lesson,
+		&b.ReviewedOn, &b.OccurredOn, &b.EntrySummary, &b.BossID, &b.BossName)
 	if err != nil {
-		return nil, fmt.Errorf("find bets: %w", err)
+		return nil, fmt.Errorf("scan bet: %w", err)
 	}
-	defer rows.Close()
-	var out []*journal.Bet
-	for rows.Next() {
-		var b journal.Bet
-		err := rows.Scan(&b.EntryID, &b.Bet, &b.Downside, &b.Mitigation, &b.ReviewOn, &b.Outcome, &b.Lesson,
-			&b.ReviewedOn, &b.OccurredOn, &b.EntrySummary, &b.BossID, &b.BossName)
-		if err != nil {
-			return nil, fmt.Errorf("scan bet: %w", err)
-		}
-		out = append(out, &b)
-	}
-	return out, rows.Err()
+	return &b, nil
 }
 
 // The week page's bet queries, named so that the plan test reads them.
@@ -115,39 +110,13 @@ func weekBets(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSumm
 	if err != nil {
 		return fmt.Errorf("bets due: %w", err)
 	}
-	week, err := outcomeCounts(ctx, tx, userID, w.Start, w.End)
-	if err != nil {
+	if err := eachCount(ctx, tx, "bet outcomes", bs.AddOutcome, qBetOutcomes, userID, w.Start, w.End); err != nil {
 		return err
 	}
-	bs.Better, bs.AsExpected, bs.Worse, bs.CalledOff = week["better"], week["as_expected"], week["worse"], week["called_off"]
-	bs.Reviewed = bs.Better + bs.AsExpected + bs.Worse + bs.CalledOff
-	year, err := outcomeCounts(ctx, tx, userID, journal.RateWindowStart(w.End), w.End)
+	err = eachCount(ctx, tx, "bet outcomes", s.Calibration.AddOutcome, qBetOutcomes, userID, journal.RateWindowStart(w.End), w.End)
 	if err != nil {
 		return err
-	}
-	for k, n := range year {
-		s.Calibration.AddOutcome(k, n)
 	}
 	s.BetsDue, err = dueBets(ctx, tx, userID, 0, due, maxBetsDue)
 	return err
-}
-
-// outcomeCounts counts bets reviewed between two dates, per outcome.
-func outcomeCounts(ctx context.Context, tx *sql.Tx, userID int64, from, to string) (map[string]int, error) {
-	rows, err := tx.QueryContext(ctx,
-		qBetOutcomes, userID, from, to)
-	if err != nil {
-		return nil, fmt.Errorf("bet outcomes: %w", err)
-	}
-	defer rows.Close()
-	counts := map[string]int{}
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return nil, err
-		}
-		counts[k] = n
-	}
-	return counts, rows.Err()
 }

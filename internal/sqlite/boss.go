@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -71,20 +70,7 @@ func (db *DB) FindBosses(ctx context.Context, userID int64, withArchived bool) (
 		q += " AND archived = 0"
 	}
 	q += " ORDER BY archived, name COLLATE NOCASE, id"
-	rows, err := db.reader().QueryContext(ctx, q, userID)
-	if err != nil {
-		return nil, fmt.Errorf("find bosses: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.Boss
-	for rows.Next() {
-		b, err := scanBoss(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.reader(), "find bosses", scanBoss, q, userID)
 }
 
 // UpdateBoss changes a boss's name, relation and role.
@@ -112,24 +98,11 @@ func (db *DB) BossPracticeMix(ctx context.Context, userID, bossID int64) (map[st
 		"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice", userID, bossID)
 }
 
-type scanner interface {
-	Scan(dest ...any) error
-}
-
 func scanBoss(row scanner) (*journal.Boss, error) {
 	var b journal.Boss
-	var created, updated string
-	err := row.Scan(&b.ID, &b.PublicID, &b.UserID, &b.Name, &b.Relation, &b.Role, &b.Archived, &created, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errBossNotFound
-	}
+	err := scanOne(row, errBossNotFound, "boss",
+		&b.ID, &b.PublicID, &b.UserID, &b.Name, &b.Relation, &b.Role, &b.Archived, storedTime{&b.CreatedAt}, storedTime{&b.UpdatedAt})
 	if err != nil {
-		return nil, fmt.Errorf("scan boss: %w", err)
-	}
-	if b.CreatedAt, err = parseTime(created); err != nil {
-		return nil, err
-	}
-	if b.UpdatedAt, err = parseTime(updated); err != nil {
 		return nil, err
 	}
 	return &b, nil

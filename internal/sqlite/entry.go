@@ -423,19 +423,10 @@ func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) err
 
 func scanEntry(row scanner) (*journal.Entry, error) {
 	var e journal.Entry
-	var created, updated string
-	err := row.Scan(&e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
-		&e.PriorityID, &created, &updated, &e.BossName, &e.PriorityText, &e.Snippet)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errEntryNotFound
-	}
+	err := scanOne(row, errEntryNotFound, "entry",
+		&e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
+		&e.PriorityID, storedTime{&e.CreatedAt}, storedTime{&e.UpdatedAt}, &e.BossName, &e.PriorityText, &e.Snippet)
 	if err != nil {
-		return nil, fmt.Errorf("scan entry: %w", err)
-	}
-	if e.CreatedAt, err = parseTime(created); err != nil {
-		return nil, err
-	}
-	if e.UpdatedAt, err = parseTime(updated); err != nil {
 		return nil, err
 	}
 	return &e, nil

@@ -91,25 +91,10 @@ func (db *DB) FindEntryDoc(ctx context.Context, userID, id int64) (*journal.Entr
 var entryDocColumns = entryColumns(true) + ", b.public_id, coalesce(pr.public_id, '')"
 
 func entryDocs(ctx context.Context, tx *sql.Tx, userID int64, q string, args []any) ([]*journal.Entry, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
+	out, err := queryAll(ctx, tx, "find entries", scanEntryDoc, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("find entries: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.Entry
-	for rows.Next() {
-		var bossPID, prioPID string
-		e, err := scanEntry(withExtra{rows, []any{&bossPID, &prioPID}})
-		if err != nil {
-			return nil, err
-		}
-		e.BossPublicID, e.PriorityPublicID = bossPID, prioPID
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows.Close()
 	if len(out) == 0 {
 		return out, nil
 	}
@@ -117,6 +102,17 @@ func entryDocs(ctx context.Context, tx *sql.Tx, userID int64, q string, args []a
 		return nil, err
 	}
 	return out, loadFollowUps(ctx, tx, userID, out)
+}
+
+// scanEntryDoc scans the columns of entryDocColumns.
+func scanEntryDoc(row scanner) (*journal.Entry, error) {
+	var bossPID, prioPID string
+	e, err := scanEntry(withExtra{row, []any{&bossPID, &prioPID}})
+	if err != nil {
+		return nil, err
+	}
+	e.BossPublicID, e.PriorityPublicID = bossPID, prioPID
+	return e, nil
 }
 
 // withExtra scans a row's leading columns as scanEntry does and the rest

@@ -46,45 +46,31 @@ func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? ORDER BY id", userID)
-	if err != nil {
-		return nil, fmt.Errorf("export bosses: %w", err)
-	}
-	defer rows.Close()
 	ids := map[int64]string{}
-	for rows.Next() {
+	err = eachRow(ctx, tx, "export bosses", func(rows *sql.Rows) error {
 		b, err := scanBoss(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		ids[b.ID] = b.PublicID
 		b.Manual = manuals[b.ID]
-		if err := v.Boss(b); err != nil {
-			return nil, err
-		}
-	}
-	return ids, rows.Err()
+		return v.Boss(b)
+	}, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? ORDER BY id", userID)
+	return ids, err
 }
 
 func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map[int64]string, v ExportVisitor) (map[int64]string, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT "+priorityColumns+" FROM priorities WHERE user_id = ? ORDER BY id", userID)
-	if err != nil {
-		return nil, fmt.Errorf("export priorities: %w", err)
-	}
-	defer rows.Close()
 	ids := map[int64]string{}
-	for rows.Next() {
+	err := eachRow(ctx, tx, "export priorities", func(rows *sql.Rows) error {
 		p, err := scanPriority(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.BossPublicID = bossIDs[p.BossID]
 		ids[p.ID] = p.PublicID
-		if err := v.Priority(p); err != nil {
-			return nil, err
-		}
-	}
-	return ids, rows.Err()
+		return v.Priority(p)
+	}, "SELECT "+priorityColumns+" FROM priorities WHERE user_id = ? ORDER BY id", userID)
+	return ids, err
 }
 
 // exportEntries pages through the entries by (date, id), the order of
@@ -134,20 +120,7 @@ func exportBatchQuery(where, order string) string {
 }
 
 func entryBatch(ctx context.Context, tx *sql.Tx, where, order string, args []any) ([]*journal.Entry, error) {
-	rows, err := tx.QueryContext(ctx, exportBatchQuery(where, order), append(args, exportBatch)...)
-	if err != nil {
-		return nil, fmt.Errorf("export entries: %w", err)
-	}
-	defer rows.Close()
-	var batch []*journal.Entry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return nil, err
-		}
-		batch = append(batch, e)
-	}
-	return batch, rows.Err()
+	return queryAll(ctx, tx, "export entries", scanEntry, exportBatchQuery(where, order), append(args, exportBatch)...)
 }
 
 // loadFollowUps attaches each entry's follow-ups, oldest first.
@@ -158,20 +131,14 @@ func loadFollowUps(ctx context.Context, tx *sql.Tx, userID int64, entries []*jou
 		byID[e.ID] = e
 		args = append(args, e.ID)
 	}
-	rows, err := tx.QueryContext(ctx,
-		"SELECT "+followUpColumns+" FROM followups f"+followUpJoins+
-			" WHERE f.user_id = ? AND f.entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+") ORDER BY f.id", args...)
-	if err != nil {
-		return fmt.Errorf("export follow-ups: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return eachRow(ctx, tx, "export follow-ups", func(rows *sql.Rows) error {
 		f, err := scanFollowUp(rows)
 		if err != nil {
 			return err
 		}
 		e := byID[f.EntryID]
 		e.FollowUps = append(e.FollowUps, f)
-	}
-	return rows.Err()
+		return nil
+	}, "SELECT "+followUpColumns+" FROM followups f"+followUpJoins+
+		" WHERE f.user_id = ? AND f.entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+") ORDER BY f.id", args...)
 }

@@ -110,43 +110,16 @@ func (db *DB) FindOpenFollowUps(ctx context.Context, userID, bossID int64, limit
 }
 
 func (db *DB) findFollowUps(ctx context.Context, q string, args ...any) ([]*journal.FollowUp, error) {
-	rows, err := db.reader().QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("find follow-ups: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.FollowUp
-	for rows.Next() {
-		f, err := scanFollowUp(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.reader(), "find follow-ups", scanFollowUp, q, args...)
 }
 
 func scanFollowUp(row scanner) (*journal.FollowUp, error) {
 	var f journal.FollowUp
-	var doneAt sql.NullString
-	var created string
-	err := row.Scan(&f.ID, &f.PublicID, &f.UserID, &f.EntryID, &f.Text, &f.Owner, &f.DueOn, &doneAt, &f.DoneOn, &created,
+	err := scanOne(row, errFollowUpNotFound, "follow-up",
+		&f.ID, &f.PublicID, &f.UserID, &f.EntryID, &f.Text, &f.Owner, &f.DueOn, optionalTime{&f.DoneAt}, &f.DoneOn, storedTime{&f.CreatedAt},
 		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName, &f.FirstDueOn)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errFollowUpNotFound
-	}
 	if err != nil {
-		return nil, fmt.Errorf("scan follow-up: %w", err)
-	}
-	if f.CreatedAt, err = parseTime(created); err != nil {
 		return nil, err
-	}
-	if doneAt.Valid {
-		t, err := parseTime(doneAt.String)
-		if err != nil {
-			return nil, err
-		}
-		f.DoneAt = &t
 	}
 	return &f, nil
 }

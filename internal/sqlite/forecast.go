@@ -98,22 +98,17 @@ func openForecasts(ctx context.Context, q queryer, userID, bossID int64, date st
 }
 
 func queryForecasts(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Forecast, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+	return queryAll(ctx, q, "find forecasts", scanForecast, query, args...)
+}
+
+func scanForecast(row scanner) (*journal.Forecast, error) {
+	var f journal.Forecast
+	err := row.Scan(&f.EntryID, &f.Forecast, &f.ExpectedBy, &f.Likelihood, &f.Impact, &f.Prepared, &f.NoticedOn,
+		&f.Result, &f.ResolvedOn, &f.OccurredOn, &f.EntrySummary, &f.BossID, &f.BossName)
 	if err != nil {
-		return nil, fmt.Errorf("find forecasts: %w", err)
+		return nil, fmt.Errorf("scan forecast: %w", err)
 	}
-	defer rows.Close()
-	var out []*journal.Forecast
-	for rows.Next() {
-		var f journal.Forecast
-		err := rows.Scan(&f.EntryID, &f.Forecast, &f.ExpectedBy, &f.Likelihood, &f.Impact, &f.Prepared, &f.NoticedOn,
-			&f.Result, &f.ResolvedOn, &f.OccurredOn, &f.EntrySummary, &f.BossID, &f.BossName)
-		if err != nil {
-			return nil, fmt.Errorf("scan forecast: %w", err)
-		}
-		out = append(out, &f)
-	}
-	return out, rows.Err()
+	return &f, nil
 }
 
 // loadForecasts attaches each entry's forecast; in is the " IN (...)" of
@@ -152,20 +147,7 @@ func weekForecasts(ctx context.Context, tx *sql.Tx, userID int64, s *journal.Wee
 	if err := tx.QueryRowContext(ctx, qForecastsDue, userID, due).Scan(&fs.Due); err != nil {
 		return fmt.Errorf("forecasts due: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, qForecastsResolved, userID, w.Start, w.End)
-	if err != nil {
-		return fmt.Errorf("forecasts resolved: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return err
-		}
-		fs.AddResult(k, n)
-	}
-	if err := rows.Err(); err != nil {
+	if err := eachCount(ctx, tx, "forecasts resolved", fs.AddResult, qForecastsResolved, userID, w.Start, w.End); err != nil {
 		return err
 	}
 	s.ForecastsDue, err = openForecasts(ctx, tx, userID, 0, due, maxForecastsDue)
@@ -188,20 +170,13 @@ func (db *DB) ForecastNoSurprises(ctx context.Context, userID, bossID int64, fro
 }
 
 func raisedForecasts(ctx context.Context, q queryer, query string, args ...any) ([]journal.ForecastDates, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("forecasts raised: %w", err)
-	}
-	defer rows.Close()
-	var out []journal.ForecastDates
-	for rows.Next() {
+	return queryAll(ctx, q, "forecasts raised", func(row scanner) (journal.ForecastDates, error) {
 		var d journal.ForecastDates
-		if err := rows.Scan(&d.NoticedOn, &d.RaisedOn, &d.ExpectedBy, &d.Result, &d.ResolvedOn); err != nil {
-			return nil, fmt.Errorf("scan forecast dates: %w", err)
+		if err := row.Scan(&d.NoticedOn, &d.RaisedOn, &d.ExpectedBy, &d.Result, &d.ResolvedOn); err != nil {
+			return d, fmt.Errorf("scan forecast dates: %w", err)
 		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		return d, nil
+	}, query, args...)
 }
 
 // sameForecast reports whether an imported forecast matches the stored one;

@@ -62,20 +62,7 @@ func (db *DB) FindPriorities(ctx context.Context, userID, bossID int64, status s
 		args = append(args, status)
 	}
 	q += " ORDER BY status = 'active' DESC, noted_on DESC, id DESC"
-	rows, err := db.reader().QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("find priorities: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.Priority
-	for rows.Next() {
-		p, err := scanPriority(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.reader(), "find priorities", scanPriority, q, args...)
 }
 
 // SetPriorityStatus changes a priority's status and records when.
@@ -106,18 +93,9 @@ func (db *DB) SetPriorityStatus(ctx context.Context, userID, id int64, status st
 
 func scanPriority(row scanner) (*journal.Priority, error) {
 	var p journal.Priority
-	var changed, created string
-	err := row.Scan(&p.ID, &p.PublicID, &p.UserID, &p.BossID, &p.Text, &p.Status, &p.NotedOn, &changed, &created)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errPriorityNotFound
-	}
+	err := scanOne(row, errPriorityNotFound, "priority",
+		&p.ID, &p.PublicID, &p.UserID, &p.BossID, &p.Text, &p.Status, &p.NotedOn, storedTime{&p.StatusChangedAt}, storedTime{&p.CreatedAt})
 	if err != nil {
-		return nil, fmt.Errorf("scan priority: %w", err)
-	}
-	if p.StatusChangedAt, err = parseTime(changed); err != nil {
-		return nil, err
-	}
-	if p.CreatedAt, err = parseTime(created); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -145,21 +123,11 @@ type ActivePriority struct {
 // FindActivePriorities returns the active priorities of the user's bosses
 // that are not archived, by boss then newest first.
 func (db *DB) FindActivePriorities(ctx context.Context, userID int64) ([]ActivePriority, error) {
-	rows, err := db.reader().QueryContext(ctx,
-		`SELECT p.id, p.boss_id, b.name, p.text FROM priorities p JOIN bosses b ON b.id = p.boss_id
+	return queryAll(ctx, db.reader(), "find active priorities", func(row scanner) (ActivePriority, error) {
+		var p ActivePriority
+		err := row.Scan(&p.ID, &p.BossID, &p.BossName, &p.Text)
+		return p, err
+	}, `SELECT p.id, p.boss_id, b.name, p.text FROM priorities p JOIN bosses b ON b.id = p.boss_id
 		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0
 		 ORDER BY b.name COLLATE NOCASE, p.noted_on DESC, p.id DESC`, userID)
-	if err != nil {
-		return nil, fmt.Errorf("find active priorities: %w", err)
-	}
-	defer rows.Close()
-	var out []ActivePriority
-	for rows.Next() {
-		var p ActivePriority
-		if err := rows.Scan(&p.ID, &p.BossID, &p.BossName, &p.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }

@@ -73,20 +73,7 @@ func (db *DB) FindOpenProblems(ctx context.Context, userID, bossID int64, limit 
 }
 
 func queryProblems(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Problem, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("find problems: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.Problem
-	for rows.Next() {
-		p, err := scanProblem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, "find problems", scanProblem, query, args...)
 }
 
 func scanProblem(row scanner) (*journal.Problem, error) {
@@ -182,29 +169,7 @@ func weekProblems(ctx context.Context, tx *sql.Tx, userID int64, s *journal.Week
 	if err != nil {
 		return fmt.Errorf("problems open: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx,
-		qProblemsDecided,
-		userID, w.Start, w.End)
-	if err != nil {
-		return fmt.Errorf("problems decided: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var d string
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			return err
-		}
-		switch d {
-		case "taken":
-			ps.Taken = n
-		case "changed":
-			ps.Changed = n
-		case "declined":
-			ps.Declined = n
-		}
-	}
-	if err := rows.Err(); err != nil {
+	if err := eachCount(ctx, tx, "problems decided", ps.AddDecision, qProblemsDecided, userID, w.Start, w.End); err != nil {
 		return err
 	}
 	err = tx.QueryRowContext(ctx,

@@ -195,7 +195,7 @@ func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 			rp.Count += m.Practices[p.Key]
 		}
 		cond, args := bossCond("boss_id", f.BossID, []any{userID, p.Key, f.From, f.To})
-		rows, err := tx.QueryContext(ctx,
+		cands, err := queryAll(ctx, tx, "review candidates", scanCandidate,
 			`SELECT `+entryColumns(false)+`,
 			   (SELECT count(*) FROM followups fu WHERE fu.entry_id = e.id AND fu.withdrawn_at IS NULL
 			      AND fu.done_on IS NOT NULL AND fu.done_on <= coalesce(fu.first_due_on, fu.due_on, fu.done_on)),
@@ -205,25 +205,6 @@ func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 			       ORDER BY occurred_on DESC, entry_id DESC LIMIT ?) c
 			 JOIN entries e ON e.id = c.entry_id`+entryJoins, append(args, journal.ReviewCandidates)...)
 		if err != nil {
-			return fmt.Errorf("review candidates: %w", err)
-		}
-		var cands []journal.Evidence
-		for rows.Next() {
-			var e journal.Entry
-			var ev journal.Evidence
-			var created, updated string
-			err := rows.Scan(&e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
-				&e.PriorityID, &created, &updated, &e.BossName, &e.PriorityText, &e.Snippet,
-				&ev.Kept, &ev.Decided, &ev.BetReviewed)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("review candidate: %w", err)
-			}
-			ev.Entry, ev.Priority = &e, e.PriorityID != 0
-			cands = append(cands, ev)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		rp.Entries = journal.SelectStrongest(cands, journal.ReviewStrongest)
@@ -235,29 +216,35 @@ func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 	return loadPractices(ctx, tx, all)
 }
 
+// scanCandidate scans an entry followed by what it showed: follow-ups
+// kept, a problem decided, a bet reviewed.
+func scanCandidate(row scanner) (journal.Evidence, error) {
+	var ev journal.Evidence
+	e, err := scanEntry(withExtra{row, []any{&ev.Kept, &ev.Decided, &ev.BetReviewed}})
+	if err != nil {
+		return ev, err
+	}
+	ev.Entry, ev.Priority = e, e.PriorityID != 0
+	return ev, nil
+}
+
 // reviewPriorities counts each priority's entries in the period through
 // entries_priority_date_idx: one index range per priority.
 func reviewPriorities(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
 	f := r.Filter
 	cond, args := bossCond("p.boss_id", f.BossID, []any{f.From, f.To, userID})
-	rows, err := tx.QueryContext(ctx,
-		`SELECT public_id, text, status, name, n FROM (
-		   SELECT p.public_id, p.text, p.status, b.name,
-		     (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?) AS n
-		   FROM priorities p JOIN bosses b ON b.id = p.boss_id WHERE p.user_id = ?`+cond+`)
-		 WHERE n > 0 ORDER BY n DESC, text COLLATE NOCASE LIMIT ?`, append(args, maxReviewPriorities)...)
-	if err != nil {
-		return fmt.Errorf("review priorities: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return eachRow(ctx, tx, "review priorities", func(rows *sql.Rows) error {
 		var p journal.PriorityServed
 		if err := rows.Scan(&p.PublicID, &p.Text, &p.Status, &p.BossName, &p.Entries); err != nil {
 			return err
 		}
 		r.Priorities = append(r.Priorities, p)
-	}
-	return rows.Err()
+		return nil
+	}, `SELECT public_id, text, status, name, n FROM (
+		   SELECT p.public_id, p.text, p.status, b.name,
+		     (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?) AS n
+		   FROM priorities p JOIN bosses b ON b.id = p.boss_id WHERE p.user_id = ?`+cond+`)
+		 WHERE n > 0 ORDER BY n DESC, text COLLATE NOCASE LIMIT ?`, append(args, maxReviewPriorities)...)
 }
 
 func reviewPromises(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
@@ -274,31 +261,14 @@ func reviewPromises(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Re
 func reviewProblems(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
 	f := r.Filter
 	cond, args := bossCond("boss_id", f.BossID, []any{userID, f.From, f.To})
-	rows, err := tx.QueryContext(ctx, "SELECT decision, count(*) FROM problems WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY decision", args...)
-	if err != nil {
-		return fmt.Errorf("review problems: %w", err)
-	}
-	defer rows.Close()
 	ps := &r.Problems
-	for rows.Next() {
-		var d string
-		var n int
-		if err := rows.Scan(&d, &n); err != nil {
-			return err
-		}
+	return eachCount(ctx, tx, "review problems", func(d string, n int) {
 		ps.Raised += n
-		switch d {
-		case "open":
-			ps.Open = n
-		case "taken":
-			ps.Taken = n
-		case "changed":
-			ps.Changed = n
-		case "declined":
-			ps.Declined = n
+		if d == "open" {
+			ps.Open += n
 		}
-	}
-	return rows.Err()
+		ps.AddDecision(d, n)
+	}, "SELECT decision, count(*) FROM problems WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY decision", args...)
 }
 
 // reviewBets counts the bets placed in the period by their outcome now;
@@ -306,14 +276,8 @@ func reviewProblems(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Re
 func reviewBets(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
 	f := r.Filter
 	cond, args := bossCond("boss_id", f.BossID, []any{r.Today, userID, f.From, f.To})
-	rows, err := tx.QueryContext(ctx,
-		"SELECT coalesce(outcome, ''), review_on < ?, count(*) FROM bets WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY 1, 2", args...)
-	if err != nil {
-		return fmt.Errorf("review bets: %w", err)
-	}
-	defer rows.Close()
 	bs := &r.Bets
-	for rows.Next() {
+	return eachRow(ctx, tx, "review bets", func(rows *sql.Rows) error {
 		var o string
 		var past bool
 		var n int
@@ -321,21 +285,10 @@ func reviewBets(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review
 			return err
 		}
 		bs.Placed += n
-		switch o {
-		case "":
-			if past {
-				bs.Due += n
-			}
-		case "better":
-			bs.Better += n
-		case "as_expected":
-			bs.AsExpected += n
-		case "worse":
-			bs.Worse += n
-		case "called_off":
-			bs.CalledOff += n
+		if o == "" && past {
+			bs.Due += n
 		}
-	}
-	bs.Reviewed = bs.Better + bs.AsExpected + bs.Worse + bs.CalledOff
-	return rows.Err()
+		bs.AddOutcome(o, n)
+		return nil
+	}, "SELECT coalesce(outcome, ''), review_on < ?, count(*) FROM bets WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY 1, 2", args...)
 }

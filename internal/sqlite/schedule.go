@@ -88,32 +88,18 @@ func (db *DB) FindSchedules(ctx context.Context, userID int64) ([]*journal.Sched
 }
 
 func findSchedules(ctx context.Context, q queryer, userID int64) ([]*journal.Schedule, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+scheduleColumns+" FROM schedules s"+scheduleJoins+" WHERE s.user_id = ? ORDER BY b.name, s.id", userID)
-	if err != nil {
-		return nil, fmt.Errorf("find schedules: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.Schedule
-	for rows.Next() {
-		s, err := scanSchedule(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, "find schedules", scanSchedule,
+		"SELECT "+scheduleColumns+" FROM schedules s"+scheduleJoins+" WHERE s.user_id = ? ORDER BY b.name, s.id", userID)
 }
 
 func scanSchedule(row scanner) (*journal.Schedule, error) {
 	var s journal.Schedule
 	var days string
-	err := row.Scan(&s.ID, &s.PublicID, &s.UserID, &s.BossID, &s.BossPublicID, &s.BossName, &days, &s.Time, &s.DurationMin,
+	err := scanOne(row, errScheduleNotFound, "schedule",
+		&s.ID, &s.PublicID, &s.UserID, &s.BossID, &s.BossPublicID, &s.BossName, &days, &s.Time, &s.DurationMin,
 		&s.EveryWeeks, &s.StartsOn, &s.Remind)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errScheduleNotFound
-	}
 	if err != nil {
-		return nil, fmt.Errorf("scan schedule: %w", err)
+		return nil, err
 	}
 	if s.Weekdays, err = splitWeekdays(days); err != nil {
 		return nil, err

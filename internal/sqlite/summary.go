@@ -46,21 +46,12 @@ func practiceCounts(ctx context.Context, tx *sql.Tx, userID int64, from, to stri
 // queryPracticeCounts runs a query of (practice, count) rows into a map that
 // holds all six practices.
 func queryPracticeCounts(ctx context.Context, q queryer, query string, args ...any) (map[string]int, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("practice counts: %w", err)
-	}
-	defer rows.Close()
 	counts := journal.NewPracticeCounts()
-	for rows.Next() {
-		var k string
-		var n int
-		if err := rows.Scan(&k, &n); err != nil {
-			return nil, err
-		}
-		counts[k] = n
+	err := eachCount(ctx, q, "practice counts", func(k string, n int) { counts[k] = n }, query, args...)
+	if err != nil {
+		return nil, err
 	}
-	return counts, rows.Err()
+	return counts, nil
 }
 
 func weekPractices(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {

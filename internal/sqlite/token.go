@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -35,20 +34,8 @@ func (db *DB) CreateAPIToken(ctx context.Context, userID int64, in journal.Token
 
 // FindAPITokens returns the user's tokens, newest first, revoked ones too.
 func (db *DB) FindAPITokens(ctx context.Context, userID int64) ([]*journal.APIToken, error) {
-	rows, err := db.reader().QueryContext(ctx, "SELECT "+tokenColumns+" FROM api_tokens WHERE user_id = ? ORDER BY id DESC", userID)
-	if err != nil {
-		return nil, fmt.Errorf("find api tokens: %w", err)
-	}
-	defer rows.Close()
-	var out []*journal.APIToken
-	for rows.Next() {
-		t, err := scanToken(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.reader(), "find api tokens", scanToken,
+		"SELECT "+tokenColumns+" FROM api_tokens WHERE user_id = ? ORDER BY id DESC", userID)
 }
 
 // FindAPITokenByHash returns the token with the given hash, whoever owns
@@ -80,32 +67,8 @@ func (db *DB) TouchAPIToken(ctx context.Context, id int64, at time.Time) error {
 
 func scanToken(row scanner) (*journal.APIToken, error) {
 	var t journal.APIToken
-	var created string
-	var used, revoked sql.NullString
-	err := row.Scan(&t.ID, &t.UserID, &t.Name, &t.Scope, &created, &used, &t.ExpiresOn, &revoked)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errTokenNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("scan api token: %w", err)
-	}
-	if t.CreatedAt, err = parseTime(created); err != nil {
-		return nil, err
-	}
-	if t.LastUsedAt, err = parseOptionalTime(used); err != nil {
-		return nil, err
-	}
-	if t.RevokedAt, err = parseOptionalTime(revoked); err != nil {
-		return nil, err
-	}
-	return &t, nil
-}
-
-func parseOptionalTime(s sql.NullString) (*time.Time, error) {
-	if !s.Valid {
-		return nil, nil
-	}
-	t, err := parseTime(s.String)
+	err := scanOne(row, errTokenNotFound, "api token",
+		&t.ID, &t.UserID, &t.Name, &t.Scope, storedTime{&t.CreatedAt}, optionalTime{&t.LastUsedAt}, &t.ExpiresOn, optionalTime{&t.RevokedAt})
 	if err != nil {
 		return nil, err
 	}

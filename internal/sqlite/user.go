@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -127,18 +126,9 @@ func (db *DB) DeleteUser(ctx context.Context, userID int64) error {
 
 func scanUser(row *sql.Row) (*journal.User, error) {
 	var u journal.User
-	var created, updated string
-	err := row.Scan(&u.ID, &u.PublicID, &u.Email, &u.PasswordHash, &u.DisplayName, &u.TimeZone, &created, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, journal.Errorf(journal.ENOTFOUND, "No such account.")
-	}
+	err := scanOne(row, journal.Errorf(journal.ENOTFOUND, "No such account."), "user",
+		&u.ID, &u.PublicID, &u.Email, &u.PasswordHash, &u.DisplayName, &u.TimeZone, storedTime{&u.CreatedAt}, storedTime{&u.UpdatedAt})
 	if err != nil {
-		return nil, fmt.Errorf("scan user: %w", err)
-	}
-	if u.CreatedAt, err = parseTime(created); err != nil {
-		return nil, err
-	}
-	if u.UpdatedAt, err = parseTime(updated); err != nil {
 		return nil, err
 	}
 	return &u, nil
