@@ -28,11 +28,7 @@ func writeBet(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, oc
 		return nil
 	}
 	if in.Empty() {
-		_, err := tx.ExecContext(ctx, "DELETE FROM bets WHERE user_id = ? AND entry_id = ?", userID, entryID)
-		if err != nil {
-			return fmt.Errorf("delete bet: %w", err)
-		}
-		return nil
+		return deleteBlock(ctx, tx, "bets", userID, entryID)
 	}
 	_, err := tx.ExecContext(ctx,
 		`INSERT INTO bets (entry_id, user_id, boss_id, occurred_on, bet, downside, mitigation, review_on)
@@ -65,13 +61,9 @@ func (db *DB) FindDueBets(ctx context.Context, userID, bossID int64, date string
 }
 
 func dueBets(ctx context.Context, q queryer, userID, bossID int64, date string, limit int) ([]*journal.Bet, error) {
-	where, args := "t.user_id = ? AND t.outcome IS NULL AND t.review_on <= ?", []any{userID, date}
-	if bossID > 0 {
-		where += " AND t.boss_id = ?"
-		args = append(args, bossID)
-	}
+	cond, args := bossCond("t.boss_id", bossID, []any{userID, date})
 	return queryBets(ctx, q, "SELECT "+betColumns+" FROM bets t"+betJoins+
-		" WHERE "+where+" ORDER BY t.review_on, t.entry_id LIMIT ?", append(args, limit)...)
+		" WHERE t.user_id = ? AND t.outcome IS NULL AND t.review_on <= ?"+cond+" ORDER BY t.review_on, t.entry_id LIMIT ?", append(args, limit)...)
 }
 
 func queryBets(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Bet, error) {

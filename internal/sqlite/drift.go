@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -15,8 +14,11 @@ import (
 func priorityDrift(ctx context.Context, q queryer, userID, bossID int64, today string) ([]journal.Drift, error) {
 	short, long := journal.DriftWindows(today)
 	cond, args := bossCond("p.boss_id", bossID, []any{short, today, long, today, today, long, today, userID})
-	rows, err := q.QueryContext(ctx,
-		`SELECT p.id, p.public_id, p.text, p.noted_on, p.boss_id, b.name,
+	acts, err := queryAll(ctx, q, "priority drift", func(row scanner) (journal.PriorityActivity, error) {
+		var a journal.PriorityActivity
+		err := row.Scan(&a.PriorityID, &a.PublicID, &a.Text, &a.NotedOn, &a.BossID, &a.BossName, &a.Short, &a.Long, &a.LastTouched, &a.BossEntries)
+		return a, err
+	}, `SELECT p.id, p.public_id, p.text, p.noted_on, p.boss_id, b.name,
 		   (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?),
 		   (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?),
 		   coalesce((SELECT max(e.occurred_on) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on <= ?), ''),
@@ -25,18 +27,6 @@ func priorityDrift(ctx context.Context, q queryer, userID, bossID int64, today s
 		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0`+cond+`
 		 ORDER BY b.name COLLATE NOCASE, b.id, p.noted_on DESC, p.id DESC`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("priority drift: %w", err)
-	}
-	defer rows.Close()
-	var acts []journal.PriorityActivity
-	for rows.Next() {
-		var a journal.PriorityActivity
-		if err := rows.Scan(&a.PriorityID, &a.PublicID, &a.Text, &a.NotedOn, &a.BossID, &a.BossName, &a.Short, &a.Long, &a.LastTouched, &a.BossEntries); err != nil {
-			return nil, err
-		}
-		acts = append(acts, a)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	return journal.PriorityDrift(acts, today), nil

@@ -398,21 +398,16 @@ func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) err
 		byID[e.ID] = e
 		args[i] = e.ID
 	}
-	rows, err := q.QueryContext(ctx,
-		"SELECT entry_id, practice FROM entry_practices WHERE entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+")", args...)
-	if err != nil {
-		return fmt.Errorf("load practices: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := eachRow(ctx, q, "load practices", func(rows *sql.Rows) error {
 		var id int64
 		var p string
 		if err := rows.Scan(&id, &p); err != nil {
 			return err
 		}
 		byID[id].Practices = append(byID[id].Practices, p)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, "SELECT entry_id, practice FROM entry_practices WHERE entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+")", args...)
+	if err != nil {
 		return err
 	}
 	for _, e := range entries {

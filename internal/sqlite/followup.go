@@ -100,12 +100,8 @@ func (db *DB) FindEntryFollowUps(ctx context.Context, userID, entryID int64) ([]
 // those without a due date last; bossID > 0 keeps one boss's.
 func (db *DB) FindOpenFollowUps(ctx context.Context, userID, bossID int64, limit int) ([]*journal.FollowUp, error) {
 	q := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_at IS NULL"
-	args := []any{userID}
-	if bossID > 0 {
-		q += " AND e.boss_id = ?"
-		args = append(args, bossID)
-	}
-	q += " ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?"
+	cond, args := bossCond("e.boss_id", bossID, []any{userID})
+	q += cond + " ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?"
 	return db.findFollowUps(ctx, q, append(args, limit)...)
 }
 
@@ -135,12 +131,8 @@ func nullString(s string) any {
 // oldest first; bossID > 0 keeps one boss's.
 func (db *DB) FindDoneFollowUps(ctx context.Context, userID, bossID int64, from, to string, limit int) ([]*journal.FollowUp, error) {
 	q := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_on BETWEEN ? AND ?"
-	args := []any{userID, from, to}
-	if bossID > 0 {
-		q += " AND e.boss_id = ?"
-		args = append(args, bossID)
-	}
-	q += " ORDER BY f.done_on, f.id LIMIT ?"
+	cond, args := bossCond("e.boss_id", bossID, []any{userID, from, to})
+	q += cond + " ORDER BY f.done_on, f.id LIMIT ?"
 	return db.findFollowUps(ctx, q, append(args, limit)...)
 }
 

@@ -29,9 +29,8 @@ func writeForecast(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int6
 	switch {
 	case in == nil:
 	case in.Empty():
-		_, err := tx.ExecContext(ctx, "DELETE FROM forecasts WHERE user_id = ? AND entry_id = ?", userID, entryID)
-		if err != nil {
-			return fmt.Errorf("delete forecast: %w", err)
+		if err := deleteBlock(ctx, tx, "forecasts", userID, entryID); err != nil {
+			return err
 		}
 	default:
 		_, err := tx.ExecContext(ctx,
@@ -89,12 +88,9 @@ func openForecasts(ctx context.Context, q queryer, userID, bossID int64, date st
 		where += " AND f.expected_by <= ?"
 		args = append(args, date)
 	}
-	if bossID > 0 {
-		where += " AND f.boss_id = ?"
-		args = append(args, bossID)
-	}
+	cond, args := bossCond("f.boss_id", bossID, args)
 	return queryForecasts(ctx, q, "SELECT "+forecastColumns+" FROM forecasts f"+forecastJoins+
-		" WHERE "+where+" ORDER BY f.expected_by, f.entry_id LIMIT ?", append(args, limit)...)
+		" WHERE "+where+cond+" ORDER BY f.expected_by, f.entry_id LIMIT ?", append(args, limit)...)
 }
 
 func queryForecasts(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Forecast, error) {
@@ -139,7 +135,7 @@ const (
 func weekForecasts(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, today string) error {
 	w, fs := s.Week, &s.Forecasts
 	due := journal.DueDate(w, today)
-	dates, err := raisedForecasts(ctx, tx, qForecastsRaised, userID, w.Start, w.End)
+	dates, err := raisedForecasts(ctx, tx, userID, 0, w.Start, w.End)
 	if err != nil {
 		return err
 	}
@@ -158,18 +154,20 @@ func weekForecasts(ctx context.Context, tx *sql.Tx, userID int64, s *journal.Wee
 // dates, both included, with one boss or every boss (bossID 0): the median
 // warning given and the median time to raise. The review composer shows it.
 func (db *DB) ForecastNoSurprises(ctx context.Context, userID, bossID int64, from, to string) (journal.NoSurprises, error) {
-	query, args := qForecastsRaised, []any{userID, from, to}
-	if bossID > 0 {
-		query, args = qForecastsRaisedBoss, append(args, bossID)
-	}
-	dates, err := raisedForecasts(ctx, db.reader(), query, args...)
+	dates, err := raisedForecasts(ctx, db.reader(), userID, bossID, from, to)
 	if err != nil {
 		return journal.NoSurprises{}, err
 	}
 	return journal.NoSurprisesOf(dates), nil
 }
 
-func raisedForecasts(ctx context.Context, q queryer, query string, args ...any) ([]journal.ForecastDates, error) {
+// raisedForecasts reads the dates of the forecasts raised between two
+// dates, with one boss or every boss (bossID 0).
+func raisedForecasts(ctx context.Context, q queryer, userID, bossID int64, from, to string) ([]journal.ForecastDates, error) {
+	query, args := qForecastsRaised, []any{userID, from, to}
+	if bossID > 0 {
+		query, args = qForecastsRaisedBoss, append(args, bossID)
+	}
 	return queryAll(ctx, q, "forecasts raised", func(row scanner) (journal.ForecastDates, error) {
 		var d journal.ForecastDates
 		if err := row.Scan(&d.NoticedOn, &d.RaisedOn, &d.ExpectedBy, &d.Result, &d.ResolvedOn); err != nil {

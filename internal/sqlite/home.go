@@ -19,12 +19,12 @@ func (db *DB) HomePage(ctx context.Context, userID int64, today string, entries,
 			return err
 		}
 		h.Neglected = journal.Zeros(h.Practices)
-		err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_at IS NULL AND due_on < ? AND withdrawn_at IS NULL",
+		err = tx.QueryRowContext(ctx, qFollowUpsOverdue,
 			userID, today).Scan(&h.Overdue)
 		if err != nil {
 			return fmt.Errorf("home overdue: %w", err)
 		}
-		err = tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ?",
+		err = tx.QueryRowContext(ctx, qEntriesBetween,
 			userID, h.Week.Start, h.Week.End).Scan(&h.WeekTotal)
 		if err != nil {
 			return fmt.Errorf("home week total: %w", err)

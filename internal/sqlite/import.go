@@ -50,6 +50,19 @@ func (im *importer) lookup(table, publicID string) (int64, bool, error) {
 	return id, err == nil, err
 }
 
+// ref is lookup for a reference that must resolve: a missing record is
+// invalid input at path.
+func (im *importer) ref(path, field, table, publicID string) (int64, error) {
+	id, ok, err := im.lookup(table, publicID)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, invalidRef(path, field, publicID)
+	}
+	return id, nil
+}
+
 func invalidRef(path, field, id string) error {
 	msg := fmt.Sprintf("%s: %s %q is not a record in this file or this account.", path, field, id)
 	return &journal.Error{Code: journal.EINVALID, Message: msg}
@@ -82,13 +95,9 @@ func (im *importer) boss(b *journal.Boss) error {
 }
 
 func (im *importer) priority(i int, p *journal.Priority) error {
-	path := fmt.Sprintf("priorities[%d]", i)
-	bossID, ok, err := im.lookup("bosses", p.BossPublicID)
+	bossID, err := im.ref(fmt.Sprintf("priorities[%d]", i), "boss_id", "bosses", p.BossPublicID)
 	if err != nil {
 		return err
-	}
-	if !ok {
-		return invalidRef(path, "boss_id", p.BossPublicID)
 	}
 	var cur journal.Priority
 	err = im.tx.QueryRowContext(im.ctx, "SELECT id, boss_id, text, status, noted_on FROM priorities WHERE user_id = ? AND public_id = ?",
@@ -115,19 +124,14 @@ func (im *importer) priority(i int, p *journal.Priority) error {
 
 func (im *importer) entry(i int, e *journal.Entry) error {
 	path := fmt.Sprintf("entries[%d]", i)
-	bossID, ok, err := im.lookup("bosses", e.BossPublicID)
+	bossID, err := im.ref(path, "boss_id", "bosses", e.BossPublicID)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return invalidRef(path, "boss_id", e.BossPublicID)
-	}
 	var prioID int64
 	if e.PriorityPublicID != "" {
-		if prioID, ok, err = im.lookup("priorities", e.PriorityPublicID); err != nil {
+		if prioID, err = im.ref(path, "priority_id", "priorities", e.PriorityPublicID); err != nil {
 			return err
-		} else if !ok {
-			return invalidRef(path, "priority_id", e.PriorityPublicID)
 		}
 		// As in the form: an entry advances a priority of its own boss.
 		var prioBoss int64

@@ -19,6 +19,15 @@ const problemColumns = `p.entry_id, p.problem, p.options, p.recommendation, p.de
 
 const problemJoins = ` JOIN entries e ON e.id = p.entry_id JOIN bosses b ON b.id = p.boss_id`
 
+// deleteBlock removes an entry's block (its problem, bet or forecast); table
+// is one of those tables' names, never input.
+func deleteBlock(ctx context.Context, tx *sql.Tx, table string, userID, entryID int64) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE user_id = ? AND entry_id = ?", userID, entryID); err != nil {
+		return fmt.Errorf("delete from %s: %w", table, err)
+	}
+	return nil
+}
+
 // writeProblem stores the problem block of an entry: nil leaves the stored
 // one alone, an empty block removes it, anything else replaces the text
 // and keeps any decision already recorded.
@@ -27,11 +36,7 @@ func writeProblem(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64
 		return nil
 	}
 	if in.Empty() {
-		_, err := tx.ExecContext(ctx, "DELETE FROM problems WHERE user_id = ? AND entry_id = ?", userID, entryID)
-		if err != nil {
-			return fmt.Errorf("delete problem: %w", err)
-		}
-		return nil
+		return deleteBlock(ctx, tx, "problems", userID, entryID)
 	}
 	opts, err := json.Marshal(in.Options)
 	if err != nil {
@@ -63,13 +68,9 @@ func (db *DB) RecordDecision(ctx context.Context, userID, entryID int64, in jour
 // FindOpenProblems returns the user's problems still waiting for a
 // decision, oldest first; bossID 0 means every boss.
 func (db *DB) FindOpenProblems(ctx context.Context, userID, bossID int64, limit int) ([]*journal.Problem, error) {
-	where, args := "p.user_id = ? AND p.decision = 'open'", []any{userID}
-	if bossID > 0 {
-		where += " AND p.boss_id = ?"
-		args = append(args, bossID)
-	}
+	cond, args := bossCond("p.boss_id", bossID, []any{userID})
 	return queryProblems(ctx, db.reader(), "SELECT "+problemColumns+" FROM problems p"+problemJoins+
-		" WHERE "+where+" ORDER BY p.occurred_on, p.entry_id LIMIT ?", append(args, limit)...)
+		" WHERE p.user_id = ? AND p.decision = 'open'"+cond+" ORDER BY p.occurred_on, p.entry_id LIMIT ?", append(args, limit)...)
 }
 
 func queryProblems(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Problem, error) {

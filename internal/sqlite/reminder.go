@@ -211,25 +211,20 @@ func (db *DB) FindClaim(ctx context.Context, userID int64, kind, period string) 
 }
 
 func (db *DB) findClaims(ctx context.Context, q string, args ...any) ([]journal.Claim, error) {
-	rows, err := db.reader().QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("find claims: %w", err)
+	return queryAll(ctx, db.reader(), "find claims", scanClaim, q, args...)
+}
+
+func scanClaim(row scanner) (journal.Claim, error) {
+	var c journal.Claim
+	var fire, retry, updated int64
+	if err := row.Scan(&c.UserID, &c.Kind, &c.Period, &fire, &c.State, &c.Attempts, &c.LastError, &c.MessageID, &retry, &updated); err != nil {
+		return c, fmt.Errorf("scan claim: %w", err)
 	}
-	defer rows.Close()
-	var out []journal.Claim
-	for rows.Next() {
-		var c journal.Claim
-		var fire, retry, updated int64
-		if err := rows.Scan(&c.UserID, &c.Kind, &c.Period, &fire, &c.State, &c.Attempts, &c.LastError, &c.MessageID, &retry, &updated); err != nil {
-			return nil, fmt.Errorf("scan claim: %w", err)
-		}
-		c.FireAt, c.UpdatedAt = time.Unix(fire, 0), time.Unix(updated, 0)
-		if retry != 0 {
-			c.RetryAt = time.Unix(retry, 0)
-		}
-		out = append(out, c)
+	c.FireAt, c.UpdatedAt = time.Unix(fire, 0), time.Unix(updated, 0)
+	if retry != 0 {
+		c.RetryAt = time.Unix(retry, 0)
 	}
-	return out, rows.Err()
+	return c, nil
 }
 
 // HasEntryWithBoss reports whether the user wrote an entry with the boss

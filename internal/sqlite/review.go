@@ -18,41 +18,43 @@ const maxReviewPriorities = 50
 // each practice reads at most journal.ReviewCandidates entries. A boss id
 // that is not the user's is ENOTFOUND.
 func (db *DB) ReviewData(ctx context.Context, userID int64, f journal.ReviewFilter, today string) (*journal.Review, error) {
-	tx, done, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("begin: %w", err)
-	}
-	defer done()
-
 	r := &journal.Review{Filter: f, Today: today}
-	if f.BossID != 0 {
-		err := tx.QueryRowContext(ctx, "SELECT name FROM bosses WHERE user_id = ? AND id = ?", userID, f.BossID).Scan(&r.BossName)
-		if err == sql.ErrNoRows {
-			return nil, errBossNotFound
-		}
-		if err != nil {
-			return nil, fmt.Errorf("review boss: %w", err)
-		}
-	}
 	steps := []func(context.Context, *sql.Tx, int64, *journal.Review) error{
-		reviewBosses, reviewMonths, reviewPractices, reviewPriorities, reviewPromises, reviewProblems, reviewBets, reviewForecasts,
+		reviewBoss, reviewBosses, reviewMonths, reviewPractices, reviewPriorities, reviewPromises, reviewProblems, reviewBets, reviewForecasts,
 	}
-	for _, step := range steps {
-		if err := step(ctx, tx, userID, r); err != nil {
-			return nil, err
+	err := db.readTx(ctx, func(tx *sql.Tx) error {
+		for _, step := range steps {
+			if err := step(ctx, tx, userID, r); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return r, nil
+}
+
+// reviewBoss names the period's boss, when it has one.
+func reviewBoss(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
+	if r.Filter.BossID == 0 {
+		return nil
+	}
+	err := tx.QueryRowContext(ctx, "SELECT name FROM bosses WHERE user_id = ? AND id = ?", userID, r.Filter.BossID).Scan(&r.BossName)
+	if err == sql.ErrNoRows {
+		return errBossNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("review boss: %w", err)
+	}
+	return nil
 }
 
 // reviewForecasts measures the forecasts raised in the period, with the
 // period's boss when it has one.
 func reviewForecasts(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
-	query, args := qForecastsRaised, []any{userID, r.Filter.From, r.Filter.To}
-	if r.Filter.BossID > 0 {
-		query, args = qForecastsRaisedBoss, append(args, r.Filter.BossID)
-	}
-	dates, err := raisedForecasts(ctx, tx, query, args...)
+	dates, err := raisedForecasts(ctx, tx, userID, r.Filter.BossID, r.Filter.From, r.Filter.To)
 	if err != nil {
 		return fmt.Errorf("review forecasts: %w", err)
 	}
@@ -65,27 +67,13 @@ func reviewForecasts(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 
 // reviewBosses lists the user's bosses for the filter, active first.
 func reviewBosses(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, name, archived FROM bosses WHERE user_id = ? ORDER BY archived, name COLLATE NOCASE, id", userID)
-	if err != nil {
-		return fmt.Errorf("review bosses: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	var err error
+	r.Bosses, err = queryAll(ctx, tx, "review bosses", func(row scanner) (journal.BossChoice, error) {
 		var b journal.BossChoice
-		if err := rows.Scan(&b.ID, &b.Name, &b.Archived); err != nil {
-			return err
-		}
-		r.Bosses = append(r.Bosses, b)
-	}
-	return rows.Err()
-}
-
-// bossCond narrows a query to one boss when bossID is set.
-func bossCond(col string, bossID int64, args []any) (string, []any) {
-	if bossID == 0 {
-		return "", args
-	}
-	return " AND " + col + " = ?", append(args, bossID)
+		err := row.Scan(&b.ID, &b.Name, &b.Archived)
+		return b, err
+	}, "SELECT id, name, archived FROM bosses WHERE user_id = ? ORDER BY archived, name COLLATE NOCASE, id", userID)
+	return err
 }
 
 // monthBounds returns the first and last day of a YYYY-MM month.

@@ -72,6 +72,15 @@ func eachCount(ctx context.Context, q queryer, what string, add func(key string,
 	}, query, args...)
 }
 
+// bossCond narrows a query to one boss when bossID is set; 0 means every
+// boss.
+func bossCond(col string, bossID int64, args []any) (string, []any) {
+	if bossID <= 0 {
+		return "", args
+	}
+	return " AND " + col + " = ?", append(args, bossID)
+}
+
 // storedTime scans a timestamp column, stored as text by formatTime,
 // straight into a time.Time.
 type storedTime struct{ t *time.Time }

@@ -8,6 +8,12 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
+// Counts that the home page and the week page both show.
+const (
+	qEntriesBetween   = `SELECT count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ?`
+	qFollowUpsOverdue = `SELECT count(*) FROM followups WHERE user_id = ? AND done_at IS NULL AND due_on < ? AND withdrawn_at IS NULL`
+)
+
 // maxWeekEntries bounds the entries listed on a week's page.
 const maxWeekEntries = 500
 
@@ -16,22 +22,22 @@ const maxWeekEntries = 500
 // the cost does not grow with the size of the journal. today is the current
 // date in the user's zone.
 func (db *DB) WeekSummary(ctx context.Context, userID int64, w journal.Week, today string) (*journal.WeekSummary, error) {
-	// One read transaction: every number comes from the same snapshot.
-	tx, done, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("begin: %w", err)
-	}
-	defer done()
-
 	s := &journal.WeekSummary{Week: w}
 	steps := []func(context.Context, *sql.Tx, int64, *journal.WeekSummary, string) error{
 		weekPractices, weekBosses, weekFollowUps, weekNeglect, weekQuietBosses, weekTrend, weekStreak, weekEntries,
 		weekProblems, weekBets, weekForecasts, weekDrift,
 	}
-	for _, step := range steps {
-		if err := step(ctx, tx, userID, s, today); err != nil {
-			return nil, err
+	// One read transaction: every number comes from the same snapshot.
+	err := db.readTx(ctx, func(tx *sql.Tx) error {
+		for _, step := range steps {
+			if err := step(ctx, tx, userID, s, today); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -60,7 +66,7 @@ func weekPractices(ctx context.Context, tx *sql.Tx, userID int64, s *journal.Wee
 		return err
 	}
 	s.Neglected = journal.Zeros(s.Practices)
-	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ?",
+	err = tx.QueryRowContext(ctx, qEntriesBetween,
 		userID, s.Week.Start, s.Week.End).Scan(&s.Total)
 	if err != nil {
 		return fmt.Errorf("week total: %w", err)
@@ -106,7 +112,7 @@ func weekFollowUps(ctx context.Context, tx *sql.Tx, userID int64, s *journal.Wee
 	if err != nil {
 		return fmt.Errorf("follow-ups done: %w", err)
 	}
-	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM followups WHERE user_id = ? AND done_at IS NULL AND due_on < ? AND withdrawn_at IS NULL",
+	err = tx.QueryRowContext(ctx, qFollowUpsOverdue,
 		userID, today).Scan(&f.Overdue)
 	if err != nil {
 		return fmt.Errorf("follow-ups overdue: %w", err)
@@ -156,16 +162,7 @@ func weekQuietBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.W
 	if first > s.Week.End {
 		first = ""
 	}
-	rows, err := tx.QueryContext(ctx,
-		`SELECT b.id, b.name, coalesce((SELECT max(e.occurred_on) FROM entries e
-		   WHERE e.user_id = b.user_id AND e.boss_id = b.id AND e.occurred_on <= ?), '')
-		 FROM bosses b WHERE b.user_id = ? AND b.archived = 0
-		 ORDER BY b.name COLLATE NOCASE`, s.Week.End, userID)
-	if err != nil {
-		return fmt.Errorf("quiet bosses: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return eachRow(ctx, tx, "quiet bosses", func(rows *sql.Rows) error {
 		var q journal.QuietBoss
 		if err := rows.Scan(&q.BossID, &q.Name, &q.LastEntry); err != nil {
 			return err
@@ -173,8 +170,11 @@ func weekQuietBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.W
 		if journal.IsQuiet(q.LastEntry, first, s.Week) {
 			s.QuietBosses = append(s.QuietBosses, q)
 		}
-	}
-	return rows.Err()
+		return nil
+	}, `SELECT b.id, b.name, coalesce((SELECT max(e.occurred_on) FROM entries e
+		   WHERE e.user_id = b.user_id AND e.boss_id = b.id AND e.occurred_on <= ?), '')
+		 FROM bosses b WHERE b.user_id = ? AND b.archived = 0
+		 ORDER BY b.name COLLATE NOCASE`, s.Week.End, userID)
 }
 
 // weekTrend counts the 12 weeks ending with this one, oldest first.
@@ -190,14 +190,7 @@ func weekTrend(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSum
 	}
 	weekOf := func(date string) *journal.TrendWeek { return byStart[journal.WeekOfDate(date).Start] }
 
-	rows, err := tx.QueryContext(ctx,
-		`SELECT occurred_on, practice, count(*) FROM entry_practices
-		 WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on, practice`, userID, first.Start, s.Week.End)
-	if err != nil {
-		return fmt.Errorf("trend: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := eachRow(ctx, tx, "trend", func(rows *sql.Rows) error {
 		var date, k string
 		var n int
 		if err := rows.Scan(&date, &k, &n); err != nil {
@@ -206,28 +199,18 @@ func weekTrend(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSum
 		if tw := weekOf(date); tw != nil {
 			tw.Practices[k] += n
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT occurred_on, practice, count(*) FROM entry_practices
+		 WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on, practice`, userID, first.Start, s.Week.End)
+	if err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx,
-		"SELECT occurred_on, count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on",
-		userID, first.Start, s.Week.End)
-	if err != nil {
-		return fmt.Errorf("trend totals: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var date string
-		var n int
-		if err := rows.Scan(&date, &n); err != nil {
-			return err
-		}
+	return eachCount(ctx, tx, "trend totals", func(date string, n int) {
 		if tw := weekOf(date); tw != nil {
 			tw.Total += n
 		}
-	}
-	return rows.Err()
+	}, "SELECT occurred_on, count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on",
+		userID, first.Start, s.Week.End)
 }
 
 // weekStreak counts consecutive weeks with at least one entry, ending with
