@@ -12,10 +12,7 @@ func TestBetLifecycle(t *testing.T) {
 	ctx := context.Background()
 	in := entryIn(f.annBoss.ID, "2026-11-10", "results")
 	in.Bet = &journal.BetInput{Bet: "Skipping the design review saves a week", Downside: "Rework", Mitigation: "Review the risky part only", ReviewOn: "2026-11-24"}
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, in)
 	if b := e.Bet; b == nil || b.Bet != in.Bet.Bet || b.Downside != "Rework" || b.ReviewOn != "2026-11-24" || b.Outcome != "" {
 		t.Fatalf("bet after create: %+v", b)
 	}

@@ -15,10 +15,7 @@ func TestEntryLifecycle(t *testing.T) {
 	in := entryIn(f.annBoss.ID, "2026-11-20", "results", "solutions")
 	in.Notes = "**bold** notes"
 	in.PriorityID = f.annActive.ID
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, in)
 	if e.BossName != "Dana" || e.PriorityText != "Ship the Q4 plan" || e.Notes != "**bold** notes" || len(e.PublicID) != 36 {
 		t.Errorf("created %+v", e)
 	}
@@ -34,9 +31,7 @@ func TestEntryLifecycle(t *testing.T) {
 	if got.OccurredOn != "2026-11-21" || got.PriorityID != 0 || !reflect.DeepEqual(got.Practices, []string{"team"}) {
 		t.Errorf("after update %+v", got)
 	}
-	var n int
-	f.db.Reader().QueryRow("SELECT count(*) FROM entry_practices WHERE entry_id = ? AND occurred_on = '2026-11-21'", e.ID).Scan(&n)
-	if n != 1 {
+	if n := countOf(t, f.db, "SELECT count(*) FROM entry_practices WHERE entry_id = ? AND occurred_on = '2026-11-21'", e.ID); n != 1 {
 		t.Errorf("entry_practices rows in step: %d, want 1", n)
 	}
 
@@ -53,8 +48,7 @@ func TestEntryLifecycle(t *testing.T) {
 	if _, err := f.db.FindFollowUp(ctx, f.ann.ID, fu.ID); journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("follow-up of a deleted entry: %v", err)
 	}
-	f.db.Reader().QueryRow("SELECT count(*) FROM entry_practices").Scan(&n)
-	if n != 0 {
+	if n := countOf(t, f.db, "SELECT count(*) FROM entry_practices"); n != 0 {
 		t.Errorf("entry_practices left: %d", n)
 	}
 }
@@ -64,10 +58,7 @@ func TestEntryNewBossInOneTransaction(t *testing.T) {
 	ctx := context.Background()
 	in := entryIn(0, "2026-11-20", "risk")
 	in.NewBossName = "Frank"
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, in)
 	b, err := f.db.FindBoss(ctx, f.ann.ID, e.BossID)
 	if err != nil || b.Name != "Frank" || b.Relation != "manager" {
 		t.Errorf("new boss %+v, %v", b, err)
@@ -140,9 +131,7 @@ func TestFindEntriesFiltersAndPages(t *testing.T) {
 		if i%4 == 0 {
 			practices = append(practices, "risk")
 		}
-		if _, err := f.db.CreateEntry(ctx, f.ann.ID, entryIn(boss, start.AddDate(0, 0, i).Format(journal.DateLayout), practices...)); err != nil {
-			t.Fatal(err)
-		}
+		f.entry(t, entryIn(boss, start.AddDate(0, 0, i).Format(journal.DateLayout), practices...))
 	}
 	f.db.CreateEntry(ctx, f.bob.ID, entryIn(f.bobBoss.ID, "2026-02-01", "risk"))
 

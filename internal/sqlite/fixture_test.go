@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -31,6 +32,53 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// entry creates one of ann's entries, or ends the test.
+func (f *fixture) entry(t testing.TB, in journal.EntryInput) *journal.Entry {
+	t.Helper()
+	e, err := f.db.CreateEntry(context.Background(), f.ann.ID, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// boss creates another of ann's bosses, or ends the test.
+func (f *fixture) boss(t testing.TB, name, relation string) *journal.Boss {
+	t.Helper()
+	b, err := f.db.CreateBoss(context.Background(), f.ann.ID, journal.BossInput{Name: name, Relation: relation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// countOf runs a count(*) query, or ends the test.
+func countOf(t testing.TB, db *DB, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.Reader().QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// checkSearchByUser checks that each query's plan (the query, then its
+// arguments) searches an index whose name holds index and that is led by
+// user_id, not just any index.
+func checkSearchByUser(t *testing.T, db *DB, index string, queries [][]any) {
+	t.Helper()
+	for _, q := range queries {
+		plan := explain(t, db, q[0].(string), q[1:]...)
+		byUser := false
+		for _, line := range plan {
+			byUser = byUser || (strings.HasPrefix(line, "SEARCH") && strings.Contains(line, index) && strings.Contains(line, "(user_id=?"))
+		}
+		if !byUser {
+			t.Errorf("plan of\n%s\nhas no SEARCH on a %s index led by user_id: %v", q[0], index, plan)
+		}
+	}
 }
 
 func entryIn(bossID int64, date string, practices ...string) journal.EntryInput {

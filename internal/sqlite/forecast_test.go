@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/migrations"
 )
 
 // forecastQueries are the week page's, home's and the prep page's forecast
@@ -28,16 +27,7 @@ func forecastQueries() [][]any {
 // an index led by the user id, and that "due" reads only open forecasts.
 func TestForecastQueriesSearchByUser(t *testing.T) {
 	f := newFixture(t)
-	for _, q := range forecastQueries() {
-		plan := explain(t, f.db, q[0].(string), q[1:]...)
-		byUser := false
-		for _, line := range plan {
-			byUser = byUser || (strings.HasPrefix(line, "SEARCH") && strings.Contains(line, "forecasts_user_") && strings.Contains(line, "(user_id=?"))
-		}
-		if !byUser {
-			t.Errorf("plan of\n%s\nhas no SEARCH on a forecasts index led by user_id: %v", q[0], plan)
-		}
-	}
+	checkSearchByUser(t, f.db, "forecasts_user_", forecastQueries())
 	if plan := explain(t, f.db, qForecastsDue, 1, "2026-11-29"); !strings.Contains(strings.Join(plan, " "), "forecasts_user_open_idx") {
 		t.Errorf("plan of %s is %v, want forecasts_user_open_idx", qForecastsDue, plan)
 	}
@@ -53,10 +43,7 @@ func forecastEntry(f *fixture, date string) journal.EntryInput {
 func TestForecastLifecycle(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, forecastEntry(f, "2026-11-20"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, forecastEntry(f, "2026-11-20"))
 	fc := e.Forecast
 	if fc == nil || fc.Forecast != "The vendor slips the release" || fc.Likelihood != "high" || fc.NoticedOn != "2026-11-16" ||
 		fc.Result != "" || fc.BossName != "Dana" || fc.OccurredOn != "2026-11-20" {
@@ -73,7 +60,7 @@ func TestForecastLifecycle(t *testing.T) {
 		t.Errorf("bob sees %d of ann's forecasts", len(list))
 	}
 	// Another user cannot resolve it.
-	err = f.db.RecordResolution(ctx, f.bob.ID, e.ID, journal.ResolutionInput{Result: "averted", ResolvedOn: "2026-11-25"})
+	err := f.db.RecordResolution(ctx, f.bob.ID, e.ID, journal.ResolutionInput{Result: "averted", ResolvedOn: "2026-11-25"})
 	if journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("bob's resolution: %v, want not found", err)
 	}
@@ -128,47 +115,18 @@ func TestForecastLifecycle(t *testing.T) {
 	}
 }
 
-func TestDeletingAnEntryDeletesItsForecast(t *testing.T) {
-	f := newFixture(t)
-	ctx := context.Background()
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, forecastEntry(f, "2026-11-20"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	count := func() int {
-		var n int
-		f.db.Reader().QueryRow("SELECT count(*) FROM forecasts WHERE entry_id = ?", e.ID).Scan(&n)
-		return n
-	}
-	if count() != 1 {
-		t.Fatalf("before delete: %d forecasts", count())
-	}
-	if err := f.db.DeleteEntry(ctx, f.ann.ID, e.ID); err != nil {
-		t.Fatal(err)
-	}
-	if count() != 0 {
-		t.Errorf("after delete: %d forecasts, want 0", count())
-	}
-}
-
 // TestForecastNoSurprises measures a date range per boss on the hand-worked
 // fixture of journal's table test: the store returns the dates, journal
 // computes the medians.
 func TestForecastNoSurprises(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	other, err := f.db.CreateBoss(ctx, f.ann.ID, journal.BossInput{Name: "Sam", Relation: "manager"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	other := f.boss(t, "Sam", "manager")
 	add := func(bossID int64, noticed, raised, expected, result, resolved string) {
 		t.Helper()
 		in := entryIn(bossID, raised, "results")
 		in.Forecast = &journal.ForecastInput{Forecast: "f " + raised, ExpectedBy: expected, Likelihood: "low", Prepared: "p", NoticedOn: noticed}
-		e, err := f.db.CreateEntry(ctx, f.ann.ID, in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		e := f.entry(t, in)
 		if result != "" {
 			if err := f.db.RecordResolution(ctx, f.ann.ID, e.ID, journal.ResolutionInput{Result: result, ResolvedOn: resolved}); err != nil {
 				t.Fatal(err)
@@ -203,49 +161,5 @@ func TestForecastNoSurprises(t *testing.T) {
 	}
 	if got, _ := f.db.ForecastNoSurprises(ctx, f.bob.ID, 0, "2026-11-16", "2026-11-22"); got.Forecasts != 0 {
 		t.Errorf("bob measures ann's forecasts: %+v", got)
-	}
-}
-
-// TestForecastsMigrationGoesDownAndUp undoes 00013 on a journal with a
-// forecast, checks that search still finds the entry by its own text and
-// no longer by the forecast's, and applies the migration again.
-func TestForecastsMigrationGoesDownAndUp(t *testing.T) {
-	f := newFixture(t)
-	ctx := context.Background()
-	if _, err := f.db.CreateEntry(ctx, f.ann.ID, forecastEntry(f, "2026-11-20")); err != nil {
-		t.Fatal(err)
-	}
-	p, err := newProvider(f.db.Writer(), migrations.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := p.Down(ctx)
-	if err != nil {
-		t.Fatalf("down: %v", err)
-	}
-	if res.Source.Version != 13 {
-		t.Fatalf("down undid %d, want 13", res.Source.Version)
-	}
-	match := func(q string) int {
-		var n int
-		if err := f.db.Writer().QueryRow("SELECT count(*) FROM entry_search WHERE entry_search MATCH ?", q).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	if match("talked") != 1 || match("vendor") != 0 {
-		t.Errorf("after down: talked %d, vendor %d; want 1 and 0", match("talked"), match("vendor"))
-	}
-	if _, err := p.Up(ctx); err != nil {
-		t.Fatalf("up again: %v", err)
-	}
-	// Down dropped the forecast itself; one made now is searched again.
-	if _, err := f.db.CreateEntry(ctx, f.ann.ID, forecastEntry(f, "2026-11-21")); err != nil {
-		t.Fatal(err)
-	}
-	for q, want := range map[string]int{"talked": 2, "vendor": 1} {
-		if list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: q}); err != nil || len(list) != want {
-			t.Errorf("after up again, %q: %d entries, %v; want %d", q, len(list), err, want)
-		}
 	}
 }

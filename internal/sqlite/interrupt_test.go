@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -12,11 +11,7 @@ import (
 // relies on: when a query's context ends, modernc's driver interrupts
 // SQLite, so even a query that would never finish returns.
 func TestContextInterruptsQuery(t *testing.T) {
-	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := newTestDB(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	done := make(chan error, 1)

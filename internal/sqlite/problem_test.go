@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/migrations"
 )
 
 // problemBetQueries are the week page's and the prep page's problem and
@@ -32,16 +31,7 @@ func problemBetQueries() [][]any {
 // index by user id first, not just any index.
 func TestProblemBetQueriesSearchByUser(t *testing.T) {
 	f := newFixture(t)
-	for _, q := range problemBetQueries() {
-		plan := explain(t, f.db, q[0].(string), q[1:]...)
-		byUser := false
-		for _, line := range plan {
-			byUser = byUser || (strings.HasPrefix(line, "SEARCH") && strings.Contains(line, "_user_") && strings.Contains(line, "(user_id=?"))
-		}
-		if !byUser {
-			t.Errorf("plan of\n%s\nhas no SEARCH on an index led by user_id: %v", q[0], plan)
-		}
-	}
+	checkSearchByUser(t, f.db, "_user_", problemBetQueries())
 	// "Open" and "due" are counted as of now over all time: they must read
 	// the partial indexes that hold only open problems and unreviewed bets,
 	// not walk the whole history by date.
@@ -61,10 +51,7 @@ func problemEntry(f *fixture, date string) journal.EntryInput {
 func TestProblemLifecycle(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, problemEntry(f, "2026-11-20"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, problemEntry(f, "2026-11-20"))
 	p := e.Problem
 	if p == nil || p.Problem != "Releases stall on manual QA" || !reflect.DeepEqual(p.Options, []string{"Automate smoke tests", "Hire a tester"}) ||
 		p.Decision != "open" || p.DecidedOn != "" || p.BossName != "Dana" {
@@ -72,7 +59,7 @@ func TestProblemLifecycle(t *testing.T) {
 	}
 
 	// Another user cannot decide it.
-	err = f.db.RecordDecision(ctx, f.bob.ID, e.ID, journal.DecisionInput{Decision: "taken", DecidedOn: "2026-11-21"})
+	err := f.db.RecordDecision(ctx, f.bob.ID, e.ID, journal.DecisionInput{Decision: "taken", DecidedOn: "2026-11-21"})
 	if journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("bob's decision: %v, want not found", err)
 	}
@@ -119,74 +106,5 @@ func TestProblemLifecycle(t *testing.T) {
 	}
 	if list, _, _ := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: "smoke"}); len(list) != 0 {
 		t.Errorf("search still finds the removed problem")
-	}
-}
-
-func TestDeletingAnEntryDeletesItsProblemAndBet(t *testing.T) {
-	f := newFixture(t)
-	ctx := context.Background()
-	in := problemEntry(f, "2026-11-20")
-	in.Bet = &journal.BetInput{Bet: "Automation pays back in a month", ReviewOn: "2026-12-20"}
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	count := func(table string) int {
-		var n int
-		f.db.Reader().QueryRow("SELECT count(*) FROM "+table+" WHERE entry_id = ?", e.ID).Scan(&n)
-		return n
-	}
-	if count("problems") != 1 || count("bets") != 1 {
-		t.Fatalf("before delete: problems %d bets %d", count("problems"), count("bets"))
-	}
-	if err := f.db.DeleteEntry(ctx, f.ann.ID, e.ID); err != nil {
-		t.Fatal(err)
-	}
-	if count("problems") != 0 || count("bets") != 0 {
-		t.Errorf("after delete: problems %d bets %d, want 0 and 0", count("problems"), count("bets"))
-	}
-}
-
-// TestProblemsMigrationGoesDownAndUp undoes 00010 on a journal with a
-// problem, checks that search still finds the entry by its summary but no
-// longer by its problem, and applies it again.
-func TestProblemsMigrationGoesDownAndUp(t *testing.T) {
-	f := newFixture(t)
-	ctx := context.Background()
-	if _, err := f.db.CreateEntry(ctx, f.ann.ID, problemEntry(f, "2026-11-20")); err != nil {
-		t.Fatal(err)
-	}
-	p, err := newProvider(f.db.Writer(), migrations.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Down to 00009, so that 00010 is undone even with later migrations on top.
-	if _, err := p.DownTo(ctx, 9); err != nil {
-		t.Fatalf("down: %v", err)
-	}
-	match := func(q string) int {
-		var n int
-		if err := f.db.Writer().QueryRow("SELECT count(*) FROM entry_search WHERE entry_search MATCH ?", q).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	if n := match("talked"); n != 1 {
-		t.Errorf("after down, the index finds %d entries by summary, want 1", n)
-	}
-	if n := match("smoke"); n != 0 {
-		t.Errorf("after down, the index finds %d entries by a problem's option, want 0", n)
-	}
-	if _, err := p.Up(ctx); err != nil {
-		t.Fatalf("up again: %v", err)
-	}
-	// Down dropped the problem itself; one made now is searched again.
-	if _, err := f.db.CreateEntry(ctx, f.ann.ID, problemEntry(f, "2026-11-21")); err != nil {
-		t.Fatal(err)
-	}
-	for q, want := range map[string]int{"talked": 2, "smoke": 1} {
-		if list, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{Query: q}); err != nil || len(list) != want {
-			t.Errorf("after up again, %q: %d entries, %v; want %d", q, len(list), err, want)
-		}
 	}
 }

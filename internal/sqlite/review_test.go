@@ -51,20 +51,14 @@ func aggregateDiff(t *testing.T, db *DB) string {
 func TestPracticeMonthsFollowEntries(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	other, err := f.db.CreateBoss(ctx, f.ann.ID, journal.BossInput{Name: "Eve", Relation: "executive"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	other := f.boss(t, "Eve", "executive")
 	var ids []int64
 	for _, in := range []journal.EntryInput{
 		entryIn(f.annBoss.ID, "2026-10-31", "results", "team"),
 		entryIn(f.annBoss.ID, "2026-11-01", "results"),
 		entryIn(other.ID, "2026-11-02", "risk"),
 	} {
-		e, err := f.db.CreateEntry(ctx, f.ann.ID, in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		e := f.entry(t, in)
 		ids = append(ids, e.ID)
 	}
 	if _, err := f.db.CreateEntry(ctx, f.bob.ID, entryIn(f.bobBoss.ID, "2026-11-01", "results")); err != nil {
@@ -93,9 +87,7 @@ func TestPracticeMonthsFollowEntries(t *testing.T) {
 			t.Errorf("after %s, practice_months is off:\n%s", s.name, d)
 		}
 	}
-	var zero int
-	f.db.Reader().QueryRow("SELECT count(*) FROM practice_months WHERE n <= 0 OR user_id = ?", f.bob.ID).Scan(&zero)
-	if zero != 0 {
+	if zero := countOf(t, f.db, "SELECT count(*) FROM practice_months WHERE n <= 0 OR user_id = ?", f.bob.ID); zero != 0 {
 		t.Errorf("%d empty or orphaned aggregate rows", zero)
 	}
 }
@@ -129,10 +121,7 @@ func TestPromiseLedgerMatchesRows(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	const today = "2026-11-25"
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, entryIn(f.annBoss.ID, "2026-06-10", "results"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, entryIn(f.annBoss.ID, "2026-06-10", "results"))
 	w := f.db.Writer()
 	add := func(owner string, due, done any) {
 		var doneAt any
@@ -204,16 +193,13 @@ func TestPromiseLedgerMatchesRows(t *testing.T) {
 		}
 		t.Run(s.name, func(t *testing.T) { ledgerOf() })
 	}
-	var neg int
-	f.db.Reader().QueryRow("SELECT count(*) FROM promise_months WHERE n <= 0").Scan(&neg)
-	if neg != 0 {
+	if neg := countOf(t, f.db, "SELECT count(*) FROM promise_months WHERE n <= 0"); neg != 0 {
 		t.Errorf("%d empty aggregate rows", neg)
 	}
 	if err := f.db.DeleteUser(ctx, f.ann.ID); err != nil {
 		t.Fatal(err)
 	}
-	f.db.Reader().QueryRow("SELECT count(*) FROM promise_months").Scan(&neg)
-	if neg != 0 {
+	if neg := countOf(t, f.db, "SELECT count(*) FROM promise_months"); neg != 0 {
 		t.Errorf("%d aggregate rows outlive the account", neg)
 	}
 }
@@ -223,10 +209,7 @@ func TestPromiseLedgerMatchesRows(t *testing.T) {
 func TestReviewMigrationFillsAggregates(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, entryIn(f.annBoss.ID, "2026-10-20", "results", "risk"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, entryIn(f.annBoss.ID, "2026-10-20", "results", "risk"))
 	if _, err := f.db.CreateFollowUp(ctx, f.ann.ID, e.ID, journal.FollowUpInput{Text: "Send it", Owner: "me", DueOn: "2026-10-22"}); err != nil {
 		t.Fatal(err)
 	}

@@ -111,9 +111,7 @@ func TestSearch(t *testing.T) {
 	if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: "spreadsheet"}); len(got) != 0 {
 		t.Errorf("deleted entry still found: %q", got)
 	}
-	var rows int
-	f.db.Reader().QueryRow("SELECT count(*) FROM entry_search_docsize").Scan(&rows)
-	if rows != 4 {
+	if rows := countOf(t, f.db, "SELECT count(*) FROM entry_search_docsize"); rows != 4 {
 		t.Errorf("entry_search has %d documents, want 4 (3 of ann's, 1 of bob's)", rows)
 	}
 }

@@ -12,10 +12,7 @@ import (
 func TestWithdrawnFollowUpLeavesSearch(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	e, err := f.db.CreateEntry(ctx, f.ann.ID, entryIn(f.annBoss.ID, "2026-11-20", "results"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := f.entry(t, entryIn(f.annBoss.ID, "2026-11-20", "results"))
 	fu, err := f.db.CreateFollowUp(ctx, f.ann.ID, e.ID, journal.FollowUpInput{Text: "Send spreadsheet", Owner: "me"})
 	if err != nil {
 		t.Fatal(err)
