@@ -68,12 +68,7 @@ func (in *BetInput) Validate(entryDate string) error {
 	in.Mitigation = strings.TrimSpace(stripControl(in.Mitigation))
 	in.ReviewOn = strings.TrimSpace(in.ReviewOn)
 	p := Problems{}
-	switch n := utf8.RuneCountInString(in.Bet); {
-	case n == 0:
-		p.Add("bet", "Write what you expect to happen, or clear the other bet fields.")
-	case n > MaxBetChars:
-		p.Add("bet", "Keep the bet to 300 characters.")
-	}
+	p.checkText("bet", in.Bet, MaxBetChars, "Write what you expect to happen, or clear the other bet fields.", "Keep the bet to 300 characters.")
 	if utf8.RuneCountInString(in.Downside) > MaxDownsideChars {
 		p.Add("downside", "Keep the downside to 300 characters.")
 	}

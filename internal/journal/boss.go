@@ -66,18 +66,9 @@ func (b *BossInput) Validate() error {
 		b.Relation = "manager"
 	}
 	p := Problems{}
-	switch n := utf8.RuneCountInString(b.Name); {
-	case n == 0:
-		p.Add("name", "Enter a name.")
-	case n > MaxNameChars:
-		p.Add("name", "Use at most 100 characters.")
-	}
-	if msg := CheckLine(b.Name); msg != "" {
-		p.Add("name", msg)
-	}
-	if msg := CheckLine(b.Role); msg != "" {
-		p.Add("role", msg)
-	}
+	p.checkText("name", b.Name, MaxNameChars, "Enter a name.", "Use at most 100 characters.")
+	p.Check("name", CheckLine(b.Name))
+	p.Check("role", CheckLine(b.Role))
 	if !isOption(Relations, b.Relation) {
 		p.Add("relation", "Choose one of the listed relations.")
 	}

@@ -23,15 +23,7 @@ func TestBossInputValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := tt.in
-			got := FieldErrors(in.Validate())
-			if len(got) != len(tt.problems) {
-				t.Errorf("problems %v, want on %v", got, tt.problems)
-			}
-			for _, f := range tt.problems {
-				if got[f] == "" {
-					t.Errorf("no message for %s; got %v", f, got)
-				}
-			}
+			checkFields(t, in.Validate(), tt.problems)
 			if in != tt.want {
 				t.Errorf("normalised to %+v, want %+v", in, tt.want)
 			}

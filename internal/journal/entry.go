@@ -105,9 +105,7 @@ func (in *EntryInput) contentProblems(today string) Problems {
 		if utf8.RuneCountInString(in.NewBossName) > MaxNameChars {
 			p.Add("new_boss_name", "Use at most 100 characters.")
 		}
-		if msg := CheckLine(in.NewBossName); msg != "" {
-			p.Add("new_boss_name", msg)
-		}
+		p.Check("new_boss_name", CheckLine(in.NewBossName))
 	}
 	if d, ok := ParseDate(in.OccurredOn); !ok || d.Year() < 1970 {
 		p.Add("occurred_on", "Enter the date as YYYY-MM-DD.")
@@ -117,12 +115,7 @@ func (in *EntryInput) contentProblems(today string) Problems {
 	if !isOption(Kinds, in.Kind) {
 		p.Add("kind", "Choose what kind of interaction it was.")
 	}
-	switch n := utf8.RuneCountInString(in.Summary); {
-	case n == 0:
-		p.Add("summary", "Write a one-line summary.")
-	case n > MaxSummaryChars:
-		p.Add("summary", "Keep the summary to 200 characters; put the rest in the notes.")
-	}
+	p.checkText("summary", in.Summary, MaxSummaryChars, "Write a one-line summary.", "Keep the summary to 200 characters; put the rest in the notes.")
 	if utf8.RuneCountInString(in.Notes) > MaxNotesChars {
 		p.Add("notes", "Notes are limited to 20,000 characters.")
 	}

@@ -13,9 +13,7 @@ type EntryFilter struct {
 // Validate reports malformed filter values.
 func (f *EntryFilter) Validate() error {
 	p := Problems{}
-	if msg := CheckSearch(f.Query); msg != "" {
-		p.Add("q", msg)
-	}
+	p.Check("q", CheckSearch(f.Query))
 	if f.Practice != "" {
 		if _, ok := FindPractice(f.Practice); !ok {
 			p.Add("practice", "Unknown practice.")

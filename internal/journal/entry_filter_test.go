@@ -17,15 +17,7 @@ func TestEntryFilterValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := tt.in
-			got := FieldErrors(f.Validate())
-			if len(got) != len(tt.problems) {
-				t.Fatalf("problems %v, want on %v", got, tt.problems)
-			}
-			for _, field := range tt.problems {
-				if got[field] == "" {
-					t.Errorf("no message for %s", field)
-				}
-			}
+			checkFields(t, f.Validate(), tt.problems)
 			if f.Page != tt.page {
 				t.Errorf("page %d, want %d", f.Page, tt.page)
 			}

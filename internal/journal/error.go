@@ -5,6 +5,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // Error codes, each mapped to one HTTP status by the server.
@@ -73,6 +74,25 @@ type Problems map[string]string
 func (p Problems) Add(field, msg string) {
 	if _, ok := p[field]; !ok {
 		p[field] = msg
+	}
+}
+
+// Check records msg for field when there is one: the Check functions
+// return "" for a valid value.
+func (p Problems) Check(field, msg string) {
+	if msg != "" {
+		p.Add(field, msg)
+	}
+}
+
+// checkText records missing for field when s is empty and tooLong when it
+// has more than max characters.
+func (p Problems) checkText(field, s string, max int, missing, tooLong string) {
+	switch n := utf8.RuneCountInString(s); {
+	case n == 0:
+		p.Add(field, missing)
+	case n > max:
+		p.Add(field, tooLong)
 	}
 }
 

@@ -3,7 +3,6 @@ package journal
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // MaxFollowUpChars bounds a follow-up's text.
@@ -68,15 +67,8 @@ func (in *FollowUpInput) Validate() error {
 	in.Text = strings.TrimSpace(in.Text)
 	in.DueOn = strings.TrimSpace(in.DueOn)
 	p := Problems{}
-	switch n := utf8.RuneCountInString(in.Text); {
-	case n == 0:
-		p.Add("text", "Write what was promised.")
-	case n > MaxFollowUpChars:
-		p.Add("text", "Use at most 500 characters.")
-	}
-	if msg := CheckLine(in.Text); msg != "" {
-		p.Add("text", msg)
-	}
+	p.checkText("text", in.Text, MaxFollowUpChars, "Write what was promised.", "Use at most 500 characters.")
+	p.Check("text", CheckLine(in.Text))
 	if !isOption(Owners, in.Owner) {
 		p.Add("owner", "Choose who owns it.")
 	}

@@ -87,12 +87,7 @@ func (in *ForecastInput) Validate(entryDate string) error {
 		in.NoticedOn = entryDate
 	}
 	p := Problems{}
-	switch n := utf8.RuneCountInString(in.Forecast); {
-	case n == 0:
-		p.Add("forecast", "Say what may go wrong, or clear the other forecast fields.")
-	case n > MaxForecastChars:
-		p.Add("forecast", "Keep the forecast to 300 characters.")
-	}
+	p.checkText("forecast", in.Forecast, MaxForecastChars, "Say what may go wrong, or clear the other forecast fields.", "Keep the forecast to 300 characters.")
 	switch d, ok := ParseDate(in.ExpectedBy); {
 	case in.ExpectedBy == "":
 		p.Add("expected_by", "Choose the day it would land.")
@@ -107,12 +102,7 @@ func (in *ForecastInput) Validate(entryDate string) error {
 	if utf8.RuneCountInString(in.Impact) > MaxImpactChars {
 		p.Add("impact", "Keep the impact to 300 characters.")
 	}
-	switch n := utf8.RuneCountInString(in.Prepared); {
-	case n == 0:
-		p.Add("prepared", "Say what you have prepared, or what you ask for.")
-	case n > MaxPreparedChars:
-		p.Add("prepared", "Keep what you prepared to 500 characters.")
-	}
+	p.checkText("prepared", in.Prepared, MaxPreparedChars, "Say what you have prepared, or what you ask for.", "Keep what you prepared to 500 characters.")
 	switch d, ok := ParseDate(in.NoticedOn); {
 	case !ok || d.Year() < 1970:
 		p.Add("noticed_on", "Enter the date as YYYY-MM-DD.")

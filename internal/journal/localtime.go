@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -58,6 +59,23 @@ func LocalTime(date time.Time, h, m int, loc *time.Location) time.Time {
 
 // isoWeekday returns 1 for Monday through 7 for Sunday.
 func isoWeekday(t time.Time) int { return (int(t.Weekday())+6)%7 + 1 }
+
+// localDays yields the local dates from the day before from's through
+// to's: every day that a moment in (from, to] can be reached from, when
+// what happens that day (a meeting, say) may run past midnight.
+func localDays(from, to time.Time, loc *time.Location) iter.Seq[time.Time] {
+	return func(yield func(time.Time) bool) {
+		last := localDate(to, loc)
+		for d := localDate(from, loc).AddDate(0, 0, -1); !d.After(last); d = d.AddDate(0, 0, 1) {
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// inSpan reports whether t falls in (from, to].
+func inSpan(t, from, to time.Time) bool { return t.After(from) && !t.After(to) }
 
 // localDate returns midnight UTC of the calendar date t has in loc, a
 // zone-free date to count days with.

@@ -3,7 +3,6 @@ package journal
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // MaxPriorityChars bounds what a boss cares about, in characters.
@@ -42,15 +41,8 @@ type PriorityInput struct {
 func (in *PriorityInput) Validate() error {
 	in.Text = strings.TrimSpace(in.Text)
 	p := Problems{}
-	switch n := utf8.RuneCountInString(in.Text); {
-	case n == 0:
-		p.Add("text", "Write what your boss cares about.")
-	case n > MaxPriorityChars:
-		p.Add("text", "Use at most 300 characters.")
-	}
-	if msg := CheckLine(in.Text); msg != "" {
-		p.Add("text", msg)
-	}
+	p.checkText("text", in.Text, MaxPriorityChars, "Write what your boss cares about.", "Use at most 300 characters.")
+	p.Check("text", CheckLine(in.Text))
 	if in.Status != "" && !isOption(PriorityStatuses, in.Status) {
 		p.Add("status", "Choose active, done or dropped.")
 	}

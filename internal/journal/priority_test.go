@@ -22,15 +22,7 @@ func TestPriorityInputValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := tt.in
-			got := FieldErrors(in.Validate())
-			if len(got) != len(tt.problems) {
-				t.Fatalf("problems %v, want on %v", got, tt.problems)
-			}
-			for _, f := range tt.problems {
-				if got[f] == "" {
-					t.Errorf("no message for %s", f)
-				}
-			}
+			checkFields(t, in.Validate(), tt.problems)
 			if in.Text != tt.wantText {
 				t.Errorf("text %.20q, want %.20q", in.Text, tt.wantText)
 			}

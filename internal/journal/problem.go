@@ -73,12 +73,7 @@ func (in *ProblemInput) Validate() error {
 	}
 	in.Options = opts
 	p := Problems{}
-	switch n := utf8.RuneCountInString(in.Problem); {
-	case n == 0:
-		p.Add("problem", "Say what the problem is, or clear the other problem fields.")
-	case n > MaxProblemChars:
-		p.Add("problem", "Keep the problem to 500 characters.")
-	}
+	p.checkText("problem", in.Problem, MaxProblemChars, "Say what the problem is, or clear the other problem fields.", "Keep the problem to 500 characters.")
 	if in.Problem != "" && (len(opts) == 0 || in.Recommendation == "") {
 		p.Add("option", MsgBringOptions+".")
 	}

@@ -101,35 +101,38 @@ type Firing struct {
 // WeeklyFirings returns the weekly reviews due in (from, to], each keyed by
 // its ISO week ("2026-W48").
 func (n NotificationSettings) WeeklyFirings(from, to time.Time, loc *time.Location) []Firing {
-	h, m, ok := ParseClock(n.WeeklyTime)
-	if !ok {
-		return nil
-	}
-	var out []Firing
-	for d := localDate(from, loc).AddDate(0, 0, -1); !d.After(localDate(to, loc)); d = d.AddDate(0, 0, 1) {
+	return dailyFirings(KindWeeklyReview, n.WeeklyTime, from, to, loc, func(d time.Time) string {
 		if isoWeekday(d) != n.WeeklyDay {
-			continue
+			return ""
 		}
-		at := LocalTime(d, h, m, loc)
-		if at.After(from) && !at.After(to) {
-			out = append(out, Firing{Kind: KindWeeklyReview, Period: WeekOfDate(d.Format(DateLayout)).String(), At: at})
-		}
-	}
-	return out
+		return WeekOfDate(d.Format(DateLayout)).String()
+	})
 }
 
 // DigestFirings returns the daily digests due in (from, to], each keyed by
 // its local date.
 func (n NotificationSettings) DigestFirings(from, to time.Time, loc *time.Location) []Firing {
-	h, m, ok := ParseClock(n.DigestTime)
+	return dailyFirings(KindFollowUpsDigest, n.DigestTime, from, to, loc, func(d time.Time) string {
+		return d.Format(DateLayout)
+	})
+}
+
+// dailyFirings returns a firing of kind at clock ("HH:MM") on each local
+// day whose moment falls in (from, to]; period keys the day's firing, or
+// is "" to skip the day.
+func dailyFirings(kind, clock string, from, to time.Time, loc *time.Location, period func(day time.Time) string) []Firing {
+	h, m, ok := ParseClock(clock)
 	if !ok {
 		return nil
 	}
 	var out []Firing
-	for d := localDate(from, loc).AddDate(0, 0, -1); !d.After(localDate(to, loc)); d = d.AddDate(0, 0, 1) {
-		at := LocalTime(d, h, m, loc)
-		if at.After(from) && !at.After(to) {
-			out = append(out, Firing{Kind: KindFollowUpsDigest, Period: d.Format(DateLayout), At: at})
+	for d := range localDays(from, to, loc) {
+		p := period(d)
+		if p == "" {
+			continue
+		}
+		if at := LocalTime(d, h, m, loc); inSpan(at, from, to) {
+			out = append(out, Firing{Kind: kind, Period: p, At: at})
 		}
 	}
 	return out

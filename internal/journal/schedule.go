@@ -114,13 +114,11 @@ func (s *Schedule) MeetingsEnding(from, to time.Time, loc *time.Location) []Meet
 	var out []Meeting
 	// A meeting ending in the span started at most MaxMeetingMinutes
 	// before it, so start a day early to be safe.
-	last := localDate(to, loc)
-	for d := localDate(from, loc).AddDate(0, 0, -1); !d.After(last); d = d.AddDate(0, 0, 1) {
+	for d := range localDays(from, to, loc) {
 		if !s.meetsOn(d) {
 			continue
 		}
-		mt := s.meetingOn(d, loc)
-		if mt.End.After(from) && !mt.End.After(to) {
+		if mt := s.meetingOn(d, loc); inSpan(mt.End, from, to) {
 			out = append(out, mt)
 		}
 	}

@@ -3,7 +3,6 @@ package journal
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // API token scopes: a read token may only look; a write token may also
@@ -57,12 +56,7 @@ func (in *TokenInput) Validate(today string) error {
 	in.Name = strings.TrimSpace(stripControl(in.Name))
 	in.ExpiresOn = strings.TrimSpace(in.ExpiresOn)
 	p := Problems{}
-	switch n := utf8.RuneCountInString(in.Name); {
-	case n == 0:
-		p.Add("name", "Name the token after where it will be used, such as “phone”.")
-	case n > MaxTokenNameChars:
-		p.Add("name", "Use at most 100 characters.")
-	}
+	p.checkText("name", in.Name, MaxTokenNameChars, "Name the token after where it will be used, such as “phone”.", "Use at most 100 characters.")
 	if !isOption(Scopes, in.Scope) {
 		p.Add("scope", "Choose read only, or read and write.")
 	}

@@ -70,18 +70,11 @@ func (s *Signup) Validate() error {
 		}
 	}
 	p := Problems{}
-	if msg := CheckEmail(s.Email); msg != "" {
-		p.Add("email", msg)
-	}
+	p.Check("email", CheckEmail(s.Email))
 	if msg := CheckPassword(s.Password); msg != "" && !s.External {
 		p.Add("password", msg)
 	}
-	if msg := CheckDisplayName(s.DisplayName); msg != "" {
-		p.Add("display_name", msg)
-	}
-	if msg := CheckTimeZone(s.TimeZone); msg != "" {
-		p.Add("timezone", msg)
-	}
+	checkProfile(p, s.DisplayName, s.TimeZone)
 	return p.Err()
 }
 
@@ -96,13 +89,14 @@ func (u *ProfileUpdate) Validate() error {
 	u.DisplayName = strings.TrimSpace(u.DisplayName)
 	u.TimeZone = strings.TrimSpace(u.TimeZone)
 	p := Problems{}
-	if msg := CheckDisplayName(u.DisplayName); msg != "" {
-		p.Add("display_name", msg)
-	}
-	if msg := CheckTimeZone(u.TimeZone); msg != "" {
-		p.Add("timezone", msg)
-	}
+	checkProfile(p, u.DisplayName, u.TimeZone)
 	return p.Err()
+}
+
+// checkProfile checks what signing up and editing the profile share.
+func checkProfile(p Problems, displayName, timeZone string) {
+	p.Check("display_name", CheckDisplayName(displayName))
+	p.Check("timezone", CheckTimeZone(timeZone))
 }
 
 // NormalizeEmail trims and lower-cases an email address.

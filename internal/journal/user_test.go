@@ -69,15 +69,7 @@ func TestProfileUpdateValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := tt.in
-			got := FieldErrors(in.Validate())
-			if len(got) != len(tt.problems) {
-				t.Fatalf("problems %v, want on %v", got, tt.problems)
-			}
-			for _, f := range tt.problems {
-				if got[f] == "" {
-					t.Errorf("no message for %s", f)
-				}
-			}
+			checkFields(t, in.Validate(), tt.problems)
 			if tt.problems == nil && (in.DisplayName != "Ann" || in.TimeZone != "Europe/Berlin") {
 				t.Errorf("not trimmed: %+v", in)
 			}
