@@ -137,14 +137,7 @@ func (s *BetStats) AddOutcome(outcome string, n int) {
 // Nudge is the line the week's guidance shows for bets past their review
 // date, or "" when none are.
 func (s BetStats) Nudge() string {
-	switch s.Due {
-	case 0:
-		return ""
-	case 1:
-		return "1 bet is past its review date."
-	default:
-		return fmt.Sprintf("%d bets are past their review date.", s.Due)
-	}
+	return nudge(s.Due, "1 bet is past its review date.", "%d bets are past their review date.")
 }
 
 // Calibration is, over a window, how the bets that played out came out.

@@ -149,14 +149,7 @@ func (s *ProblemStats) AddDecision(decision string, n int) {
 // Nudge is the line the week's guidance shows for problems still waiting
 // for a decision, or "" when none wait.
 func (s ProblemStats) Nudge() string {
-	switch s.Open {
-	case 0:
-		return ""
-	case 1:
-		return "1 problem still waits for a decision."
-	default:
-		return fmt.Sprintf("%d problems still wait for a decision.", s.Open)
-	}
+	return nudge(s.Open, "1 problem still waits for a decision.", "%d problems still wait for a decision.")
 }
 
 // SolutionsRate is, over a window, how many problems were raised and how
@@ -184,6 +177,19 @@ func RateWindowStart(end string) string {
 		return end
 	}
 	return t.AddDate(0, -RateWindowMonths, 1).Format(DateLayout)
+}
+
+// nudge is the guidance line for n things waiting: none for 0, one for 1,
+// and many, with %d for n, for more.
+func nudge(n int, one, many string) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return one
+	default:
+		return fmt.Sprintf(many, n)
+	}
 }
 
 func plural(n int, one, many string) string {
