@@ -80,22 +80,22 @@ func (v *validator) notifications(n Notifications) *journal.NotificationSettings
 // writeReminders writes the optional members after the entries.
 func (jw *JSONWriter) writeReminders() error {
 	if jw.schedules != nil {
-		b, err := json.Marshal(jw.schedules)
-		if err != nil {
-			return err
-		}
-		if _, err := jw.w.WriteString(`,"schedules":` + string(b)); err != nil {
+		if err := jw.writeMember("schedules", jw.schedules); err != nil {
 			return err
 		}
 	}
 	if jw.notifications != nil {
-		b, err := json.Marshal(jw.notifications)
-		if err != nil {
-			return err
-		}
-		if _, err := jw.w.WriteString(`,"notifications":` + string(b)); err != nil {
-			return err
-		}
+		return jw.writeMember("notifications", jw.notifications)
 	}
 	return nil
+}
+
+// writeMember writes one more member of the top-level object.
+func (jw *JSONWriter) writeMember(name string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = jw.w.WriteString(`,"` + name + `":` + string(b))
+	return err
 }

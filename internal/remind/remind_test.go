@@ -102,6 +102,18 @@ func (f *fixture) settings(u *journal.User, n journal.NotificationSettings) {
 }
 
 // passAt moves the clock and runs one pass.
+// mondayMeetings gives n users a 30-minute Monday 10:00 1:1 in Berlin, then
+// sets the clock to when the first one ends: 09:30 UTC (10:30 in Berlin).
+func (f *fixture) mondayMeetings(n int) {
+	f.t.Helper()
+	f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
+	for i := range n {
+		u := f.user("u"+itoaTest(int64(i))+"@example.com", "Europe/Berlin")
+		f.schedule(u, f.boss(u, "Ana"), monday10)
+	}
+	f.clock.Set(mustTime("2026-11-23T09:30:00Z"))
+}
+
 func (f *fixture) passAt(at string) Stats {
 	f.t.Helper()
 	f.clock.Set(mustTime(at))
@@ -236,12 +248,7 @@ func TestEachKindFiresOnItsMinute(t *testing.T) {
 
 func TestConcurrentPassesSendOnce(t *testing.T) {
 	f := newFixture(t, false, "http://leadup.test")
-	f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
-	for i := range 20 {
-		u := f.user("u"+itoaTest(int64(i))+"@example.com", "Europe/Berlin")
-		f.schedule(u, f.boss(u, "Ana"), monday10)
-	}
-	f.clock.Set(mustTime("2026-11-23T09:30:00Z"))
+	f.mondayMeetings(20)
 	// Two runners on two connections to the file, as two processes.
 	runners := []*Runner{f.run, f.runner(f.open())}
 	var wg sync.WaitGroup
@@ -277,12 +284,7 @@ func (s *stopAfter) Send(ctx context.Context, m mailer.Message) error {
 
 func TestRestartMidPassSendsOnce(t *testing.T) {
 	f := newFixture(t, false, "http://leadup.test")
-	f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
-	for i := range 5 {
-		u := f.user("u"+itoaTest(int64(i))+"@example.com", "Europe/Berlin")
-		f.schedule(u, f.boss(u, "Ana"), monday10)
-	}
-	f.clock.Set(mustTime("2026-11-23T09:30:00Z"))
+	f.mondayMeetings(5)
 	ctx, cancel := context.WithCancel(context.Background())
 	dying := f.runner(f.db)
 	dying.send = &stopAfter{next: dying.send, n: 2, cancel: cancel}

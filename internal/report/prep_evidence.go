@@ -45,17 +45,12 @@ func driftLines(p *journal.Prep) []string {
 	if p.Evidence == nil {
 		return nil
 	}
-	var out []string
-	for _, d := range journal.Flagged(p.Evidence.Drift) {
-		s := markdown.Text(d.Text) + ": "
+	return linesOf(journal.Flagged(p.Evidence.Drift), func(d journal.Drift) string {
 		if d.LastTouched == "" {
-			s += fmt.Sprintf("no entry in the %d weeks since it was noted", d.WeeksSince)
-		} else {
-			s += fmt.Sprintf("last touched %s, %d weeks ago", journal.FormatDate(d.LastTouched, journal.DayLayout), d.WeeksSince)
+			return markdown.Text(d.Text) + ": " + fmt.Sprintf("no entry in the %d weeks since it was noted", d.WeeksSince)
 		}
-		out = append(out, s)
-	}
-	return out
+		return markdown.Text(d.Text) + ": " + fmt.Sprintf("last touched %s, %d weeks ago", journal.FormatDate(d.LastTouched, journal.DayLayout), d.WeeksSince)
+	})
 }
 
 // ledgerLines are this quarter's promises, both ways.

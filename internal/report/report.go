@@ -169,9 +169,15 @@ func PrepAgenda(p *journal.Prep) string {
 }
 
 func entryLines(entries []*journal.Entry) []string {
+	return linesOf(entries, func(e *journal.Entry) string { return entryLine(e, false) })
+}
+
+// linesOf writes one line per item; none is nil, as a list with nothing
+// to show.
+func linesOf[T any](items []T, line func(T) string) []string {
 	var out []string
-	for _, e := range entries {
-		out = append(out, entryLine(e, false))
+	for _, it := range items {
+		out = append(out, line(it))
 	}
 	return out
 }
