@@ -36,7 +36,11 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	go db.OptimizeEvery(ctx, sqlite.OptimizeInterval, log)
+	go every(ctx, sqlite.OptimizeInterval, func() {
+		if err := db.Optimize(ctx, false); err != nil && ctx.Err() == nil {
+			log.Error("optimize", "err", err)
+		}
+	})
 
 	scfg := server.DefaultConfig()
 	scfg.Signup = cfg.Signup
@@ -90,7 +94,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		go func() { errc <- ms.Serve(metricsLn) }()
 		log.Info("metrics serving", "addr", metricsLn.Addr().String())
 	}
-	go sweepSessions(ctx, db, scfg.SessionIdle, log)
+	go every(ctx, time.Hour, func() { sweepSessions(ctx, db, scfg.SessionIdle, log) })
 	if scfg.Reminders != nil {
 		// The pass must end before the database closes.
 		var passes sync.WaitGroup
@@ -121,28 +125,35 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	return nil
 }
 
-// sweepSessions deletes ended sessions and form tokens older than
-// sqlite.KeepIdempotencyKeys every hour.
-func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
+// every runs fn each interval until ctx ends.
+func every(ctx context.Context, interval time.Duration, fn func()) {
+	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			now := db.Now()
-			if n, err := db.DeleteExpiredSessions(ctx, now, now.Add(-idle)); err != nil {
-				log.Error("sweep sessions", "err", err)
-			} else if n > 0 {
-				log.Debug("swept sessions", "count", n)
-			}
-			if n, err := db.DeleteOldIdempotencyKeys(ctx, now.Add(-sqlite.KeepIdempotencyKeys)); err != nil {
-				log.Error("sweep form tokens", "err", err)
-			} else if n > 0 {
-				log.Debug("swept form tokens", "count", n)
-			}
+			fn()
 		}
+	}
+}
+
+// sweepSessions deletes ended sessions and form tokens older than
+// sqlite.KeepIdempotencyKeys.
+func sweepSessions(ctx context.Context, db *sqlite.DB, idle time.Duration, log *slog.Logger) {
+	now := db.Now()
+	n, err := db.DeleteExpiredSessions(ctx, now, now.Add(-idle))
+	logSwept(log, "sessions", n, err)
+	n, err = db.DeleteOldIdempotencyKeys(ctx, now.Add(-sqlite.KeepIdempotencyKeys))
+	logSwept(log, "form tokens", n, err)
+}
+
+func logSwept(log *slog.Logger, what string, n int64, err error) {
+	if err != nil {
+		log.Error("sweep "+what, "err", err)
+	} else if n > 0 {
+		log.Debug("swept "+what, "count", n)
 	}
 }
 

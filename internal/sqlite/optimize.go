@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"time"
 )
 
@@ -27,20 +26,4 @@ func (db *DB) Optimize(ctx context.Context, startup bool) error {
 		return fmt.Errorf("optimize: %w", err)
 	}
 	return nil
-}
-
-// OptimizeEvery runs Optimize every interval until ctx ends.
-func (db *DB) OptimizeEvery(ctx context.Context, interval time.Duration, log *slog.Logger) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := db.Optimize(ctx, false); err != nil && ctx.Err() == nil {
-				log.Error("optimize", "err", err)
-			}
-		}
-	}
 }
