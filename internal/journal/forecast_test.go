@@ -131,3 +131,14 @@ func TestForecastDue(t *testing.T) {
 		t.Error("a resolved forecast is never due")
 	}
 }
+
+func TestForecastStatsAddResult(t *testing.T) {
+	var s ForecastStats
+	for k, n := range map[string]int{"happened": 1, "averted": 2, "did_not_happen": 3, "": 4, "unknown": 5} {
+		s.AddResult(k, n)
+	}
+	want := ForecastStats{Resolved: 6, Happened: 1, Averted: 2, DidNotHappen: 3}
+	if s != want {
+		t.Errorf("got %+v, want %+v", s, want)
+	}
+}

@@ -136,14 +136,7 @@ type ProblemStats struct {
 // AddDecision counts n problems decided with decision; "open" is no
 // decision and counts nowhere.
 func (s *ProblemStats) AddDecision(decision string, n int) {
-	switch decision {
-	case "taken":
-		s.Taken += n
-	case "changed":
-		s.Changed += n
-	case "declined":
-		s.Declined += n
-	}
+	addTo(map[string]*int{"taken": &s.Taken, "changed": &s.Changed, "declined": &s.Declined}, decision, n)
 }
 
 // Nudge is the line the week's guidance shows for problems still waiting
