@@ -97,7 +97,7 @@ type OutcomeInput struct {
 // user's date, and a review cannot be dated later.
 func (in *OutcomeInput) Validate(entryDate, today string) error {
 	in.ReviewedOn = strings.TrimSpace(in.ReviewedOn)
-	in.Lesson = strings.TrimSpace(stripControl(strings.ReplaceAll(in.Lesson, "\r\n", "\n")))
+	in.Lesson = strings.TrimSpace(cleanLines(in.Lesson))
 	p := Problems{}
 	if !isOption(Outcomes, in.Outcome) {
 		p.Add("outcome", "Choose how the bet turned out.")

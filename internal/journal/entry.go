@@ -99,7 +99,7 @@ func (in *EntryInput) contentProblems(today string) Problems {
 	in.NewBossName = strings.TrimSpace(in.NewBossName)
 	in.OccurredOn = strings.TrimSpace(in.OccurredOn)
 	in.Summary = strings.TrimSpace(stripControl(in.Summary))
-	in.Notes = stripControl(strings.ReplaceAll(in.Notes, "\r\n", "\n"))
+	in.Notes = cleanLines(in.Notes)
 	p := Problems{}
 	if in.NewBossName != "" {
 		if utf8.RuneCountInString(in.NewBossName) > MaxNameChars {
@@ -131,6 +131,10 @@ func (in *EntryInput) contentProblems(today string) Problems {
 	}
 	return p
 }
+
+// cleanLines is multi-line text as typed in a form: Windows line ends made
+// plain and control characters removed.
+func cleanLines(s string) string { return stripControl(strings.ReplaceAll(s, "\r\n", "\n")) }
 
 // stripControl removes control characters other than newline and tab:
 // they have no place in a journal, and search snippets use two of them.

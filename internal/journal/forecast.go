@@ -80,7 +80,7 @@ func (in *ForecastInput) Empty() bool {
 func (in *ForecastInput) Validate(entryDate string) error {
 	in.Forecast = strings.TrimSpace(stripControl(in.Forecast))
 	in.Impact = strings.TrimSpace(stripControl(in.Impact))
-	in.Prepared = strings.TrimSpace(stripControl(strings.ReplaceAll(in.Prepared, "\r\n", "\n")))
+	in.Prepared = strings.TrimSpace(cleanLines(in.Prepared))
 	in.ExpectedBy = strings.TrimSpace(in.ExpectedBy)
 	in.NoticedOn = strings.TrimSpace(in.NoticedOn)
 	if in.NoticedOn == "" {

@@ -23,12 +23,7 @@ type PromiseCounts struct {
 }
 
 // Rate is the share of due promises kept on time; false when nothing was due.
-func (c PromiseCounts) Rate() (float64, bool) {
-	if c.Due == 0 {
-		return 0, false
-	}
-	return float64(c.OnTime) / float64(c.Due), true
-}
+func (c PromiseCounts) Rate() (float64, bool) { return keptShare(c.OnTime, c.Due) }
 
 // Ledger is the promises made by me and by the boss.
 type Ledger struct {

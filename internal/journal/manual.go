@@ -60,7 +60,7 @@ func (m *Manual) Validate() error {
 			p.Add(f.name, "Keep this to 300 characters; put the rest in the notes.")
 		}
 	}
-	m.Notes = strings.TrimSpace(stripControl(strings.ReplaceAll(m.Notes, "\r\n", "\n")))
+	m.Notes = strings.TrimSpace(cleanLines(m.Notes))
 	if utf8.RuneCountInString(m.Notes) > MaxManualNotesChars {
 		p.Add("manual_notes", "Notes are limited to 5,000 characters.")
 	}

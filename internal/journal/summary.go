@@ -66,11 +66,15 @@ type OnTime struct {
 }
 
 // Rate returns the share kept on time, and false when nothing was due.
-func (o OnTime) Rate() (float64, bool) {
-	if o.Due == 0 {
+func (o OnTime) Rate() (float64, bool) { return keptShare(o.Kept, o.Due) }
+
+// keptShare is the share of due promises kept on time; false when nothing
+// was due, as a rate of nothing means nothing.
+func keptShare(kept, due int) (float64, bool) {
+	if due == 0 {
 		return 0, false
 	}
-	return float64(o.Kept) / float64(o.Due), true
+	return float64(kept) / float64(due), true
 }
 
 // TrendWeek is one week of the trend.
