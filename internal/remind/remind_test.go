@@ -102,14 +102,22 @@ func (f *fixture) settings(u *journal.User, n journal.NotificationSettings) {
 }
 
 // passAt moves the clock and runs one pass.
-// mondayMeetings gives n users a 30-minute Monday 10:00 1:1 in Berlin, then
-// sets the clock to when the first one ends: 09:30 UTC (10:30 in Berlin).
+// mondayUser gives a Berlin user a boss with a 30-minute Monday 10:00 1:1.
+func (f *fixture) mondayUser(email string) (*journal.User, *journal.Boss) {
+	f.t.Helper()
+	u := f.user(email, "Europe/Berlin")
+	b := f.boss(u, "Ana")
+	f.schedule(u, b, monday10)
+	return u, b
+}
+
+// mondayMeetings gives n users that 1:1 on the Friday before, then sets
+// the clock to when the first one ends: 09:30 UTC (10:30 in Berlin).
 func (f *fixture) mondayMeetings(n int) {
 	f.t.Helper()
 	f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
 	for i := range n {
-		u := f.user("u"+itoaTest(int64(i))+"@example.com", "Europe/Berlin")
-		f.schedule(u, f.boss(u, "Ana"), monday10)
+		f.mondayUser("u" + itoaTest(int64(i)) + "@example.com")
 	}
 	f.clock.Set(mustTime("2026-11-23T09:30:00Z"))
 }
@@ -324,8 +332,7 @@ func TestDowntimeCatchUp(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t, false, "http://leadup.test")
 			f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
-			u := f.user("robin@example.com", "Europe/Berlin")
-			f.schedule(u, f.boss(u, "Ana"), monday10)
+			f.mondayUser("robin@example.com")
 			f.passAt("2026-11-23T09:00:00Z") // the last pass before the server went down
 			f.passAt(tc.back)
 			f.passAt(mustTime(tc.back).Add(time.Minute).Format(time.RFC3339))
@@ -344,8 +351,7 @@ func TestDowntimeCatchUp(t *testing.T) {
 func TestSMTPFailureRetriesThenGivesUp(t *testing.T) {
 	f := newFixture(t, false, "http://leadup.test")
 	f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
-	u := f.user("robin@example.com", "Europe/Berlin")
-	f.schedule(u, f.boss(u, "Ana"), monday10)
+	u, _ := f.mondayUser("robin@example.com")
 	f.relay.setFail(errors.New("mailbox busy"))
 	at := mustTime("2026-11-23T09:30:00Z")
 	f.passAt(at.Format(time.RFC3339))
@@ -378,8 +384,7 @@ func TestSMTPFailureRetriesThenGivesUp(t *testing.T) {
 func TestRetryReusesMessageID(t *testing.T) {
 	f := newFixture(t, false, "http://leadup.test")
 	f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
-	u := f.user("robin@example.com", "Europe/Berlin")
-	f.schedule(u, f.boss(u, "Ana"), monday10)
+	u, _ := f.mondayUser("robin@example.com")
 	f.relay.setFail(errors.New("try later"))
 	f.passAt("2026-11-23T09:30:00Z")
 	f.relay.setFail(nil)
@@ -398,9 +403,7 @@ func TestRetryReusesMessageID(t *testing.T) {
 func TestAfterMeetingSkippedWhenEntryWritten(t *testing.T) {
 	f := newFixture(t, false, "http://leadup.test")
 	f.clock.Set(mustTime("2026-11-23T08:00:00Z"))
-	u := f.user("robin@example.com", "Europe/Berlin")
-	b := f.boss(u, "Ana")
-	f.schedule(u, b, monday10)
+	u, b := f.mondayUser("robin@example.com")
 	if _, err := f.db.CreateEntry(context.Background(), u.ID, journal.EntryInput{BossID: b.ID, OccurredOn: "2026-11-23", Kind: "one_on_one", Summary: "Early notes", Practices: []string{"results"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -483,9 +486,7 @@ func TestDigestSkippedWhenNothingDue(t *testing.T) {
 func TestAfterMeetingSkippedForArchivedBoss(t *testing.T) {
 	f := newFixture(t, false, "http://leadup.test")
 	f.clock.Set(mustTime("2026-11-23T08:00:00Z"))
-	u := f.user("robin@example.com", "Europe/Berlin")
-	b := f.boss(u, "Ana")
-	f.schedule(u, b, monday10)
+	u, b := f.mondayUser("robin@example.com")
 	if err := f.db.SetBossArchived(context.Background(), u.ID, b.ID, true); err != nil {
 		t.Fatal(err)
 	}
