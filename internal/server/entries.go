@@ -188,7 +188,7 @@ func sharedNotes(text, link string) string {
 // entryInvalid re-renders the entry form with every typed value and a
 // message beside each bad field.
 func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
-	form := web.Form{Values: formValues(r, entryFields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+	form := invalidForm(r, err, entryFields...)
 	blockFormValues(r, form.Values)
 	f, ferr := s.entryForm(r.Context(), u, form, r.PostForm["practice"], editing)
 	if ferr != nil {
@@ -204,11 +204,7 @@ func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal
 
 // userEntry loads the {id} entry of the signed-in user.
 func (s *Server) userEntry(r *http.Request) (*journal.Entry, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.db.FindEntry(r.Context(), userFrom(r.Context()).ID, id)
+	return userRecord(r, s.db.FindEntry)
 }
 
 func (s *Server) handleEntryView(w http.ResponseWriter, r *http.Request) {
@@ -273,17 +269,13 @@ func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
-	e, err := s.userEntry(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	e, ok := postTarget(s, w, r, s.userEntry)
+	if !ok {
 		return
 	}
 	u := userFrom(r.Context())
 	in, formErr := entryInput(r)
-	err = journal.MergeProblems(formErr, in.Validate(s.today(u)))
+	err := journal.MergeProblems(formErr, in.Validate(s.today(u)))
 	if err == nil {
 		err = s.db.UpdateEntry(r.Context(), u.ID, e.ID, in)
 	}
