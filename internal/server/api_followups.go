@@ -50,12 +50,8 @@ func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request)
 		s.apiFail(w, r, err)
 		return
 	}
-	key, ok := idempotencyKey(w, r)
+	key, body, ok := readCreate[apiFollowUpBody](w, r)
 	if !ok {
-		return
-	}
-	var body apiFollowUpBody
-	if !readJSON(w, r, &body) {
 		return
 	}
 	in := journal.FollowUpInput{Text: body.Text, Owner: body.Owner, DueOn: body.DueOn}
