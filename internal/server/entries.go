@@ -140,7 +140,7 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	key, err := s.postedToken(r)
 	if err != nil {
 		msg := journal.ErrorMessage(err)
-		s.entryInvalid(w, r, u, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
+		s.entryRefused(w, r, u, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
 		return
 	}
 	in, formErr := entryInput(r)
@@ -151,12 +151,8 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		id, replay, err = s.db.CreateEntryOnce(r.Context(), u.ID, key, in, fu)
 	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		s.entryInvalid(w, r, u, err, nil)
-		return
-	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.entryRefused(w, r, u, err, nil)
 		return
 	}
 	if replay {
@@ -185,9 +181,14 @@ func sharedNotes(text, link string) string {
 	return text + "\n\n" + link
 }
 
-// entryInvalid re-renders the entry form with every typed value and a
-// message beside each bad field.
-func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
+// entryRefused answers a save of the entry form that failed: bad input
+// re-renders the form with every typed value and a message beside each bad
+// field; any other error is the error page.
+func (s *Server) entryRefused(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
+	if journal.ErrorCode(err) != journal.EINVALID {
+		s.fail(w, r, err)
+		return
+	}
 	form := invalidForm(r, err, entryFields...)
 	blockFormValues(r, form.Values)
 	f, ferr := s.entryForm(r.Context(), u, form, r.PostForm["practice"], editing)
@@ -279,12 +280,8 @@ func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = s.db.UpdateEntry(r.Context(), u.ID, e.ID, in)
 	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		s.entryInvalid(w, r, u, err, e)
-		return
-	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.entryRefused(w, r, u, err, e)
 		return
 	}
 	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Changes saved.")
