@@ -136,6 +136,18 @@ func (s *Server) apiEntryID(r *http.Request) (int64, error) {
 	return s.db.EntryIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 }
 
+// apiTarget finds the row id of the record a JSON request is about, with
+// find (such as apiEntryID), then reads the body. ok is false when the
+// answer (404, 400, 413, 415) has been written.
+func apiTarget[B any](s *Server, w http.ResponseWriter, r *http.Request, find func(*http.Request) (int64, error)) (id int64, body B, ok bool) {
+	id, err := find(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return 0, body, false
+	}
+	return id, body, readJSON(w, r, &body)
+}
+
 func (s *Server) handleAPIEntry(w http.ResponseWriter, r *http.Request) {
 	id, err := s.apiEntryID(r)
 	if err != nil {
@@ -181,13 +193,8 @@ func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
 
 // handleAPIEntryUpdate changes the fields the body names and keeps the rest.
 func (s *Server) handleAPIEntryUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := s.apiEntryID(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	var body apiEntryBody
-	if !readJSON(w, r, &body) {
+	id, body, ok := apiTarget[apiEntryBody](s, w, r, s.apiEntryID)
+	if !ok {
 		return
 	}
 	ctx := r.Context()
