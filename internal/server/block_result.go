@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
@@ -49,5 +48,5 @@ func (s *Server) recordBlockResult(w http.ResponseWriter, r *http.Request, br bl
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), br.saved)
+	s.redirectWithFlash(w, r, entryURL(e.ID), br.saved)
 }

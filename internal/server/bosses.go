@@ -51,11 +51,7 @@ func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if replay {
-		s.redirect(w, r, bossURL(id))
-		return
-	}
-	s.redirectWithFlash(w, r, bossURL(id), in.Name+" added.")
+	s.redirectCreated(w, r, replay, bossURL(id), in.Name+" added.")
 }
 
 func bossURL(id int64) string { return "/bosses/" + strconv.FormatInt(id, 10) }
@@ -169,11 +165,7 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if replay {
-		s.redirect(w, r, bossURL(b.ID))
-		return
-	}
-	s.redirectWithFlash(w, r, bossURL(b.ID), "Priority added.")
+	s.redirectCreated(w, r, replay, bossURL(b.ID), "Priority added.")
 }
 
 func (s *Server) handlePriorityUpdate(w http.ResponseWriter, r *http.Request) {

@@ -42,7 +42,7 @@ func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, 
 	}
 	f := web.EntryForm{Form: form, Practices: practices, Bosses: shown, Priorities: prios, Action: "/entries", Submit: "Save entry"}
 	if editing != nil {
-		f.Action, f.Submit = "/entries/"+strconv.FormatInt(editing.ID, 10), "Save changes"
+		f.Action, f.Submit = entryURL(editing.ID), "Save changes"
 		return f, nil
 	}
 	// A re-shown form keeps its token, so the corrected post is still the
@@ -155,17 +155,11 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 		s.entryRefused(w, r, u, err, nil)
 		return
 	}
-	if replay {
-		// A double tap, Back then Save, a retried draft: the first post
-		// made the entry; this one writes nothing and shows it.
-		s.redirect(w, r, "/entries/"+strconv.FormatInt(id, 10))
-		return
-	}
 	msg := "Entry saved. Add any follow-ups that came out of it."
 	if fu != nil {
 		msg = "Entry and follow-up saved."
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(id, 10), msg)
+	s.redirectCreated(w, r, replay, entryURL(id), msg)
 }
 
 // sharedNotes turns what a share sheet sent into notes: the text, and the
@@ -202,6 +196,8 @@ func (s *Server) entryRefused(w http.ResponseWriter, r *http.Request, u *journal
 	}
 	s.render(w, r, http.StatusUnprocessableEntity, web.EntryFormPage(s.page(r, title, "entries"), f))
 }
+
+func entryURL(id int64) string { return "/entries/" + strconv.FormatInt(id, 10) }
 
 // userEntry loads the {id} entry of the signed-in user.
 func (s *Server) userEntry(r *http.Request) (*journal.Entry, error) {
@@ -284,7 +280,7 @@ func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
 		s.entryRefused(w, r, u, err, e)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Changes saved.")
+	s.redirectWithFlash(w, r, entryURL(e.ID), "Changes saved.")
 }
 
 // handleEntryDelete asks first: without confirm=yes it shows a

@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
@@ -48,7 +47,7 @@ func (s *Server) handleFollowUpSave(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(f.EntryID, 10), "Follow-up updated.")
+	s.redirectWithFlash(w, r, entryURL(f.EntryID), "Follow-up updated.")
 }
 
 // handleFollowUpDelete asks first: without confirm=yes it shows a
@@ -66,5 +65,5 @@ func (s *Server) handleFollowUpDelete(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(f.EntryID, 10), "Follow-up removed.")
+	s.redirectWithFlash(w, r, entryURL(f.EntryID), "Follow-up removed.")
 }

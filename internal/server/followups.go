@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
@@ -24,11 +23,7 @@ func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if replay {
-		s.redirect(w, r, "/entries/"+strconv.FormatInt(e.ID, 10))
-		return
-	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Follow-up added.")
+	s.redirectCreated(w, r, replay, entryURL(e.ID), "Follow-up added.")
 }
 
 // handleFollowUpUpdate marks a follow-up done (done=1) or open again
@@ -58,7 +53,7 @@ func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	next := "/entries/" + strconv.FormatInt(f.EntryID, 10)
+	next := entryURL(f.EntryID)
 	if n := r.PostFormValue("next"); n != "" {
 		next = safeNext(n)
 	}
