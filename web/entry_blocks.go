@@ -49,14 +49,7 @@ func problemTyped(f Form) bool {
 	return false
 }
 
-func betTyped(f Form) bool {
-	for _, k := range []string{"bet", "downside", "mitigation", "review_on"} {
-		if f.Get(k) != "" || f.Err(k) != "" {
-			return true
-		}
-	}
-	return false
-}
+func betTyped(f Form) bool { return f.typed("bet", "downside", "mitigation", "review_on") }
 
 func decisionLabel(d string) string { return journal.OptionLabel(journal.Decisions, d) }
 func outcomeLabel(o string) string  { return journal.OptionLabel(journal.Outcomes, o) }

@@ -10,12 +10,7 @@ import (
 // so that nothing typed hides after a 422 or on an edit. The likelihood
 // select always holds a value, so it does not count.
 func forecastTyped(f Form) bool {
-	for _, k := range []string{"forecast", "expected_by", "impact", "prepared", "noticed_on", "likelihood"} {
-		if (k != "likelihood" && f.Get(k) != "") || f.Err(k) != "" {
-			return true
-		}
-	}
-	return false
+	return f.typed("forecast", "expected_by", "impact", "prepared", "noticed_on") || f.Err("likelihood") != ""
 }
 
 func likelihoodLabel(l string) string { return journal.OptionLabel(journal.Likelihoods, l) }

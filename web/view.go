@@ -37,6 +37,16 @@ func (f Form) Get(name string) string { return f.Values[name] }
 // Err returns the message for a field, or "".
 func (f Form) Err(name string) string { return f.Errors[name] }
 
+// typed reports whether any of the named fields holds a value or a message.
+func (f Form) typed(names ...string) bool {
+	for _, n := range names {
+		if f.Get(n) != "" || f.Err(n) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Field describes one labelled input.
 type Field struct {
 	Name         string

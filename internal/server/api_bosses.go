@@ -32,12 +32,8 @@ func (s *Server) handleAPIBosses(w http.ResponseWriter, r *http.Request) {
 // handleAPIBossCreate adds a boss; see handleAPIEntryCreate about
 // Idempotency-Key.
 func (s *Server) handleAPIBossCreate(w http.ResponseWriter, r *http.Request) {
-	key, ok := idempotencyKey(w, r)
+	key, body, ok := readCreate[apiBossBody](w, r)
 	if !ok {
-		return
-	}
-	var body apiBossBody
-	if !readJSON(w, r, &body) {
 		return
 	}
 	in := journal.BossInput{Name: body.Name, Relation: body.Relation, Role: body.Role}

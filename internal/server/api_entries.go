@@ -98,13 +98,10 @@ func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
 	}
 	if pid := q.Get("boss_id"); pid != "" {
 		id, err := s.db.BossIDByPublicID(ctx, u.ID, pid)
-		if journal.ErrorCode(err) == journal.ENOTFOUND {
-			problems.Add("boss_id", "No boss of yours has that id.")
-		} else if err != nil {
+		if err := knownID(&f.BossID, id, err, problems, "boss_id", "No boss of yours has that id."); err != nil {
 			s.apiFail(w, r, err)
 			return
 		}
-		f.BossID = id
 	}
 	limit := apiDefaultLimit
 	if raw := q.Get("limit"); raw != "" {
@@ -139,6 +136,18 @@ func (s *Server) apiEntryID(r *http.Request) (int64, error) {
 	return s.db.EntryIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 }
 
+// apiTarget finds the row id of the record a JSON request is about, with
+// find (such as apiEntryID), then reads the body. ok is false when the
+// answer (404, 400, 413, 415) has been written.
+func apiTarget[B any](s *Server, w http.ResponseWriter, r *http.Request, find func(*http.Request) (int64, error)) (id int64, body B, ok bool) {
+	id, err := find(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return 0, body, false
+	}
+	return id, body, readJSON(w, r, &body)
+}
+
 func (s *Server) handleAPIEntry(w http.ResponseWriter, r *http.Request) {
 	id, err := s.apiEntryID(r)
 	if err != nil {
@@ -164,12 +173,8 @@ func (s *Server) writeAPIEntry(w http.ResponseWriter, r *http.Request, status in
 // Idempotency-Key answers the entry the first request made (see
 // idempotencyKey).
 func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
-	key, ok := idempotencyKey(w, r)
+	key, body, ok := readCreate[apiEntryBody](w, r)
 	if !ok {
-		return
-	}
-	var body apiEntryBody
-	if !readJSON(w, r, &body) {
 		return
 	}
 	u := userFrom(r.Context())
@@ -188,13 +193,8 @@ func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
 
 // handleAPIEntryUpdate changes the fields the body names and keeps the rest.
 func (s *Server) handleAPIEntryUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := s.apiEntryID(r)
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	var body apiEntryBody
-	if !readJSON(w, r, &body) {
+	id, body, ok := apiTarget[apiEntryBody](s, w, r, s.apiEntryID)
+	if !ok {
 		return
 	}
 	ctx := r.Context()
@@ -236,12 +236,7 @@ func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryB
 	problems := journal.Problems{}
 	if b.BossID != nil {
 		id, err := s.db.BossIDByPublicID(ctx, u.ID, *b.BossID)
-		switch journal.ErrorCode(err) {
-		case "":
-			in.BossID = id
-		case journal.ENOTFOUND:
-			problems.Add("boss_id", "No boss of yours has that id.")
-		default:
+		if err := knownID(&in.BossID, id, err, problems, "boss_id", "No boss of yours has that id."); err != nil {
 			return err
 		}
 	}
@@ -249,12 +244,7 @@ func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryB
 		in.PriorityID = 0
 		if b.PriorityID.Value != "" {
 			id, err := s.db.PriorityIDByPublicID(ctx, u.ID, b.PriorityID.Value)
-			switch journal.ErrorCode(err) {
-			case "":
-				in.PriorityID = id
-			case journal.ENOTFOUND:
-				problems.Add("priority_id", "No priority of yours has that id.")
-			default:
+			if err := knownID(&in.PriorityID, id, err, problems, "priority_id", "No priority of yours has that id."); err != nil {
 				return err
 			}
 		}
@@ -271,6 +261,21 @@ func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryB
 		problems.Add(k, v)
 	}
 	return apiFields(problems.Err())
+}
+
+// knownID keeps in *dst the row id that a public id was looked up as. A
+// public id that names none of the user's records is a problem beside
+// field, not a 404; any other error is returned.
+func knownID(dst *int64, id int64, err error, problems journal.Problems, field, msg string) error {
+	switch journal.ErrorCode(err) {
+	case "":
+		*dst = id
+	case journal.ENOTFOUND:
+		problems.Add(field, msg)
+	default:
+		return err
+	}
+	return nil
 }
 
 func set(dst *string, v *string) {

@@ -50,12 +50,8 @@ func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request)
 		s.apiFail(w, r, err)
 		return
 	}
-	key, ok := idempotencyKey(w, r)
+	key, body, ok := readCreate[apiFollowUpBody](w, r)
 	if !ok {
-		return
-	}
-	var body apiFollowUpBody
-	if !readJSON(w, r, &body) {
 		return
 	}
 	in := journal.FollowUpInput{Text: body.Text, Owner: body.Owner, DueOn: body.DueOn}
@@ -82,19 +78,19 @@ type apiFollowUpPatch struct {
 	Done *bool `json:"done"`
 }
 
+// apiFollowUpID reads the {id} path parameter, a public id, as a row id.
+func (s *Server) apiFollowUpID(r *http.Request) (int64, error) {
+	return s.db.FollowUpIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
+}
+
 // handleAPIFollowUpUpdate marks a follow-up done or open again.
 func (s *Server) handleAPIFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
+	id, body, ok := apiTarget[apiFollowUpPatch](s, w, r, s.apiFollowUpID)
+	if !ok {
+		return
+	}
 	ctx := r.Context()
 	u := userFrom(ctx)
-	id, err := s.db.FollowUpIDByPublicID(ctx, u.ID, chi.URLParam(r, "id"))
-	if err != nil {
-		s.apiFail(w, r, err)
-		return
-	}
-	var body apiFollowUpPatch
-	if !readJSON(w, r, &body) {
-		return
-	}
 	if body.Done == nil {
 		writeAPIError(w, http.StatusUnprocessableEntity, journal.EINVALID, "Please correct the highlighted fields.",
 			map[string]string{"done": "Say whether it is done: true or false."})

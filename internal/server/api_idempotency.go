@@ -33,6 +33,15 @@ func visibleASCII(s string) bool {
 	return true
 }
 
+// readCreate reads an API create's Idempotency-Key and its JSON body of
+// type B. ok is false when either was refused and the answer written.
+func readCreate[B any](w http.ResponseWriter, r *http.Request) (key string, body B, ok bool) {
+	if key, ok = idempotencyKey(w, r); !ok {
+		return "", body, false
+	}
+	return key, body, readJSON(w, r, &body)
+}
+
 // createdStatus is 201 for a new record and 200 for a retry that found
 // the record its key made before; the body is that record either way.
 func createdStatus(replay bool) int {

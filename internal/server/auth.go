@@ -31,41 +31,42 @@ func (s *Server) signupClosed(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusForbidden, web.SignupClosedPage(s.page(r, "Sign-up is closed", "")))
 }
 
+// signupAllowed reports whether a new account may be created now; when
+// not, it has answered with the closed page (or the error).
+func (s *Server) signupAllowed(w http.ResponseWriter, r *http.Request) bool {
+	ok, err := s.canSignup(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return false
+	}
+	if !ok {
+		s.signupClosed(w, r)
+	}
+	return ok
+}
+
+func (s *Server) renderSignup(w http.ResponseWriter, r *http.Request, status int, form web.Form) {
+	s.render(w, r, status, web.SignupPage(s.page(r, "Create your account", ""), form, web.Zones))
+}
+
 func (s *Server) handleSignupForm(w http.ResponseWriter, r *http.Request) {
 	if userFrom(r.Context()) != nil {
 		s.redirect(w, r, "/")
 		return
 	}
-	ok, err := s.canSignup(r)
-	if err != nil {
-		s.serverError(w, r, err)
+	if !s.signupAllowed(w, r) {
 		return
 	}
-	if !ok {
-		s.signupClosed(w, r)
-		return
-	}
-	form := web.Form{Values: map[string]string{"timezone": "UTC"}}
-	s.render(w, r, http.StatusOK, web.SignupPage(s.page(r, "Create your account", ""), form, web.Zones))
+	s.renderSignup(w, r, http.StatusOK, web.Form{Values: map[string]string{"timezone": "UTC"}})
 }
 
 func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 	if s.signupByIP.RespondOnLimit(w, r, "signup:"+clientIP(r)) {
 		return
 	}
-	if !s.parseForm(w, r) {
+	if !s.parseForm(w, r) || !s.signupAllowed(w, r) {
 		return
 	}
-	ok, err := s.canSignup(r)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if !ok {
-		s.signupClosed(w, r)
-		return
-	}
-	form := web.Form{Values: formValues(r, "email", "display_name", "timezone")}
 	su := journal.Signup{
 		Email:       r.PostFormValue("email"),
 		Password:    r.PostFormValue("password"),
@@ -73,9 +74,7 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		TimeZone:    r.PostFormValue("timezone"),
 	}
 	invalid := func(err error) {
-		form.Errors = journal.FieldErrors(err)
-		form.Message = journal.ErrorMessage(err)
-		s.render(w, r, http.StatusUnprocessableEntity, web.SignupPage(s.page(r, "Create your account", ""), form, web.Zones))
+		s.renderSignup(w, r, http.StatusUnprocessableEntity, invalidForm(r, err, "email", "display_name", "timezone"))
 	}
 	if err := su.Validate(); err != nil {
 		invalid(err)

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
@@ -26,23 +25,22 @@ type blockResult struct {
 // one without the block, is a 404; bad input re-renders the entry page with
 // the form as typed; success answers 303 to the entry.
 func (s *Server) recordBlockResult(w http.ResponseWriter, r *http.Request, br blockResult) {
-	e, err := s.userEntry(r)
-	if err == nil && !br.has(e) {
-		err = errNotFound
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	e, ok := postTarget(s, w, r, func(r *http.Request) (*journal.Entry, error) {
+		e, err := s.userEntry(r)
+		if err == nil && !br.has(e) {
+			err = errNotFound
+		}
+		return e, err
+	})
+	if !ok {
 		return
 	}
 	u := userFrom(r.Context())
 	today := s.today(u)
-	err = br.record(r.Context(), r, u.ID, e, today)
+	err := br.record(r.Context(), r, u.ID, e, today)
 	if journal.ErrorCode(err) == journal.EINVALID {
 		blocks := blockForms(e, today)
-		*br.form(&blocks) = web.Form{Values: formValues(r, br.fields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		*br.form(&blocks) = invalidForm(r, err, br.fields...)
 		s.renderEntryWith(w, r, http.StatusUnprocessableEntity, e, newFollowUpForm(), blocks)
 		return
 	}
@@ -50,5 +48,5 @@ func (s *Server) recordBlockResult(w http.ResponseWriter, r *http.Request, br bl
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), br.saved)
+	s.redirectWithFlash(w, r, entryURL(e.ID), br.saved)
 }

@@ -13,12 +13,8 @@ var manualFields = []string{"manual_prefers", "manual_channel", "manual_cares", 
 // handleManualSave saves a boss's operating manual; a bad field re-shows
 // the boss page with 422 and everything typed.
 func (s *Server) handleManualSave(w http.ResponseWriter, r *http.Request) {
-	b, err := s.userBoss(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	b, ok := postTarget(s, w, r, s.userBoss)
+	if !ok {
 		return
 	}
 	m := journal.Manual{
@@ -27,7 +23,7 @@ func (s *Server) handleManualSave(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := m.Validate(); err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
-			v.ManualForm = web.Form{Values: formValues(r, manualFields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+			v.ManualForm = invalidForm(r, err, manualFields...)
 		})
 		return
 	}

@@ -41,16 +41,9 @@ func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := bossInput(r)
-	key, err := s.postedToken(r)
-	if err == nil {
-		err = in.Validate()
-	}
+	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
-		form := web.Form{Values: formValues(r, "name", "relation", "role", "token"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
-		if err == errBadToken {
-			form.Values["token"] = ""
-		}
-		s.renderBosses(w, r, http.StatusUnprocessableEntity, form)
+		s.renderBosses(w, r, http.StatusUnprocessableEntity, invalidForm(r, err, "name", "relation", "role", "token"))
 		return
 	}
 	id, replay, err := s.db.CreateBossOnce(r.Context(), userFrom(r.Context()).ID, key, in)
@@ -58,22 +51,14 @@ func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if replay {
-		s.redirect(w, r, bossURL(id))
-		return
-	}
-	s.redirectWithFlash(w, r, bossURL(id), in.Name+" added.")
+	s.redirectCreated(w, r, replay, bossURL(id), in.Name+" added.")
 }
 
 func bossURL(id int64) string { return "/bosses/" + strconv.FormatInt(id, 10) }
 
 // userBoss loads the {id} boss of the signed-in user.
 func (s *Server) userBoss(r *http.Request) (*journal.Boss, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.db.FindBoss(r.Context(), userFrom(r.Context()).ID, id)
+	return userRecord(r, s.db.FindBoss)
 }
 
 func (s *Server) handleBossView(w http.ResponseWriter, r *http.Request) {
@@ -125,18 +110,14 @@ func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 func (s *Server) handleBossUpdate(w http.ResponseWriter, r *http.Request) {
-	b, err := s.userBoss(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	b, ok := postTarget(s, w, r, s.userBoss)
+	if !ok {
 		return
 	}
 	in := bossInput(r)
 	if err := in.Validate(); err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
-			v.Form = web.Form{Values: formValues(r, "name", "relation", "role"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+			v.Form = invalidForm(r, err, "name", "relation", "role")
 		})
 		return
 	}
@@ -149,12 +130,8 @@ func (s *Server) handleBossUpdate(w http.ResponseWriter, r *http.Request) {
 
 // handleBossArchive archives a boss, or restores one with archived=0.
 func (s *Server) handleBossArchive(w http.ResponseWriter, r *http.Request) {
-	b, err := s.userBoss(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	b, ok := postTarget(s, w, r, s.userBoss)
+	if !ok {
 		return
 	}
 	archive := r.PostFormValue("archived") != "0"
@@ -170,25 +147,15 @@ func (s *Server) handleBossArchive(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
-	b, err := s.userBoss(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	b, ok := postTarget(s, w, r, s.userBoss)
+	if !ok {
 		return
 	}
 	in := journal.PriorityInput{Text: r.PostFormValue("text")}
-	key, err := s.postedToken(r)
-	if err == nil {
-		err = in.Validate()
-	}
+	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
-			v.PriorityForm = web.Form{Values: formValues(r, "text", "token"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
-			if err == errBadToken {
-				v.PriorityForm.Values["token"] = ""
-			}
+			v.PriorityForm = invalidForm(r, err, "text", "token")
 		})
 		return
 	}
@@ -198,20 +165,12 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if replay {
-		s.redirect(w, r, bossURL(b.ID))
-		return
-	}
-	s.redirectWithFlash(w, r, bossURL(b.ID), "Priority added.")
+	s.redirectCreated(w, r, replay, bossURL(b.ID), "Priority added.")
 }
 
 func (s *Server) handlePriorityUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	id, ok := postTarget(s, w, r, pathID)
+	if !ok {
 		return
 	}
 	u := userFrom(r.Context())

@@ -42,7 +42,7 @@ func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, 
 	}
 	f := web.EntryForm{Form: form, Practices: practices, Bosses: shown, Priorities: prios, Action: "/entries", Submit: "Save entry"}
 	if editing != nil {
-		f.Action, f.Submit = "/entries/"+strconv.FormatInt(editing.ID, 10), "Save changes"
+		f.Action, f.Submit = entryURL(editing.ID), "Save changes"
 		return f, nil
 	}
 	// A re-shown form keeps its token, so the corrected post is still the
@@ -140,7 +140,7 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	key, err := s.postedToken(r)
 	if err != nil {
 		msg := journal.ErrorMessage(err)
-		s.entryInvalid(w, r, u, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
+		s.entryRefused(w, r, u, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
 		return
 	}
 	in, formErr := entryInput(r)
@@ -151,25 +151,15 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		id, replay, err = s.db.CreateEntryOnce(r.Context(), u.ID, key, in, fu)
 	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		s.entryInvalid(w, r, u, err, nil)
-		return
-	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if replay {
-		// A double tap, Back then Save, a retried draft: the first post
-		// made the entry; this one writes nothing and shows it.
-		s.redirect(w, r, "/entries/"+strconv.FormatInt(id, 10))
+		s.entryRefused(w, r, u, err, nil)
 		return
 	}
 	msg := "Entry saved. Add any follow-ups that came out of it."
 	if fu != nil {
 		msg = "Entry and follow-up saved."
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(id, 10), msg)
+	s.redirectCreated(w, r, replay, entryURL(id), msg)
 }
 
 // sharedNotes turns what a share sheet sent into notes: the text, and the
@@ -185,10 +175,15 @@ func sharedNotes(text, link string) string {
 	return text + "\n\n" + link
 }
 
-// entryInvalid re-renders the entry form with every typed value and a
-// message beside each bad field.
-func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
-	form := web.Form{Values: formValues(r, entryFields...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+// entryRefused answers a save of the entry form that failed: bad input
+// re-renders the form with every typed value and a message beside each bad
+// field; any other error is the error page.
+func (s *Server) entryRefused(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
+	if journal.ErrorCode(err) != journal.EINVALID {
+		s.fail(w, r, err)
+		return
+	}
+	form := invalidForm(r, err, entryFields...)
 	blockFormValues(r, form.Values)
 	f, ferr := s.entryForm(r.Context(), u, form, r.PostForm["practice"], editing)
 	if ferr != nil {
@@ -202,13 +197,11 @@ func (s *Server) entryInvalid(w http.ResponseWriter, r *http.Request, u *journal
 	s.render(w, r, http.StatusUnprocessableEntity, web.EntryFormPage(s.page(r, title, "entries"), f))
 }
 
+func entryURL(id int64) string { return "/entries/" + strconv.FormatInt(id, 10) }
+
 // userEntry loads the {id} entry of the signed-in user.
 func (s *Server) userEntry(r *http.Request) (*journal.Entry, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.db.FindEntry(r.Context(), userFrom(r.Context()).ID, id)
+	return userRecord(r, s.db.FindEntry)
 }
 
 func (s *Server) handleEntryView(w http.ResponseWriter, r *http.Request) {
@@ -273,29 +266,21 @@ func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
-	e, err := s.userEntry(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	e, ok := postTarget(s, w, r, s.userEntry)
+	if !ok {
 		return
 	}
 	u := userFrom(r.Context())
 	in, formErr := entryInput(r)
-	err = journal.MergeProblems(formErr, in.Validate(s.today(u)))
+	err := journal.MergeProblems(formErr, in.Validate(s.today(u)))
 	if err == nil {
 		err = s.db.UpdateEntry(r.Context(), u.ID, e.ID, in)
 	}
-	if journal.ErrorCode(err) == journal.EINVALID {
-		s.entryInvalid(w, r, u, err, e)
-		return
-	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.entryRefused(w, r, u, err, e)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Changes saved.")
+	s.redirectWithFlash(w, r, entryURL(e.ID), "Changes saved.")
 }
 
 // handleEntryDelete asks first: without confirm=yes it shows a

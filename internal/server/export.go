@@ -132,7 +132,7 @@ func importPart(r *http.Request) (io.Reader, error) {
 }
 
 func (s *Server) importInvalid(w http.ResponseWriter, r *http.Request, msg string) {
-	s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+	s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
 		v.Import.Message = "Nothing was imported."
 		v.Import.Errors = map[string]string{"file": msg}
 	})

@@ -72,6 +72,17 @@ func (s *Server) popFlash(ctx context.Context) string {
 	return string(msg)
 }
 
+// redirectCreated answers a create form's post: 303 to what it made, with
+// msg. A replayed post (a double tap, Back then Save, a retried draft)
+// wrote nothing: it shows what the first post made, without a notice.
+func (s *Server) redirectCreated(w http.ResponseWriter, r *http.Request, replay bool, url, msg string) {
+	if replay {
+		s.redirect(w, r, url)
+		return
+	}
+	s.redirectWithFlash(w, r, url, msg)
+}
+
 // redirectWithFlash answers 303 to url and leaves msg for the next page.
 func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, url, msg string) {
 	if u := userFrom(r.Context()); u != nil {

@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
@@ -11,11 +10,12 @@ import (
 // userFollowUp loads the {id} follow-up of the signed-in user; another
 // user's, or a withdrawn one, is not found.
 func (s *Server) userFollowUp(r *http.Request) (*journal.FollowUp, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	return s.db.FindFollowUp(r.Context(), userFrom(r.Context()).ID, id)
+	return userRecord(r, s.db.FindFollowUp)
+}
+
+// followUpInput reads the follow-up form, the same to add one and to edit.
+func followUpInput(r *http.Request) journal.FollowUpInput {
+	return journal.FollowUpInput{Text: r.PostFormValue("text"), Owner: r.PostFormValue("owner"), DueOn: r.PostFormValue("due_on")}
 }
 
 func (s *Server) handleFollowUpEdit(w http.ResponseWriter, r *http.Request) {
@@ -29,21 +29,17 @@ func (s *Server) handleFollowUpEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleFollowUpSave(w http.ResponseWriter, r *http.Request) {
-	f, err := s.userFollowUp(r)
-	if err != nil {
-		s.fail(w, r, err)
+	f, ok := postTarget(s, w, r, s.userFollowUp)
+	if !ok {
 		return
 	}
-	if !s.parseForm(w, r) {
-		return
-	}
-	in := journal.FollowUpInput{Text: r.PostFormValue("text"), Owner: r.PostFormValue("owner"), DueOn: r.PostFormValue("due_on")}
-	err = in.Validate()
+	in := followUpInput(r)
+	err := in.Validate()
 	if err == nil {
 		err = s.db.UpdateFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, in)
 	}
 	if journal.ErrorCode(err) == journal.EINVALID {
-		form := web.Form{Values: formValues(r, "text", "owner", "due_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		form := invalidForm(r, err, "text", "owner", "due_on")
 		s.render(w, r, http.StatusUnprocessableEntity, web.FollowUpEditPage(s.page(r, "Edit follow-up", "followups"), f, form))
 		return
 	}
@@ -51,7 +47,7 @@ func (s *Server) handleFollowUpSave(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(f.EntryID, 10), "Follow-up updated.")
+	s.redirectWithFlash(w, r, entryURL(f.EntryID), "Follow-up updated.")
 }
 
 // handleFollowUpDelete asks first: without confirm=yes it shows a
@@ -69,5 +65,5 @@ func (s *Server) handleFollowUpDelete(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(f.EntryID, 10), "Follow-up removed.")
+	s.redirectWithFlash(w, r, entryURL(f.EntryID), "Follow-up removed.")
 }

@@ -2,32 +2,20 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
 )
 
 func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
-	e, err := s.userEntry(r)
-	if err != nil {
-		s.fail(w, r, err)
+	e, ok := postTarget(s, w, r, s.userEntry)
+	if !ok {
 		return
 	}
-	if !s.parseForm(w, r) {
-		return
-	}
-	in := journal.FollowUpInput{Text: r.PostFormValue("text"), Owner: r.PostFormValue("owner"), DueOn: r.PostFormValue("due_on")}
-	key, err := s.postedToken(r)
-	if err == nil {
-		err = in.Validate()
-	}
+	in := followUpInput(r)
+	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
-		form := web.Form{Values: formValues(r, "text", "owner", "due_on", "token"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
-		if err == errBadToken {
-			form.Values["token"] = ""
-		}
-		s.renderEntry(w, r, http.StatusUnprocessableEntity, e, form)
+		s.renderEntry(w, r, http.StatusUnprocessableEntity, e, invalidForm(r, err, "text", "owner", "due_on", "token"))
 		return
 	}
 	_, replay, err := s.db.CreateFollowUpOnce(r.Context(), userFrom(r.Context()).ID, e.ID, key, in)
@@ -35,22 +23,14 @@ func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if replay {
-		s.redirect(w, r, "/entries/"+strconv.FormatInt(e.ID, 10))
-		return
-	}
-	s.redirectWithFlash(w, r, "/entries/"+strconv.FormatInt(e.ID, 10), "Follow-up added.")
+	s.redirectCreated(w, r, replay, entryURL(e.ID), "Follow-up added.")
 }
 
 // handleFollowUpUpdate marks a follow-up done (done=1) or open again
 // (done=0), then returns to the page it was sent from.
 func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	id, ok := postTarget(s, w, r, pathID)
+	if !ok {
 		return
 	}
 	var done bool
@@ -73,7 +53,7 @@ func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	next := "/entries/" + strconv.FormatInt(f.EntryID, 10)
+	next := entryURL(f.EntryID)
 	if n := r.PostFormValue("next"); n != "" {
 		next = safeNext(n)
 	}

@@ -43,6 +43,17 @@ func (s *Server) postedToken(r *http.Request) (string, error) {
 	return tok, nil
 }
 
+// checkedToken returns the posted form's token (see postedToken) and, when
+// it is good, the input's validate error, so that a create form is
+// refused the same way for either.
+func (s *Server) checkedToken(r *http.Request, validate func() error) (string, error) {
+	key, err := s.postedToken(r)
+	if err != nil {
+		return "", err
+	}
+	return key, validate()
+}
+
 // withToken returns values with the token set, making the map if needed.
 func withToken(values map[string]string, token string) map[string]string {
 	if values == nil {

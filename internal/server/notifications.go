@@ -82,8 +82,7 @@ func (s *Server) handleNotificationsSave(w http.ResponseWriter, r *http.Request)
 	n, err := in.Validate()
 	if err != nil {
 		s.renderNotifications(w, r, http.StatusUnprocessableEntity, func(v *web.NotificationsView) {
-			v.Form = web.Form{Values: formValues(r, "weekly_review", "weekly_day", "weekly_time", "followups_digest", "digest_time"),
-				Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+			v.Form = invalidForm(r, err, "weekly_review", "weekly_day", "weekly_time", "followups_digest", "digest_time")
 		})
 		return
 	}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -20,6 +21,17 @@ func pathID(r *http.Request) (int64, error) {
 		return 0, errNotFound
 	}
 	return n, nil
+}
+
+// userRecord loads the {id} record of the signed-in user with find, one
+// of the store's Find methods; another user's record is not found.
+func userRecord[T any](r *http.Request, find func(ctx context.Context, userID, id int64) (T, error)) (T, error) {
+	id, err := pathID(r)
+	if err != nil {
+		var none T
+		return none, err
+	}
+	return find(r.Context(), userFrom(r.Context()).ID, id)
 }
 
 // formID reads an optional id field: 0 when empty; ok is false when it

@@ -7,6 +7,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
 )
 
@@ -57,6 +58,28 @@ func formValues(r *http.Request, names ...string) map[string]string {
 		v[n] = r.PostFormValue(n)
 	}
 	return v
+}
+
+// invalidForm is a refused form as typed, with a message beside each bad
+// field. A refused token is dropped, so the form is shown with a fresh one.
+func invalidForm(r *http.Request, err error, names ...string) web.Form {
+	f := web.Form{Values: formValues(r, names...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+	if err == errBadToken {
+		f.Values["token"] = ""
+	}
+	return f
+}
+
+// postTarget loads the record a form is posted to, with load (such as
+// userBoss), then parses the form. ok is false when the answer (404, 400,
+// 413) has been written.
+func postTarget[T any](s *Server, w http.ResponseWriter, r *http.Request, load func(*http.Request) (T, error)) (rec T, ok bool) {
+	rec, err := load(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return rec, false
+	}
+	return rec, s.parseForm(w, r)
 }
 
 // redirect answers 303 See Other to a path of the app, under the base path.

@@ -39,19 +39,15 @@ func scheduleInput(r *http.Request) journal.ScheduleInput {
 
 // handleScheduleSave sets a boss's recurring 1:1.
 func (s *Server) handleScheduleSave(w http.ResponseWriter, r *http.Request) {
-	b, err := s.userBoss(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.parseForm(w, r) {
+	b, ok := postTarget(s, w, r, s.userBoss)
+	if !ok {
 		return
 	}
 	sched, err := scheduleInput(r).Validate()
 	if err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
 			v.Schedule = web.ScheduleForm{
-				Form:   web.Form{Values: formValues(r, "time", "duration_min", "every_weeks", "starts_on", "remind"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)},
+				Form:   invalidForm(r, err, "time", "duration_min", "every_weeks", "starts_on", "remind"),
 				Days:   map[string]bool{},
 				Saved:  v.Schedule.Saved,
 				MailOn: s.cfg.Reminders != nil,

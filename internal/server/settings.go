@@ -21,11 +21,7 @@ func (s *Server) settingsView(u *journal.User) web.SettingsView {
 }
 
 func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	v := s.settingsView(u)
-	v.ViaProxy = viaProxy(r)
-	v.DeleteByEmail = s.deleteByEmail(r, u)
-	s.render(w, r, http.StatusOK, web.SettingsPage(s.page(r, "Settings", "settings"), v))
+	s.renderSettings(w, r, http.StatusOK, func(*web.SettingsView) {})
 }
 
 // handleSettingsUpdate takes the three settings forms, told apart by their
@@ -46,8 +42,9 @@ func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// settingsInvalid re-renders the settings page with one form's problems.
-func (s *Server) settingsInvalid(w http.ResponseWriter, r *http.Request, status int, edit func(*web.SettingsView)) {
+// renderSettings shows the settings page; edit adjusts the view, to carry
+// one form's problems.
+func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status int, edit func(*web.SettingsView)) {
 	v := s.settingsView(userFrom(r.Context()))
 	v.ViaProxy = viaProxy(r)
 	v.DeleteByEmail = s.deleteByEmail(r, userFrom(r.Context()))
@@ -59,8 +56,8 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	upd := journal.ProfileUpdate{DisplayName: r.PostFormValue("display_name"), TimeZone: r.PostFormValue("timezone")}
 	if err := upd.Validate(); err != nil {
-		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
-			v.Profile = web.Form{Values: formValues(r, "display_name", "timezone"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+		s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+			v.Profile = invalidForm(r, err, "display_name", "timezone")
 		})
 		return
 	}
@@ -101,7 +98,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		problems.Add("new_password", msg)
 	}
 	if err := problems.Err(); err != nil {
-		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+		s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
 			v.Password = web.Form{Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
 		})
 		return
@@ -143,7 +140,7 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !ok {
-		s.settingsInvalid(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
+		s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
 			v.Delete = web.Form{Values: formValues(r, "confirm_email"), Errors: map[string]string{field: msg}}
 		})
 		return

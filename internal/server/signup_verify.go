@@ -138,12 +138,7 @@ func (s *Server) handleSignupVerify(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	if ok, err := s.canSignup(r); err != nil || !ok {
-		if err != nil {
-			s.serverError(w, r, err)
-		} else {
-			s.signupClosed(w, r)
-		}
+	if !s.signupAllowed(w, r) {
 		return
 	}
 	p, err := s.db.TakePendingSignup(ctx, hash)

@@ -40,8 +40,7 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	in := journal.TokenInput{Name: r.PostFormValue("name"), Scope: r.PostFormValue("scope"), ExpiresOn: r.PostFormValue("expires_on")}
 	if err := in.Validate(s.today(u)); err != nil {
-		form := web.Form{Values: formValues(r, "name", "scope", "expires_on"), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
-		s.renderTokens(w, r, http.StatusUnprocessableEntity, web.TokensView{Form: form})
+		s.renderTokens(w, r, http.StatusUnprocessableEntity, web.TokensView{Form: invalidForm(r, err, "name", "scope", "expires_on")})
 		return
 	}
 	b := make([]byte, 32)
