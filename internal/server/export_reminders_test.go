@@ -4,11 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/leadup/leadup/internal/export"
 )
@@ -18,8 +15,7 @@ import (
 // and checks that deleting an account removes them.
 func TestRemindersExportImportAndDelete(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
 	form := scheduleForm()
 	form.Add("weekday", "3")
@@ -47,8 +43,7 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 		t.Fatalf("notifications %+v", n)
 	}
 
-	other := app.client()
-	other.signup("bob@example.com")
+	other := app.signedUp("bob@example.com")
 	wantStatus(t, other.upload([]byte(r.body)), http.StatusSeeOther)
 	bob := app.user("bob@example.com")
 	list, err := app.db.FindSchedules(t.Context(), bob.ID)
@@ -69,9 +64,7 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 	}
 	// A bad schedule is refused with its place, and nothing is written.
 	bad := strings.Replace(r.body, `"every_weeks":2`, `"every_weeks":3`, 1)
-	resp := other.upload([]byte(bad))
-	wantStatus(t, resp, http.StatusUnprocessableEntity)
-	wantBody(t, resp, "schedules[0]: every_weeks")
+	wantImportRefused(t, app, other, []byte(bad), "schedules[0]: every_weeks")
 
 	wantStatus(t, c.post("/settings", url.Values{"action": {"delete"}, "password": {"correct horse battery"}}), http.StatusSeeOther)
 	if n := app.count("schedules"); n != 1 {
@@ -86,49 +79,18 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 	wantStatus(t, app.client().get(feed), http.StatusNotFound)
 }
 
-func validateExport(t *testing.T, body string) {
-	t.Helper()
-	schemaFile, err := os.Open("../../docs/export.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer schemaFile.Close()
-	doc, err := jsonschema.UnmarshalJSON(schemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	comp := jsonschema.NewCompiler()
-	comp.AssertFormat()
-	if err := comp.AddResource("export.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := comp.Compile("export.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Fatalf("export does not match the schema: %v\n%s", err, body)
-	}
-}
-
 // TestExportWithoutSavedSettings: an account that never saved its
 // reminder settings exports none, so importing its file elsewhere leaves
 // that account's settings as they are.
 func TestExportWithoutSavedSettings(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	body := c.get("/export.json").body
 	if strings.Contains(body, `"notifications"`) {
 		t.Fatalf("an export of unsaved settings holds notifications:\n%s", body)
 	}
 	validateExport(t, body)
-	other := app.client()
-	other.signup("bob@example.com")
+	other := app.signedUp("bob@example.com")
 	bob := app.user("bob@example.com")
 	if err := app.db.SaveNotificationSettings(t.Context(), bob.ID, mustSettings(t)); err != nil {
 		t.Fatal(err)
