@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -59,10 +58,7 @@ func TestBrowserNoPageScrollsSideways(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkNoOverflow(t, ctx, base, pages, "light")
-			dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
-			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
-				t.Fatal(err)
-			}
+			useDarkScheme(t, ctx)
 			checkNoOverflow(t, ctx, base, pages, "dark")
 		})
 	}
