@@ -20,9 +20,8 @@ type blocksFixture struct {
 }
 
 func newBlocksFixture(t *testing.T) *blocksFixture {
-	app, ann, dana := fixedApp(t)
-	f := &blocksFixture{app: app, ann: ann, dana: dana, ids: map[string]string{}}
-	f.eve = ann.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"skip_level"}}, "/bosses/")
+	f := newBlocksBase(t)
+	ann, dana := f.ann, f.dana
 	problem := func(label, boss, date, decision, decidedOn string) {
 		id := ann.createdID("/entries", blockForm(boss, date, "summary", "Entry "+label, "problem", "Problem "+label,
 			"option", "Option A of "+label, "option", "Option B of "+label, "recommendation", "Take A of "+label), "/entries/")
@@ -56,11 +55,9 @@ func newBlocksFixture(t *testing.T) *blocksFixture {
 	bet("B8", dana, "2025-06-01", "2025-06-10", "worse", "2025-06-11")
 
 	// Bob's open problem and due bet must never count for Ann.
-	f.bob = app.client()
-	f.bob.signup("bob@example.com")
-	zed := f.bob.createdID("/bosses", url.Values{"name": {"Zed"}, "relation": {"manager"}}, "/bosses/")
-	f.bobEntryID = f.bob.createdID("/entries", blockForm(zed, "2026-11-24", "problem", "Bob's problem", "option", "o", "recommendation", "r",
-		"bet", "Bob's bet", "review_on", "2026-11-25"), "/entries/")
+	f.addBob(func(zed string) url.Values {
+		return blockForm(zed, "2026-11-24", "problem", "Bob's problem", "option", "o", "recommendation", "r", "bet", "Bob's bet", "review_on", "2026-11-25")
+	})
 	return f
 }
 
