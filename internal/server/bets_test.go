@@ -9,12 +9,7 @@ import (
 
 func TestBetBlockValidation(t *testing.T) {
 	app, ann, dana := fixedApp(t)
-	tests := []struct {
-		name  string
-		form  url.Values
-		field string
-		msg   string
-	}{
+	tests := []badEntry{
 		{"no bet", blockForm(dana, "2026-11-26", "bet", "", "downside", "A lost week", "mitigation", "Timebox", "review_on", "2026-12-10"), "bet", "what you expect to happen"},
 		{"long bet", blockForm(dana, "2026-11-26", "bet", strings.Repeat("b", 301), "downside", "A lost week", "review_on", "2026-12-10"), "bet", "300 characters"},
 		{"long downside", blockForm(dana, "2026-11-26", "bet", "They back it", "downside", strings.Repeat("d", 301), "review_on", "2026-12-10"), "downside", "300 characters"},

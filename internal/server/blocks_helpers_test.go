@@ -29,6 +29,14 @@ func (f *blocksFixture) addBob(entry func(zed string) url.Values) {
 	f.bobEntryID = f.bob.createdID("/entries", entry(zed), "/entries/")
 }
 
+// badEntry is a capture form that must be refused with msg beside field.
+type badEntry struct {
+	name  string
+	form  url.Values
+	field string
+	msg   string
+}
+
 // wantEntryRefused posts form to /entries and wants a 422 that says msg
 // beside field and keeps the typed summary, and none of tables written.
 func wantEntryRefused(t *testing.T, app *testApp, ann *client, form url.Values, field, msg string, tables ...string) *response {

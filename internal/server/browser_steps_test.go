@@ -11,6 +11,12 @@ import (
 // The browser tests share these steps: starting on a phone, signing in,
 // and the checks every page gets (width, dark scheme).
 
+// screen is a browser window a page is checked in.
+type screen struct {
+	name          string
+	width, height int
+}
+
 // steps runs the actions in order and stops the test at the first that
 // fails.
 func steps(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {

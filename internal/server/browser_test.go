@@ -242,10 +242,7 @@ func TestBrowserFirstEntryOnPhone(t *testing.T) {
 
 func TestBrowserWeekPage(t *testing.T) {
 	f := newWeekFixture(t)
-	for _, size := range []struct {
-		name          string
-		width, height int
-	}{{"phone", 390, 844}, {"desktop", 1280, 900}} {
+	for _, size := range []screen{{"phone", 390, 844}, {"desktop", 1280, 900}} {
 		t.Run(size.name, func(t *testing.T) {
 			ctx := newBrowser(t, size.width, size.height)
 			steps(t, ctx,

@@ -21,8 +21,7 @@ const phoneHeight = 844
 // the browser sees the home page of someone who has used leadup a while.
 func captureUser(t *testing.T, app *testApp, email string, entries int) (c *client, bosses []string) {
 	t.Helper()
-	c = app.client()
-	c.signup(email)
+	c = app.signedUp(email)
 	for _, name := range []string{"Dana Lead", "Eve Skip", "Frank Stakeholder"} {
 		bosses = append(bosses, c.createdID("/bosses", url.Values{"name": {name}, "relation": {"manager"}}, "/bosses/"))
 	}
@@ -218,12 +217,16 @@ func TestBrowserExpiredSessionSavesAfterSignIn(t *testing.T) {
 func TestBrowserDraftSurvivesAndClears(t *testing.T) {
 	app, ctx, _ := capturePhone(t, "draft@example.com", 1)
 	base := app.ts.URL
-	drafts := func() int {
+	// wantDrafts stops the test unless the device holds want drafts.
+	wantDrafts := func(want int, when string) {
+		t.Helper()
 		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Object.keys(localStorage).filter(k => k.startsWith("leadup-draft-")).length`))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return n
+		if n != want {
+			t.Fatalf("drafts %s = %d, want %d", when, n, want)
+		}
 	}
 	// Typed, then the page is left and opened again: the draft is back.
 	steps(t, ctx,
@@ -238,33 +241,25 @@ func TestBrowserDraftSurvivesAndClears(t *testing.T) {
 	if on, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#practice-team").checked`)); !on {
 		t.Error("the draft's practice is not checked again")
 	}
-	if drafts() != 1 {
-		t.Errorf("drafts = %d, want 1", drafts())
-	}
+	wantDrafts(1, "after reopening")
 	// Saved: the entry page confirms the draft's token and the draft goes.
 	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".entry-form button.save")),
 		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
 	)
-	if n := drafts(); n != 0 {
-		t.Errorf("drafts after saving = %d, want 0", n)
-	}
+	wantDrafts(0, "after saving")
 	// Sign-out drops any draft left on the device.
 	steps(t, ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(chromedp.CSS("#summary")),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "Left behind"),
 	)
-	if drafts() != 1 {
-		t.Fatalf("drafts = %d after typing, want 1", drafts())
-	}
+	wantDrafts(1, "after typing")
 	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".nav form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("form[action$='/login']")),
 	)
-	if n := drafts(); n != 0 {
-		t.Errorf("drafts after sign-out = %d, want 0", n)
-	}
+	wantDrafts(0, "after sign-out")
 }
 
 // setOffline cuts or restores the browser's network, and tells the page

@@ -49,9 +49,7 @@ func TestExportImportRoundTripsProblemsAndBets(t *testing.T) {
 	}
 
 	// Into a fresh account, exactly.
-	bob := app.signedUp("bob@example.com")
-	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
-	wantSameExport(t, bob, first)
+	bob := importInto(t, app, "bob@example.com", first)
 	if got := app.scalar("SELECT count(*) FROM problems p JOIN users u ON u.id = p.user_id WHERE u.email = 'bob@example.com'"); got != int64(2) {
 		t.Errorf("bob has %v problems, want 2", got)
 	}

@@ -43,18 +43,9 @@ func seedForExport(t *testing.T, c *client, app *testApp) {
 func exportApp(t *testing.T, edit ...func(*Config)) (*testApp, *client) {
 	t.Helper()
 	app := newTestApp(t, edit...)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	ann := app.signedUp("ann@example.com")
 	seedForExport(t, ann, app)
 	return app, ann
-}
-
-// signedUp is a new browser with a fresh account for email.
-func (a *testApp) signedUp(email string) *client {
-	a.t.Helper()
-	c := a.client()
-	c.signup(email)
-	return c
 }
 
 // upload posts file as the multipart field "file" to /import.
@@ -110,6 +101,17 @@ func validateExport(t *testing.T, body string) {
 	if err := schema.Validate(inst); err != nil {
 		t.Fatalf("export does not match the schema: %v\n%s", err, body)
 	}
+}
+
+// importInto signs email up, imports file into the new account and checks
+// that the account's export holds the same records; it returns the
+// account's browser.
+func importInto(t *testing.T, app *testApp, email, file string) *client {
+	t.Helper()
+	c := app.signedUp(email)
+	wantStatus(t, c.upload([]byte(file)), http.StatusSeeOther)
+	wantSameExport(t, c, file)
+	return c
 }
 
 // wantSameExport fails unless c's export holds the records of file: the

@@ -46,9 +46,7 @@ func TestExportImportRoundTripsForecasts(t *testing.T) {
 	}
 
 	// Into a fresh account, exactly, and searchable there.
-	bob := app.signedUp("bob@example.com")
-	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
-	wantSameExport(t, bob, first)
+	bob := importInto(t, app, "bob@example.com", first)
 	if got := app.scalar("SELECT count(*) FROM forecasts f JOIN users u ON u.id = f.user_id WHERE u.email = 'bob@example.com'"); got != int64(2) {
 		t.Errorf("bob has %v forecasts, want 2", got)
 	}

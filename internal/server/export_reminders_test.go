@@ -16,10 +16,7 @@ import (
 func TestRemindersExportImportAndDelete(t *testing.T) {
 	app := newTestApp(t)
 	c := app.signedUp("ann@example.com")
-	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
-	form := scheduleForm()
-	form.Add("weekday", "3")
-	wantStatus(t, c.post("/bosses/"+id+"/schedule", form), http.StatusSeeOther)
+	c.scheduledBoss()
 	if err := app.db.SaveNotificationSettings(t.Context(), app.user("ann@example.com").ID, mustSettings(t)); err != nil {
 		t.Fatal(err)
 	}

@@ -21,8 +21,7 @@ func (a *testApp) writerChanges() int64 {
 // that page writes to the database.
 func TestFlashIsACookie(t *testing.T) {
 	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	ann := app.signedUp("ann@example.com")
 	wantBody(t, ann.get("/"), "Your account is ready")
 	boss := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 
@@ -41,8 +40,7 @@ func TestFlashIsACookie(t *testing.T) {
 	}
 
 	// A notice made for Bob, or made up, does not show to Ann.
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bobs := bob.post("/settings", url.Values{"action": {"profile"}, "display_name": {"Bob"}, "timezone": {"Europe/Berlin"}})
 	var bobFlash string
 	for _, c := range bobs.header.Values("Set-Cookie") {

@@ -109,8 +109,7 @@ func TestMovedDateSurvivesExportAndImport(t *testing.T) {
 	wantStatus(t, exp, http.StatusOK)
 	wantBody(t, exp, `"due_on":"2026-12-04"`, `"first_due_on":"2026-11-24"`)
 
-	carl := f.app.client()
-	carl.signup("carl@example.com")
+	carl := f.app.signedUp("carl@example.com")
 	r := carl.upload([]byte(exp.body))
 	if r.status != http.StatusSeeOther && r.status != http.StatusOK {
 		t.Fatalf("import: %d\n%.1000s", r.status, r.body)

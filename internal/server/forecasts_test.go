@@ -21,12 +21,7 @@ func forecastForm(boss, date string, pairs ...string) url.Values {
 
 func TestForecastBlockValidation(t *testing.T) {
 	app, ann, dana := fixedApp(t)
-	tests := []struct {
-		name  string
-		form  url.Values
-		field string
-		msg   string
-	}{
+	tests := []badEntry{
 		{"no forecast", forecastForm(dana, "2026-11-26", "forecast", ""), "forecast", "Say what may go wrong"},
 		{"long forecast", forecastForm(dana, "2026-11-26", "forecast", strings.Repeat("f", 301)), "forecast", "300 characters"},
 		{"no expected date", forecastForm(dana, "2026-11-26", "expected_by", ""), "expected_by", "the day it would land"},

@@ -125,6 +125,14 @@ func (c *client) signup(email string) {
 	}
 }
 
+// signedUp is a new browser with a fresh account for email.
+func (a *testApp) signedUp(email string) *client {
+	a.t.Helper()
+	c := a.client()
+	c.signup(email)
+	return c
+}
+
 func (c *client) login(email, pw string) *response {
 	c.app.t.Helper()
 	return c.post("/login", url.Values{"email": {email}, "password": {pw}})

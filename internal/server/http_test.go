@@ -14,8 +14,7 @@ import (
 
 func TestSecurityHeaders(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	pages := map[string]*response{
 		"page":   c.get("/settings"),
 		"404":    c.get("/no/such/page"),
@@ -142,8 +141,7 @@ func TestPanicIsA500WithRequestID(t *testing.T) {
 // whole export and has its own, larger cap.
 func TestImportHasItsOwnBodyLimit(t *testing.T) {
 	app := newTestApp(t, func(c *Config) { c.MaxBodyBytes = 1024 })
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	big := `{"format":"leadup-export","version":1,"bosses":[],"priorities":[],"entries":[]}` + strings.Repeat(" ", 4096)
 	if r := c.upload([]byte(big)); r.status != http.StatusSeeOther {
 		t.Errorf("a 4 KB import under a 1 KB form limit: %d, want 303", r.status)

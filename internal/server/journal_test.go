@@ -44,10 +44,20 @@ func (c *client) createdID(path string, form url.Values, prefix string) string {
 	return strings.TrimPrefix(loc, prefix)
 }
 
+// danaEntry is a test app with Ann signed up, her boss Dana, and one
+// entry with Dana.
+func danaEntry(t *testing.T) (app *testApp, ann *client, dana, entry string) {
+	t.Helper()
+	app = newTestApp(t)
+	ann = app.signedUp("ann@example.com")
+	dana = ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
+	entry = ann.createdID("/entries", entryForm("boss_id", dana), "/entries/")
+	return app, ann, dana, entry
+}
+
 func TestQuickCaptureWithNewBoss(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	home := c.get("/")
 	wantBody(t, home, `action="/entries"`, `name="new_boss_name"`, "Deliver results", "Be the solution seeker")
 
@@ -65,8 +75,7 @@ func TestQuickCaptureWithNewBoss(t *testing.T) {
 
 func TestEntryValidation(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	bossID := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	future := time.Now().UTC().AddDate(0, 0, 3).Format(journal.DateLayout)
 	notes := "Long notes <b>kept</b> & precious\nline two"
@@ -113,8 +122,7 @@ func TestEntryValidation(t *testing.T) {
 
 func TestEntryEditAndDelete(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	id := c.createdID("/entries", entryForm("new_boss_name", "Dana"), "/entries/")
 	edit := c.get("/entries/" + id + "/edit")
 	wantStatus(t, edit, http.StatusOK)
@@ -146,8 +154,7 @@ func TestEntryEditAndDelete(t *testing.T) {
 
 func TestOtherUsersRecordsAre404(t *testing.T) {
 	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	ann := app.signedUp("ann@example.com")
 	entryID := ann.createdID("/entries", entryForm("new_boss_name", "Dana"), "/entries/")
 	bossID := fmt.Sprint(app.scalar("SELECT boss_id FROM entries WHERE id = " + entryID))
 	ann.createdID("/bosses/"+bossID+"/priorities", url.Values{"text": {"Ship Q4"}}, "/bosses/")
@@ -155,8 +162,7 @@ func TestOtherUsersRecordsAre404(t *testing.T) {
 	ann.post("/entries/"+entryID+"/followups", url.Values{"text": {"Send deck"}, "owner": {"me"}})
 	fuID := fmt.Sprint(app.scalar("SELECT id FROM followups"))
 
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bobBoss := bob.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"manager"}}, "/bosses/")
 	before := app.snapshot()
 
@@ -207,8 +213,7 @@ func TestOtherUsersRecordsAre404(t *testing.T) {
 
 func TestNotesMarkdownIsSanitised(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	payloads := []string{
 		"<script>alert('x')</script>",
 		"<img src=x onerror=alert(1)>",
@@ -238,8 +243,7 @@ func TestNotesMarkdownIsSanitised(t *testing.T) {
 
 func TestFollowUps(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	e1 := c.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Planning"), "/entries/")
 	e2 := c.createdID("/entries", entryForm("new_boss_name", "Eve", "summary", "Budget"), "/entries/")
 	past := time.Now().UTC().AddDate(0, 0, -5).Format(journal.DateLayout)
@@ -291,8 +295,7 @@ func TestFollowUps(t *testing.T) {
 
 func TestBossesAndPriorities(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	r := c.post("/bosses", url.Values{"name": {""}, "relation": {"overlord"}, "role": {"CTO"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantBody(t, r, "Enter a name.", "Choose one of the listed relations.", `value="CTO"`)
@@ -344,8 +347,7 @@ func TestBossesAndPriorities(t *testing.T) {
 
 func TestEntriesListFiltersAndPages(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	dana := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	eve := c.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"manager"}}, "/bosses/")
 	base := time.Now().UTC().AddDate(0, 0, -200)
@@ -383,8 +385,7 @@ func TestEntriesListFiltersAndPages(t *testing.T) {
 
 func TestHomeShowsWeekAndFollowUps(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	today := time.Now().In(mustZone(t, "Europe/Berlin")).Format(journal.DateLayout)
 	e := c.createdID("/entries", entryForm("new_boss_name", "Dana", "occurred_on", today, "summary", "Today's sync"), "/entries/")
 	old := time.Now().UTC().AddDate(0, 0, -30).Format(journal.DateLayout)
@@ -436,12 +437,10 @@ func (a *testApp) snapshot() string {
 
 func TestSearchThroughTheList(t *testing.T) {
 	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	ann := app.signedUp("ann@example.com")
 	ann.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Budget review", "notes", "Cut the **travel** line."), "/entries/")
 	ann.createdID("/entries", entryForm("new_boss_name", "Eve", "summary", "Hiring plan", "practice", "team"), "/entries/")
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bob.createdID("/entries", entryForm("new_boss_name", "Zed", "summary", "Bob's travel budget"), "/entries/")
 
 	r := ann.get("/entries?q=trav")

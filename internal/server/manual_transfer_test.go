@@ -32,9 +32,7 @@ func TestManualExportImport(t *testing.T) {
 	}
 
 	// Into a fresh account, exactly.
-	bob := app.signedUp("bob@example.com")
-	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
-	wantSameExport(t, bob, first)
+	bob := importInto(t, app, "bob@example.com", first)
 
 	// An older file without the manual leaves it alone; a bad one is refused
 	// with its path and nothing is written.

@@ -21,8 +21,7 @@ import (
 // tools do): no tag, image or script link may come out.
 func TestMarkdownDownloadsCarryNoLiveMarkup(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	c.post("/settings", url.Values{"action": {"profile"}, "display_name": {"Ann <b onmouseover=alert(1)>"}, "timezone": {"UTC"}})
 	boss := c.createdID("/bosses", url.Values{"name": {`Dana <img src=x onerror=alert("boss")>`}, "relation": {"manager"}}, "/bosses/")
 	c.post("/bosses/"+boss+"/priorities", url.Values{"text": {"[priority](javascript:alert(2))"}})

@@ -46,10 +46,7 @@ func TestBrowserNoPageScrollsSideways(t *testing.T) {
 		"/bosses", "/bosses/" + f.dana, "/bosses/" + f.dana + "/prep", "/followups", "/followups/" + fu + "/edit",
 		"/weeks/2026-W48", "/settings",
 	}
-	for _, size := range []struct {
-		name          string
-		width, height int
-	}{{"390", 390, 844}, {"1280", 1280, 900}} {
+	for _, size := range []screen{{"390", 390, 844}, {"1280", 1280, 900}} {
 		t.Run(size.name, func(t *testing.T) {
 			ctx := newBrowser(t, size.width, size.height)
 			base := f.app.ts.URL

@@ -15,8 +15,7 @@ func fixedApp(t *testing.T) (*testApp, *client, string) {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	app.setNow(now)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	ann := app.signedUp("ann@example.com")
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	return app, ann, dana
 }
@@ -41,12 +40,7 @@ func blockForm(boss, date string, pairs ...string) url.Values {
 func TestProblemBlockValidation(t *testing.T) {
 	app, ann, dana := fixedApp(t)
 	long := func(n int) string { return strings.Repeat("p", n) }
-	tests := []struct {
-		name  string
-		form  url.Values
-		field string
-		msg   string
-	}{
+	tests := []badEntry{
 		{"no option", blockForm(dana, "2026-11-26", "problem", "QA <stalls> releases", "recommendation", "Automate"), "option", "Bring at least one option and say which you recommend"},
 		{"no recommendation", blockForm(dana, "2026-11-26", "problem", "QA <stalls> releases", "option", "Automate", "option", "Hire"), "option", "Bring at least one option and say which you recommend"},
 		{"empty boxes only", blockForm(dana, "2026-11-26", "problem", "QA <stalls> releases", "option", " ", "option", "", "recommendation", "Automate"), "option", "Bring at least one option and say which you recommend"},

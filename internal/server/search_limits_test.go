@@ -13,8 +13,7 @@ import (
 
 func TestSearchBounded(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	words := strings.TrimSpace(strings.Repeat("a ", journal.MaxSearchTerms))
 	wantStatus(t, c.get("/entries?q="+url.QueryEscape(words)), http.StatusOK)
 

@@ -9,8 +9,7 @@ import (
 
 func TestSettingsProfile(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	r := c.get("/settings")
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, `value="Test User"`, `value="Europe/Berlin"`, "ann@example.com")
@@ -52,10 +51,8 @@ func TestSettingsPasswordEndsOtherSessions(t *testing.T) {
 
 func TestSettingsDeleteAccount(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
-	other := app.client()
-	other.signup("bob@example.com")
+	c := app.signedUp("ann@example.com")
+	other := app.signedUp("bob@example.com")
 
 	r := c.post("/settings", url.Values{"action": {"delete"}, "password": {"wrong password!"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
@@ -83,7 +80,6 @@ func TestSettingsDeleteAccount(t *testing.T) {
 
 func TestSettingsUnknownAction(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	wantStatus(t, c.post("/settings", url.Values{"action": {"explode"}}), http.StatusBadRequest)
 }
