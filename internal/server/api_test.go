@@ -22,8 +22,7 @@ func apiUser(t *testing.T, app *testApp, email string) (*client, *apiClient) {
 }
 
 func TestTokenPageCreatesListsAndRevokes(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	wantStatus(t, c.get("/settings"), http.StatusOK)
 	wantBody(t, c.get("/settings"), `href="/settings/tokens"`)
 
@@ -79,8 +78,7 @@ func wantStatus200(t *testing.T, r *apiResponse) {
 }
 
 func TestAPIAuthentication(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	reader := app.apiClient(c.createToken("read", journal.ScopeRead, ""))
 	writer := app.apiClient(c.createToken("write", journal.ScopeWrite, ""))
 	expiring := c.createToken("soon", journal.ScopeWrite, journal.Today(app.db.Now(), mustZone(t, "Europe/Berlin")))
@@ -137,8 +135,7 @@ func TestAPIAuthentication(t *testing.T) {
 }
 
 func TestAPIRateLimitPerToken(t *testing.T) {
-	app := newTestApp(t, func(c *Config) { c.APIRequests = 3 })
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t, func(c *Config) { c.APIRequests = 3 })
 	one := app.apiClient(c.createToken("one", journal.ScopeRead, ""))
 	two := app.apiClient(c.createToken("two", journal.ScopeRead, ""))
 	for range 3 {

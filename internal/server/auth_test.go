@@ -145,8 +145,7 @@ func TestLogin(t *testing.T) {
 }
 
 func TestLoginRenewsToken(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	before := c.sessionCookie().Value
 	wantStatus(t, c.login("ann@example.com", "correct horse battery"), http.StatusSeeOther)
 	after := c.sessionCookie().Value
@@ -159,8 +158,7 @@ func TestLoginRenewsToken(t *testing.T) {
 }
 
 func TestLogoutEndsSessionServerSide(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	stolen := *c.sessionCookie()
 	r := c.post("/logout", nil)
 	wantStatus(t, r, http.StatusSeeOther)

@@ -42,8 +42,7 @@ func seedForExport(t *testing.T, c *client, app *testApp) {
 // logged in her account.
 func exportApp(t *testing.T, edit ...func(*Config)) (*testApp, *client) {
 	t.Helper()
-	app := newTestApp(t, edit...)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t, edit...)
 	seedForExport(t, ann, app)
 	return app, ann
 }

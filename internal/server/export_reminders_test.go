@@ -14,8 +14,7 @@ import (
 // settings through an export into another account, never the feed token,
 // and checks that deleting an account removes them.
 func TestRemindersExportImportAndDelete(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	c.scheduledBoss()
 	if err := app.db.SaveNotificationSettings(t.Context(), app.user("ann@example.com").ID, mustSettings(t)); err != nil {
 		t.Fatal(err)
@@ -80,8 +79,7 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 // reminder settings exports none, so importing its file elsewhere leaves
 // that account's settings as they are.
 func TestExportWithoutSavedSettings(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	body := c.get("/export.json").body
 	if strings.Contains(body, `"notifications"`) {
 		t.Fatalf("an export of unsaved settings holds notifications:\n%s", body)

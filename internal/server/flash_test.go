@@ -20,8 +20,7 @@ func (a *testApp) writerChanges() int64 {
 // notice shows once on the redirected page, and neither the notice nor
 // that page writes to the database.
 func TestFlashIsACookie(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t)
 	wantBody(t, ann.get("/"), "Your account is ready")
 	boss := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 

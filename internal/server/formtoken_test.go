@@ -22,8 +22,7 @@ func formTokenOf(t *testing.T, r *response) string {
 }
 
 func TestEntryTokenCreatesOnce(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t)
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 
 	// Showing the form writes nothing.
@@ -84,8 +83,7 @@ func TestEntryTokenCreatesOnce(t *testing.T) {
 }
 
 func TestCaptureFollowUpSavedWithEntry(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t)
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 
 	// A bad follow-up refuses the whole form: no entry without its promise.
@@ -103,8 +101,7 @@ func TestCaptureFollowUpSavedWithEntry(t *testing.T) {
 }
 
 func TestOtherCreateFormsCreateOnce(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t)
 
 	tok := formTokenOf(t, ann.get("/bosses"))
 	boss := url.Values{"name": {"Dana"}, "relation": {"manager"}, "token": {tok}}

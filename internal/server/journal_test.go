@@ -48,16 +48,14 @@ func (c *client) createdID(path string, form url.Values, prefix string) string {
 // entry with Dana.
 func danaEntry(t *testing.T) (app *testApp, ann *client, dana, entry string) {
 	t.Helper()
-	app = newTestApp(t)
-	ann = app.signedUp("ann@example.com")
+	app, ann = newAnnApp(t)
 	dana = ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	entry = ann.createdID("/entries", entryForm("boss_id", dana), "/entries/")
 	return app, ann, dana, entry
 }
 
 func TestQuickCaptureWithNewBoss(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	home := c.get("/")
 	wantBody(t, home, `action="/entries"`, `name="new_boss_name"`, "Deliver results", "Be the solution seeker")
 
@@ -74,8 +72,7 @@ func TestQuickCaptureWithNewBoss(t *testing.T) {
 }
 
 func TestEntryValidation(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	bossID := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	future := time.Now().UTC().AddDate(0, 0, 3).Format(journal.DateLayout)
 	notes := "Long notes <b>kept</b> & precious\nline two"
@@ -121,8 +118,7 @@ func TestEntryValidation(t *testing.T) {
 }
 
 func TestEntryEditAndDelete(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	id := c.createdID("/entries", entryForm("new_boss_name", "Dana"), "/entries/")
 	edit := c.get("/entries/" + id + "/edit")
 	wantStatus(t, edit, http.StatusOK)
@@ -153,8 +149,7 @@ func TestEntryEditAndDelete(t *testing.T) {
 }
 
 func TestOtherUsersRecordsAre404(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t)
 	entryID := ann.createdID("/entries", entryForm("new_boss_name", "Dana"), "/entries/")
 	bossID := fmt.Sprint(app.scalar("SELECT boss_id FROM entries WHERE id = " + entryID))
 	ann.createdID("/bosses/"+bossID+"/priorities", url.Values{"text": {"Ship Q4"}}, "/bosses/")
@@ -212,8 +207,7 @@ func TestOtherUsersRecordsAre404(t *testing.T) {
 }
 
 func TestNotesMarkdownIsSanitised(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	_, c := newAnnApp(t)
 	payloads := []string{
 		"<script>alert('x')</script>",
 		"<img src=x onerror=alert(1)>",
@@ -242,8 +236,7 @@ func TestNotesMarkdownIsSanitised(t *testing.T) {
 }
 
 func TestFollowUps(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	e1 := c.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Planning"), "/entries/")
 	e2 := c.createdID("/entries", entryForm("new_boss_name", "Eve", "summary", "Budget"), "/entries/")
 	past := time.Now().UTC().AddDate(0, 0, -5).Format(journal.DateLayout)
@@ -294,8 +287,7 @@ func TestFollowUps(t *testing.T) {
 }
 
 func TestBossesAndPriorities(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	r := c.post("/bosses", url.Values{"name": {""}, "relation": {"overlord"}, "role": {"CTO"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantBody(t, r, "Enter a name.", "Choose one of the listed relations.", `value="CTO"`)
@@ -346,8 +338,7 @@ func TestBossesAndPriorities(t *testing.T) {
 }
 
 func TestEntriesListFiltersAndPages(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	_, c := newAnnApp(t)
 	dana := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	eve := c.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"manager"}}, "/bosses/")
 	base := time.Now().UTC().AddDate(0, 0, -200)
@@ -384,8 +375,7 @@ func TestEntriesListFiltersAndPages(t *testing.T) {
 }
 
 func TestHomeShowsWeekAndFollowUps(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	_, c := newAnnApp(t)
 	today := time.Now().In(mustZone(t, "Europe/Berlin")).Format(journal.DateLayout)
 	e := c.createdID("/entries", entryForm("new_boss_name", "Dana", "occurred_on", today, "summary", "Today's sync"), "/entries/")
 	old := time.Now().UTC().AddDate(0, 0, -30).Format(journal.DateLayout)
@@ -436,8 +426,7 @@ func (a *testApp) snapshot() string {
 }
 
 func TestSearchThroughTheList(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t)
 	ann.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Budget review", "notes", "Cut the **travel** line."), "/entries/")
 	ann.createdID("/entries", entryForm("new_boss_name", "Eve", "summary", "Hiring plan", "practice", "team"), "/entries/")
 	bob := app.signedUp("bob@example.com")

@@ -12,8 +12,7 @@ import (
 )
 
 func TestManualExportImport(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.signedUp("ann@example.com")
+	app, ann := newAnnApp(t)
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	ann.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"executive"}}, "/bosses/")
 	wantStatus(t, ann.post("/bosses/"+dana+"/manual", url.Values{"manual_prefers": {"writing"}, "manual_channel": {"Email"},

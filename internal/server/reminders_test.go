@@ -80,8 +80,7 @@ func (c *client) scheduledBoss() string {
 }
 
 func TestScheduleForm(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
 
 	r := c.get("/bosses/" + id)
@@ -109,8 +108,7 @@ func TestScheduleForm(t *testing.T) {
 }
 
 func TestNotificationSettings(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 
 	r := c.get("/settings/notifications")
 	wantStatus(t, r, http.StatusOK)
@@ -136,8 +134,7 @@ func TestNotificationSettings(t *testing.T) {
 }
 
 func TestTestMail(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	box := &outbox{}
 	app.withMail(box)
 	r := c.post("/settings/notifications/test", nil)
@@ -175,8 +172,7 @@ func TestFailedReminderShowsOnSettings(t *testing.T) {
 }
 
 func TestUnsubscribe(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	u := app.user("ann@example.com")
 	if err := app.db.SaveNotificationSettings(context.Background(), u.ID, journal.NotificationSettings{WeeklyReview: true, WeeklyDay: 5, WeeklyTime: "17:00", DigestTime: "08:00"}); err != nil {
 		t.Fatal(err)
@@ -223,8 +219,7 @@ func (c *client) feedPath() string {
 }
 
 func TestCalendarFeed(t *testing.T) {
-	app := newTestApp(t)
-	c := app.signedUp("ann@example.com")
+	app, c := newAnnApp(t)
 	id := c.scheduledBoss()
 	entry := c.createdID("/entries", entryForm("boss_id", id), "/entries/")
 	c.createdID("/entries/"+entry+"/followups", url.Values{"text": {"Send the budget"}, "owner": {"me"}, "due_on": {"2026-12-02"}}, "/entries/")

@@ -14,8 +14,7 @@ import (
 func TestSettingsPasswordChecksThrottled(t *testing.T) {
 	for _, action := range []string{"password", "delete"} {
 		t.Run(action, func(t *testing.T) {
-			app := newTestApp(t, func(c *Config) { c.LoginPerEmail = 3; c.LoginWindow = time.Minute })
-			c := app.signedUp("ann@example.com")
+			app, c := newAnnApp(t, func(c *Config) { c.LoginPerEmail = 3; c.LoginWindow = time.Minute })
 			other := app.signedUp("bob@example.com")
 			form := func(pw string) url.Values {
 				if action == "password" {
