@@ -1,14 +1,11 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/leadup/leadup/internal/export"
 )
 
 // seedBlocks logs a decided problem, an open one, a reviewed bet and an
@@ -29,10 +26,7 @@ func seedBlocks(t *testing.T, ann *client, dana string) {
 func TestExportImportRoundTripsProblemsAndBets(t *testing.T) {
 	app, ann, dana := fixedApp(t)
 	seedBlocks(t, ann, dana)
-	first := ann.get("/export.json").body
-	validateExport(t, first)
-	var f export.File
-	json.Unmarshal([]byte(first), &f)
+	first, f := exported(t, ann)
 	// Newest first: the plain entry of 11-26, then back to the one with both.
 	if len(f.Entries) != 4 || f.Entries[3].Problem == nil || f.Entries[3].Bet == nil || f.Entries[0].Problem != nil || f.Entries[0].Bet != nil {
 		t.Fatalf("entries in the export: %+v", f.Entries)
@@ -50,22 +44,22 @@ func TestExportImportRoundTripsProblemsAndBets(t *testing.T) {
 
 	// Into a fresh account, exactly.
 	bob := importInto(t, app, "bob@example.com", first)
-	if got := app.scalar("SELECT count(*) FROM problems p JOIN users u ON u.id = p.user_id WHERE u.email = 'bob@example.com'"); got != int64(2) {
+	if got := app.rowsOf("problems", "bob@example.com"); got != 2 {
 		t.Errorf("bob has %v problems, want 2", got)
 	}
 	wantBody(t, bob.get("/entries?q=referral"), "1 entry")
 
 	// The same file again changes nothing; an older file without the blocks
 	// leaves them alone.
-	state := func() string {
-		return app.snapshot() + fmtAny(app.scalar("SELECT group_concat(entry_id || decision || options) FROM problems")) +
-			fmtAny(app.scalar("SELECT group_concat(entry_id || coalesce(outcome, '-') || bet) FROM bets"))
+	blocks := []string{
+		"SELECT group_concat(entry_id || decision || options) FROM problems",
+		"SELECT group_concat(entry_id || coalesce(outcome, '-') || bet) FROM bets",
 	}
-	before := state()
+	before := app.snapshot(blocks...)
 	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
 	wantBody(t, bob.get("/settings"), "entries: 0 added, 0 updated, 4 unchanged")
 	wantStatus(t, bob.upload(withoutEntryKeys(t, first, "problem", "bet")), http.StatusSeeOther)
-	if after := state(); after != before {
+	if after := app.snapshot(blocks...); after != before {
 		t.Errorf("re-imports changed data:\n%s\n%s", before, after)
 	}
 

@@ -71,6 +71,20 @@ func normalise(t *testing.T, body string) export.File {
 	return f
 }
 
+// exported is c's JSON export, checked against the schema, as text and
+// decoded.
+func exported(t *testing.T, c *client) (string, export.File) {
+	t.Helper()
+	r := c.get("/export.json")
+	wantStatus(t, r, http.StatusOK)
+	validateExport(t, r.body)
+	var f export.File
+	if err := json.Unmarshal([]byte(r.body), &f); err != nil {
+		t.Fatal(err)
+	}
+	return r.body, f
+}
+
 // validateExport fails the test unless body is JSON that matches
 // docs/export.schema.json.
 func validateExport(t *testing.T, body string) {

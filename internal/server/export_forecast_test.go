@@ -1,14 +1,11 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/leadup/leadup/internal/export"
 )
 
 // seedForecasts logs a closed forecast and an open one, with text that
@@ -26,10 +23,7 @@ func seedForecasts(t *testing.T, ann *client, dana string) {
 func TestExportImportRoundTripsForecasts(t *testing.T) {
 	app, ann, dana := fixedApp(t)
 	seedForecasts(t, ann, dana)
-	first := ann.get("/export.json").body
-	validateExport(t, first)
-	var f export.File
-	json.Unmarshal([]byte(first), &f)
+	first, f := exported(t, ann)
 	slices.Reverse(f.Entries) // the export lists newest first; this reads oldest first
 	if len(f.Entries) != 3 || f.Entries[0].Forecast == nil || f.Entries[1].Forecast == nil || f.Entries[2].Forecast != nil {
 		t.Fatalf("entries in the export: %+v", f.Entries)
@@ -47,21 +41,19 @@ func TestExportImportRoundTripsForecasts(t *testing.T) {
 
 	// Into a fresh account, exactly, and searchable there.
 	bob := importInto(t, app, "bob@example.com", first)
-	if got := app.scalar("SELECT count(*) FROM forecasts f JOIN users u ON u.id = f.user_id WHERE u.email = 'bob@example.com'"); got != int64(2) {
+	if got := app.rowsOf("forecasts", "bob@example.com"); got != 2 {
 		t.Errorf("bob has %v forecasts, want 2", got)
 	}
 	wantBody(t, bob.get("/entries?q=freeze"), "1 entry")
 
 	// The same file again changes nothing; an older file without the
 	// forecast leaves it alone.
-	state := func() string {
-		return app.snapshot() + fmtAny(app.scalar("SELECT group_concat(entry_id || forecast || coalesce(result, '-') || noticed_on) FROM forecasts"))
-	}
-	before := state()
+	forecasts := "SELECT group_concat(entry_id || forecast || coalesce(result, '-') || noticed_on) FROM forecasts"
+	before := app.snapshot(forecasts)
 	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
 	wantBody(t, bob.get("/settings"), "entries: 0 added, 0 updated, 3 unchanged")
 	wantStatus(t, bob.upload(withoutEntryKeys(t, first, "forecast")), http.StatusSeeOther)
-	if after := state(); after != before {
+	if after := app.snapshot(forecasts); after != before {
 		t.Errorf("re-imports changed data:\n%s\n%s", before, after)
 	}
 

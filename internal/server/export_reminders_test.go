@@ -1,13 +1,10 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/leadup/leadup/internal/export"
 )
 
 // TestRemindersExportImportAndDelete carries schedules and reminder
@@ -22,15 +19,9 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 	feed := c.feedPath()
 	token := strings.TrimSuffix(strings.TrimPrefix(feed, "/cal/"), ".ics")
 
-	r := c.get("/export.json")
-	wantStatus(t, r, http.StatusOK)
-	if strings.Contains(r.body, token) {
+	body, f := exported(t, c)
+	if strings.Contains(body, token) {
 		t.Fatal("the export holds the calendar feed token")
-	}
-	validateExport(t, r.body)
-	var f export.File
-	if err := json.Unmarshal([]byte(r.body), &f); err != nil {
-		t.Fatal(err)
 	}
 	if len(f.Schedules) != 1 || f.Schedules[0].BossID != f.Bosses[0].ID || f.Schedules[0].EveryWeeks != 2 || len(f.Schedules[0].Weekdays) != 2 {
 		t.Fatalf("schedules %+v", f.Schedules)
@@ -40,7 +31,7 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 	}
 
 	other := app.signedUp("bob@example.com")
-	wantStatus(t, other.upload([]byte(r.body)), http.StatusSeeOther)
+	wantStatus(t, other.upload([]byte(body)), http.StatusSeeOther)
 	bob := app.user("bob@example.com")
 	list, err := app.db.FindSchedules(t.Context(), bob.ID)
 	if err != nil || len(list) != 1 || list[0].BossName != "Ana" || !list[0].Remind || list[0].StartsOn != "2026-11-23" {
@@ -54,12 +45,12 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 		t.Error("the import made a calendar feed")
 	}
 	// Importing the same file again changes nothing.
-	wantStatus(t, other.upload([]byte(r.body)), http.StatusSeeOther)
+	wantStatus(t, other.upload([]byte(body)), http.StatusSeeOther)
 	if n := app.count("schedules"); n != 2 {
 		t.Errorf("schedules after a second import: %d, want 2", n)
 	}
 	// A bad schedule is refused with its place, and nothing is written.
-	bad := strings.Replace(r.body, `"every_weeks":2`, `"every_weeks":3`, 1)
+	bad := strings.Replace(body, `"every_weeks":2`, `"every_weeks":3`, 1)
 	wantImportRefused(t, app, other, []byte(bad), "schedules[0]: every_weeks")
 
 	wantStatus(t, c.post("/settings", url.Values{"action": {"delete"}, "password": {"correct horse battery"}}), http.StatusSeeOther)

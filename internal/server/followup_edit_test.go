@@ -90,11 +90,7 @@ func TestMovedDateStillCountsLate(t *testing.T) {
 		} `json:"followups"`
 	}
 	for week, want := range map[string][2]int{"2026-W49": {1, 1}, "2026-W50": {0, 0}} {
-		r := f.ann.get("/weeks/" + week + ".json")
-		wantStatus(t, r, http.StatusOK)
-		if err := json.Unmarshal([]byte(r.body), &got); err != nil {
-			t.Fatal(err)
-		}
+		getJSON(t, f.ann, "/weeks/"+week+".json", &got)
 		if m := got.FollowUps.OnTime["mine"]; m.Due != want[0] || m.Kept != want[1] {
 			t.Errorf("%s mine on time: due %d kept %d, want %v (judged by the first date)", week, m.Due, m.Kept, want)
 		}

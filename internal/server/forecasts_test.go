@@ -155,15 +155,11 @@ func newForecastsFixture(t *testing.T) *blocksFixture {
 
 func TestWeekForecasts(t *testing.T) {
 	f := newForecastsFixture(t)
-	r := f.ann.get("/weeks/2026-W48.json")
-	wantStatus(t, r, http.StatusOK)
 	var got struct {
 		Forecasts map[string]*float64 `json:"forecasts"`
 		Practices map[string]int      `json:"practices"`
 	}
-	if err := json.Unmarshal([]byte(r.body), &got); err != nil {
-		t.Fatal(err)
-	}
+	getJSON(t, f.ann, "/weeks/2026-W48.json", &got)
 	want := map[string]float64{
 		// Raised in the week: F1 (23rd), F2 (24th), F7 (25th), F3 (26th).
 		"raised": 4,

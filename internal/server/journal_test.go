@@ -409,17 +409,25 @@ func (a *testApp) scalar(q string) any {
 	return v
 }
 
-// snapshot summarises every journal table, to show nothing changed.
-func (a *testApp) snapshot() string {
+// rowsOf counts the rows of table that belong to the account email.
+func (a *testApp) rowsOf(table, email string) int64 {
+	a.t.Helper()
+	n, _ := a.scalar("SELECT count(*) FROM " + table + " t JOIN users u ON u.id = t.user_id WHERE u.email = '" + email + "'").(int64)
+	return n
+}
+
+// snapshot summarises every journal table, and what the extra queries
+// read, to show nothing changed.
+func (a *testApp) snapshot(extra ...string) string {
 	a.t.Helper()
 	var parts []string
-	for _, q := range []string{
+	for _, q := range append([]string{
 		"SELECT group_concat(id || name || relation || archived) FROM bosses",
 		"SELECT group_concat(id || summary || boss_id || updated_at) FROM entries",
 		"SELECT group_concat(entry_id || practice) FROM entry_practices",
 		"SELECT group_concat(id || text || coalesce(done_at, '-')) FROM followups",
 		"SELECT group_concat(id || text || status) FROM priorities",
-	} {
+	}, extra...) {
 		parts = append(parts, fmt.Sprint(a.scalar(q)))
 	}
 	return strings.Join(parts, " | ")

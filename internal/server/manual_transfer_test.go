@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -18,10 +17,7 @@ func TestManualExportImport(t *testing.T) {
 	wantStatus(t, ann.post("/bosses/"+dana+"/manual", url.Values{"manual_prefers": {"writing"}, "manual_channel": {"Email"},
 		"manual_cares": {"Hiring"}, "manual_frustrations": {"Late news"}, "manual_notes": {"Send a *summary* first."}}), http.StatusSeeOther)
 
-	first := ann.get("/export.json").body
-	validateExport(t, first)
-	var f export.File
-	json.Unmarshal([]byte(first), &f)
+	first, f := exported(t, ann)
 	want := &export.Manual{Prefers: "writing", Channel: "Email", Cares: "Hiring", Frustrations: "Late news", Notes: "Send a *summary* first."}
 	if len(f.Bosses) != 2 || !reflect.DeepEqual(f.Bosses[0].Manual, want) || f.Bosses[1].Manual != nil {
 		t.Fatalf("bosses in the export: %+v", f.Bosses)

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -63,8 +62,6 @@ func newBlocksFixture(t *testing.T) *blocksFixture {
 
 func TestWeekJSONProblemsAndBets(t *testing.T) {
 	f := newBlocksFixture(t)
-	r := f.ann.get("/weeks/2026-W48.json")
-	wantStatus(t, r, http.StatusOK)
 	var got struct {
 		Problems    map[string]int `json:"problems"`
 		Bets        map[string]int `json:"bets"`
@@ -72,9 +69,7 @@ func TestWeekJSONProblemsAndBets(t *testing.T) {
 		Calibration map[string]int `json:"calibration_12_months"`
 		Practices   map[string]int `json:"practices"`
 	}
-	if err := json.Unmarshal([]byte(r.body), &got); err != nil {
-		t.Fatal(err)
-	}
+	getJSON(t, f.ann, "/weeks/2026-W48.json", &got)
 	want := map[string]map[string]int{
 		// Raised in the week: P1 (23rd), P2 (24th), P7 (26th). Open, raised by the
 		// 29th: P2, P5, P7 (recorded as still open). Decided in the week: P1

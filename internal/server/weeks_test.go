@@ -85,6 +85,17 @@ func wantStatusT(t *testing.T, r *response, want int) {
 
 func fmtAny(v any) string { return fmt.Sprint(v) }
 
+// getJSON GETs path as c, wants a 200, and decodes the body into v.
+func getJSON(t *testing.T, c *client, path string, v any) *response {
+	t.Helper()
+	r := c.get(path)
+	wantStatus(t, r, http.StatusOK)
+	if err := json.Unmarshal([]byte(r.body), v); err != nil {
+		t.Fatalf("%s: %v\n%.1000s", path, err, r.body)
+	}
+	return r
+}
+
 // getMarkdown GETs path as c and wants a 200 with a Markdown body.
 func getMarkdown(t *testing.T, c *client, path string) *response {
 	t.Helper()
