@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -35,6 +36,30 @@ func freeAddr(t *testing.T) string {
 	return addr
 }
 
+// leadup runs the command line with args and getenv, and returns what it
+// printed; a failure stops the test.
+func leadup(t *testing.T, getenv func(string) string, args ...string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(t.Context(), args, getenv, nil, &out, &out); err != nil {
+		t.Fatalf("leadup %s: %v\n%s", strings.Join(args, " "), err, out.String())
+	}
+	return out.String()
+}
+
+// getOK is nil when GET url answers 200, else why not.
+func getOK(url string) error {
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: status %d", url, resp.StatusCode)
+	}
+	return nil
+}
+
 // startServe runs `leadup serve` in the background and waits for /healthz.
 func startServe(t *testing.T, getenv func(string) string, addr string) (stop func() error) {
 	t.Helper()
@@ -43,14 +68,7 @@ func startServe(t *testing.T, getenv func(string) string, addr string) (stop fun
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve"}, getenv, nil, &bytes.Buffer{}, &stderr) }()
 	deadline := time.Now().Add(10 * time.Second)
-	for {
-		resp, err := http.Get("http://" + addr + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				break
-			}
-		}
+	for getOK("http://"+addr+"/healthz") != nil {
 		select {
 		case err := <-done:
 			cancel()
@@ -158,29 +176,19 @@ func TestMisconfiguration(t *testing.T) {
 func TestMigrateAndUserCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "leadup.db")
 	getenv := env("LEADUP_DB", db)
-	var out bytes.Buffer
-	if err := run(t.Context(), []string{"migrate", "status"}, getenv, nil, &out, &out); err != nil {
-		t.Fatal(err)
+	if out := leadup(t, getenv, "migrate", "status"); !strings.Contains(out, "pending") {
+		t.Errorf("status on a new database:\n%s\nwant pending migrations", out)
 	}
-	if !strings.Contains(out.String(), "pending") {
-		t.Errorf("status on a new database:\n%s\nwant pending migrations", out.String())
+	if out := leadup(t, getenv, "migrate", "up"); !strings.Contains(out, "applied 00001_init.sql") {
+		t.Errorf("migrate up printed:\n%s", out)
 	}
-	out.Reset()
-	if err := run(t.Context(), []string{"migrate", "up"}, getenv, nil, &out, &out); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out.String(), "applied 00001_init.sql") {
-		t.Errorf("migrate up printed:\n%s", out.String())
-	}
-	out.Reset()
-	run(t.Context(), []string{"migrate", "status"}, getenv, nil, &out, &out)
-	if strings.Contains(out.String(), "pending") || !strings.Contains(out.String(), "applied") {
-		t.Errorf("status after up:\n%s", out.String())
+	if out := leadup(t, getenv, "migrate", "status"); strings.Contains(out, "pending") || !strings.Contains(out, "applied") {
+		t.Errorf("status after up:\n%s", out)
 	}
 
 	// user add works even with sign-up closed.
 	closed := env("LEADUP_DB", db, "LEADUP_SIGNUP", "closed")
-	out.Reset()
+	var out bytes.Buffer
 	err := run(t.Context(), []string{"user", "add", "-name", "Ann", "-timezone", "Europe/Paris", "Ann@Example.com"}, closed,
 		strings.NewReader("correct horse battery\n"), &out, &out)
 	if err != nil {
@@ -219,10 +227,7 @@ func TestMigrateAndUserCommands(t *testing.T) {
 func TestFailedMigrationExitsWithMessage(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "leadup.db")
 	// A table in the way of the first migration makes it fail.
-	var out bytes.Buffer
-	if err := run(t.Context(), []string{"migrate", "status"}, env("LEADUP_DB", db), nil, &out, &out); err != nil {
-		t.Fatal(err)
-	}
+	leadup(t, env("LEADUP_DB", db), "migrate", "status")
 	conn, err := sqlOpen(db)
 	if err != nil {
 		t.Fatal(err)
@@ -231,7 +236,7 @@ func TestFailedMigrationExitsWithMessage(t *testing.T) {
 		t.Fatal(err)
 	}
 	conn.Close()
-	err = run(t.Context(), []string{"serve", "-addr", "127.0.0.1:0"}, env("LEADUP_DB", db), nil, &out, &out)
+	err = run(t.Context(), []string{"serve", "-addr", "127.0.0.1:0"}, env("LEADUP_DB", db), nil, &bytes.Buffer{}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "migrate") || !strings.Contains(err.Error(), "00001_init.sql") {
 		t.Fatalf("got %v, want a migration error naming the file", err)
 	}
@@ -246,12 +251,8 @@ func TestFailedMigrationExitsWithMessage(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	var out bytes.Buffer
-	if err := run(t.Context(), []string{"version"}, env(), nil, &out, &out); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(out.String(), "leadup ") {
-		t.Errorf("version printed %q", out.String())
+	if out := leadup(t, env(), "version"); !strings.HasPrefix(out, "leadup ") {
+		t.Errorf("version printed %q", out)
 	}
 }
 
@@ -325,11 +326,7 @@ func TestJSONLogs(t *testing.T) {
 	done := make(chan error, 1)
 	getenv := env("LEADUP_ADDR", addr, "LEADUP_DB", filepath.Join(t.TempDir(), "x.db"), "LEADUP_LOG_FORMAT", "json")
 	go func() { done <- run(ctx, []string{"serve"}, getenv, nil, &bytes.Buffer{}, &logs) }()
-	for i := 0; i < 200; i++ {
-		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
+	for i := 0; i < 200 && getOK("http://"+addr+"/healthz") != nil; i++ {
 		time.Sleep(20 * time.Millisecond)
 	}
 	resp, err := http.PostForm("http://"+addr+"/login", url.Values{"email": {"who@example.com"}, "password": {"a secret password"}})
@@ -385,10 +382,7 @@ func (b *syncBuffer) String() string {
 func TestUserCommandsPrintTheCause(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "leadup.db")
 	getenv := env("LEADUP_DB", db)
-	var out bytes.Buffer
-	if err := run(t.Context(), []string{"migrate", "up"}, getenv, nil, &out, &out); err != nil {
-		t.Fatal(err)
-	}
+	leadup(t, getenv, "migrate", "up")
 	conn, err := sql.Open("sqlite", db)
 	if err != nil {
 		t.Fatal(err)
@@ -398,7 +392,7 @@ func TestUserCommandsPrintTheCause(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = run(t.Context(), []string{"user", "add", "ann@example.com"}, getenv, strings.NewReader("correct horse battery\n"), &out, &out)
+	err = run(t.Context(), []string{"user", "add", "ann@example.com"}, getenv, strings.NewReader("correct horse battery\n"), &bytes.Buffer{}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "the disk controller said no") {
 		t.Errorf("user add: %v, want the cause", err)
 	}

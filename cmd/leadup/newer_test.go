@@ -74,13 +74,9 @@ func TestRestoreRefusesNewerSchema(t *testing.T) {
 	dir := t.TempDir()
 	dbPath, file := filepath.Join(dir, "leadup.db"), filepath.Join(dir, "future.db")
 	getenv := env("LEADUP_DB", dbPath)
+	leadup(t, getenv, "migrate", "up")
+	leadup(t, getenv, "backup", file)
 	var out bytes.Buffer
-	if err := run(t.Context(), []string{"migrate", "up"}, getenv, nil, &out, &out); err != nil {
-		t.Fatal(err)
-	}
-	if err := run(t.Context(), []string{"backup", file}, getenv, nil, &out, &out); err != nil {
-		t.Fatal(err)
-	}
 	markNewer(t, file)
 	before, backupBefore := fileSum(t, dbPath), fileSum(t, file)
 
@@ -96,10 +92,8 @@ func TestRestoreRefusesNewerSchema(t *testing.T) {
 func TestServeRefusesNewerSchema(t *testing.T) {
 	dbPath := filepath.Join(t.TempDir(), "leadup.db")
 	getenv := env("LEADUP_DB", dbPath, "LEADUP_ADDR", "127.0.0.1:0")
+	leadup(t, getenv, "migrate", "up")
 	var out bytes.Buffer
-	if err := run(t.Context(), []string{"migrate", "up"}, getenv, nil, &out, &out); err != nil {
-		t.Fatal(err)
-	}
 	markNewer(t, dbPath)
 	before := fileSum(t, dbPath)
 	// Without the check serve would start; the timeout makes that a

@@ -129,12 +129,9 @@ func startLeadup(t *testing.T, addr, db string) *process {
 		"LEADUP_TEST_AS_SERVER=1", "LEADUP_ADDR="+addr, "LEADUP_DB="+db, "LEADUP_SIGNUP=open", "LEADUP_LOG_LEVEL=warn")
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		resp, err := http.Get("http://" + addr + "/healthz")
+		err := getOK("http://" + addr + "/healthz")
 		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return p
-			}
+			return p
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("leadup did not start: %v\n%s", err, p.output())

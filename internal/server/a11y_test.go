@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -32,16 +31,7 @@ func TestAccessibility(t *testing.T) {
 	ctx := newBrowser(t, 390, 844)
 	base := f.app.ts.URL
 	auditPages(t, ctx, base, []string{"/login", "/signup", "/offline"})
-	err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/login"),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".glance")),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	signInAsAnn(t, ctx, base)
 	fu := fmtAny(f.app.scalar("SELECT id FROM followups WHERE text = 'Draft the roadmap'"))
 	pages := []string{
 		"/", "/entries", "/entries?q=billing", "/entries/new", "/entries/" + f.e1, "/entries/" + f.e1 + "/edit",
@@ -50,25 +40,15 @@ func TestAccessibility(t *testing.T) {
 	}
 	auditPages(t, ctx, base, pages)
 	// Pages reached by a POST: the follow-up's confirmation step.
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(base+"/followups/"+fu+"/edit"),
 		chromedp.Click(chromedp.CSS("form[action$='/delete'] button")),
 		chromedp.WaitReady(chromedp.CSS("input[name=confirm]")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	auditCurrent(t, ctx, "follow-up removal step")
 
 	// The dark scheme has its own colours: their contrast is audited too.
-	dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
-		t.Fatal(err)
-	}
-	isDark, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
-	if err != nil || !isDark {
-		t.Fatalf("dark scheme not emulated: %v", err)
-	}
+	useDarkScheme(t, ctx)
 	auditPages(t, ctx, base, pages)
 }
 

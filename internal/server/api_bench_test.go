@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -19,14 +18,10 @@ import (
 //	go test ./internal/server -run '^$' -bench EntryListAPIvsPage -benchmem
 func BenchmarkEntryListAPIvsPage(b *testing.B) {
 	app := newTestApp(b, func(c *Config) { c.APIRequests = 1 << 30 })
-	c := app.client()
-	c.signup("bench@example.com")
+	c, user := benchUser(app, "bench@example.com")
 	token := c.createToken("bench", journal.ScopeRead, "")
-	user, _ := app.db.FindUserByEmail(context.Background(), "bench@example.com")
 	seedJournal(b, app, user.ID, 100, 100_000-100, time.Now().UTC())
-	if _, err := app.db.Writer().Exec("ANALYZE"); err != nil {
-		b.Fatal(err)
-	}
+	analyze(b, app)
 	cookie := c.sessionCookie()
 	for _, q := range []string{"", "?practice=team"} {
 		for _, kind := range []string{"page", "api"} {

@@ -17,15 +17,12 @@ import (
 // apiUser signs a user up and returns their browser and a write token.
 func apiUser(t *testing.T, app *testApp, email string) (*client, *apiClient) {
 	t.Helper()
-	c := app.client()
-	c.signup(email)
+	c := app.signedUp(email)
 	return c, app.apiClient(c.createToken("script", journal.ScopeWrite, ""))
 }
 
 func TestTokenPageCreatesListsAndRevokes(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	wantStatus(t, c.get("/settings"), http.StatusOK)
 	wantBody(t, c.get("/settings"), `href="/settings/tokens"`)
 
@@ -58,8 +55,7 @@ func TestTokenPageCreatesListsAndRevokes(t *testing.T) {
 
 	var id string
 	app.db.Reader().QueryRow("SELECT id FROM api_tokens").Scan(&id)
-	other := app.client()
-	other.signup("bob@example.com")
+	other := app.signedUp("bob@example.com")
 	wantStatus(t, other.post("/settings/tokens/"+id+"/revoke", nil), http.StatusNotFound)
 	wantStatus200(t, api.do("GET", "/entries", nil))
 
@@ -82,9 +78,7 @@ func wantStatus200(t *testing.T, r *apiResponse) {
 }
 
 func TestAPIAuthentication(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	reader := app.apiClient(c.createToken("read", journal.ScopeRead, ""))
 	writer := app.apiClient(c.createToken("write", journal.ScopeWrite, ""))
 	expiring := c.createToken("soon", journal.ScopeWrite, journal.Today(app.db.Now(), mustZone(t, "Europe/Berlin")))
@@ -141,9 +135,7 @@ func TestAPIAuthentication(t *testing.T) {
 }
 
 func TestAPIRateLimitPerToken(t *testing.T) {
-	app := newTestApp(t, func(c *Config) { c.APIRequests = 3 })
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t, func(c *Config) { c.APIRequests = 3 })
 	one := app.apiClient(c.createToken("one", journal.ScopeRead, ""))
 	two := app.apiClient(c.createToken("two", journal.ScopeRead, ""))
 	for range 3 {

@@ -10,8 +10,7 @@ import (
 
 func TestSignup(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("Ann@Example.com")
+	c := app.signedUp("Ann@Example.com")
 	ck := c.sessionCookie()
 	if ck == nil {
 		t.Fatal("no session cookie after signup")
@@ -146,9 +145,7 @@ func TestLogin(t *testing.T) {
 }
 
 func TestLoginRenewsToken(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	before := c.sessionCookie().Value
 	wantStatus(t, c.login("ann@example.com", "correct horse battery"), http.StatusSeeOther)
 	after := c.sessionCookie().Value
@@ -161,9 +158,7 @@ func TestLoginRenewsToken(t *testing.T) {
 }
 
 func TestLogoutEndsSessionServerSide(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	stolen := *c.sessionCookie()
 	r := c.post("/logout", nil)
 	wantStatus(t, r, http.StatusSeeOther)
@@ -260,8 +255,7 @@ func TestSessionTimeouts(t *testing.T) {
 	app := newTestApp(t, func(c *Config) { c.SessionIdle = time.Hour; c.SessionLifetime = 3 * time.Hour })
 	now := time.Now()
 	app.useClock(func() time.Time { return now })
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	steps := []struct {
 		advance time.Duration
 		want    int

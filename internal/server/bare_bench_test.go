@@ -152,22 +152,23 @@ func postAndFollow(hc *http.Client, base, path string, body string, follow bool)
 	if err != nil {
 		return err
 	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		return fmt.Errorf("POST %s: status %d", path, resp.StatusCode)
-	}
-	if !follow {
-		return nil
+	if err := drained(resp, http.StatusSeeOther, "POST "+path); err != nil || !follow {
+		return err
 	}
 	resp, err = hc.Get(base + resp.Header.Get("Location"))
 	if err != nil {
 		return err
 	}
+	return drained(resp, http.StatusOK, "GET after POST "+path)
+}
+
+// drained reads resp to the end and closes it, as a browser would, and is
+// an error unless resp has status want.
+func drained(resp *http.Response, want int, what string) error {
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET after POST %s: status %d", path, resp.StatusCode)
+	if resp.StatusCode != want {
+		return fmt.Errorf("%s: status %d", what, resp.StatusCode)
 	}
 	return nil
 }

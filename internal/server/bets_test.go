@@ -9,12 +9,7 @@ import (
 
 func TestBetBlockValidation(t *testing.T) {
 	app, ann, dana := fixedApp(t)
-	tests := []struct {
-		name  string
-		form  url.Values
-		field string
-		msg   string
-	}{
+	tests := []badEntry{
 		{"no bet", blockForm(dana, "2026-11-26", "bet", "", "downside", "A lost week", "mitigation", "Timebox", "review_on", "2026-12-10"), "bet", "what you expect to happen"},
 		{"long bet", blockForm(dana, "2026-11-26", "bet", strings.Repeat("b", 301), "downside", "A lost week", "review_on", "2026-12-10"), "bet", "300 characters"},
 		{"long downside", blockForm(dana, "2026-11-26", "bet", "They back it", "downside", strings.Repeat("d", 301), "review_on", "2026-12-10"), "downside", "300 characters"},
@@ -25,22 +20,9 @@ func TestBetBlockValidation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ann.post("/entries", tt.form)
-			wantStatus(t, r, http.StatusUnprocessableEntity)
-			wantBody(t, r, tt.msg, `id="`+tt.field+`-error"`, `value="Talked through the release"`)
-			for _, k := range []string{"bet", "downside", "mitigation"} {
-				if v := tt.form.Get(k); v != "" && len(v) < 300 {
-					wantBody(t, r, ">"+v+"</textarea>")
-				}
-			}
-			if d := tt.form.Get("review_on"); d != "" {
-				wantBody(t, r, `name="review_on" type="date" value="`+d+`"`)
-			}
-			for _, table := range []string{"entries", "bets", "entry_practices"} {
-				if n := app.count(table); n != 0 {
-					t.Errorf("%s = %d after an invalid post, want 0", table, n)
-				}
-			}
+			r := wantEntryRefused(t, app, ann, tt.form, tt.field, tt.msg, "entries", "bets", "entry_practices")
+			wantTypedText(t, r, tt.form, "bet", "downside", "mitigation")
+			wantTypedDates(t, r, tt.form, "review_on")
 		})
 	}
 }
@@ -60,26 +42,14 @@ func TestBetGivesTheRiskPracticeAndAnOutcome(t *testing.T) {
 	}
 	wantBody(t, ann.get("/entries/"+id), "Bet placed", "Credibility", "Keep it to two weeks", "due for review", `action="/entries/`+id+`/outcome"`)
 
-	bad := []struct {
-		form  url.Values
-		field string
-	}{
+	outcome := closing{action: "outcome", dateField: "reviewed_on", textField: "lesson",
+		state: "SELECT coalesce(outcome, '-') FROM bets WHERE entry_id = " + id, open: "-"}
+	outcome.wantRefused(t, app, ann, id, []refusal{
 		{url.Values{"outcome": {"better"}, "reviewed_on": {"2026-11-19"}, "lesson": {"Early"}}, "reviewed_on"},
 		{url.Values{"outcome": {"better"}, "reviewed_on": {"2026-11-28"}, "lesson": {"Late"}}, "reviewed_on"},
 		{url.Values{"outcome": {"great"}, "reviewed_on": {"2026-11-27"}, "lesson": {"Odd"}}, "outcome"},
 		{url.Values{"outcome": {"worse"}, "reviewed_on": {"2026-11-27"}, "lesson": {strings.Repeat("l", 1001)}}, "lesson"},
-	}
-	for _, b := range bad {
-		r := ann.post("/entries/"+id+"/outcome", b.form)
-		wantStatus(t, r, http.StatusUnprocessableEntity)
-		wantBody(t, r, `id="`+b.field+`-error"`, `value="`+b.form.Get("reviewed_on")+`"`)
-		if l := b.form.Get("lesson"); len(l) < 100 {
-			wantBody(t, r, ">"+l+"</textarea>")
-		}
-		if got := app.scalar("SELECT coalesce(outcome, '-') FROM bets WHERE entry_id = " + id); got != "-" {
-			t.Errorf("after a bad outcome the bet has %v", got)
-		}
-	}
+	})
 	lesson := strings.Repeat("l", 1000)
 	wantStatus(t, ann.post("/entries/"+id+"/outcome", url.Values{"outcome": {"better"}, "reviewed_on": {"2026-11-27"}, "lesson": {lesson}}), http.StatusSeeOther)
 	wantBody(t, ann.get("/entries/"+id), "Better than expected", lesson)
@@ -87,11 +57,7 @@ func TestBetGivesTheRiskPracticeAndAnOutcome(t *testing.T) {
 		t.Error("a reviewed bet is still to review on home")
 	}
 
-	bob := app.client()
-	bob.signup("bob@example.com")
-	wantStatus(t, bob.post("/entries/"+id+"/outcome", url.Values{"outcome": {"worse"}, "reviewed_on": {"2026-11-27"}}), http.StatusNotFound)
-	plain := ann.createdID("/entries", blockForm(dana, "2026-11-24"), "/entries/")
-	wantStatus(t, ann.post("/entries/"+plain+"/outcome", url.Values{"outcome": {"worse"}, "reviewed_on": {"2026-11-27"}}), http.StatusNotFound)
+	outcome.wantOnlyOwnerCloses(t, app, ann, dana, id, url.Values{"outcome": {"worse"}, "reviewed_on": {"2026-11-27"}})
 	if got := app.scalar("SELECT outcome FROM bets WHERE entry_id = " + id); got != "better" {
 		t.Errorf("bob changed ann's outcome: %v", got)
 	}

@@ -12,11 +12,7 @@ import (
 // first open follow-ups and link to the rest, while the agenda download
 // keeps them all.
 func TestBossPagesBoundFollowUps(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
-	boss := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
-	entry := c.createdID("/entries", entryForm("boss_id", boss), "/entries/")
+	_, c, boss, entry := danaEntry(t)
 	open := followUpsOnBossPage + 2
 	for i := range open {
 		r := c.post("/entries/"+entry+"/followups", url.Values{"text": {fmt.Sprintf("Task %02d", i)}, "owner": {"me"}, "due_on": {fmt.Sprintf("2026-12-%02d", i+1)}})

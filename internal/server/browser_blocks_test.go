@@ -11,12 +11,8 @@ import (
 // recommendation from the capture form on a phone, then records the
 // decision on the entry's page.
 func TestBrowserRaiseAProblemOnPhone(t *testing.T) {
-	app := newTestApp(t)
-	ctx := newBrowser(t, 390, 844)
-	base := app.ts.URL
-	err := chromedp.Do(ctx,
-		fillSignup(base, "phone@example.com", "correct horse battery", "Pat"),
-		chromedp.WaitVisible(chromedp.CSS("#new_boss_name")),
+	app, ctx := phoneSignup(t)
+	steps(t, ctx,
 		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana Lead"),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "Raised the QA bottleneck"),
 		// The block is folded under More until asked for.
@@ -28,36 +24,24 @@ func TestBrowserRaiseAProblemOnPhone(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#option-2"), "Borrow a tester from platform"),
 		chromedp.SendKeys(chromedp.CSS("#recommendation"), "Automate first; it pays back in a month"),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	if err != nil || width > 390 {
-		t.Errorf("capture form with the problem block is %d px wide on a 390 px viewport (%v)", width, err)
-	}
+	wantNoWider(t, ctx, 390, "capture form with the problem block")
 	saveScreenshot(t, ctx, "capture-problem-390")
 	// No practice ticked: the problem block tags the entry itself.
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".entry-form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#problem-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, ".problem-options"); !strings.Contains(got, "Automate the smoke tests") || !strings.Contains(got, "Borrow a tester from platform") {
 		t.Errorf("options on the entry page: %q", got)
 	}
 	if got := textOf(t, ctx, ".chips"); !strings.Contains(got, "Be the solution seeker") {
 		t.Errorf("entry chips %q", got)
 	}
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.SetValue(chromedp.CSS("#decision"), "taken"),
 		chromedp.SendKeys(chromedp.CSS("#note"), "Pilot starts Monday"),
 		chromedp.Click(chromedp.CSS("form[action$='/decision'] button[type=submit]")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The page reloads after the 303; wait for the recorded decision.
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".decision-status[data-decision=taken]"))); err != nil {
 		t.Fatalf("the decision does not show after saving it: %v", err)

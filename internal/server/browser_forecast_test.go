@@ -11,18 +11,12 @@ import (
 // on a phone, under "More", sees it wait under "Forecasts to close" once its
 // day has come, audits the pages it shows on, and closes it.
 func TestBrowserRaiseAForecastOnPhone(t *testing.T) {
-	app := newTestApp(t)
-	ctx := newBrowser(t, 390, 844)
+	app, ctx := phoneSignup(t)
 	base := app.ts.URL
-	err := chromedp.Do(ctx,
-		fillSignup(base, "phone@example.com", "correct horse battery", "Pat"),
-		chromedp.WaitVisible(chromedp.CSS("#new_boss_name")),
+	steps(t, ctx,
 		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana Lead"),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "Warned Dana about the vendor"),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The block is folded under More until asked for.
 	visible, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#forecast").checkVisibility()`))
 	if err != nil || visible {
@@ -33,15 +27,13 @@ func TestBrowserRaiseAForecastOnPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !open {
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("details.more > summary"))); err != nil {
-			t.Fatal(err)
-		}
+		steps(t, ctx, chromedp.Click(chromedp.CSS("details.more > summary")))
 	}
 	today, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#occurred_on").value`))
 	if err != nil || today == "" {
 		t.Fatalf("the entry's date: %q, %v", today, err)
 	}
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS("details.forecast-block > summary")),
 		chromedp.WaitVisible(chromedp.CSS("#forecast")),
 		chromedp.SendKeys(chromedp.CSS("#forecast"), "The vendor slips the January release"),
@@ -51,23 +43,14 @@ func TestBrowserRaiseAForecastOnPhone(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#impact"), "Launch moves a sprint"),
 		chromedp.SendKeys(chromedp.CSS("#prepared"), "A quote from a second vendor"),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	if err != nil || width > 390 {
-		t.Errorf("capture form with the forecast block is %d px wide on a 390 px viewport (%v)", width, err)
-	}
+	wantNoWider(t, ctx, 390, "capture form with the forecast block")
 	auditCurrent(t, ctx, "capture form with the forecast block open")
 	saveScreenshot(t, ctx, "capture-forecast-390")
 	// No practice ticked: the forecast tags the entry itself.
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".entry-form button.save")),
 		chromedp.WaitVisible(chromedp.CSS("#forecast-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, ".chips"); !strings.Contains(got, "Be the solution seeker") {
 		t.Errorf("entry chips %q", got)
 	}
@@ -87,7 +70,7 @@ func TestBrowserRaiseAForecastOnPhone(t *testing.T) {
 	if got := textOf(t, ctx, ".forecasts-due"); !strings.Contains(got, "The vendor slips the January release") {
 		t.Errorf("forecasts to close on the week page: %q", got)
 	}
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(chromedp.CSS(".forecasts-due")),
 		chromedp.Click(chromedp.CSS(".forecasts-due a")),
@@ -95,9 +78,6 @@ func TestBrowserRaiseAForecastOnPhone(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#result"), "averted"),
 		chromedp.Click(chromedp.CSS("form[action$='/forecast'] button[type=submit]")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".forecast-status[data-result=averted]"))); err != nil {
 		t.Fatalf("the result does not show after saving it: %v", err)
 	}

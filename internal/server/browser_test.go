@@ -110,6 +110,14 @@ func fillSignup(base, email, password, name string) chromedp.Action[chromedp.Voi
 	return chromedp.Steps(
 		chromedp.Navigate(base+"/signup"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
+		fillSignupFields(email, password, name),
+	)
+}
+
+// fillSignupFields types the fields of the signup page the browser shows
+// and submits.
+func fillSignupFields(email, password, name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
 		chromedp.SendKeys(chromedp.CSS("#email"), email),
 		chromedp.SendKeys(chromedp.CSS("#password"), password),
 		chromedp.SendKeys(chromedp.CSS("#display_name"), name),
@@ -123,13 +131,10 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 	base := app.ts.URL
 
 	// A short password is refused and what was typed stays.
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		fillSignup(base, "ann@example.com", "short", "Ann Browser"),
 		chromedp.WaitVisible(chromedp.CSS("#password-error")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, "#password-error"); !strings.Contains(got, "10 characters") {
 		t.Errorf("password error %q", got)
 	}
@@ -143,26 +148,20 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 	}
 	saveScreenshot(t, ctx, "signup-error-390")
 
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
 		chromedp.Click(chromedp.CSS("button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("nav[aria-label=Main]")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, "h1"); got != "Log an interaction" {
 		t.Fatalf("after signup h1 = %q", got)
 	}
 	saveScreenshot(t, ctx, "home-390")
 
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".nav button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("form[action='/login']")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if loc := location(t, ctx); !strings.HasSuffix(loc, "/login") {
 		t.Errorf("after sign out at %s, want /login", loc)
 	}
@@ -170,17 +169,12 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 		t.Errorf("sessions = %d after sign out, want 0", n)
 	}
 
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(base+"/settings"),
 		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ANN@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+		fillLogin("ANN@example.com"),
 		chromedp.WaitVisible(chromedp.CSS("#profile-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if loc := location(t, ctx); !strings.HasSuffix(loc, "/settings") {
 		t.Errorf("after sign in at %s, want /settings (the next parameter)", loc)
 	}
@@ -191,25 +185,13 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 }
 
 func TestBrowserFirstEntryOnPhone(t *testing.T) {
-	app := newTestApp(t)
-	ctx := newBrowser(t, 390, 844)
-	base := app.ts.URL
-	err := chromedp.Do(ctx,
-		fillSignup(base, "phone@example.com", "correct horse battery", "Pat"),
-		chromedp.WaitVisible(chromedp.CSS("#new_boss_name")),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	app, ctx := phoneSignup(t)
 	// The quick-capture form fits a phone: nothing wider than the viewport.
-	width, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-	if err != nil || width > 390 {
-		t.Errorf("page is %d px wide on a 390 px viewport (%v)", width, err)
-	}
+	wantNoWider(t, ctx, 390, "the capture form")
 	saveScreenshot(t, ctx, "capture-empty-390")
 
 	// Submitting with no practice keeps what was typed.
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana Lead"),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "Agreed the launch plan"),
 		chromedp.Click(chromedp.CSS("details.more summary")),
@@ -217,53 +199,38 @@ func TestBrowserFirstEntryOnPhone(t *testing.T) {
 		chromedp.Click(chromedp.CSS(".entry-form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#practice-error")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#notes"))); v != "She wants a risk list by Friday." {
 		t.Errorf("notes after a 422: %q", v)
 	}
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS("label[for=practice-results]")),
 		chromedp.Click(chromedp.CSS("label[for=practice-solutions]")),
 		chromedp.Click(chromedp.CSS(".entry-form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, "h1"); got != "Agreed the launch plan" {
 		t.Fatalf("entry page h1 %q", got)
 	}
 
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.SendKeys(chromedp.CSS("#text"), "Send the risk list"),
 		chromedp.SetValue(chromedp.CSS("#due_on"), time.Now().AddDate(0, 0, 3).Format("2006-01-02")),
 		chromedp.Click(chromedp.CSS("form[action$='/followups'] button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS(".followup")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	saveScreenshot(t, ctx, "entry-390")
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".followup-toggle button")),
 		chromedp.WaitVisible(chromedp.CSS(".followup.done")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := app.scalar("SELECT count(*) FROM followups WHERE done_at IS NOT NULL"); got != int64(1) {
 		t.Errorf("done follow-ups in the database: %v, want 1", got)
 	}
 
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS("a[href='/entries']")),
 		chromedp.WaitVisible(chromedp.CSS(".entry-row")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, ".entry-summary"); got != "Agreed the launch plan" {
 		t.Errorf("list shows %q", got)
 	}
@@ -275,23 +242,14 @@ func TestBrowserFirstEntryOnPhone(t *testing.T) {
 
 func TestBrowserWeekPage(t *testing.T) {
 	f := newWeekFixture(t)
-	for _, size := range []struct {
-		name          string
-		width, height int
-	}{{"phone", 390, 844}, {"desktop", 1280, 900}} {
+	for _, size := range []screen{{"phone", 390, 844}, {"desktop", 1280, 900}} {
 		t.Run(size.name, func(t *testing.T) {
 			ctx := newBrowser(t, size.width, size.height)
-			err := chromedp.Do(ctx,
+			steps(t, ctx,
 				chromedp.Navigate(f.app.ts.URL+"/weeks/2026-W48"),
-				chromedp.WaitVisible(chromedp.CSS("#email")),
-				chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
-				chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-				chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+				fillLogin("ann@example.com"),
 				chromedp.WaitVisible(chromedp.CSS("svg.trend")),
 			)
-			if err != nil {
-				t.Fatal(err)
-			}
 			if got := textOf(t, ctx, "h1"); !strings.Contains(got, "2026-W48") {
 				t.Errorf("h1 %q", got)
 			}
@@ -299,30 +257,21 @@ func TestBrowserWeekPage(t *testing.T) {
 			if err != nil || bars != 6 {
 				t.Errorf("trend chart has %d bar segments, want 6 (results, team and solutions in W48; one practice each in W45–W47): %v", bars, err)
 			}
-			width, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth"))
-			if width > size.width {
-				t.Errorf("page is %d px wide in a %d px viewport", width, size.width)
-			}
+			wantNoWider(t, ctx, size.width, "the week page")
 			saveScreenshot(t, ctx, "week-"+size.name)
 
-			err = chromedp.Do(ctx,
+			steps(t, ctx,
 				chromedp.Navigate(f.app.ts.URL+"/bosses/"+f.dana+"/prep"),
 				chromedp.WaitVisible(chromedp.CSS("#owe-heading")),
 			)
-			if err != nil {
-				t.Fatal(err)
-			}
 			if got := textOf(t, ctx, "h1"); got != "Next 1:1 with Dana" {
 				t.Errorf("prep h1 %q", got)
 			}
 			saveScreenshot(t, ctx, "prep-"+size.name)
-			err = chromedp.Do(ctx,
+			steps(t, ctx,
 				chromedp.Navigate(f.app.ts.URL+"/"),
 				chromedp.WaitVisible(chromedp.CSS(".glance")),
 			)
-			if err != nil {
-				t.Fatal(err)
-			}
 			saveScreenshot(t, ctx, "home-"+size.name)
 		})
 	}

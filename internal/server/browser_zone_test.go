@@ -17,26 +17,17 @@ func TestBrowserSignupDetectsTheBrowsersZone(t *testing.T) {
 	if _, err := chromedp.Call(ctx, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: zone}); err != nil {
 		t.Fatal(err)
 	}
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(app.ts.URL+"/signup"),
 		chromedp.WaitVisible(chromedp.CSS("#timezone")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#timezone"))); got != zone {
 		t.Fatalf("time zone field %q, want the browser's %q", got, zone)
 	}
-	err = chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.CSS("#email"), "zoe@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.SendKeys(chromedp.CSS("#display_name"), "Zoe"),
-		chromedp.Click(chromedp.CSS("button[type=submit]")),
+	steps(t, ctx,
+		fillSignupFields("zoe@example.com", "correct horse battery", "Zoe"),
 		chromedp.WaitVisible(chromedp.CSS("nav[aria-label=Main]")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := app.scalar("SELECT timezone FROM users WHERE email = 'zoe@example.com'"); got != zone {
 		t.Errorf("account's zone %v, want %q", got, zone)
 	}

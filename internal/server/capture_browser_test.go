@@ -21,8 +21,7 @@ const phoneHeight = 844
 // the browser sees the home page of someone who has used leadup a while.
 func captureUser(t *testing.T, app *testApp, email string, entries int) (c *client, bosses []string) {
 	t.Helper()
-	c = app.client()
-	c.signup(email)
+	c = app.signedUp(email)
 	for _, name := range []string{"Dana Lead", "Eve Skip", "Frank Stakeholder"} {
 		bosses = append(bosses, c.createdID("/bosses", url.Values{"name": {name}, "relation": {"manager"}}, "/bosses/"))
 	}
@@ -36,10 +35,7 @@ func captureUser(t *testing.T, app *testApp, email string, entries int) (c *clie
 func browserLogin(ctx context.Context, base, path, email string) error {
 	return chromedp.Do(ctx,
 		chromedp.Navigate(base+"/login?next="+url.QueryEscape(path)),
-		chromedp.WaitVisible(chromedp.CSS("#email")),
-		chromedp.SendKeys(chromedp.CSS("#email"), email),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Click(chromedp.CSS("form[action$='/login'] button[type=submit]")),
+		fillLogin(email),
 		chromedp.WaitVisible(chromedp.CSS("nav[aria-label=Main]")),
 	)
 }
@@ -61,12 +57,7 @@ func rectOf(t *testing.T, ctx context.Context, sel string) box {
 // TestBrowserCaptureFitsOnePhoneScreen is the corridor test: with three
 // bosses, the summary, every practice and Save are inside the first screen.
 func TestBrowserCaptureFitsOnePhoneScreen(t *testing.T) {
-	app := newTestApp(t)
-	_, bosses := captureUser(t, app, "corridor@example.com", 3)
-	ctx := newBrowser(t, 390, phoneHeight)
-	if err := browserLogin(ctx, app.ts.URL, "/", "corridor@example.com"); err != nil {
-		t.Fatal(err)
-	}
+	_, ctx, bosses := capturePhone(t, "corridor@example.com", 3)
 	for _, sel := range []string{"#summary", "label[for=practice-solutions]", ".entry-form button[type=submit]"} {
 		b := rectOf(t, ctx, sel)
 		t.Logf("%s: y=%.0f bottom=%.0f", sel, b.Y, b.Y+b.H)
@@ -85,9 +76,7 @@ func TestBrowserCaptureFitsOnePhoneScreen(t *testing.T) {
 	if h := rectOf(t, ctx, ".site-header").H; h > 60 {
 		t.Errorf("header is %.0f px high on a phone, want one row (≤ 60)", h)
 	}
-	if w, _ := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth")); w > 390 {
-		t.Errorf("page is %d px wide at 390", w)
-	}
+	wantNoWider(t, ctx, 390, "the home page")
 	// The latest entry's boss is chosen, and the date is today in the
 	// user's zone (the test users live in Europe/Berlin).
 	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#boss_id"))); v != bosses[2] {
@@ -98,13 +87,10 @@ func TestBrowserCaptureFitsOnePhoneScreen(t *testing.T) {
 		t.Errorf("date %q, want today in Berlin", v)
 	}
 	// Toggles stay real checkboxes: the keyboard toggles them.
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Focus(chromedp.CSS("#practice-team")),
 		chromedp.KeyEvent(" "),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if on, _ := chromedp.Run(ctx, chromedp.Evaluate[bool]("document.querySelector('#practice-team').checked")); !on {
 		t.Error("space on a focused practice did not check it")
 	}
@@ -114,13 +100,17 @@ func TestBrowserCaptureFitsOnePhoneScreen(t *testing.T) {
 // slowNetwork makes every request wait, as on a phone in a corridor.
 func slowNetwork(t *testing.T, ctx context.Context, latencyMS float64) {
 	t.Helper()
+	emulateNetwork(t, ctx, network.Conditions{Latency: latencyMS, DownloadThroughput: -1, UploadThroughput: -1})
+}
+
+// emulateNetwork makes the browser's every request meet the conditions.
+func emulateNetwork(t *testing.T, ctx context.Context, c network.Conditions) {
+	t.Helper()
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{Latency: latencyMS, DownloadThroughput: -1, UploadThroughput: -1}},
-	})
-	if err != nil {
+	rule := network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&c}}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, rule); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -136,48 +126,30 @@ func fillCapture(summary string) chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserDoubleSaveMakesOneEntry(t *testing.T) {
-	app := newTestApp(t)
-	captureUser(t, app, "double@example.com", 1)
-	ctx := newBrowser(t, 390, phoneHeight)
-	if err := browserLogin(ctx, app.ts.URL, "/", "double@example.com"); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, fillCapture("Double tapped")); err != nil {
-		t.Fatal(err)
-	}
+	app, ctx, _ := capturePhone(t, "double@example.com", 1)
+	steps(t, ctx, fillCapture("Double tapped"))
 	slowNetwork(t, ctx, 1500)
 	// Two real clicks on Save, the second while the first is still on its way.
 	b := rectOf(t, ctx, ".entry-form button.save")
 	x, y := b.X+b.W/2, b.Y+b.H/2
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.MouseClickXY(x, y),
 		chromedp.Sleep(200*time.Millisecond),
 		chromedp.MouseClickXY(x, y),
 		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if n := app.scalar("SELECT count(*) FROM entries WHERE summary = 'Double tapped'"); n != int64(1) {
 		t.Errorf("entries after a double tap: %v, want 1", n)
 	}
 }
 
 func TestBrowserSaveBackSaveMakesOneEntry(t *testing.T) {
-	app := newTestApp(t)
-	captureUser(t, app, "back@example.com", 1)
-	ctx := newBrowser(t, 390, phoneHeight)
-	if err := browserLogin(ctx, app.ts.URL, "/", "back@example.com"); err != nil {
-		t.Fatal(err)
-	}
-	err := chromedp.Do(ctx,
+	app, ctx, _ := capturePhone(t, "back@example.com", 1)
+	steps(t, ctx,
 		fillCapture("Saved, back, saved"),
 		chromedp.Click(chromedp.CSS(".entry-form button.save")),
 		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	first := location(t, ctx)
 	// history.back, not NavigateBack: a page restored from the
 	// back/forward cache fires no load event to wait for; and chromedp's
@@ -217,38 +189,23 @@ func evalUntil(t *testing.T, ctx context.Context, script string) string {
 }
 
 func TestBrowserExpiredSessionSavesAfterSignIn(t *testing.T) {
-	app := newTestApp(t)
-	captureUser(t, app, "expired@example.com", 1)
-	ctx := newBrowser(t, 390, phoneHeight)
-	if err := browserLogin(ctx, app.ts.URL, "/", "expired@example.com"); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, fillCapture("Typed before the session ended")); err != nil {
-		t.Fatal(err)
-	}
+	app, ctx, _ := capturePhone(t, "expired@example.com", 1)
+	steps(t, ctx, fillCapture("Typed before the session ended"))
 	// Every session ends while the form is open.
 	if _, err := app.db.DeleteExpiredSessions(context.Background(), time.Now().Add(1000*time.Hour), time.Now().Add(1000*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".entry-form button.save")),
 		chromedp.WaitVisible(chromedp.CSS("form[action$='/login'] #password")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, ".notice.bad"); !strings.Contains(got, "will be saved") {
 		t.Errorf("sign-in page says %q", got)
 	}
-	err = chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.CSS("#email"), "expired@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Click(chromedp.CSS("form[action$='/login'] button[type=submit]")),
+	steps(t, ctx,
+		fillLogin("expired@example.com"),
 		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, "h1"); got != "Typed before the session ended" {
 		t.Errorf("after sign-in h1 %q", got)
 	}
@@ -258,87 +215,58 @@ func TestBrowserExpiredSessionSavesAfterSignIn(t *testing.T) {
 }
 
 func TestBrowserDraftSurvivesAndClears(t *testing.T) {
-	app := newTestApp(t)
-	captureUser(t, app, "draft@example.com", 1)
-	ctx := newBrowser(t, 390, phoneHeight)
+	app, ctx, _ := capturePhone(t, "draft@example.com", 1)
 	base := app.ts.URL
-	if err := browserLogin(ctx, base, "/", "draft@example.com"); err != nil {
-		t.Fatal(err)
-	}
-	drafts := func() int {
+	// wantDrafts stops the test unless the device holds want drafts.
+	wantDrafts := func(want int, when string) {
+		t.Helper()
 		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Object.keys(localStorage).filter(k => k.startsWith("leadup-draft-")).length`))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return n
+		if n != want {
+			t.Fatalf("drafts %s = %d, want %d", when, n, want)
+		}
 	}
 	// Typed, then the page is left and opened again: the draft is back.
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		fillCapture("Kept in the drafts"),
 		chromedp.Navigate(base+"/entries"),
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(chromedp.CSS("#summary")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#summary"))); v != "Kept in the drafts" {
 		t.Errorf("summary after reopening %q, want the draft", v)
 	}
 	if on, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#practice-team").checked`)); !on {
 		t.Error("the draft's practice is not checked again")
 	}
-	if drafts() != 1 {
-		t.Errorf("drafts = %d, want 1", drafts())
-	}
+	wantDrafts(1, "after reopening")
 	// Saved: the entry page confirms the draft's token and the draft goes.
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".entry-form button.save")),
 		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := drafts(); n != 0 {
-		t.Errorf("drafts after saving = %d, want 0", n)
-	}
+	wantDrafts(0, "after saving")
 	// Sign-out drops any draft left on the device.
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(chromedp.CSS("#summary")),
 		chromedp.SendKeys(chromedp.CSS("#summary"), "Left behind"),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if drafts() != 1 {
-		t.Fatalf("drafts = %d after typing, want 1", drafts())
-	}
-	err = chromedp.Do(ctx,
+	wantDrafts(1, "after typing")
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".nav form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("form[action$='/login']")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := drafts(); n != 0 {
-		t.Errorf("drafts after sign-out = %d, want 0", n)
-	}
+	wantDrafts(0, "after sign-out")
 }
 
 // setOffline cuts or restores the browser's network, and tells the page
 // (navigator.onLine and its online/offline events).
 func setOffline(t *testing.T, ctx context.Context, offline bool) {
 	t.Helper()
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	rule := network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{Offline: offline, DownloadThroughput: -1, UploadThroughput: -1}},
-	}
-	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, rule); err != nil {
-		t.Fatal(err)
-	}
+	emulateNetwork(t, ctx, network.Conditions{Offline: offline, DownloadThroughput: -1, UploadThroughput: -1})
 	state := network.OverrideNetworkStateParams{Offline: offline, DownloadThroughput: -1, UploadThroughput: -1}
 	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, state); err != nil {
 		t.Fatal(err)
@@ -346,26 +274,16 @@ func setOffline(t *testing.T, ctx context.Context, offline bool) {
 }
 
 func TestBrowserOfflineSaveIsSentOnceOnline(t *testing.T) {
-	app := newTestApp(t)
-	captureUser(t, app, "offline@example.com", 1)
-	ctx := newBrowser(t, 390, phoneHeight)
-	base := app.ts.URL
-	if err := browserLogin(ctx, base, "/", "offline@example.com"); err != nil {
-		t.Fatal(err)
-	}
+	app, ctx, _ := capturePhone(t, "offline@example.com", 1)
 	// The service worker is installed from app.js and controls the page.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.serviceWorker.ready.then(r => r.active.scriptURL)`, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatalf("service worker: %v", err)
 	}
-	if err := chromedp.Do(ctx, fillCapture("Logged in a dead zone")); err != nil {
-		t.Fatal(err)
-	}
+	steps(t, ctx, fillCapture("Logged in a dead zone"))
 	before := app.count("entries")
 	setOffline(t, ctx, true)
 	evalUntil(t, ctx, `navigator.onLine ? "" : "offline"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".entry-form button.save"))); err != nil {
-		t.Fatal(err)
-	}
+	steps(t, ctx, chromedp.Click(chromedp.CSS(".entry-form button.save")))
 	msg := evalUntil(t, ctx, `(() => { const n = document.querySelector("[role=status]"); return n && !n.hidden ? n.textContent : ""; })()`)
 	if !strings.Contains(msg, "sent once you are back online") {
 		t.Errorf("offline Save says %q", msg)

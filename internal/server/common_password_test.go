@@ -17,8 +17,7 @@ func TestCommonPasswordRefused(t *testing.T) {
 	if n := app.count("users"); n != 0 {
 		t.Fatalf("users = %d", n)
 	}
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	r = c.post("/settings", url.Values{"action": {"password"}, "current_password": {"correct horse battery"}, "new_password": {"qwertyuiop"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantBody(t, r, "one of the most common passwords")

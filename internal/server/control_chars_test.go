@@ -12,11 +12,7 @@ import (
 // invalid byte into every one-line text field, through the forms and the
 // import: each is refused beside its field, and nothing is written.
 func TestControlCharactersRefused(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
-	boss := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
-	entry := c.createdID("/entries", entryForm("boss_id", boss), "/entries/")
+	app, c, boss, entry := danaEntry(t)
 	const msg = "invisible control character"
 	tests := []struct {
 		name, path string

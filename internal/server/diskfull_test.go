@@ -51,8 +51,7 @@ func TestDiskFull(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	t.Cleanup(func() { ts.Close(); db.Close() })
 	app := &testApp{t: t, db: db, srv: srv, ts: ts}
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 
 	var pages int
 	if err := db.Writer().QueryRow("PRAGMA page_count").Scan(&pages); err != nil {

@@ -1,18 +1,11 @@
 package server
 
 import (
-	"encoding/csv"
-	"encoding/json"
 	"net/http"
 	"net/url"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
-	"github.com/leadup/leadup/internal/export"
 )
 
 // seedForecasts logs a closed forecast and an open one, with text that
@@ -30,17 +23,7 @@ func seedForecasts(t *testing.T, ann *client, dana string) {
 func TestExportImportRoundTripsForecasts(t *testing.T) {
 	app, ann, dana := fixedApp(t)
 	seedForecasts(t, ann, dana)
-	first := ann.get("/export.json").body
-
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(first))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := compileExportSchema(t).Validate(inst); err != nil {
-		t.Fatalf("export does not match the schema: %v\n%s", err, first)
-	}
-	var f export.File
-	json.Unmarshal([]byte(first), &f)
+	first, f := exported(t, ann)
 	slices.Reverse(f.Entries) // the export lists newest first; this reads oldest first
 	if len(f.Entries) != 3 || f.Entries[0].Forecast == nil || f.Entries[1].Forecast == nil || f.Entries[2].Forecast != nil {
 		t.Fatalf("entries in the export: %+v", f.Entries)
@@ -57,40 +40,25 @@ func TestExportImportRoundTripsForecasts(t *testing.T) {
 	}
 
 	// Into a fresh account, exactly, and searchable there.
-	bob := app.client()
-	bob.signup("bob@example.com")
-	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
-	again := bob.get("/export.json").body
-	if a, b := normalise(t, first), normalise(t, again); !reflect.DeepEqual(a, b) {
-		t.Errorf("export → import → export changed the records:\n%s\n%s", first, again)
-	}
-	if got := app.scalar("SELECT count(*) FROM forecasts f JOIN users u ON u.id = f.user_id WHERE u.email = 'bob@example.com'"); got != int64(2) {
+	bob := importInto(t, app, "bob@example.com", first)
+	if got := app.rowsOf("forecasts", "bob@example.com"); got != 2 {
 		t.Errorf("bob has %v forecasts, want 2", got)
 	}
 	wantBody(t, bob.get("/entries?q=freeze"), "1 entry")
 
 	// The same file again changes nothing; an older file without the
 	// forecast leaves it alone.
-	state := func() string {
-		return app.snapshot() + fmtAny(app.scalar("SELECT group_concat(entry_id || forecast || coalesce(result, '-') || noticed_on) FROM forecasts"))
-	}
-	before := state()
+	forecasts := "SELECT group_concat(entry_id || forecast || coalesce(result, '-') || noticed_on) FROM forecasts"
+	before := app.snapshot(forecasts)
 	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
 	wantBody(t, bob.get("/settings"), "entries: 0 added, 0 updated, 3 unchanged")
-	var old map[string]any
-	json.Unmarshal([]byte(first), &old)
-	for _, e := range old["entries"].([]any) {
-		delete(e.(map[string]any), "forecast")
-	}
-	oldFile, _ := json.Marshal(old)
-	wantStatus(t, bob.upload(oldFile), http.StatusSeeOther)
-	if after := state(); after != before {
+	wantStatus(t, bob.upload(withoutEntryKeys(t, first, "forecast")), http.StatusSeeOther)
+	if after := app.snapshot(forecasts); after != before {
 		t.Errorf("re-imports changed data:\n%s\n%s", before, after)
 	}
 
 	// A bad forecast is refused with where it is, and nothing is written.
-	carol := app.client()
-	carol.signup("carol@example.com")
+	carol := app.signedUp("carol@example.com")
 	for _, c := range []struct{ from, to, where string }{
 		{`"noticed_on":"2026-11-24"`, `"noticed_on":"2026-11-25"`, "entries[1].forecast: noticed_on:"},
 		{`"expected_by":"2027-01-10"`, `"expected_by":"2026-11-01"`, "entries[1].forecast: expected_by:"},
@@ -101,36 +69,20 @@ func TestExportImportRoundTripsForecasts(t *testing.T) {
 		if bad == first {
 			t.Fatalf("%s is not in the export", c.from)
 		}
-		r := carol.upload([]byte(bad))
-		wantStatus(t, r, http.StatusUnprocessableEntity)
-		wantBody(t, r, c.where)
-	}
-	if got := app.scalar("SELECT count(*) FROM entries e JOIN users u ON u.id = e.user_id WHERE u.email = 'carol@example.com'"); got != int64(0) {
-		t.Errorf("a refused import wrote %v entries", got)
+		wantImportRefused(t, app, carol, []byte(bad), c.where)
 	}
 }
 
 func TestCSVAndMarkdownExportsShowForecasts(t *testing.T) {
 	_, ann, dana := fixedApp(t)
 	seedForecasts(t, ann, dana)
-	r := ann.get("/export.csv")
-	wantStatus(t, r, http.StatusOK)
-	rows, err := csv.NewReader(strings.NewReader(r.body)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	head := rows[0]
+	head, rows := csvExport(t, ann)
 	if head[len(head)-1] != "forecast" {
 		t.Fatalf("the last column is %q, want forecast", head[len(head)-1])
 	}
-	var got []string
-	for _, row := range rows[1:] {
-		if row[4] == "Warned about the vendor" {
-			got = row
-		}
-	}
+	got := csvRow(rows, "Warned about the vendor")
 	want := "Forecast: Vendor *slips* the release\nLikelihood: High\nExpected by: 2026-11-26\nImpact: =Launch [moves]\nPrepared: A second quote <ready>\nNoticed on: 2026-11-16\nResult: Averted (2026-11-25)"
-	if got == nil || got[len(got)-1] != want {
+	if got == nil || got["forecast"] != want {
 		t.Errorf("CSV row %q", got)
 	}
 

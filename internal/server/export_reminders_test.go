@@ -1,44 +1,27 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
-
-	"github.com/leadup/leadup/internal/export"
 )
 
 // TestRemindersExportImportAndDelete carries schedules and reminder
 // settings through an export into another account, never the feed token,
 // and checks that deleting an account removes them.
 func TestRemindersExportImportAndDelete(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
-	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
-	form := scheduleForm()
-	form.Add("weekday", "3")
-	wantStatus(t, c.post("/bosses/"+id+"/schedule", form), http.StatusSeeOther)
+	app, c := newAnnApp(t)
+	c.scheduledBoss()
 	if err := app.db.SaveNotificationSettings(t.Context(), app.user("ann@example.com").ID, mustSettings(t)); err != nil {
 		t.Fatal(err)
 	}
 	feed := c.feedPath()
 	token := strings.TrimSuffix(strings.TrimPrefix(feed, "/cal/"), ".ics")
 
-	r := c.get("/export.json")
-	wantStatus(t, r, http.StatusOK)
-	if strings.Contains(r.body, token) {
+	body, f := exported(t, c)
+	if strings.Contains(body, token) {
 		t.Fatal("the export holds the calendar feed token")
-	}
-	validateExport(t, r.body)
-	var f export.File
-	if err := json.Unmarshal([]byte(r.body), &f); err != nil {
-		t.Fatal(err)
 	}
 	if len(f.Schedules) != 1 || f.Schedules[0].BossID != f.Bosses[0].ID || f.Schedules[0].EveryWeeks != 2 || len(f.Schedules[0].Weekdays) != 2 {
 		t.Fatalf("schedules %+v", f.Schedules)
@@ -47,9 +30,8 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 		t.Fatalf("notifications %+v", n)
 	}
 
-	other := app.client()
-	other.signup("bob@example.com")
-	wantStatus(t, other.upload([]byte(r.body)), http.StatusSeeOther)
+	other := app.signedUp("bob@example.com")
+	wantStatus(t, other.upload([]byte(body)), http.StatusSeeOther)
 	bob := app.user("bob@example.com")
 	list, err := app.db.FindSchedules(t.Context(), bob.ID)
 	if err != nil || len(list) != 1 || list[0].BossName != "Ana" || !list[0].Remind || list[0].StartsOn != "2026-11-23" {
@@ -63,15 +45,13 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 		t.Error("the import made a calendar feed")
 	}
 	// Importing the same file again changes nothing.
-	wantStatus(t, other.upload([]byte(r.body)), http.StatusSeeOther)
+	wantStatus(t, other.upload([]byte(body)), http.StatusSeeOther)
 	if n := app.count("schedules"); n != 2 {
 		t.Errorf("schedules after a second import: %d, want 2", n)
 	}
 	// A bad schedule is refused with its place, and nothing is written.
-	bad := strings.Replace(r.body, `"every_weeks":2`, `"every_weeks":3`, 1)
-	resp := other.upload([]byte(bad))
-	wantStatus(t, resp, http.StatusUnprocessableEntity)
-	wantBody(t, resp, "schedules[0]: every_weeks")
+	bad := strings.Replace(body, `"every_weeks":2`, `"every_weeks":3`, 1)
+	wantImportRefused(t, app, other, []byte(bad), "schedules[0]: every_weeks")
 
 	wantStatus(t, c.post("/settings", url.Values{"action": {"delete"}, "password": {"correct horse battery"}}), http.StatusSeeOther)
 	if n := app.count("schedules"); n != 1 {
@@ -86,49 +66,17 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 	wantStatus(t, app.client().get(feed), http.StatusNotFound)
 }
 
-func validateExport(t *testing.T, body string) {
-	t.Helper()
-	schemaFile, err := os.Open("../../docs/export.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer schemaFile.Close()
-	doc, err := jsonschema.UnmarshalJSON(schemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	comp := jsonschema.NewCompiler()
-	comp.AssertFormat()
-	if err := comp.AddResource("export.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := comp.Compile("export.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(inst); err != nil {
-		t.Fatalf("export does not match the schema: %v\n%s", err, body)
-	}
-}
-
 // TestExportWithoutSavedSettings: an account that never saved its
 // reminder settings exports none, so importing its file elsewhere leaves
 // that account's settings as they are.
 func TestExportWithoutSavedSettings(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	body := c.get("/export.json").body
 	if strings.Contains(body, `"notifications"`) {
 		t.Fatalf("an export of unsaved settings holds notifications:\n%s", body)
 	}
 	validateExport(t, body)
-	other := app.client()
-	other.signup("bob@example.com")
+	other := app.signedUp("bob@example.com")
 	bob := app.user("bob@example.com")
 	if err := app.db.SaveNotificationSettings(t.Context(), bob.ID, mustSettings(t)); err != nil {
 		t.Fatal(err)

@@ -20,9 +20,7 @@ func (a *testApp) writerChanges() int64 {
 // notice shows once on the redirected page, and neither the notice nor
 // that page writes to the database.
 func TestFlashIsACookie(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 	wantBody(t, ann.get("/"), "Your account is ready")
 	boss := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 
@@ -41,8 +39,7 @@ func TestFlashIsACookie(t *testing.T) {
 	}
 
 	// A notice made for Bob, or made up, does not show to Ann.
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bobs := bob.post("/settings", url.Values{"action": {"profile"}, "display_name": {"Bob"}, "timezone": {"Europe/Berlin"}})
 	var bobFlash string
 	for _, c := range bobs.header.Values("Set-Cookie") {

@@ -90,11 +90,7 @@ func TestMovedDateStillCountsLate(t *testing.T) {
 		} `json:"followups"`
 	}
 	for week, want := range map[string][2]int{"2026-W49": {1, 1}, "2026-W50": {0, 0}} {
-		r := f.ann.get("/weeks/" + week + ".json")
-		wantStatus(t, r, http.StatusOK)
-		if err := json.Unmarshal([]byte(r.body), &got); err != nil {
-			t.Fatal(err)
-		}
+		getJSON(t, f.ann, "/weeks/"+week+".json", &got)
 		if m := got.FollowUps.OnTime["mine"]; m.Due != want[0] || m.Kept != want[1] {
 			t.Errorf("%s mine on time: due %d kept %d, want %v (judged by the first date)", week, m.Due, m.Kept, want)
 		}
@@ -109,8 +105,7 @@ func TestMovedDateSurvivesExportAndImport(t *testing.T) {
 	wantStatus(t, exp, http.StatusOK)
 	wantBody(t, exp, `"due_on":"2026-12-04"`, `"first_due_on":"2026-11-24"`)
 
-	carl := f.app.client()
-	carl.signup("carl@example.com")
+	carl := f.app.signedUp("carl@example.com")
 	r := carl.upload([]byte(exp.body))
 	if r.status != http.StatusSeeOther && r.status != http.StatusOK {
 		t.Fatalf("import: %d\n%.1000s", r.status, r.body)

@@ -21,12 +21,7 @@ func forecastForm(boss, date string, pairs ...string) url.Values {
 
 func TestForecastBlockValidation(t *testing.T) {
 	app, ann, dana := fixedApp(t)
-	tests := []struct {
-		name  string
-		form  url.Values
-		field string
-		msg   string
-	}{
+	tests := []badEntry{
 		{"no forecast", forecastForm(dana, "2026-11-26", "forecast", ""), "forecast", "Say what may go wrong"},
 		{"long forecast", forecastForm(dana, "2026-11-26", "forecast", strings.Repeat("f", 301)), "forecast", "300 characters"},
 		{"no expected date", forecastForm(dana, "2026-11-26", "expected_by", ""), "expected_by", "the day it would land"},
@@ -41,29 +36,14 @@ func TestForecastBlockValidation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ann.post("/entries", tt.form)
-			wantStatus(t, r, http.StatusUnprocessableEntity)
-			wantBody(t, r, tt.msg, `id="`+tt.field+`-error"`, `value="Talked through the release"`)
-			for _, k := range []string{"forecast", "impact", "prepared"} {
-				if v := tt.form.Get(k); v != "" && len(v) < 300 {
-					wantBody(t, r, ">"+v+"</textarea>")
-				}
-			}
-			for _, k := range []string{"expected_by", "noticed_on"} {
-				if d := tt.form.Get(k); d != "" {
-					wantBody(t, r, `name="`+k+`" type="date" value="`+d+`"`)
-				}
-			}
+			r := wantEntryRefused(t, app, ann, tt.form, tt.field, tt.msg, "entries", "forecasts", "entry_practices")
+			wantTypedText(t, r, tt.form, "forecast", "impact", "prepared")
+			wantTypedDates(t, r, tt.form, "expected_by", "noticed_on")
 			if l := tt.form.Get("likelihood"); l == "high" {
 				wantBody(t, r, `<option value="high" selected>`)
 			}
 			// The folded block opens by itself so the error is seen.
 			wantBody(t, r, `<details class="more" open>`, `<details class="entry-block forecast-block" open><summary>Forecast a problem</summary>`)
-			for _, table := range []string{"entries", "forecasts", "entry_practices"} {
-				if n := app.count(table); n != 0 {
-					t.Errorf("%s = %d after an invalid post, want 0", table, n)
-				}
-			}
 		})
 	}
 }
@@ -115,23 +95,14 @@ func TestForecastResolution(t *testing.T) {
 	}
 	wantBody(t, ann.get("/entries/"+id), "Forecast raised", "Launch moves a sprint", "A quote from a second vendor", "due to close", `action="/entries/`+id+`/forecast"`)
 
-	bad := []struct {
-		form  url.Values
-		field string
-	}{
+	result := closing{action: "forecast", dateField: "resolved_on",
+		state: "SELECT coalesce(result, '-') || coalesce(resolved_on, '-') FROM forecasts WHERE entry_id = " + id, open: "--"}
+	result.wantRefused(t, app, ann, id, []refusal{
 		{url.Values{"result": {"happened"}, "resolved_on": {"2026-11-19"}}, "resolved_on"},
 		{url.Values{"result": {"happened"}, "resolved_on": {"2026-11-28"}}, "resolved_on"},
 		{url.Values{"result": {"happened"}, "resolved_on": {"soon"}}, "resolved_on"},
 		{url.Values{"result": {"maybe"}, "resolved_on": {"2026-11-25"}}, "result"},
-	}
-	for _, b := range bad {
-		r := ann.post("/entries/"+id+"/forecast", b.form)
-		wantStatus(t, r, http.StatusUnprocessableEntity)
-		wantBody(t, r, `id="`+b.field+`-error"`, `value="`+b.form.Get("resolved_on")+`"`)
-		if got := app.scalar("SELECT coalesce(result, '-') || coalesce(resolved_on, '-') FROM forecasts WHERE entry_id = " + id); got != "--" {
-			t.Errorf("after a bad resolution the forecast has %v", got)
-		}
-	}
+	})
 	// On the entry's own day is fine.
 	wantStatus(t, ann.post("/entries/"+id+"/forecast", url.Values{"result": {"averted"}, "resolved_on": {"2026-11-20"}}), http.StatusSeeOther)
 	wantBody(t, ann.get("/entries/"+id), "Averted")
@@ -142,11 +113,7 @@ func TestForecastResolution(t *testing.T) {
 		t.Error("a closed forecast is still to close on home")
 	}
 
-	bob := app.client()
-	bob.signup("bob@example.com")
-	wantStatus(t, bob.post("/entries/"+id+"/forecast", url.Values{"result": {"happened"}, "resolved_on": {"2026-11-27"}}), http.StatusNotFound)
-	plain := ann.createdID("/entries", blockForm(dana, "2026-11-24"), "/entries/")
-	wantStatus(t, ann.post("/entries/"+plain+"/forecast", url.Values{"result": {"happened"}, "resolved_on": {"2026-11-27"}}), http.StatusNotFound)
+	result.wantOnlyOwnerCloses(t, app, ann, dana, id, url.Values{"result": {"happened"}, "resolved_on": {"2026-11-27"}})
 	if got := app.scalar("SELECT result FROM forecasts WHERE entry_id = " + id); got != "averted" {
 		t.Errorf("bob changed ann's result: %v", got)
 	}
@@ -162,9 +129,8 @@ func TestForecastResolution(t *testing.T) {
 // Nov 2026) with "now" Friday 27 Nov. The numbers are worked out by hand
 // in TestWeekForecasts.
 func newForecastsFixture(t *testing.T) *blocksFixture {
-	app, ann, dana := fixedApp(t)
-	f := &blocksFixture{app: app, ann: ann, dana: dana, ids: map[string]string{}}
-	f.eve = ann.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"skip_level"}}, "/bosses/")
+	f := newBlocksBase(t)
+	ann, dana := f.ann, f.dana
 	forecast := func(label, boss, noticed, raised, expected, result, resolved string) {
 		id := ann.createdID("/entries", forecastForm(boss, raised, "summary", "Entry "+label, "forecast", "Forecast "+label,
 			"likelihood", "medium", "impact", "", "prepared", "Plan "+label, "noticed_on", noticed, "expected_by", expected), "/entries/")
@@ -181,25 +147,19 @@ func newForecastsFixture(t *testing.T) *blocksFixture {
 	forecast("F6", dana, "2026-11-03", "2026-11-03", "2026-11-20", "did_not_happen", "2026-11-20")
 	forecast("F7", dana, "2026-11-25", "2026-11-25", "2026-11-25", "did_not_happen", "2026-11-26")
 
-	f.bob = app.client()
-	f.bob.signup("bob@example.com")
-	zed := f.bob.createdID("/bosses", url.Values{"name": {"Zed"}, "relation": {"manager"}}, "/bosses/")
-	f.bobEntryID = f.bob.createdID("/entries", forecastForm(zed, "2026-11-24", "forecast", "Bob's forecast", "expected_by", "2026-11-24",
-		"noticed_on", "2026-10-01"), "/entries/")
+	f.addBob(func(zed string) url.Values {
+		return forecastForm(zed, "2026-11-24", "forecast", "Bob's forecast", "expected_by", "2026-11-24", "noticed_on", "2026-10-01")
+	})
 	return f
 }
 
 func TestWeekForecasts(t *testing.T) {
 	f := newForecastsFixture(t)
-	r := f.ann.get("/weeks/2026-W48.json")
-	wantStatus(t, r, http.StatusOK)
 	var got struct {
 		Forecasts map[string]*float64 `json:"forecasts"`
 		Practices map[string]int      `json:"practices"`
 	}
-	if err := json.Unmarshal([]byte(r.body), &got); err != nil {
-		t.Fatal(err)
-	}
+	getJSON(t, f.ann, "/weeks/2026-W48.json", &got)
 	want := map[string]float64{
 		// Raised in the week: F1 (23rd), F2 (24th), F7 (25th), F3 (26th).
 		"raised": 4,

@@ -22,9 +22,7 @@ func formTokenOf(t *testing.T, r *response) string {
 }
 
 func TestEntryTokenCreatesOnce(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 
 	// Showing the form writes nothing.
@@ -54,8 +52,7 @@ func TestEntryTokenCreatesOnce(t *testing.T) {
 	}
 
 	// A token minted for another user, or made up, is refused and writes nothing.
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bobTok := formTokenOf(t, bob.get("/"))
 	for _, bad := range []string{bobTok, "abc.def", "no-dot-at-all", tok[:len(tok)-2] + "xx"} {
 		r := ann.post("/entries", entryForm("boss_id", dana, "token", bad, "summary", "Forged"))
@@ -86,9 +83,7 @@ func TestEntryTokenCreatesOnce(t *testing.T) {
 }
 
 func TestCaptureFollowUpSavedWithEntry(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 
 	// A bad follow-up refuses the whole form: no entry without its promise.
@@ -106,9 +101,7 @@ func TestCaptureFollowUpSavedWithEntry(t *testing.T) {
 }
 
 func TestOtherCreateFormsCreateOnce(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 
 	tok := formTokenOf(t, ann.get("/bosses"))
 	boss := url.Values{"name": {"Dana"}, "relation": {"manager"}, "token": {tok}}
@@ -142,8 +135,7 @@ func TestOtherCreateFormsCreateOnce(t *testing.T) {
 	wantStatus(t, ann.post("/bosses", url.Values{"name": {"Eve"}, "relation": {"manager"}, "token": {tok}}), http.StatusConflict)
 
 	// Another user's token is refused on every create form.
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bobTok := formTokenOf(t, bob.get("/bosses"))
 	wantStatus(t, ann.post("/bosses", url.Values{"name": {"Eve"}, "relation": {"manager"}, "token": {bobTok}}), http.StatusUnprocessableEntity)
 	wantStatus(t, ann.post("/bosses/"+dana+"/priorities", url.Values{"text": {"x"}, "token": {bobTok}}), http.StatusUnprocessableEntity)
@@ -157,8 +149,7 @@ func TestIdempotencyKeysKeptThirtyDays(t *testing.T) {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 	app.useClock(func() time.Time { return now })
-	ann := app.client()
-	ann.signup("ann@example.com")
+	ann := app.signedUp("ann@example.com")
 	tok := formTokenOf(t, ann.get("/bosses"))
 	boss := url.Values{"name": {"Dana"}, "relation": {"manager"}, "token": {tok}}
 	wantStatus(t, ann.post("/bosses", boss), http.StatusSeeOther)

@@ -125,6 +125,21 @@ func (c *client) signup(email string) {
 	}
 }
 
+// newAnnApp is a test app with Ann (Europe/Berlin) signed up.
+func newAnnApp(t testing.TB, edit ...func(*Config)) (*testApp, *client) {
+	t.Helper()
+	app := newTestApp(t, edit...)
+	return app, app.signedUp("ann@example.com")
+}
+
+// signedUp is a new browser with a fresh account for email.
+func (a *testApp) signedUp(email string) *client {
+	a.t.Helper()
+	c := a.client()
+	c.signup(email)
+	return c
+}
+
 func (c *client) login(email, pw string) *response {
 	c.app.t.Helper()
 	return c.post("/login", url.Values{"email": {email}, "password": {pw}})

@@ -13,9 +13,7 @@ import (
 )
 
 func TestSecurityHeaders(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	pages := map[string]*response{
 		"page":   c.get("/settings"),
 		"404":    c.get("/no/such/page"),
@@ -141,9 +139,7 @@ func TestPanicIsA500WithRequestID(t *testing.T) {
 // Every route caps its body at MaxBodyBytes but the import, which takes a
 // whole export and has its own, larger cap.
 func TestImportHasItsOwnBodyLimit(t *testing.T) {
-	app := newTestApp(t, func(c *Config) { c.MaxBodyBytes = 1024 })
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t, func(c *Config) { c.MaxBodyBytes = 1024 })
 	big := `{"format":"leadup-export","version":1,"bosses":[],"priorities":[],"entries":[]}` + strings.Repeat(" ", 4096)
 	if r := c.upload([]byte(big)); r.status != http.StatusSeeOther {
 		t.Errorf("a 4 KB import under a 1 KB form limit: %d, want 303", r.status)

@@ -2,7 +2,6 @@ package server
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -23,9 +22,7 @@ import (
 //	go test ./internal/server -run '^$' -bench ImportPeakRSS -benchtime 1x
 func BenchmarkImportPeakRSS(b *testing.B) {
 	app := newTestApp(b)
-	c := app.client()
-	c.signup("export@example.com")
-	u, _ := app.db.FindUserByEmail(context.Background(), "export@example.com")
+	c, u := benchUser(app, "export@example.com")
 	seedJournal(b, app, u.ID, 100, 19_900, time.Now().UTC())
 	// An export's ids are UUIDs; the seeder's are not.
 	for i, table := range []string{"bosses", "entries", "followups"} {
@@ -70,8 +67,7 @@ func TestImportRSSChild(t *testing.T) {
 		return
 	}
 	app := newTestApp(t, func(c *Config) { c.MaxImportBytes = 64 << 20 })
-	c := app.client()
-	c.signup("import@example.com")
+	c := app.signedUp("import@example.com")
 	before := vmHWM(t)
 
 	pr, pw := io.Pipe()

@@ -76,9 +76,7 @@ func TestManifestAndServiceWorker(t *testing.T) {
 func itoa(n int) string { return fmtAny(n) }
 
 func TestShareTargetFillsTheNotes(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	r := c.get("/entries/new?text=Read+this+before+Friday&url=https%3A%2F%2Fexample.com%2Fplan")
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "Read this before Friday\n\nhttps://example.com/plan</textarea>", `<details class="more" open`)

@@ -44,10 +44,18 @@ func (c *client) createdID(path string, form url.Values, prefix string) string {
 	return strings.TrimPrefix(loc, prefix)
 }
 
+// danaEntry is a test app with Ann signed up, her boss Dana, and one
+// entry with Dana.
+func danaEntry(t *testing.T) (app *testApp, ann *client, dana, entry string) {
+	t.Helper()
+	app, ann = newAnnApp(t)
+	dana = ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
+	entry = ann.createdID("/entries", entryForm("boss_id", dana), "/entries/")
+	return app, ann, dana, entry
+}
+
 func TestQuickCaptureWithNewBoss(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	home := c.get("/")
 	wantBody(t, home, `action="/entries"`, `name="new_boss_name"`, "Deliver results", "Be the solution seeker")
 
@@ -64,9 +72,7 @@ func TestQuickCaptureWithNewBoss(t *testing.T) {
 }
 
 func TestEntryValidation(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	bossID := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	future := time.Now().UTC().AddDate(0, 0, 3).Format(journal.DateLayout)
 	notes := "Long notes <b>kept</b> & precious\nline two"
@@ -112,9 +118,7 @@ func TestEntryValidation(t *testing.T) {
 }
 
 func TestEntryEditAndDelete(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	id := c.createdID("/entries", entryForm("new_boss_name", "Dana"), "/entries/")
 	edit := c.get("/entries/" + id + "/edit")
 	wantStatus(t, edit, http.StatusOK)
@@ -145,9 +149,7 @@ func TestEntryEditAndDelete(t *testing.T) {
 }
 
 func TestOtherUsersRecordsAre404(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 	entryID := ann.createdID("/entries", entryForm("new_boss_name", "Dana"), "/entries/")
 	bossID := fmt.Sprint(app.scalar("SELECT boss_id FROM entries WHERE id = " + entryID))
 	ann.createdID("/bosses/"+bossID+"/priorities", url.Values{"text": {"Ship Q4"}}, "/bosses/")
@@ -155,8 +157,7 @@ func TestOtherUsersRecordsAre404(t *testing.T) {
 	ann.post("/entries/"+entryID+"/followups", url.Values{"text": {"Send deck"}, "owner": {"me"}})
 	fuID := fmt.Sprint(app.scalar("SELECT id FROM followups"))
 
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bobBoss := bob.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"manager"}}, "/bosses/")
 	before := app.snapshot()
 
@@ -206,9 +207,7 @@ func TestOtherUsersRecordsAre404(t *testing.T) {
 }
 
 func TestNotesMarkdownIsSanitised(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	payloads := []string{
 		"<script>alert('x')</script>",
 		"<img src=x onerror=alert(1)>",
@@ -237,9 +236,7 @@ func TestNotesMarkdownIsSanitised(t *testing.T) {
 }
 
 func TestFollowUps(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	e1 := c.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Planning"), "/entries/")
 	e2 := c.createdID("/entries", entryForm("new_boss_name", "Eve", "summary", "Budget"), "/entries/")
 	past := time.Now().UTC().AddDate(0, 0, -5).Format(journal.DateLayout)
@@ -290,9 +287,7 @@ func TestFollowUps(t *testing.T) {
 }
 
 func TestBossesAndPriorities(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	r := c.post("/bosses", url.Values{"name": {""}, "relation": {"overlord"}, "role": {"CTO"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantBody(t, r, "Enter a name.", "Choose one of the listed relations.", `value="CTO"`)
@@ -343,9 +338,7 @@ func TestBossesAndPriorities(t *testing.T) {
 }
 
 func TestEntriesListFiltersAndPages(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	dana := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	eve := c.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"manager"}}, "/bosses/")
 	base := time.Now().UTC().AddDate(0, 0, -200)
@@ -382,9 +375,7 @@ func TestEntriesListFiltersAndPages(t *testing.T) {
 }
 
 func TestHomeShowsWeekAndFollowUps(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	today := time.Now().In(mustZone(t, "Europe/Berlin")).Format(journal.DateLayout)
 	e := c.createdID("/entries", entryForm("new_boss_name", "Dana", "occurred_on", today, "summary", "Today's sync"), "/entries/")
 	old := time.Now().UTC().AddDate(0, 0, -30).Format(journal.DateLayout)
@@ -418,30 +409,35 @@ func (a *testApp) scalar(q string) any {
 	return v
 }
 
-// snapshot summarises every journal table, to show nothing changed.
-func (a *testApp) snapshot() string {
+// rowsOf counts the rows of table that belong to the account email.
+func (a *testApp) rowsOf(table, email string) int64 {
+	a.t.Helper()
+	n, _ := a.scalar("SELECT count(*) FROM " + table + " t JOIN users u ON u.id = t.user_id WHERE u.email = '" + email + "'").(int64)
+	return n
+}
+
+// snapshot summarises every journal table, and what the extra queries
+// read, to show nothing changed.
+func (a *testApp) snapshot(extra ...string) string {
 	a.t.Helper()
 	var parts []string
-	for _, q := range []string{
+	for _, q := range append([]string{
 		"SELECT group_concat(id || name || relation || archived) FROM bosses",
 		"SELECT group_concat(id || summary || boss_id || updated_at) FROM entries",
 		"SELECT group_concat(entry_id || practice) FROM entry_practices",
 		"SELECT group_concat(id || text || coalesce(done_at, '-')) FROM followups",
 		"SELECT group_concat(id || text || status) FROM priorities",
-	} {
+	}, extra...) {
 		parts = append(parts, fmt.Sprint(a.scalar(q)))
 	}
 	return strings.Join(parts, " | ")
 }
 
 func TestSearchThroughTheList(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 	ann.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Budget review", "notes", "Cut the **travel** line."), "/entries/")
 	ann.createdID("/entries", entryForm("new_boss_name", "Eve", "summary", "Hiring plan", "practice", "team"), "/entries/")
-	bob := app.client()
-	bob.signup("bob@example.com")
+	bob := app.signedUp("bob@example.com")
 	bob.createdID("/entries", entryForm("new_boss_name", "Zed", "summary", "Bob's travel budget"), "/entries/")
 
 	r := ann.get("/entries?q=trav")

@@ -23,9 +23,7 @@ func TestLoginSuccessResetsEmailCount(t *testing.T) {
 }
 
 func TestKnownDeviceSkipsEmailLockout(t *testing.T) {
-	app := newTestApp(t, func(c *Config) { c.LoginPerEmail = 3; c.LoginPerIP = 100; c.LoginWindow = time.Minute })
-	owner := app.client()
-	owner.signup("ann@example.com")
+	app, owner := newAnnApp(t, func(c *Config) { c.LoginPerEmail = 3; c.LoginPerIP = 100; c.LoginWindow = time.Minute })
 	wantStatus(t, owner.post("/logout", nil), http.StatusSeeOther)
 	wantStatus(t, owner.login("ann@example.com", "correct horse battery"), http.StatusSeeOther)
 	wantStatus(t, owner.post("/logout", nil), http.StatusSeeOther)

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -9,28 +8,16 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/export"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 func TestManualExportImport(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	ann.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"executive"}}, "/bosses/")
 	wantStatus(t, ann.post("/bosses/"+dana+"/manual", url.Values{"manual_prefers": {"writing"}, "manual_channel": {"Email"},
 		"manual_cares": {"Hiring"}, "manual_frustrations": {"Late news"}, "manual_notes": {"Send a *summary* first."}}), http.StatusSeeOther)
 
-	first := ann.get("/export.json").body
-	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(first))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := compileExportSchema(t).Validate(inst); err != nil {
-		t.Fatalf("export does not match the schema: %v\n%s", err, first)
-	}
-	var f export.File
-	json.Unmarshal([]byte(first), &f)
+	first, f := exported(t, ann)
 	want := &export.Manual{Prefers: "writing", Channel: "Email", Cares: "Hiring", Frustrations: "Late news", Notes: "Send a *summary* first."}
 	if len(f.Bosses) != 2 || !reflect.DeepEqual(f.Bosses[0].Manual, want) || f.Bosses[1].Manual != nil {
 		t.Fatalf("bosses in the export: %+v", f.Bosses)
@@ -40,12 +27,7 @@ func TestManualExportImport(t *testing.T) {
 	}
 
 	// Into a fresh account, exactly.
-	bob := app.client()
-	bob.signup("bob@example.com")
-	wantStatus(t, bob.upload([]byte(first)), http.StatusSeeOther)
-	if a, b := normalise(t, first), normalise(t, bob.get("/export.json").body); !reflect.DeepEqual(a, b) {
-		t.Errorf("export → import → export changed the manual:\n%+v\n%+v", a.Bosses, b.Bosses)
-	}
+	bob := importInto(t, app, "bob@example.com", first)
 
 	// An older file without the manual leaves it alone; a bad one is refused
 	// with its path and nothing is written.
@@ -58,9 +40,7 @@ func TestManualExportImport(t *testing.T) {
 		t.Errorf("an old file cleared the manual: %v", got)
 	}
 	bad := strings.Replace(first, `"prefers":"writing"`, `"prefers":"by pigeon"`, 1)
-	r := bob.upload([]byte(strings.Replace(bad, `"channel":"Email"`, `"channel":"Signal"`, 1)))
-	wantStatus(t, r, http.StatusUnprocessableEntity)
-	wantBody(t, r, "bosses[0]: manual.prefers:")
+	wantImportRefused(t, app, bob, []byte(strings.Replace(bad, `"channel":"Email"`, `"channel":"Signal"`, 1)), "bosses[0]: manual.prefers:")
 	if got := app.scalar("SELECT count(*) FROM bosses WHERE manual_channel = 'Signal'"); got != int64(0) {
 		t.Errorf("a refused import wrote %v manuals", got)
 	}

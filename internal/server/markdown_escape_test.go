@@ -20,9 +20,7 @@ import (
 // with a permissive renderer (raw HTML allowed, as many editors and mail
 // tools do): no tag, image or script link may come out.
 func TestMarkdownDownloadsCarryNoLiveMarkup(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	c.post("/settings", url.Values{"action": {"profile"}, "display_name": {"Ann <b onmouseover=alert(1)>"}, "timezone": {"UTC"}})
 	boss := c.createdID("/bosses", url.Values{"name": {`Dana <img src=x onerror=alert("boss")>`}, "relation": {"manager"}}, "/bosses/")
 	c.post("/bosses/"+boss+"/priorities", url.Values{"text": {"[priority](javascript:alert(2))"}})

@@ -12,7 +12,7 @@ import (
 func TestBrowserOIDCSignIn(t *testing.T) {
 	app := newOIDCApp(t)
 	ctx := newBrowser(t, 390, 844)
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(app.ts.URL+"/settings"),
 		chromedp.WaitVisible(chromedp.CSS("#oidc-sign-in")),
 		chromedp.Click(chromedp.CSS("#oidc-sign-in")),
@@ -23,9 +23,6 @@ func TestBrowserOIDCSignIn(t *testing.T) {
 		chromedp.Click(chromedp.CSS("button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#profile-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if loc := location(t, ctx); loc != app.ts.URL+"/settings" {
 		t.Errorf("after signing in at %s, want %s/settings (the page asked for)", loc, app.ts.URL)
 	}
@@ -51,7 +48,7 @@ func TestBrowserOIDCSignInSavesTheTypedEntry(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("input#password"), "ann-password"),
 		chromedp.Click(chromedp.CSS("button[type=submit]")),
 	)
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(app.ts.URL+"/"),
 		chromedp.WaitVisible(chromedp.CSS("#oidc-sign-in")),
 		chromedp.Click(chromedp.CSS("#oidc-sign-in")),
@@ -60,22 +57,16 @@ func TestBrowserOIDCSignInSavesTheTypedEntry(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana"),
 		fillCapture("Typed before the provider round trip"),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if _, err := app.db.Writer().Exec("DELETE FROM sessions"); err != nil {
 		t.Fatal(err)
 	}
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Click(chromedp.CSS(".entry-form button.save")),
 		chromedp.WaitVisible(chromedp.CSS("form[action$='/auth/oidc/login'] #oidc-sign-in")),
 		chromedp.Click(chromedp.CSS("#oidc-sign-in")),
 		signInAtProvider,
 		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, "h1"); got != "Typed before the provider round trip" {
 		t.Errorf("after the round trip h1 %q, want the saved entry", got)
 	}

@@ -230,8 +230,7 @@ func TestOIDCSignInCreatesAndLinksByIssuerAndSubject(t *testing.T) {
 
 func TestOIDCLinksAVerifiedEmailAndRefusesAnUnverifiedOne(t *testing.T) {
 	app := newOIDCApp(t)
-	owner := app.client()
-	owner.signup("owner@example.com")
+	app.signedUp("owner@example.com")
 
 	eve := app.client()
 	r := eve.callback(providerLogin(t, eve, "eve"))
@@ -256,11 +255,8 @@ func TestOIDCRefusesTamperedReplayedAndForeignAnswers(t *testing.T) {
 
 	t.Run("tampered state", func(t *testing.T) {
 		c := app.client()
-		cb, _ := url.Parse(providerLogin(t, c, "ann"))
-		q := cb.Query()
-		q.Set("state", q.Get("state")+"x")
-		cb.RawQuery = q.Encode()
-		r := c.callback(cb.String())
+		cb := providerLogin(t, c, "ann")
+		r := c.callback(setParam(t, cb, "state", param(t, cb, "state")+"x"))
 		wantStatus(t, r, http.StatusBadRequest)
 		wantBody(t, r, "did not start in this browser, or its link was altered")
 	})
@@ -273,24 +269,19 @@ func TestOIDCRefusesTamperedReplayedAndForeignAnswers(t *testing.T) {
 	t.Run("replayed callback", func(t *testing.T) {
 		c := app.client()
 		cb := providerLogin(t, c, "ann")
-		state, _ := url.Parse(cb)
 		wantStatus(t, c.callback(cb), http.StatusSeeOther)
 		// The attacker holds the state cookie too: the state is used up.
-		c.setStateCookie(state.Query().Get("state"))
+		c.setStateCookie(param(t, cb, "state"))
 		r := c.callback(cb)
 		wantStatus(t, r, http.StatusBadRequest)
 		wantBody(t, r, "expired or was already used")
 	})
 	t.Run("replayed code", func(t *testing.T) {
 		c := app.client()
-		first, _ := url.Parse(providerLogin(t, c, "ann"))
-		wantStatus(t, c.callback(first.String()), http.StatusSeeOther)
+		first := providerLogin(t, c, "ann")
+		wantStatus(t, c.callback(first), http.StatusSeeOther)
 		// A fresh sign-in, answered with the code already spent.
-		second, _ := url.Parse(providerLogin(t, c, "ann"))
-		q := second.Query()
-		q.Set("code", first.Query().Get("code"))
-		second.RawQuery = q.Encode()
-		r := c.callback(second.String())
+		r := c.callback(setParam(t, providerLogin(t, c, "ann"), "code", param(t, first, "code")))
 		wantStatus(t, r, http.StatusBadRequest)
 		wantBody(t, r, "did not accept this sign-in")
 	})
@@ -334,4 +325,27 @@ func TestOIDCPasswordLoginOff(t *testing.T) {
 	if n := app.count("users"); n != 0 {
 		t.Fatalf("%d accounts made with password sign-in off", n)
 	}
+}
+
+// param is the query parameter key of the URL raw.
+func param(t *testing.T, raw, key string) string {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Query().Get(key)
+}
+
+// setParam is the URL raw with its query parameter key set to value.
+func setParam(t *testing.T, raw, key, value string) string {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	return u.String()
 }

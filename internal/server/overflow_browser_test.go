@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -47,10 +46,7 @@ func TestBrowserNoPageScrollsSideways(t *testing.T) {
 		"/bosses", "/bosses/" + f.dana, "/bosses/" + f.dana + "/prep", "/followups", "/followups/" + fu + "/edit",
 		"/weeks/2026-W48", "/settings",
 	}
-	for _, size := range []struct {
-		name          string
-		width, height int
-	}{{"390", 390, 844}, {"1280", 1280, 900}} {
+	for _, size := range []screen{{"390", 390, 844}, {"1280", 1280, 900}} {
 		t.Run(size.name, func(t *testing.T) {
 			ctx := newBrowser(t, size.width, size.height)
 			base := f.app.ts.URL
@@ -59,10 +55,7 @@ func TestBrowserNoPageScrollsSideways(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkNoOverflow(t, ctx, base, pages, "light")
-			dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
-			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
-				t.Fatal(err)
-			}
+			useDarkScheme(t, ctx)
 			checkNoOverflow(t, ctx, base, pages, "dark")
 		})
 	}

@@ -6,9 +6,7 @@ import (
 )
 
 func TestPageOutOfRange(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	wantStatus(t, c.get("/entries?page=2"), http.StatusOK)
 	for _, p := range []string{"9223372036854775807", "0", "-1", "two", "1000001"} {
 		r := c.get("/entries?page=" + p)

@@ -15,8 +15,7 @@ func fixedApp(t *testing.T) (*testApp, *client, string) {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	app.setNow(now)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	ann := app.signedUp("ann@example.com")
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	return app, ann, dana
 }
@@ -41,12 +40,7 @@ func blockForm(boss, date string, pairs ...string) url.Values {
 func TestProblemBlockValidation(t *testing.T) {
 	app, ann, dana := fixedApp(t)
 	long := func(n int) string { return strings.Repeat("p", n) }
-	tests := []struct {
-		name  string
-		form  url.Values
-		field string
-		msg   string
-	}{
+	tests := []badEntry{
 		{"no option", blockForm(dana, "2026-11-26", "problem", "QA <stalls> releases", "recommendation", "Automate"), "option", "Bring at least one option and say which you recommend"},
 		{"no recommendation", blockForm(dana, "2026-11-26", "problem", "QA <stalls> releases", "option", "Automate", "option", "Hire"), "option", "Bring at least one option and say which you recommend"},
 		{"empty boxes only", blockForm(dana, "2026-11-26", "problem", "QA <stalls> releases", "option", " ", "option", "", "recommendation", "Automate"), "option", "Bring at least one option and say which you recommend"},
@@ -58,9 +52,8 @@ func TestProblemBlockValidation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := ann.post("/entries", tt.form)
-			wantStatus(t, r, http.StatusUnprocessableEntity)
-			wantBody(t, r, tt.msg, `id="`+tt.field+`-error"`, `value="Talked through the release"`, ">Kept *notes*</textarea>", `<details class="entry-block" open>`)
+			r := wantEntryRefused(t, app, ann, tt.form, tt.field, tt.msg, "entries", "problems", "entry_practices")
+			wantBody(t, r, ">Kept *notes*</textarea>", `<details class="entry-block" open>`)
 			if p := tt.form.Get("problem"); p != "" {
 				wantBody(t, r, ">"+htmlEscape(p)+"</textarea>")
 			}
@@ -71,11 +64,6 @@ func TestProblemBlockValidation(t *testing.T) {
 			}
 			if rec := tt.form.Get("recommendation"); rec != "" {
 				wantBody(t, r, ">"+rec+"</textarea>")
-			}
-			for _, table := range []string{"entries", "problems", "entry_practices"} {
-				if n := app.count(table); n != 0 {
-					t.Errorf("%s = %d after an invalid post, want 0", table, n)
-				}
 			}
 		})
 	}
@@ -100,36 +88,20 @@ func TestProblemGivesTheSolutionsPracticeAndADecision(t *testing.T) {
 	wantBody(t, ann.get("/entries?practice=solutions"), "1 entry")
 
 	// Decisions: dates checked against the entry and today; nothing written on a 422.
-	bad := []struct {
-		form  url.Values
-		field string
-	}{
+	decision := closing{action: "decision", dateField: "decided_on", textField: "note",
+		state: "SELECT decision || coalesce(decided_on, '-') FROM problems WHERE entry_id = " + id, open: "open-"}
+	decision.wantRefused(t, app, ann, id, []refusal{
 		{url.Values{"decision": {"taken"}, "decided_on": {"2026-11-23"}, "note": {"Too early"}}, "decided_on"},
 		{url.Values{"decision": {"taken"}, "decided_on": {"2026-11-28"}, "note": {"Too late"}}, "decided_on"},
 		{url.Values{"decision": {"perhaps"}, "decided_on": {"2026-11-25"}, "note": {"Odd"}}, "decision"},
 		{url.Values{"decision": {"taken"}, "decided_on": {"2026-11-25"}, "note": {strings.Repeat("n", 1001)}}, "note"},
-	}
-	for _, b := range bad {
-		r := ann.post("/entries/"+id+"/decision", b.form)
-		wantStatus(t, r, http.StatusUnprocessableEntity)
-		wantBody(t, r, `id="`+b.field+`-error"`, `value="`+b.form.Get("decided_on")+`"`)
-		if n := b.form.Get("note"); len(n) < 100 {
-			wantBody(t, r, ">"+n+"</textarea>")
-		}
-		if got := app.scalar("SELECT decision || coalesce(decided_on, '-') FROM problems WHERE entry_id = " + id); got != "open-" {
-			t.Errorf("after a bad decision the problem is %v", got)
-		}
-	}
+	})
 	r := ann.post("/entries/"+id+"/decision", url.Values{"decision": {"taken"}, "decided_on": {"2026-11-24"}, "note": {"Pilot in Q1"}})
 	wantStatus(t, r, http.StatusSeeOther)
 	wantBody(t, ann.get("/entries/"+id), "Recommendation taken", "Tue 24 Nov 2026", "Pilot in Q1")
 
 	// Another user's entry is a 404, with or without a problem; so is an entry without one.
-	bob := app.client()
-	bob.signup("bob@example.com")
-	wantStatus(t, bob.post("/entries/"+id+"/decision", url.Values{"decision": {"declined"}, "decided_on": {"2026-11-25"}}), http.StatusNotFound)
-	plain := ann.createdID("/entries", blockForm(dana, "2026-11-24"), "/entries/")
-	wantStatus(t, ann.post("/entries/"+plain+"/decision", url.Values{"decision": {"taken"}, "decided_on": {"2026-11-25"}}), http.StatusNotFound)
+	decision.wantOnlyOwnerCloses(t, app, ann, dana, id, url.Values{"decision": {"declined"}, "decided_on": {"2026-11-25"}})
 	if got := app.scalar("SELECT decision || decision_note FROM problems WHERE entry_id = " + id); got != "takenPilot in Q1" {
 		t.Errorf("bob changed ann's decision: %v", got)
 	}

@@ -50,13 +50,7 @@ func TestWeekPromises(t *testing.T) {
 		"me":   {"due": 2, "on_time": 1, "late": 1, "overdue": 0, "open": 1, "withdrawn": 1},
 		"boss": {"due": 1, "on_time": 0, "late": 0, "overdue": 1, "open": 1, "withdrawn": 0},
 	}
-	for side, counts := range want {
-		for k, n := range counts {
-			if raw.Promises[side][k] != n {
-				t.Errorf("promises.%s.%s = %d, want %d (all: %v)", side, k, raw.Promises[side][k], n, raw.Promises)
-			}
-		}
-	}
+	wantPromiseCounts(t, raw.Promises, want)
 	// The older figure no longer counts "Book the offsite" (due Sunday) or
 	// the boss's promise due today as missed.
 	if m := got.FollowUps.OnTime["mine"]; m.Due != 2 || m.Kept != 1 {
@@ -64,5 +58,18 @@ func TestWeekPromises(t *testing.T) {
 	}
 	if b := got.FollowUps.OnTime["boss"]; b.Due != 1 || b.Kept != 0 {
 		t.Errorf("on_time.boss = %+v, want due 1 kept 0", b)
+	}
+}
+
+// wantPromiseCounts compares the promise counts of each side, mine and the
+// boss's, with want.
+func wantPromiseCounts(t *testing.T, got, want map[string]map[string]int) {
+	t.Helper()
+	for side, counts := range want {
+		for k, n := range counts {
+			if got[side][k] != n {
+				t.Errorf("promises.%s.%s = %d, want %d (all: %v)", side, k, got[side][k], n, got)
+			}
+		}
 	}
 }

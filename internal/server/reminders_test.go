@@ -66,10 +66,21 @@ func scheduleForm(pairs ...string) url.Values {
 	return v
 }
 
+// scheduledBoss adds c's boss Ana, met every two weeks on Monday and
+// Wednesday, and returns her id.
+func (c *client) scheduledBoss() string {
+	c.app.t.Helper()
+	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
+	form := scheduleForm()
+	form.Add("weekday", "3")
+	if r := c.post("/bosses/"+id+"/schedule", form); r.status != http.StatusSeeOther {
+		c.app.t.Fatalf("schedule: status %d, want 303\n%.1500s", r.status, r.body)
+	}
+	return id
+}
+
 func TestScheduleForm(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
 
 	r := c.get("/bosses/" + id)
@@ -92,15 +103,12 @@ func TestScheduleForm(t *testing.T) {
 		t.Fatalf("saved schedule %+v, %v", s, err)
 	}
 
-	other := app.client()
-	other.signup("eve@example.com")
+	other := app.signedUp("eve@example.com")
 	wantStatus(t, other.post("/bosses/"+id+"/schedule", scheduleForm()), http.StatusNotFound)
 }
 
 func TestNotificationSettings(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 
 	r := c.get("/settings/notifications")
 	wantStatus(t, r, http.StatusOK)
@@ -126,9 +134,7 @@ func TestNotificationSettings(t *testing.T) {
 }
 
 func TestTestMail(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	box := &outbox{}
 	app.withMail(box)
 	r := c.post("/settings/notifications/test", nil)
@@ -148,8 +154,7 @@ func TestFailedReminderShowsOnSettings(t *testing.T) {
 	app := newTestApp(t)
 	now := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	app.useClock(func() time.Time { return now })
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
 	wantStatus(t, c.post("/bosses/"+id+"/schedule", scheduleForm("every_weeks", "1")), http.StatusSeeOther)
 	box := &outbox{err: errors.New("451 mailbox busy")}
@@ -167,9 +172,7 @@ func TestFailedReminderShowsOnSettings(t *testing.T) {
 }
 
 func TestUnsubscribe(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	u := app.user("ann@example.com")
 	if err := app.db.SaveNotificationSettings(context.Background(), u.ID, journal.NotificationSettings{WeeklyReview: true, WeeklyDay: 5, WeeklyTime: "17:00", DigestTime: "08:00"}); err != nil {
 		t.Fatal(err)
@@ -216,13 +219,8 @@ func (c *client) feedPath() string {
 }
 
 func TestCalendarFeed(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
-	id := c.createdID("/bosses", url.Values{"name": {"Ana"}, "relation": {"manager"}}, "/bosses/")
-	form := scheduleForm()
-	form.Add("weekday", "3")
-	wantStatus(t, c.post("/bosses/"+id+"/schedule", form), http.StatusSeeOther)
+	app, c := newAnnApp(t)
+	id := c.scheduledBoss()
 	entry := c.createdID("/entries", entryForm("boss_id", id), "/entries/")
 	c.createdID("/entries/"+entry+"/followups", url.Values{"text": {"Send the budget"}, "owner": {"me"}, "due_on": {"2026-12-02"}}, "/entries/")
 	c.post("/entries/"+entry+"/followups", url.Values{"text": {"Ana reviews the plan"}, "owner": {"boss"}, "due_on": {"2026-12-04"}})
@@ -278,8 +276,7 @@ func TestCalendarFeed(t *testing.T) {
 	}
 
 	// Another user's feed never shows Ana.
-	eve := app.client()
-	eve.signup("eve@example.com")
+	eve := app.signedUp("eve@example.com")
 	evePath := eve.feedPath()
 	if body := anon.get(evePath).body; strings.Contains(body, "Ana") || strings.Contains(body, "budget") {
 		t.Errorf("another user's feed shows this user's data:\n%s", body)

@@ -22,9 +22,7 @@ func carriedOf(t *testing.T, r *response) url.Values {
 }
 
 func TestExpiredSessionKeepsTheEntry(t *testing.T) {
-	app := newTestApp(t)
-	ann := app.client()
-	ann.signup("ann@example.com")
+	app, ann := newAnnApp(t)
 	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	tok := formTokenOf(t, ann.get("/"))
 

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -22,44 +21,22 @@ func TestBrowserReviewAndPrep(t *testing.T) {
 
 	ctx := newBrowser(t, 390, 844)
 	base := f.app.ts.URL
-	err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/login"),
-		chromedp.SendKeys(chromedp.CSS("#email"), "ann@example.com"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".glance")),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	signInAsAnn(t, ctx, base)
 	pages := map[string]string{
 		"review": "/review?from=2026-08-01&to=2026-11-30",
 		"prep":   "/bosses/" + f.dana + "/prep",
 	}
 	for _, width := range []int64{390, 1280} {
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
-			t.Fatal(err)
-		}
+		steps(t, ctx, chromedp.EmulateViewport(width, 900))
 		for _, name := range []string{"review", "prep"} {
-			if err := chromedp.Do(ctx, chromedp.Navigate(base+pages[name]), chromedp.WaitReady(chromedp.CSS("footer, body"))); err != nil {
-				t.Fatal(err)
-			}
+			steps(t, ctx, chromedp.Navigate(base+pages[name]), chromedp.WaitReady(chromedp.CSS("footer, body")))
 			label := fmt.Sprintf("%s at %d px", pages[name], width)
 			auditCurrent(t, ctx, label)
-			wide, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if int64(wide) > width {
-				t.Errorf("%s scrolls sideways: %d px wide", label, wide)
-			}
+			wantNoWider(t, ctx, int(width), label)
 			saveScreenshot(t, ctx, fmt.Sprintf("%s-%d", name, width))
 		}
 	}
 	// The chart's bar colours and the flags in the dark scheme.
-	dark := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, dark); err != nil {
-		t.Fatal(err)
-	}
+	useDarkScheme(t, ctx)
 	auditPages(t, ctx, base, []string{pages["review"], pages["prep"], "/review?from=2026-12-01&to=2026-11-01", "/bosses/" + f.dana})
 }

@@ -139,13 +139,7 @@ func TestReviewJSON(t *testing.T) {
 		"me":   {"due": 2, "on_time": 1, "late": 1, "overdue": 0, "open": 0, "withdrawn": 0},
 		"boss": {"due": 1, "on_time": 0, "late": 0, "overdue": 1, "open": 0, "withdrawn": 0},
 	}
-	for side, counts := range want {
-		for k, n := range counts {
-			if g.Promises[side][k] != n {
-				t.Errorf("promises.%s.%s = %d, want %d", side, k, g.Promises[side][k], n)
-			}
-		}
-	}
+	wantPromiseCounts(t, g.Promises, want)
 	if g.Problems["raised"] != 1 || g.Problems["taken"] != 1 || g.Problems["open"] != 0 {
 		t.Errorf("problems = %v", g.Problems)
 	}
@@ -295,8 +289,7 @@ func TestReviewMarkdownLinksAreAbsolute(t *testing.T) {
 // says so plainly.
 func TestReviewOfANewAccount(t *testing.T) {
 	app := newTestApp(t)
-	c := app.client()
-	c.signup("new@example.com")
+	c := app.signedUp("new@example.com")
 	r := c.get("/review")
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "Nothing in your journal for this period yet.", `<option value="">Every boss</option>`)

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -23,9 +22,7 @@ const worstSearch = "s n a t m e f u o i"
 //	go test ./internal/server -run '^$' -bench SearchWorstCase -benchtime 20x
 func BenchmarkSearchWorstCase(b *testing.B) {
 	app := newTestApp(b)
-	c := app.client()
-	c.signup("bench@example.com")
-	user, _ := app.db.FindUserByEmail(context.Background(), "bench@example.com")
+	c, user := benchUser(app, "bench@example.com")
 	seedJournal(b, app, user.ID, 100, 9900, time.Now().UTC())
 	cookie := c.sessionCookie()
 	path := "/entries?q=" + url.QueryEscape(worstSearch)

@@ -12,9 +12,7 @@ import (
 )
 
 func TestSearchBounded(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	words := strings.TrimSpace(strings.Repeat("a ", journal.MaxSearchTerms))
 	wantStatus(t, c.get("/entries?q="+url.QueryEscape(words)), http.StatusOK)
 

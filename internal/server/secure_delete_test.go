@@ -16,12 +16,10 @@ import (
 // backup: not in free pages, and not in the search index's segments.
 func TestDeletedTextLeavesTheFile(t *testing.T) {
 	app := newTestApp(t)
-	keep := app.client()
-	keep.signup("keep@example.com")
+	keep := app.signedUp("keep@example.com")
 	keep.createdID("/entries", entryForm("new_boss_name", "Dana", "summary", "Kept entry"), "/entries/")
 
-	c := app.client()
-	c.signup("gone@example.com")
+	c := app.signedUp("gone@example.com")
 	const entryWord, accountWord = "zorblaxentry", "quintroviaccount"
 	id := c.createdID("/entries", entryForm("new_boss_name", "Boss "+accountWord, "summary", "About "+entryWord,
 		"notes", "Notes on "+entryWord+" in detail."), "/entries/")

@@ -14,11 +14,8 @@ import (
 func TestSettingsPasswordChecksThrottled(t *testing.T) {
 	for _, action := range []string{"password", "delete"} {
 		t.Run(action, func(t *testing.T) {
-			app := newTestApp(t, func(c *Config) { c.LoginPerEmail = 3; c.LoginWindow = time.Minute })
-			c := app.client()
-			c.signup("ann@example.com")
-			other := app.client()
-			other.signup("bob@example.com")
+			app, c := newAnnApp(t, func(c *Config) { c.LoginPerEmail = 3; c.LoginWindow = time.Minute })
+			other := app.signedUp("bob@example.com")
 			form := func(pw string) url.Values {
 				if action == "password" {
 					return url.Values{"action": {"password"}, "current_password": {pw}, "new_password": {"a brand new passphrase"}}
@@ -72,7 +69,6 @@ func TestProxyUserSettings(t *testing.T) {
 	}
 
 	// A user with a session of their own still sees the password forms.
-	own := app.client()
-	own.signup("carl@example.com")
+	own := app.signedUp("carl@example.com")
 	wantBody(t, own.get("/settings"), `name="current_password"`, `name="password"`)
 }

@@ -8,9 +8,7 @@ import (
 )
 
 func TestSettingsProfile(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	app, c := newAnnApp(t)
 	r := c.get("/settings")
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, `value="Test User"`, `value="Europe/Berlin"`, "ann@example.com")
@@ -51,11 +49,8 @@ func TestSettingsPasswordEndsOtherSessions(t *testing.T) {
 }
 
 func TestSettingsDeleteAccount(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
-	other := app.client()
-	other.signup("bob@example.com")
+	app, c := newAnnApp(t)
+	other := app.signedUp("bob@example.com")
 
 	r := c.post("/settings", url.Values{"action": {"delete"}, "password": {"wrong password!"}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
@@ -82,8 +77,6 @@ func TestSettingsDeleteAccount(t *testing.T) {
 }
 
 func TestSettingsUnknownAction(t *testing.T) {
-	app := newTestApp(t)
-	c := app.client()
-	c.signup("ann@example.com")
+	_, c := newAnnApp(t)
 	wantStatus(t, c.post("/settings", url.Values{"action": {"explode"}}), http.StatusBadRequest)
 }

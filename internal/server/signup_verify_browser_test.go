@@ -16,13 +16,10 @@ func TestBrowserSignupByMail(t *testing.T) {
 	ctx := newBrowser(t, 390, 844)
 	base := app.ts.URL
 
-	err := chromedp.Do(ctx,
+	steps(t, ctx,
 		fillSignup(base, "bea@example.com", "correct horse battery", "Bea Example"),
 		chromedp.WaitVisible(chromedp.CSS("[role=status]")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := textOf(t, ctx, "h1"); got != "Check your mail" {
 		t.Fatalf("after the form: %q, want the check-your-mail page", got)
 	}
@@ -32,15 +29,12 @@ func TestBrowserSignupByMail(t *testing.T) {
 	path := signupLink(t, mailTo(t, relay, "bea@example.com"))
 	auditPages(t, ctx, base, []string{"/signup/sent", path, "/signup/verify/forged.token"})
 
-	err = chromedp.Do(ctx,
+	steps(t, ctx,
 		chromedp.Navigate(base+path),
 		chromedp.WaitVisible(chromedp.CSS("form button[type=submit]")),
 		chromedp.Click(chromedp.CSS("form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS(".glance")),
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if loc := location(t, ctx); loc != base+"/" {
 		t.Errorf("after confirming at %s, want the home page", loc)
 	}

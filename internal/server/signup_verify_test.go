@@ -268,8 +268,7 @@ func TestSignupByMailRelayDown(t *testing.T) {
 func TestSignupFirstWithMail(t *testing.T) {
 	app := newTestApp(t, func(c *Config) { c.Signup = SignupFirst })
 	relay := app.withRelay()
-	c := app.client()
-	c.signup("ann@example.com")
+	c := app.signedUp("ann@example.com")
 	if c.sessionCookie() == nil || app.count("users") != 1 {
 		t.Fatal("the first account was not made at once")
 	}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
@@ -20,9 +19,8 @@ type blocksFixture struct {
 }
 
 func newBlocksFixture(t *testing.T) *blocksFixture {
-	app, ann, dana := fixedApp(t)
-	f := &blocksFixture{app: app, ann: ann, dana: dana, ids: map[string]string{}}
-	f.eve = ann.createdID("/bosses", url.Values{"name": {"Eve"}, "relation": {"skip_level"}}, "/bosses/")
+	f := newBlocksBase(t)
+	ann, dana := f.ann, f.dana
 	problem := func(label, boss, date, decision, decidedOn string) {
 		id := ann.createdID("/entries", blockForm(boss, date, "summary", "Entry "+label, "problem", "Problem "+label,
 			"option", "Option A of "+label, "option", "Option B of "+label, "recommendation", "Take A of "+label), "/entries/")
@@ -56,18 +54,14 @@ func newBlocksFixture(t *testing.T) *blocksFixture {
 	bet("B8", dana, "2025-06-01", "2025-06-10", "worse", "2025-06-11")
 
 	// Bob's open problem and due bet must never count for Ann.
-	f.bob = app.client()
-	f.bob.signup("bob@example.com")
-	zed := f.bob.createdID("/bosses", url.Values{"name": {"Zed"}, "relation": {"manager"}}, "/bosses/")
-	f.bobEntryID = f.bob.createdID("/entries", blockForm(zed, "2026-11-24", "problem", "Bob's problem", "option", "o", "recommendation", "r",
-		"bet", "Bob's bet", "review_on", "2026-11-25"), "/entries/")
+	f.addBob(func(zed string) url.Values {
+		return blockForm(zed, "2026-11-24", "problem", "Bob's problem", "option", "o", "recommendation", "r", "bet", "Bob's bet", "review_on", "2026-11-25")
+	})
 	return f
 }
 
 func TestWeekJSONProblemsAndBets(t *testing.T) {
 	f := newBlocksFixture(t)
-	r := f.ann.get("/weeks/2026-W48.json")
-	wantStatus(t, r, http.StatusOK)
 	var got struct {
 		Problems    map[string]int `json:"problems"`
 		Bets        map[string]int `json:"bets"`
@@ -75,9 +69,7 @@ func TestWeekJSONProblemsAndBets(t *testing.T) {
 		Calibration map[string]int `json:"calibration_12_months"`
 		Practices   map[string]int `json:"practices"`
 	}
-	if err := json.Unmarshal([]byte(r.body), &got); err != nil {
-		t.Fatal(err)
-	}
+	getJSON(t, f.ann, "/weeks/2026-W48.json", &got)
 	want := map[string]map[string]int{
 		// Raised in the week: P1 (23rd), P2 (24th), P7 (26th). Open, raised by the
 		// 29th: P2, P5, P7 (recorded as still open). Decided in the week: P1

@@ -85,6 +85,28 @@ func wantStatusT(t *testing.T, r *response, want int) {
 
 func fmtAny(v any) string { return fmt.Sprint(v) }
 
+// getJSON GETs path as c, wants a 200, and decodes the body into v.
+func getJSON(t *testing.T, c *client, path string, v any) *response {
+	t.Helper()
+	r := c.get(path)
+	wantStatus(t, r, http.StatusOK)
+	if err := json.Unmarshal([]byte(r.body), v); err != nil {
+		t.Fatalf("%s: %v\n%.1000s", path, err, r.body)
+	}
+	return r
+}
+
+// getMarkdown GETs path as c and wants a 200 with a Markdown body.
+func getMarkdown(t *testing.T, c *client, path string) *response {
+	t.Helper()
+	r := c.get(path)
+	wantStatus(t, r, http.StatusOK)
+	if ct := r.header.Get("Content-Type"); ct != "text/markdown; charset=utf-8" {
+		t.Errorf("%s: Content-Type %q", path, ct)
+	}
+	return r
+}
+
 func TestWeekJSON(t *testing.T) {
 	f := newWeekFixture(t)
 	r := f.ann.get("/weeks/2026-W48.json")
@@ -212,11 +234,7 @@ func TestWeekPage(t *testing.T) {
 
 func TestWeekMarkdownUpdate(t *testing.T) {
 	f := newWeekFixture(t)
-	r := f.ann.get("/weeks/2026-W48.md")
-	wantStatus(t, r, http.StatusOK)
-	if ct := r.header.Get("Content-Type"); ct != "text/markdown; charset=utf-8" {
-		t.Errorf("Content-Type %q", ct)
-	}
+	r := getMarkdown(t, f.ann, "/weeks/2026-W48.md")
 	wantBody(t, r,
 		"# Weekly update: 2026-W48 (23–29 Nov 2026)",
 		"## Delivered\n\n- Proposed a fix for the flaky release (Mon 23 Nov, with Dana)\n- Shipped the billing export (Wed 25 Nov, with Dana)\n",
@@ -291,11 +309,7 @@ func TestPrep(t *testing.T) {
 	if strings.Contains(r.body, "Coached Lee") {
 		t.Error("prep for Dana lists an entry with Eve")
 	}
-	md := f.ann.get("/bosses/" + f.dana + "/prep.md")
-	wantStatus(t, md, http.StatusOK)
-	if ct := md.header.Get("Content-Type"); ct != "text/markdown; charset=utf-8" {
-		t.Errorf("Content-Type %q", ct)
-	}
+	md := getMarkdown(t, f.ann, "/bosses/"+f.dana+"/prep.md")
 	wantBody(t, md,
 		"# 1:1 with Dana: Friday 27 November 2026",
 		"## What I owe\n\n- Draft the roadmap (due Wed 2 Dec)",
