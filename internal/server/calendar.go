@@ -39,25 +39,14 @@ func (s *Server) handleCalendarDelete(w http.ResponseWriter, r *http.Request) {
 // handleCalendarFeed serves a feed to whoever holds its token; it needs no
 // session, and no cache may keep it.
 func (s *Server) handleCalendarFeed(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	u, err := s.db.FindUserByCalendarToken(ctx, chi.URLParam(r, "token"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	schedules, err := s.db.FindSchedules(ctx, u.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	fus, err := s.db.FindOpenFollowUpsWithDueDate(ctx, u.ID, "", maxFeedFollowUps)
+	f, err := s.db.CalendarFeed(r.Context(), chi.URLParam(r, "token"), maxFeedFollowUps)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte(calendar.Feed(u, schedules, fus, s.now())))
+	w.Write([]byte(calendar.Feed(f.User, f.Schedules, f.FollowUps, s.now())))
 }
 
 // publicURL is the app's address as a client sees it: the configured

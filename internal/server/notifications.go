@@ -10,34 +10,19 @@ import (
 	"github.com/leadup/leadup/web"
 )
 
-// notificationsView gathers the notification settings page; edit adjusts
+// renderNotifications shows the notification settings page; edit adjusts
 // it, to carry a bad form or a one-time result.
 func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, status int, edit func(*web.NotificationsView)) {
 	ctx := r.Context()
 	u := userFrom(ctx)
-	n, err := s.db.FindNotificationSettings(ctx, u.ID)
+	p, err := s.db.NotificationsPage(ctx, u.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	failed, err := s.db.FindFailedReminders(ctx, u.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	schedules, err := s.db.FindSchedules(ctx, u.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	hasFeed, err := s.db.HasCalendarFeed(ctx, u.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v := web.NotificationsView{MailOn: s.cfg.Reminders != nil, Email: u.Email, Schedules: schedules, HasFeed: hasFeed,
-		Form: web.Form{Values: notificationValues(n)}}
-	for _, c := range failed {
+	v := web.NotificationsView{MailOn: s.cfg.Reminders != nil, Email: u.Email, Schedules: p.Schedules, HasFeed: p.HasFeed,
+		Form: web.Form{Values: notificationValues(p.Settings)}}
+	for _, c := range p.Failed {
 		v.Failed = append(v.Failed, web.FailedReminder{What: claimLabel(c), Attempts: c.Attempts, Error: c.LastError, Retrying: !c.RetryAt.IsZero()})
 	}
 	edit(&v)
