@@ -119,10 +119,19 @@ type BetStats struct {
 // AddOutcome counts n bets reviewed with outcome; anything else is no
 // review and counts nowhere.
 func (s *BetStats) AddOutcome(outcome string, n int) {
-	counters := map[string]*int{"better": &s.Better, "as_expected": &s.AsExpected, "worse": &s.Worse, "called_off": &s.CalledOff}
-	if addTo(counters, outcome, n) {
-		s.Reviewed += n
+	switch outcome {
+	case "better":
+		s.Better += n
+	case "as_expected":
+		s.AsExpected += n
+	case "worse":
+		s.Worse += n
+	case "called_off":
+		s.CalledOff += n
+	default:
+		return
 	}
+	s.Reviewed += n
 }
 
 // Nudge is the line the week's guidance shows for bets past their review

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -130,21 +129,6 @@ func (in *EntryInput) contentProblems(today string) Problems {
 		}
 	}
 	return p
-}
-
-// cleanLines is multi-line text as typed in a form: Windows line ends made
-// plain and control characters removed.
-func cleanLines(s string) string { return stripControl(strings.ReplaceAll(s, "\r\n", "\n")) }
-
-// stripControl removes control characters other than newline and tab:
-// they have no place in a journal, and search snippets use two of them.
-func stripControl(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // SortPractices puts practice keys in the fixed order, once each; unknown

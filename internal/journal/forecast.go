@@ -141,18 +141,17 @@ type ForecastStats struct {
 
 // AddResult counts n forecasts resolved with result.
 func (s *ForecastStats) AddResult(result string, n int) {
-	if addTo(map[string]*int{"happened": &s.Happened, "averted": &s.Averted, "did_not_happen": &s.DidNotHappen}, result, n) {
-		s.Resolved += n
+	switch result {
+	case "happened":
+		s.Happened += n
+	case "averted":
+		s.Averted += n
+	case "did_not_happen":
+		s.DidNotHappen += n
+	default:
+		return
 	}
-}
-
-// addTo adds n to the counter named key, and reports whether there is one.
-func addTo(counters map[string]*int, key string, n int) bool {
-	c, ok := counters[key]
-	if ok {
-		*c += n
-	}
-	return ok
+	s.Resolved += n
 }
 
 // ForecastDates are one forecast's dates: when the user noticed it, when

@@ -136,7 +136,14 @@ type ProblemStats struct {
 // AddDecision counts n problems decided with decision; "open" is no
 // decision and counts nowhere.
 func (s *ProblemStats) AddDecision(decision string, n int) {
-	addTo(map[string]*int{"taken": &s.Taken, "changed": &s.Changed, "declined": &s.Declined}, decision, n)
+	switch decision {
+	case "taken":
+		s.Taken += n
+	case "changed":
+		s.Changed += n
+	case "declined":
+		s.Declined += n
+	}
 }
 
 // Nudge is the line the week's guidance shows for problems still waiting
@@ -170,24 +177,4 @@ func RateWindowStart(end string) string {
 		return end
 	}
 	return t.AddDate(0, -RateWindowMonths, 1).Format(DateLayout)
-}
-
-// nudge is the guidance line for n things waiting: none for 0, one for 1,
-// and many, with %d for n, for more.
-func nudge(n int, one, many string) string {
-	switch n {
-	case 0:
-		return ""
-	case 1:
-		return one
-	default:
-		return fmt.Sprintf(many, n)
-	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,4 +26,19 @@ func CheckLine(s string) string {
 		}
 	}
 	return ""
+}
+
+// cleanLines is multi-line text as typed in a form: Windows line ends made
+// plain and control characters removed.
+func cleanLines(s string) string { return stripControl(strings.ReplaceAll(s, "\r\n", "\n")) }
+
+// stripControl removes control characters other than newline and tab:
+// they have no place in a journal, and search snippets use two of them.
+func stripControl(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return -1
+		}
+		return r
+	}, s)
 }
