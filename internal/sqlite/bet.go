@@ -28,7 +28,7 @@ func writeBet(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, oc
 		return nil
 	}
 	if in.Empty() {
-		return deleteBlock(ctx, tx, "bets", userID, entryID)
+		return deleteBlock(ctx, tx, betsTable, userID, entryID)
 	}
 	_, err := tx.ExecContext(ctx,
 		`INSERT INTO bets (entry_id, user_id, boss_id, occurred_on, bet, downside, mitigation, review_on)
@@ -105,7 +105,7 @@ func weekBets(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSumm
 	if err := eachCount(ctx, tx, "bet outcomes", bs.AddOutcome, qBetOutcomes, userID, w.Start, w.End); err != nil {
 		return err
 	}
-	err = eachCount(ctx, tx, "bet outcomes", s.Calibration.AddOutcome, qBetOutcomes, userID, journal.RateWindowStart(w.End), w.End)
+	err = eachCount(ctx, tx, "bet calibration", s.Calibration.AddOutcome, qBetOutcomes, userID, journal.RateWindowStart(w.End), w.End)
 	if err != nil {
 		return err
 	}

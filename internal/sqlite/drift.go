@@ -14,18 +14,19 @@ import (
 func priorityDrift(ctx context.Context, q queryer, userID, bossID int64, today string) ([]journal.Drift, error) {
 	short, long := journal.DriftWindows(today)
 	cond, args := bossCond("p.boss_id", bossID, []any{short, today, long, today, today, long, today, userID})
-	acts, err := queryAll(ctx, q, "priority drift", func(row scanner) (journal.PriorityActivity, error) {
-		var a journal.PriorityActivity
-		err := row.Scan(&a.PriorityID, &a.PublicID, &a.Text, &a.NotedOn, &a.BossID, &a.BossName, &a.Short, &a.Long, &a.LastTouched, &a.BossEntries)
-		return a, err
-	}, `SELECT p.id, p.public_id, p.text, p.noted_on, p.boss_id, b.name,
+	query := `SELECT p.id, p.public_id, p.text, p.noted_on, p.boss_id, b.name,
 		   (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?),
 		   (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?),
 		   coalesce((SELECT max(e.occurred_on) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on <= ?), ''),
 		   (SELECT count(*) FROM entries e WHERE e.user_id = p.user_id AND e.boss_id = p.boss_id AND e.occurred_on BETWEEN ? AND ?)
 		 FROM priorities p JOIN bosses b ON b.id = p.boss_id
-		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0`+cond+`
-		 ORDER BY b.name COLLATE NOCASE, b.id, p.noted_on DESC, p.id DESC`, args...)
+		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0` + cond + `
+		 ORDER BY b.name COLLATE NOCASE, b.id, p.noted_on DESC, p.id DESC`
+	acts, err := queryAll(ctx, q, "priority drift", func(row scanner) (journal.PriorityActivity, error) {
+		var a journal.PriorityActivity
+		err := row.Scan(&a.PriorityID, &a.PublicID, &a.Text, &a.NotedOn, &a.BossID, &a.BossName, &a.Short, &a.Long, &a.LastTouched, &a.BossEntries)
+		return a, err
+	}, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -398,6 +398,7 @@ func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) err
 		byID[e.ID] = e
 		args[i] = e.ID
 	}
+	query := "SELECT entry_id, practice FROM entry_practices WHERE entry_id IN (?" + strings.Repeat(", ?", len(entries)-1) + ")"
 	err := eachRow(ctx, q, "load practices", func(rows *sql.Rows) error {
 		var id int64
 		var p string
@@ -406,7 +407,7 @@ func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) err
 		}
 		byID[id].Practices = append(byID[id].Practices, p)
 		return nil
-	}, "SELECT entry_id, practice FROM entry_practices WHERE entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+")", args...)
+	}, query, args...)
 	if err != nil {
 		return err
 	}

@@ -47,6 +47,7 @@ func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor
 		return nil, err
 	}
 	ids := map[int64]string{}
+	query := "SELECT " + bossColumns + " FROM bosses WHERE user_id = ? ORDER BY id"
 	err = eachRow(ctx, tx, "export bosses", func(rows *sql.Rows) error {
 		b, err := scanBoss(rows)
 		if err != nil {
@@ -55,12 +56,13 @@ func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor
 		ids[b.ID] = b.PublicID
 		b.Manual = manuals[b.ID]
 		return v.Boss(b)
-	}, "SELECT "+bossColumns+" FROM bosses WHERE user_id = ? ORDER BY id", userID)
+	}, query, userID)
 	return ids, err
 }
 
 func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map[int64]string, v ExportVisitor) (map[int64]string, error) {
 	ids := map[int64]string{}
+	query := "SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? ORDER BY id"
 	err := eachRow(ctx, tx, "export priorities", func(rows *sql.Rows) error {
 		p, err := scanPriority(rows)
 		if err != nil {
@@ -69,7 +71,7 @@ func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map
 		p.BossPublicID = bossIDs[p.BossID]
 		ids[p.ID] = p.PublicID
 		return v.Priority(p)
-	}, "SELECT "+priorityColumns+" FROM priorities WHERE user_id = ? ORDER BY id", userID)
+	}, query, userID)
 	return ids, err
 }
 
@@ -131,6 +133,8 @@ func loadFollowUps(ctx context.Context, tx *sql.Tx, userID int64, entries []*jou
 		byID[e.ID] = e
 		args = append(args, e.ID)
 	}
+	query := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins +
+		" WHERE f.user_id = ? AND f.entry_id IN (?" + strings.Repeat(", ?", len(entries)-1) + ") ORDER BY f.id"
 	return eachRow(ctx, tx, "export follow-ups", func(rows *sql.Rows) error {
 		f, err := scanFollowUp(rows)
 		if err != nil {
@@ -139,6 +143,5 @@ func loadFollowUps(ctx context.Context, tx *sql.Tx, userID int64, entries []*jou
 		e := byID[f.EntryID]
 		e.FollowUps = append(e.FollowUps, f)
 		return nil
-	}, "SELECT "+followUpColumns+" FROM followups f"+followUpJoins+
-		" WHERE f.user_id = ? AND f.entry_id IN (?"+strings.Repeat(", ?", len(entries)-1)+") ORDER BY f.id", args...)
+	}, query, args...)
 }

@@ -29,7 +29,7 @@ func writeForecast(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int6
 	switch {
 	case in == nil:
 	case in.Empty():
-		if err := deleteBlock(ctx, tx, "forecasts", userID, entryID); err != nil {
+		if err := deleteBlock(ctx, tx, forecastsTable, userID, entryID); err != nil {
 			return err
 		}
 	default:

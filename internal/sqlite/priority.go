@@ -123,11 +123,12 @@ type ActivePriority struct {
 // FindActivePriorities returns the active priorities of the user's bosses
 // that are not archived, by boss then newest first.
 func (db *DB) FindActivePriorities(ctx context.Context, userID int64) ([]ActivePriority, error) {
+	query := `SELECT p.id, p.boss_id, b.name, p.text FROM priorities p JOIN bosses b ON b.id = p.boss_id
+		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0
+		 ORDER BY b.name COLLATE NOCASE, p.noted_on DESC, p.id DESC`
 	return queryAll(ctx, db.reader(), "find active priorities", func(row scanner) (ActivePriority, error) {
 		var p ActivePriority
 		err := row.Scan(&p.ID, &p.BossID, &p.BossName, &p.Text)
 		return p, err
-	}, `SELECT p.id, p.boss_id, b.name, p.text FROM priorities p JOIN bosses b ON b.id = p.boss_id
-		 WHERE p.user_id = ? AND p.status = 'active' AND b.archived = 0
-		 ORDER BY b.name COLLATE NOCASE, p.noted_on DESC, p.id DESC`, userID)
+	}, query, userID)
 }

@@ -19,15 +19,6 @@ const problemColumns = `p.entry_id, p.problem, p.options, p.recommendation, p.de
 
 const problemJoins = ` JOIN entries e ON e.id = p.entry_id JOIN bosses b ON b.id = p.boss_id`
 
-// deleteBlock removes an entry's block (its problem, bet or forecast); table
-// is one of those tables' names, never input.
-func deleteBlock(ctx context.Context, tx *sql.Tx, table string, userID, entryID int64) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE user_id = ? AND entry_id = ?", userID, entryID); err != nil {
-		return fmt.Errorf("delete from %s: %w", table, err)
-	}
-	return nil
-}
-
 // writeProblem stores the problem block of an entry: nil leaves the stored
 // one alone, an empty block removes it, anything else replaces the text
 // and keeps any decision already recorded.
@@ -36,7 +27,7 @@ func writeProblem(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64
 		return nil
 	}
 	if in.Empty() {
-		return deleteBlock(ctx, tx, "problems", userID, entryID)
+		return deleteBlock(ctx, tx, problemsTable, userID, entryID)
 	}
 	opts, err := json.Marshal(in.Options)
 	if err != nil {

@@ -68,11 +68,12 @@ func reviewForecasts(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 // reviewBosses lists the user's bosses for the filter, active first.
 func reviewBosses(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
 	var err error
+	query := "SELECT id, name, archived FROM bosses WHERE user_id = ? ORDER BY archived, name COLLATE NOCASE, id"
 	r.Bosses, err = queryAll(ctx, tx, "review bosses", func(row scanner) (journal.BossChoice, error) {
 		var b journal.BossChoice
 		err := row.Scan(&b.ID, &b.Name, &b.Archived)
 		return b, err
-	}, "SELECT id, name, archived FROM bosses WHERE user_id = ? ORDER BY archived, name COLLATE NOCASE, id", userID)
+	}, query, userID)
 	return err
 }
 
@@ -221,6 +222,11 @@ func scanCandidate(row scanner) (journal.Evidence, error) {
 func reviewPriorities(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
 	f := r.Filter
 	cond, args := bossCond("p.boss_id", f.BossID, []any{f.From, f.To, userID})
+	query := `SELECT public_id, text, status, name, n FROM (
+		   SELECT p.public_id, p.text, p.status, b.name,
+		     (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?) AS n
+		   FROM priorities p JOIN bosses b ON b.id = p.boss_id WHERE p.user_id = ?` + cond + `)
+		 WHERE n > 0 ORDER BY n DESC, text COLLATE NOCASE LIMIT ?`
 	return eachRow(ctx, tx, "review priorities", func(rows *sql.Rows) error {
 		var p journal.PriorityServed
 		if err := rows.Scan(&p.PublicID, &p.Text, &p.Status, &p.BossName, &p.Entries); err != nil {
@@ -228,11 +234,7 @@ func reviewPriorities(ctx context.Context, tx *sql.Tx, userID int64, r *journal.
 		}
 		r.Priorities = append(r.Priorities, p)
 		return nil
-	}, `SELECT public_id, text, status, name, n FROM (
-		   SELECT p.public_id, p.text, p.status, b.name,
-		     (SELECT count(*) FROM entries e WHERE e.priority_id = p.id AND e.occurred_on BETWEEN ? AND ?) AS n
-		   FROM priorities p JOIN bosses b ON b.id = p.boss_id WHERE p.user_id = ?`+cond+`)
-		 WHERE n > 0 ORDER BY n DESC, text COLLATE NOCASE LIMIT ?`, append(args, maxReviewPriorities)...)
+	}, query, append(args, maxReviewPriorities)...)
 }
 
 func reviewPromises(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
@@ -250,13 +252,14 @@ func reviewProblems(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Re
 	f := r.Filter
 	cond, args := bossCond("boss_id", f.BossID, []any{userID, f.From, f.To})
 	ps := &r.Problems
+	query := "SELECT decision, count(*) FROM problems WHERE user_id = ? AND occurred_on BETWEEN ? AND ?" + cond + " GROUP BY decision"
 	return eachCount(ctx, tx, "review problems", func(d string, n int) {
 		ps.Raised += n
 		if d == "open" {
 			ps.Open += n
 		}
 		ps.AddDecision(d, n)
-	}, "SELECT decision, count(*) FROM problems WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY decision", args...)
+	}, query, args...)
 }
 
 // reviewBets counts the bets placed in the period by their outcome now;
@@ -265,6 +268,7 @@ func reviewBets(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review
 	f := r.Filter
 	cond, args := bossCond("boss_id", f.BossID, []any{r.Today, userID, f.From, f.To})
 	bs := &r.Bets
+	query := "SELECT coalesce(outcome, ''), review_on < ?, count(*) FROM bets WHERE user_id = ? AND occurred_on BETWEEN ? AND ?" + cond + " GROUP BY 1, 2"
 	return eachRow(ctx, tx, "review bets", func(rows *sql.Rows) error {
 		var o string
 		var past bool
@@ -278,5 +282,5 @@ func reviewBets(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review
 		}
 		bs.AddOutcome(o, n)
 		return nil
-	}, "SELECT coalesce(outcome, ''), review_on < ?, count(*) FROM bets WHERE user_id = ? AND occurred_on BETWEEN ? AND ?"+cond+" GROUP BY 1, 2", args...)
+	}, query, args...)
 }

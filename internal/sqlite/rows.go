@@ -75,7 +75,7 @@ func eachCount(ctx context.Context, q queryer, what string, add func(key string,
 // bossCond narrows a query to one boss when bossID is set; 0 means every
 // boss.
 func bossCond(col string, bossID int64, args []any) (string, []any) {
-	if bossID <= 0 {
+	if bossID == 0 {
 		return "", args
 	}
 	return " AND " + col + " = ?", append(args, bossID)

@@ -162,6 +162,10 @@ func weekQuietBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.W
 	if first > s.Week.End {
 		first = ""
 	}
+	query := `SELECT b.id, b.name, coalesce((SELECT max(e.occurred_on) FROM entries e
+		   WHERE e.user_id = b.user_id AND e.boss_id = b.id AND e.occurred_on <= ?), '')
+		 FROM bosses b WHERE b.user_id = ? AND b.archived = 0
+		 ORDER BY b.name COLLATE NOCASE`
 	return eachRow(ctx, tx, "quiet bosses", func(rows *sql.Rows) error {
 		var q journal.QuietBoss
 		if err := rows.Scan(&q.BossID, &q.Name, &q.LastEntry); err != nil {
@@ -171,10 +175,7 @@ func weekQuietBosses(ctx context.Context, tx *sql.Tx, userID int64, s *journal.W
 			s.QuietBosses = append(s.QuietBosses, q)
 		}
 		return nil
-	}, `SELECT b.id, b.name, coalesce((SELECT max(e.occurred_on) FROM entries e
-		   WHERE e.user_id = b.user_id AND e.boss_id = b.id AND e.occurred_on <= ?), '')
-		 FROM bosses b WHERE b.user_id = ? AND b.archived = 0
-		 ORDER BY b.name COLLATE NOCASE`, s.Week.End, userID)
+	}, query, s.Week.End, userID)
 }
 
 // weekTrend counts the 12 weeks ending with this one, oldest first.
@@ -190,6 +191,8 @@ func weekTrend(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSum
 	}
 	weekOf := func(date string) *journal.TrendWeek { return byStart[journal.WeekOfDate(date).Start] }
 
+	query := `SELECT occurred_on, practice, count(*) FROM entry_practices
+		 WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on, practice`
 	err := eachRow(ctx, tx, "trend", func(rows *sql.Rows) error {
 		var date, k string
 		var n int
@@ -200,16 +203,16 @@ func weekTrend(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSum
 			tw.Practices[k] += n
 		}
 		return nil
-	}, `SELECT occurred_on, practice, count(*) FROM entry_practices
-		 WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on, practice`, userID, first.Start, s.Week.End)
+	}, query, userID, first.Start, s.Week.End)
 	if err != nil {
 		return err
 	}
+	query = "SELECT occurred_on, count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on"
 	return eachCount(ctx, tx, "trend totals", func(date string, n int) {
 		if tw := weekOf(date); tw != nil {
 			tw.Total += n
 		}
-	}, "SELECT occurred_on, count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ? GROUP BY occurred_on",
+	}, query,
 		userID, first.Start, s.Week.End)
 }
 

@@ -124,9 +124,11 @@ func (db *DB) DeleteUser(ctx context.Context, userID int64) error {
 	})
 }
 
+var errUserNotFound = journal.Errorf(journal.ENOTFOUND, "No such account.")
+
 func scanUser(row *sql.Row) (*journal.User, error) {
 	var u journal.User
-	err := scanOne(row, journal.Errorf(journal.ENOTFOUND, "No such account."), "user",
+	err := scanOne(row, errUserNotFound, "user",
 		&u.ID, &u.PublicID, &u.Email, &u.PasswordHash, &u.DisplayName, &u.TimeZone, storedTime{&u.CreatedAt}, storedTime{&u.UpdatedAt})
 	if err != nil {
 		return nil, err
