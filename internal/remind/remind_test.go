@@ -101,7 +101,6 @@ func (f *fixture) settings(u *journal.User, n journal.NotificationSettings) {
 	}
 }
 
-// passAt moves the clock and runs one pass.
 // mondayUser gives a Berlin user a boss with a 30-minute Monday 10:00 1:1.
 func (f *fixture) mondayUser(email string) (*journal.User, *journal.Boss) {
 	f.t.Helper()
@@ -122,6 +121,7 @@ func (f *fixture) mondayMeetings(n int) {
 	f.clock.Set(mustTime("2026-11-23T09:30:00Z"))
 }
 
+// passAt moves the clock and runs one pass.
 func (f *fixture) passAt(at string) Stats {
 	f.t.Helper()
 	f.clock.Set(mustTime(at))

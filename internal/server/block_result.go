@@ -21,17 +21,23 @@ type blockResult struct {
 	saved  string                          // the notice after a save
 }
 
-// recordBlockResult handles a blockResult's POST: another user's entry, or
-// one without the block, is a 404; bad input re-renders the entry page with
-// the form as typed; success answers 303 to the entry.
-func (s *Server) recordBlockResult(w http.ResponseWriter, r *http.Request, br blockResult) {
-	e, ok := postTarget(s, w, r, func(r *http.Request) (*journal.Entry, error) {
+// entry loads the {id} entry of the signed-in user when it has the block:
+// an entry without one is not found, like another user's.
+func (br blockResult) entry(s *Server) func(*http.Request) (*journal.Entry, error) {
+	return func(r *http.Request) (*journal.Entry, error) {
 		e, err := s.userEntry(r)
 		if err == nil && !br.has(e) {
 			err = errNotFound
 		}
 		return e, err
-	})
+	}
+}
+
+// recordBlockResult handles a blockResult's POST: another user's entry, or
+// one without the block, is a 404; bad input re-renders the entry page with
+// the form as typed; success answers 303 to the entry.
+func (s *Server) recordBlockResult(w http.ResponseWriter, r *http.Request, br blockResult) {
+	e, ok := postTarget(s, w, r, br.entry(s))
 	if !ok {
 		return
 	}

@@ -410,9 +410,13 @@ func (a *testApp) scalar(q string) any {
 }
 
 // rowsOf counts the rows of table that belong to the account email.
-func (a *testApp) rowsOf(table, email string) int64 {
+func (a *testApp) rowsOf(table, email string) int {
 	a.t.Helper()
-	n, _ := a.scalar("SELECT count(*) FROM " + table + " t JOIN users u ON u.id = t.user_id WHERE u.email = '" + email + "'").(int64)
+	q := "SELECT count(*) FROM " + table + " t JOIN users u ON u.id = t.user_id WHERE u.email = ?"
+	var n int
+	if err := a.db.Reader().QueryRow(q, email).Scan(&n); err != nil {
+		a.t.Fatalf("%s: %v", q, err)
+	}
 	return n
 }
 

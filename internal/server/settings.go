@@ -94,9 +94,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		problems.Add("current_password", "That is not your current password.")
 	}
-	if msg := journal.CheckPassword(next); msg != "" {
-		problems.Add("new_password", msg)
-	}
+	problems.Check("new_password", journal.CheckPassword(next))
 	if err := problems.Err(); err != nil {
 		s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
 			v.Password = web.Form{Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
