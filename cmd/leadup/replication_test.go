@@ -23,6 +23,7 @@ import (
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
 
 	"github.com/leadup/leadup/internal/sqlite"
+	"github.com/leadup/leadup/internal/testenv"
 )
 
 // Litestream's settings in these tests: it looks at the WAL every
@@ -41,14 +42,7 @@ const (
 // the test is skipped, unless LEADUP_REQUIRE_BROWSER=1 (as in CI).
 func litestreamBin(t testing.TB) string {
 	t.Helper()
-	bin := os.Getenv("LEADUP_LITESTREAM_BIN")
-	if bin == "" {
-		if os.Getenv("LEADUP_REQUIRE_BROWSER") == "1" {
-			t.Fatal("LEADUP_REQUIRE_BROWSER=1 but LEADUP_LITESTREAM_BIN is not set; .ci/run builds github.com/benbjohnson/litestream/cmd/litestream@v0.5.18")
-		}
-		t.Skip("LEADUP_LITESTREAM_BIN is not set (go install github.com/benbjohnson/litestream/cmd/litestream@v0.5.18)")
-	}
-	return bin
+	return testenv.Program(t, "LEADUP_LITESTREAM_BIN", "go install github.com/benbjohnson/litestream/cmd/litestream@v0.5.18, as .ci/run does")
 }
 
 // TestLeadupProcess is not a test: the replication test runs this test

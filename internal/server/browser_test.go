@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/leadup/leadup/internal/testenv"
 )
 
 // newBrowser starts a headless Chromium with a viewport of the given size.
@@ -27,10 +29,7 @@ func newBrowser(t *testing.T, width, height int) context.Context {
 		}
 	}
 	if path == "" {
-		if os.Getenv("LEADUP_REQUIRE_BROWSER") == "1" {
-			t.Fatal("LEADUP_REQUIRE_BROWSER=1 but no Chromium was found; install Debian's chromium")
-		}
-		t.Skip("no Chromium installed; set LEADUP_REQUIRE_BROWSER=1 to make this a failure")
+		testenv.Missing(t, "Chromium", "install Debian's chromium")
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),

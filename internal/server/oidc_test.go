@@ -22,6 +22,7 @@ import (
 
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
+	"github.com/leadup/leadup/internal/testenv"
 )
 
 // opUser is a user of the example OpenID provider's users file.
@@ -62,13 +63,7 @@ func freePort(t *testing.T) int {
 // LEADUP_REQUIRE_BROWSER=1 (as in CI), where that is a failure.
 func startOP(t *testing.T, redirectURI string) string {
 	t.Helper()
-	bin := os.Getenv("LEADUP_OIDC_OP_BIN")
-	if bin == "" {
-		if os.Getenv("LEADUP_REQUIRE_BROWSER") == "1" {
-			t.Fatal("LEADUP_REQUIRE_BROWSER=1 but LEADUP_OIDC_OP_BIN is not set; .ci/run builds github.com/zitadel/oidc/v3/example/server")
-		}
-		t.Skip("LEADUP_OIDC_OP_BIN is not set: no OpenID provider to test against (go install github.com/zitadel/oidc/v3/example/server@v3.52.0)")
-	}
+	bin := testenv.Program(t, "LEADUP_OIDC_OP_BIN", "go install github.com/zitadel/oidc/v3/example/server@v3.52.0, as .ci/run does")
 	users, _ := json.Marshal(opUsers)
 	usersFile := filepath.Join(t.TempDir(), "users.json")
 	if err := os.WriteFile(usersFile, users, 0o600); err != nil {
