@@ -419,13 +419,20 @@ func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) err
 
 func scanEntry(row scanner) (*journal.Entry, error) {
 	var e journal.Entry
-	err := scanOne(row, errEntryNotFound, "entry",
-		&e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
-		&e.PriorityID, storedTime{&e.CreatedAt}, storedTime{&e.UpdatedAt}, &e.BossName, &e.PriorityText, &e.Snippet)
-	if err != nil {
+	if err := scanOne(row, errEntryNotFound, "entry", entryDest(&e)...); err != nil {
 		return nil, err
 	}
 	return &e, nil
+}
+
+// entryDest is where the columns of entryColumns go, in their order, then
+// extra for the columns a query adds after them. One slice a row: a scan
+// of many rows (a list, an export, the review's candidates) stays cheap.
+func entryDest(e *journal.Entry, extra ...any) []any {
+	d := make([]any, 0, 14+len(extra))
+	d = append(d, &e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
+		&e.PriorityID, storedTime{&e.CreatedAt}, storedTime{&e.UpdatedAt}, &e.BossName, &e.PriorityText, &e.Snippet)
+	return append(d, extra...)
 }
 
 func nullID(id int64) any {

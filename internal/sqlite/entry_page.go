@@ -106,23 +106,12 @@ func entryDocs(ctx context.Context, tx *sql.Tx, userID int64, q string, args []a
 
 // scanEntryDoc scans the columns of entryDocColumns.
 func scanEntryDoc(row scanner) (*journal.Entry, error) {
-	var bossPID, prioPID string
-	e, err := scanEntry(withExtra{row, []any{&bossPID, &prioPID}})
-	if err != nil {
+	var e journal.Entry
+	if err := scanOne(row, errEntryNotFound, "entry", entryDest(&e, &e.BossPublicID, &e.PriorityPublicID)...); err != nil {
 		return nil, err
 	}
-	e.BossPublicID, e.PriorityPublicID = bossPID, prioPID
-	return e, nil
+	return &e, nil
 }
-
-// withExtra scans a row's leading columns as scanEntry does and the rest
-// into extra.
-type withExtra struct {
-	row   scanner
-	extra []any
-}
-
-func (w withExtra) Scan(dest ...any) error { return w.row.Scan(append(dest, w.extra...)...) }
 
 // readTx runs fn in a read-only transaction, so that what it reads is one
 // snapshot.

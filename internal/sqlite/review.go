@@ -208,12 +208,12 @@ func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 // scanCandidate scans an entry followed by what it showed: follow-ups
 // kept, a problem decided, a bet reviewed.
 func scanCandidate(row scanner) (journal.Evidence, error) {
-	var ev journal.Evidence
-	e, err := scanEntry(withExtra{row, []any{&ev.Kept, &ev.Decided, &ev.BetReviewed}})
-	if err != nil {
+	var e journal.Entry
+	ev := journal.Evidence{Entry: &e}
+	if err := scanOne(row, errEntryNotFound, "entry", entryDest(&e, &ev.Kept, &ev.Decided, &ev.BetReviewed)...); err != nil {
 		return ev, err
 	}
-	ev.Entry, ev.Priority = e, e.PriorityID != 0
+	ev.Priority = e.PriorityID != 0
 	return ev, nil
 }
 
