@@ -94,6 +94,12 @@ func TestBossManual(t *testing.T) {
 	boss := f.ann.get("/bosses/" + f.dana)
 	wantBody(t, boss, `<option value="in_person" selected>`, `value="Slack *DM*"`, `value="Surprises in the board pack"`, "details after.\n\n&lt;script&gt;alert(1)&lt;/script&gt;</textarea>")
 
+	if strings.Contains(boss.body, "<script>alert") {
+		t.Error("the boss page carries the manual's script live")
+	}
+
+	// The prep page shows the notes through templ.Raw, rendered and
+	// sanitised by internal/markdown as entry notes are.
 	prep = f.ann.get("/bosses/" + f.dana + "/prep")
 	wantBody(t, prep, "<dt>Likes information</dt>", "<dd>In person</dd>", "<dd>Slack *DM*</dd>", "<dd>The Q1 launch</dd>", "<strong>first</strong>")
 	if strings.Contains(prep.body, "<script>alert") {
