@@ -141,10 +141,12 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		if err != nil {
 			return err
 		}
+		// The same store call as the settings page: it ends every
+		// session, API token, calendar feed and device cookie of the account.
 		if err := db.UpdatePassword(ctx, u.ID, hash, nil); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "password changed for %s; every session of it has ended\n", email)
+		fmt.Fprintf(stdout, "password changed for %s; its sessions, API tokens, calendar feed and known browsers have ended\n", email)
 		return nil
 	}
 

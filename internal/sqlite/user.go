@@ -90,8 +90,11 @@ func (db *DB) UpdateProfile(ctx context.Context, userID int64, upd journal.Profi
 	})
 }
 
-// UpdatePassword stores a new password hash and ends every session of the
-// user except keep (nil ends them all), in one transaction.
+// UpdatePassword stores a new password hash and, in the same transaction,
+// ends every credential the old password stood behind (see
+// endCredentials): every session except keep (nil ends them all), every
+// API token and the calendar feed. Both ways of changing a password, the
+// settings page and `leadup user passwd`, come through here.
 func (db *DB) UpdatePassword(ctx context.Context, userID int64, passwordHash string, keep []byte) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
@@ -99,11 +102,27 @@ func (db *DB) UpdatePassword(ctx context.Context, userID int64, passwordHash str
 		if err := checkOneRow(res, err, "update password"); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?", userID, keep); err != nil {
-			return fmt.Errorf("end other sessions: %w", err)
-		}
-		return nil
+		return db.endCredentials(ctx, tx, userID, keep)
 	})
+}
+
+// endCredentials ends the user's sessions but keep, revokes their API
+// tokens and deletes their calendar feed: a stolen session or token must
+// not outlive the password change meant to shut its thief out. Device
+// cookies need no row: they are signed over the password hash, which has
+// just changed.
+func (db *DB) endCredentials(ctx context.Context, tx *sql.Tx, userID int64, keep []byte) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?", userID, keep); err != nil {
+		return fmt.Errorf("end other sessions: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+		formatTime(db.Now()), userID); err != nil {
+		return fmt.Errorf("revoke api tokens: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM calendar_feeds WHERE user_id = ?", userID); err != nil {
+		return fmt.Errorf("delete calendar feed: %w", err)
+	}
+	return nil
 }
 
 // RehashPassword replaces a password hash with a stronger hash of the same
