@@ -175,7 +175,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.loginSucceeded(w, r, email); err != nil {
+	if err := s.loginSucceeded(w, r, user); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -218,6 +218,8 @@ func (s *Server) authenticate(r *http.Request, email, pw string) (*journal.User,
 		if hash, err := s.hasher.Hash(pw); err == nil {
 			if err := s.db.RehashPassword(r.Context(), user.ID, hash); err != nil {
 				s.log.Error("upgrade password hash", "user_id", user.ID, "err", err)
+			} else {
+				user.PasswordHash = hash // the device cookie is signed over the stored hash
 			}
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/leadup/leadup/internal/journal"
 )
 
 const (
@@ -53,19 +55,31 @@ func (s *Server) limitLoginEmail(w http.ResponseWriter, r *http.Request, email s
 }
 
 // loginSucceeded clears the email's failure count and marks this browser
-// as one that has signed in to it.
-func (s *Server) loginSucceeded(w http.ResponseWriter, r *http.Request, email string) error {
-	s.loginEpochs.reset(email)
+// as one that has signed in to u.
+func (s *Server) loginSucceeded(w http.ResponseWriter, r *http.Request, u *journal.User) error {
+	s.loginEpochs.reset(u.Email)
+	return s.markDevice(w, r, u)
+}
+
+// markDevice gives this browser a device cookie for u: a nonce, the time
+// it was issued and their HMAC with u's email and current password hash.
+// The server checks the issue time, so the cookie ends after
+// deviceLifetime whatever the browser keeps; and a password change makes
+// a new hash (with a new salt), which ends every device cookie of the
+// account without a row to delete.
+func (s *Server) markDevice(w http.ResponseWriter, r *http.Request, u *journal.User) error {
 	b := make([]byte, 16)
 	if _, err := rand.Read(b); err != nil {
 		return err
 	}
 	nonce := base64.RawURLEncoding.EncodeToString(b)
+	now := s.now()
+	issued := strconv.FormatInt(now.Unix(), 10)
 	http.SetCookie(w, &http.Cookie{
 		Name:     deviceCookieName,
-		Value:    nonce + "." + s.signer.Sign(devicePurpose, email, nonce),
+		Value:    nonce + "." + issued + "." + s.signer.Sign(devicePurpose, u.Email, nonce, issued, u.PasswordHash),
 		Path:     s.cookiePath(),
-		Expires:  s.now().Add(deviceLifetime),
+		Expires:  now.Add(deviceLifetime),
 		HttpOnly: true,
 		Secure:   s.secure(r),
 		SameSite: http.SameSiteLaxMode,
@@ -74,12 +88,28 @@ func (s *Server) loginSucceeded(w http.ResponseWriter, r *http.Request, email st
 }
 
 // knownDevice reports whether the request carries a device cookie, signed
-// with the server secret, from a successful sign-in to email.
+// with the server secret, from a successful sign-in to email with its
+// current password, issued less than deviceLifetime ago.
 func (s *Server) knownDevice(r *http.Request, email string) bool {
 	c, err := r.Cookie(deviceCookieName)
 	if err != nil {
 		return false
 	}
-	nonce, tag, ok := strings.Cut(c.Value, ".")
-	return ok && nonce != "" && s.signer.Verify(tag, devicePurpose, email, nonce)
+	parts := strings.Split(c.Value, ".")
+	if len(parts) != 3 || parts[0] == "" {
+		return false
+	}
+	nonce, issued, tag := parts[0], parts[1], parts[2]
+	sec, err := strconv.ParseInt(issued, 10, 64)
+	if err != nil {
+		return false
+	}
+	if age := s.now().Sub(time.Unix(sec, 0)); age < 0 || age >= deviceLifetime {
+		return false
+	}
+	u, err := s.db.FindUserByEmail(r.Context(), email)
+	if err != nil {
+		return false
+	}
+	return s.signer.Verify(tag, devicePurpose, u.Email, nonce, issued, u.PasswordHash)
 }

@@ -115,7 +115,15 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("password changed", "user_id", u.ID, "request_id", middleware.GetReqID(r.Context()))
-	s.redirectWithFlash(w, r, "/settings", "Password changed. Every other device has been signed out.")
+	// Every device cookie ended with the old hash; this browser has just
+	// proved the password, so it stays known.
+	changed := *u
+	changed.PasswordHash = hash
+	if err := s.markDevice(w, r, &changed); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/settings", passwordChangedNotice)
 }
 
 func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
@@ -151,3 +159,7 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 	s.clearCookie(w, r)
 	s.redirect(w, r, "/login?deleted=1")
 }
+
+// passwordChangedNotice says what a password change ended, as the settings
+// page and the README do.
+const passwordChangedNotice = "Password changed. Every other device has been signed out, your API tokens are revoked and your calendar feed address no longer works."
