@@ -27,8 +27,10 @@ type NotificationsView struct {
 	Failed    []FailedReminder
 	Schedules []*journal.Schedule
 	HasFeed   bool
-	FeedURL   string // shown once, right after it was made
-	Test      string // the test mail's outcome
+	FeedURL   string     // shown once, right after it was made
+	Feed      Form       // the create form's problems
+	Check     OwnerCheck // how the owner confirms it is them
+	Test      string     // the test mail's outcome
 	TestOK    bool
 }
 

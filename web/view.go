@@ -80,3 +80,12 @@ func (f Field) value(form Form) string {
 	}
 	return form.Get(f.Name)
 }
+
+// OwnerCheck is how a user confirms who they are before an API token or a
+// calendar feed is made: their password, or a fresh sign-in at their
+// OpenID provider (named by Provider). Neither, for a user a trusted proxy
+// signed in: the proxy's own sign-in is the check.
+type OwnerCheck struct {
+	Password bool
+	Provider string
+}

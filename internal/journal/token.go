@@ -18,6 +18,14 @@ var Scopes = []Option{
 	{ScopeWrite, "Read and write"},
 }
 
+// MaxLiveTokens is how many tokens a user may have that work at once (not
+// revoked, not expired): enough for every script and phone, few enough
+// that a stolen session cannot scatter copies of access.
+const MaxLiveTokens = 20
+
+// ErrTooManyTokens refuses a token beyond MaxLiveTokens.
+var ErrTooManyTokens = Errorf(EINVALID, "You already have %d tokens that work. Revoke one you no longer use, then create this one.", MaxLiveTokens)
+
 // MaxTokenNameChars bounds a token's name, which says where it is used.
 const MaxTokenNameChars = 100
 

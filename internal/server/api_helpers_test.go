@@ -141,11 +141,12 @@ func (c *apiClient) check(req *http.Request, r *apiResponse) {
 
 var newTokenRe = regexp.MustCompile(`id="new-token"[^>]*value="(lu_[A-Za-z0-9_-]+)"`)
 
-// createToken makes a token through the settings page, as a user does, and
-// returns it as the page showed it.
+// createToken makes a token through the settings page, as a user does
+// (confirming with the password every test account has), and returns it
+// as the page showed it.
 func (c *client) createToken(name, scope, expiresOn string) string {
 	c.app.t.Helper()
-	r := c.post("/settings/tokens", url.Values{"name": {name}, "scope": {scope}, "expires_on": {expiresOn}})
+	r := c.post("/settings/tokens", url.Values{"name": {name}, "scope": {scope}, "expires_on": {expiresOn}, "password": {annPassword}})
 	if r.status != http.StatusOK {
 		c.app.t.Fatalf("create token: status %d\n%.2000s", r.status, r.body)
 	}

@@ -8,16 +8,31 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/leadup/leadup/internal/calendar"
+	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
 )
 
 // maxFeedFollowUps bounds the follow-ups one feed lists.
 const maxFeedFollowUps = 1000
 
-// handleCalendarCreate makes (or remakes) the user's feed and shows its
-// address this once: only a hash of the token is kept.
+// handleCalendarCreate makes (or remakes) the user's feed, once the owner
+// has confirmed who they are (see confirmOwner), and shows its address
+// this once: only a hash of the token is kept.
 func (s *Server) handleCalendarCreate(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
 	u := userFrom(r.Context())
+	problems := journal.Problems{}
+	if s.confirmOwner(w, r, problems) {
+		return
+	}
+	if err := problems.Err(); err != nil {
+		s.renderNotifications(w, r, http.StatusUnprocessableEntity, func(v *web.NotificationsView) {
+			v.Feed = web.Form{Errors: journal.FieldErrors(err), Message: "Nothing was made: confirm it is you first."}
+		})
+		return
+	}
 	token := rand.Text()
 	if err := s.db.SetCalendarToken(r.Context(), u.ID, token); err != nil {
 		s.fail(w, r, err)

@@ -25,6 +25,10 @@ func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, sta
 	for _, c := range p.Failed {
 		v.Failed = append(v.Failed, web.FailedReminder{What: claimLabel(c), Attempts: c.Attempts, Error: c.LastError, Retrying: !c.RetryAt.IsZero()})
 	}
+	if v.Check, err = s.ownerCheck(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	edit(&v)
 	s.render(w, r, status, web.NotificationsPage(s.page(r, "Reminders and calendar", "settings"), v))
 }

@@ -43,9 +43,9 @@ func (s *Server) oidcCookie(r *http.Request, value string, maxAge int) *http.Coo
 	}
 }
 
-// handleOIDCLogin sends the browser to the provider with a fresh state,
-// nonce and PKCE challenge, all remembered here. A POST may carry a form
-// typed before signing in (see savedForm), kept with the state.
+// handleOIDCLogin sends the browser to the provider to sign in. A POST
+// may carry a form typed before signing in (see savedForm), kept with the
+// state.
 func (s *Server) handleOIDCLogin(w http.ResponseWriter, r *http.Request) {
 	if s.oidc == nil {
 		s.handleNotFound(w, r)
@@ -54,6 +54,15 @@ func (s *Server) handleOIDCLogin(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost && !s.parseForm(w, r) {
 		return
 	}
+	s.beginOIDC(w, r, safeNext(r.FormValue("next")), savedForm(r), false)
+}
+
+// beginOIDC sends the browser to the provider with a fresh state, nonce
+// and PKCE challenge, all remembered here with next and the saved form.
+// A re-authentication (reauth) asks the provider to sign its user in
+// again whatever session it has (max_age=0, prompt=login), and marks the
+// saved form so that the callback checks it did.
+func (s *Server) beginOIDC(w http.ResponseWriter, r *http.Request, next, saved string, reauth bool) {
 	ctx := r.Context()
 	cfg, _, err := s.oidc.setup(ctx)
 	if err != nil {
@@ -74,16 +83,39 @@ func (s *Server) handleOIDCLogin(w http.ResponseWriter, r *http.Request) {
 		StateHash: hashToken(state),
 		Nonce:     nonce,
 		Verifier:  oauth2.GenerateVerifier(),
-		Next:      safeNext(r.FormValue("next")),
-		Saved:     savedForm(r),
+		Next:      next,
+		Saved:     saved,
 		CreatedAt: s.now(),
+	}
+	opts := []oauth2.AuthCodeOption{oidc.Nonce(nonce), oauth2.S256ChallengeOption(login.Verifier)}
+	if reauth {
+		login.Saved = markReauth(saved)
+		opts = append(opts, oauth2.SetAuthURLParam("max_age", "0"), oauth2.SetAuthURLParam("prompt", "login"))
 	}
 	if err := s.db.CreateOIDCLogin(ctx, login); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	http.SetCookie(w, s.oidcCookie(r, state, int(journal.OIDCLoginTTL.Seconds())))
-	http.Redirect(w, r, cfg.AuthCodeURL(state, oidc.Nonce(nonce), oauth2.S256ChallengeOption(login.Verifier)), http.StatusSeeOther)
+	http.Redirect(w, r, cfg.AuthCodeURL(state, opts...), http.StatusSeeOther)
+}
+
+// markReauth adds to a saved form (JSON, or "") the field that marks a
+// re-authentication. savedForm never keeps that field from a browser.
+func markReauth(saved string) string {
+	form := map[string][]string{}
+	if saved != "" {
+		json.Unmarshal([]byte(saved), &form)
+	}
+	form[reauthField] = []string{"1"}
+	b, _ := json.Marshal(form)
+	return string(b)
+}
+
+// isReauth reports whether a sign-in was begun as a re-authentication.
+func isReauth(login *journal.OIDCLogin) bool {
+	var form map[string][]string
+	return login.Saved != "" && json.Unmarshal([]byte(login.Saved), &form) == nil && len(form[reauthField]) > 0
 }
 
 // savedForm keeps what a POST to /auth/oidc/login carried besides next:
@@ -95,7 +127,7 @@ func savedForm(r *http.Request) string {
 	}
 	saved := map[string][]string{}
 	for k, v := range r.PostForm {
-		if k != "next" && k != "password" {
+		if k != "next" && k != "password" && k != reauthField {
 			saved[k] = v
 		}
 	}
@@ -112,6 +144,7 @@ type oidcClaims struct {
 	Email         string          `json:"email"`
 	EmailVerified json.RawMessage `json:"email_verified"`
 	Name          string          `json:"name"`
+	AuthTime      int64           `json:"auth_time"` // when the user last signed in at the provider
 }
 
 func (c oidcClaims) verified() bool {
@@ -182,17 +215,40 @@ func (s *Server) handleOIDCCallback(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadGateway, "claims unreadable", "The sign-in provider’s answer could not be read.")
 		return
 	}
+	reauth := isReauth(login)
+	if reauth && !freshSignIn(claims.AuthTime, login) {
+		refuse(http.StatusBadRequest, "re-authentication not fresh", "The sign-in provider did not ask you to sign in again, so nothing was created.")
+		return
+	}
 	user, err := s.oidcUser(r, idt.Issuer, idt.Subject, claims)
 	if err != nil {
 		s.oidcRefused(w, r, err)
+		return
+	}
+	if cur := userFrom(ctx); reauth && (cur == nil || cur.ID != user.ID) {
+		refuse(http.StatusForbidden, "re-authentication as another account", "You signed in at the provider as someone other than this account, so nothing was created.")
 		return
 	}
 	if err := s.startSession(w, r, user.ID, ""); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.log.Info("signed in through oidc", "user_id", user.ID, "request_id", middleware.GetReqID(ctx))
+	s.log.Info("signed in through oidc", "user_id", user.ID, "reauth", reauth, "request_id", middleware.GetReqID(ctx))
+	if reauth {
+		login.Saved = withReauthProof(login.Saved, s.reauthProof(user))
+	}
 	s.finishSignIn(w, r, login)
+}
+
+// withReauthProof replaces the re-authentication mark of a saved form
+// with the proof, which the replayed form carries to its handler.
+func withReauthProof(saved, proof string) string {
+	form := map[string][]string{}
+	json.Unmarshal([]byte(saved), &form)
+	delete(form, reauthField)
+	form[carryPrefix+reauthField] = []string{proof}
+	b, _ := json.Marshal(form)
+	return string(b)
 }
 
 // oidcClaims reads the email and name from the ID token or, when the

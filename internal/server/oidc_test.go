@@ -147,6 +147,13 @@ func providerLogin(t *testing.T, c *client, username string) string {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("login: status %d, want 303\n%s", r.status, r.body)
 	}
+	return providerSignIn(t, c, r.header.Get("Location"), username)
+}
+
+// providerSignIn follows leadup's redirect (to authURL) to the provider,
+// signs in there as username and returns the callback URL.
+func providerSignIn(t *testing.T, c *client, authURL, username string) string {
+	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	op := &http.Client{Jar: jar, CheckRedirect: func(req *http.Request, via []*http.Request) error {
 		if strings.HasPrefix(req.URL.String(), c.app.ts.URL) {
@@ -154,7 +161,7 @@ func providerLogin(t *testing.T, c *client, username string) string {
 		}
 		return nil
 	}}
-	resp, err := op.Get(r.header.Get("Location"))
+	resp, err := op.Get(authURL)
 	if err != nil {
 		t.Fatal(err)
 	}

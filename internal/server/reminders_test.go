@@ -209,7 +209,7 @@ var feedURL = regexp.MustCompile(`value="(http://[^"]+/cal/[^"]+\.ics)"`)
 // feedPath creates (or remakes) the feed and returns its path.
 func (c *client) feedPath() string {
 	c.app.t.Helper()
-	r := c.post("/settings/calendar", nil)
+	r := c.post("/settings/calendar", url.Values{"password": {annPassword}})
 	wantStatus(c.app.t.(*testing.T), r, http.StatusOK)
 	m := feedURL.FindStringSubmatch(r.body)
 	if m == nil {

@@ -3,6 +3,7 @@ package server
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"maps"
 	"net/http"
 
 	"github.com/go-chi/chi/v5/middleware"
@@ -18,6 +19,10 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 		s.fail(w, r, err)
 		return
 	}
+	if v.Check, err = s.ownerCheck(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	v.Tokens, v.Today = tokens, s.today(u)
 	if v.Form.Values == nil {
 		v.Form.Values = map[string]string{"scope": journal.ScopeRead}
@@ -29,18 +34,28 @@ func (s *Server) handleTokens(w http.ResponseWriter, r *http.Request) {
 	s.renderTokens(w, r, http.StatusOK, web.TokensView{})
 }
 
-// handleTokenCreate makes a token and shows it on the answer, the only
-// time it is ever shown: the database keeps its SHA-256. A token is 32
-// random bytes, so a fast hash is enough; nothing can be guessed from it.
-// The page answers 200 rather than 303 because of that.
+// handleTokenCreate makes a token, once the owner has confirmed who they
+// are (see confirmOwner), and shows it on the answer, the only time it is
+// ever shown: the database keeps its SHA-256. A token is 32 random bytes,
+// so a fast hash is enough; nothing can be guessed from it. The page
+// answers 200 rather than 303 because of that.
 func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.parseForm(w, r) {
 		return
 	}
 	u := userFrom(r.Context())
+	today := s.today(u)
 	in := journal.TokenInput{Name: r.PostFormValue("name"), Scope: r.PostFormValue("scope"), ExpiresOn: r.PostFormValue("expires_on")}
-	if err := in.Validate(s.today(u)); err != nil {
+	invalid := func(err error) {
 		s.renderTokens(w, r, http.StatusUnprocessableEntity, web.TokensView{Form: invalidForm(r, err, "name", "scope", "expires_on")})
+	}
+	problems := journal.Problems{}
+	maps.Copy(problems, journal.FieldErrors(in.Validate(today)))
+	if s.confirmOwner(w, r, problems) {
+		return
+	}
+	if err := problems.Err(); err != nil {
+		invalid(err)
 		return
 	}
 	b := make([]byte, 32)
@@ -49,7 +64,11 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	token := tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
-	t, err := s.db.CreateAPIToken(r.Context(), u.ID, in, hashToken(token))
+	t, err := s.db.CreateAPIToken(r.Context(), u.ID, in, hashToken(token), today)
+	if err == journal.ErrTooManyTokens {
+		invalid(err)
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -26,6 +26,7 @@ func TestAccessibilityOfTokensAndSignInChoices(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("nav[aria-label=Main]")),
 		chromedp.Navigate(base+"/settings/tokens"),
 		chromedp.SendKeys(chromedp.CSS("#name"), "phone"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
 		chromedp.Click(chromedp.CSS("form[action='/settings/tokens'] button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#new-token")),
 	)

@@ -13,10 +13,23 @@ var errTokenNotFound = journal.Errorf(journal.ENOTFOUND, "That token does not ex
 
 const tokenColumns = "id, user_id, name, scope, created_at, last_used_at, coalesce(expires_on, ''), revoked_at"
 
-// CreateAPIToken stores a new token for the user by its hash.
-func (db *DB) CreateAPIToken(ctx context.Context, userID int64, in journal.TokenInput, tokenHash []byte) (*journal.APIToken, error) {
+// CreateAPIToken stores a new token for the user by its hash, unless the
+// user already has journal.MaxLiveTokens that work on today (a local date
+// in the user's zone): then it returns journal.ErrTooManyTokens. The count
+// and the insert share a transaction, so two at once cannot pass it.
+func (db *DB) CreateAPIToken(ctx context.Context, userID int64, in journal.TokenInput, tokenHash []byte, today string) (*journal.APIToken, error) {
 	var id int64
 	err := db.tx(ctx, func(tx *sql.Tx) error {
+		var live int
+		err := tx.QueryRowContext(ctx,
+			"SELECT count(*) FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL AND (expires_on IS NULL OR expires_on >= ?)",
+			userID, today).Scan(&live)
+		if err != nil {
+			return fmt.Errorf("count live api tokens: %w", err)
+		}
+		if live >= journal.MaxLiveTokens {
+			return journal.ErrTooManyTokens
+		}
 		res, err := tx.ExecContext(ctx,
 			"INSERT INTO api_tokens (user_id, name, scope, token_hash, created_at, expires_on) VALUES (?, ?, ?, ?, ?, ?)",
 			userID, in.Name, in.Scope, tokenHash, formatTime(db.Now()), nullString(in.ExpiresOn))

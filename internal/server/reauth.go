@@ -1,0 +1,136 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/web"
+)
+
+// An API token or a calendar feed outlives the session that made it, so
+// making one asks the owner to prove who they are again: a stolen session
+// must not turn into lasting access. How depends on how the account signs
+// in: its password; a fresh sign-in at its OpenID provider (max_age=0);
+// or, for a user a trusted proxy signed in, nothing more, since the
+// proxy's own sign-in is the check.
+
+const (
+	// reauthField carries the proof of a fresh provider sign-in into the
+	// replayed form. It is made on the server after the provider's answer
+	// and never sent to the browser.
+	reauthField   = "reauth"
+	reauthPurpose = "oidc-reauth"
+	// reauthProofLifetime bounds a proof: it is used in the request that
+	// made it.
+	reauthProofLifetime = time.Minute
+	// reauthSkew is how much older than the request to the provider its
+	// sign-in may claim to be, for clocks a little apart.
+	reauthSkew = 30 * time.Second
+)
+
+// ownerCheck says how the signed-in user confirms who they are.
+func (s *Server) ownerCheck(r *http.Request) (web.OwnerCheck, error) {
+	if viaProxy(r) {
+		return web.OwnerCheck{}, nil
+	}
+	if s.oidc != nil {
+		linked, err := s.db.HasOIDCIdentity(r.Context(), userFrom(r.Context()).ID)
+		if err != nil {
+			return web.OwnerCheck{}, err
+		}
+		if linked {
+			return web.OwnerCheck{Provider: s.cfg.OIDC.Name}, nil
+		}
+	}
+	return web.OwnerCheck{Password: true}, nil
+}
+
+// confirmOwner checks, before a token or a feed is made from a parsed
+// form, that the owner is at the keyboard. A missing or wrong password is
+// added to problems (beside the "password" field), after the sign-in
+// throttle. An account of an OpenID provider is sent there to sign in
+// afresh, once the rest of the form is valid; the form comes back with a
+// proof. It reports whether it has answered (429, an error, or the
+// redirect to the provider).
+func (s *Server) confirmOwner(w http.ResponseWriter, r *http.Request, problems journal.Problems) bool {
+	u := userFrom(r.Context())
+	check, err := s.ownerCheck(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return true
+	}
+	switch {
+	case check.Password:
+		if s.throttlePasswordCheck(w, r, u) {
+			return true
+		}
+		pw := r.PostFormValue("password")
+		if pw == "" {
+			problems.Add("password", "Type your current password to confirm it is you.")
+			return false
+		}
+		ok, err := s.hasher.Verify(pw, u.PasswordHash)
+		if err != nil {
+			s.serverError(w, r, err)
+			return true
+		}
+		if !ok {
+			problems.Add("password", "That is not your current password.")
+		}
+		return false
+	case check.Provider != "":
+		if len(problems) > 0 || s.validReauth(r, u) {
+			return false
+		}
+		s.beginOIDC(w, r, safeNext(r.URL.Path), reauthSaved(r), true)
+		return true
+	default:
+		return false
+	}
+}
+
+// reauthSaved is the posted form, kept with the provider sign-in to be
+// sent again after it, as the sign-in page's carried fields are.
+func reauthSaved(r *http.Request) string {
+	saved := map[string][]string{}
+	for k, v := range r.PostForm {
+		if k != reauthField && !strings.Contains(k, "password") {
+			saved[carryPrefix+k] = v
+		}
+	}
+	b, _ := json.Marshal(saved)
+	return string(b)
+}
+
+// reauthProof is the proof that u signed in afresh at the provider just now.
+func (s *Server) reauthProof(u *journal.User) string {
+	at := strconv.FormatInt(s.now().Unix(), 10)
+	return at + "." + s.signer.Sign(reauthPurpose, strconv.FormatInt(u.ID, 10), at)
+}
+
+// validReauth reports whether r carries a proof, made in the last minute,
+// that u signed in afresh at the provider.
+func (s *Server) validReauth(r *http.Request, u *journal.User) bool {
+	at, tag, ok := strings.Cut(r.PostFormValue(reauthField), ".")
+	if !ok {
+		return false
+	}
+	sec, err := strconv.ParseInt(at, 10, 64)
+	if err != nil {
+		return false
+	}
+	if age := s.now().Sub(time.Unix(sec, 0)); age < 0 || age > reauthProofLifetime {
+		return false
+	}
+	return s.signer.Verify(tag, reauthPurpose, strconv.FormatInt(u.ID, 10), at)
+}
+
+// freshSignIn reports whether the provider says its user signed in after
+// the sign-in that asked for it (max_age=0) began.
+func freshSignIn(authTime int64, login *journal.OIDCLogin) bool {
+	return authTime != 0 && !time.Unix(authTime, 0).Before(login.CreatedAt.Add(-reauthSkew))
+}
