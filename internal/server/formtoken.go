@@ -6,39 +6,64 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // formTokenPurpose separates form tokens from every other HMAC made with
 // the server secret.
 const formTokenPurpose = "form-token"
 
-// formToken mints the hidden token of a create form: a random nonce and
-// its HMAC with the user's id. Nothing is stored until the form is posted,
-// so showing a form writes nothing.
+// formToken mints the hidden token of a create form: a random nonce, the
+// time it was minted and their HMAC with the user's id. Nothing is stored
+// until the form is posted, so showing a form writes nothing.
 func (s *Server) formToken(u *journal.User) string {
 	b := make([]byte, 16)
 	rand.Read(b) // never fails (crypto/rand documents it)
 	nonce := base64.RawURLEncoding.EncodeToString(b)
-	return nonce + "." + s.signer.Sign(formTokenPurpose, strconv.FormatInt(u.ID, 10), nonce)
+	minted := strconv.FormatInt(s.now().Unix(), 10)
+	return nonce + "." + minted + "." + s.signer.Sign(formTokenPurpose, strconv.FormatInt(u.ID, 10), nonce, minted)
 }
 
-// errBadToken refuses a token that this server did not mint for this user.
-var errBadToken = journal.Errorf(journal.EINVALID, "This form was not made for your account. Reload the page and send it again.")
+var (
+	// errBadToken refuses a token that this server did not mint for this user.
+	errBadToken = journal.Errorf(journal.EINVALID, "This form was not made for your account. Reload the page and send it again.")
+	// errOldToken refuses a token older than the idempotency keys are
+	// kept: its first use may have been forgotten, so it could save a
+	// second record.
+	errOldToken = journal.Errorf(journal.EINVALID, "This form is too old to save as it is. Check what you typed below and send it again, or reload the page.")
+)
 
 // postedToken returns the posted form's token, "" when there is none (a
-// script or curl, which create as before), and errBadToken for a forged
-// one or one minted for another user.
+// script or curl, which create as before), errBadToken for a forged one
+// or one minted for another user, and errOldToken for one minted longer
+// ago than sqlite.KeepIdempotencyKeys (or before tokens carried their
+// time, which cannot be dated).
 func (s *Server) postedToken(r *http.Request) (string, error) {
 	tok := r.PostFormValue("token")
 	if tok == "" {
 		return "", nil
 	}
-	nonce, tag, ok := strings.Cut(tok, ".")
 	u := userFrom(r.Context())
-	if !ok || u == nil || !s.signer.Verify(tag, formTokenPurpose, strconv.FormatInt(u.ID, 10), nonce) {
+	if u == nil {
 		return "", errBadToken
+	}
+	uid := strconv.FormatInt(u.ID, 10)
+	parts := strings.Split(tok, ".")
+	switch {
+	case len(parts) == 2 && s.signer.Verify(parts[1], formTokenPurpose, uid, parts[0]):
+		return "", errOldToken
+	case len(parts) != 3 || !s.signer.Verify(parts[2], formTokenPurpose, uid, parts[0], parts[1]):
+		return "", errBadToken
+	}
+	sec, err := strconv.ParseInt(parts[1], 10, 64)
+	if err != nil {
+		return "", errBadToken
+	}
+	if s.now().Sub(time.Unix(sec, 0)) > sqlite.KeepIdempotencyKeys {
+		return "", errOldToken
 	}
 	return tok, nil
 }

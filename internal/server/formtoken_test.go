@@ -5,8 +5,11 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"testing"
 	"time"
+
+	"github.com/leadup/leadup/internal/sqlite"
 )
 
 var tokenRe = regexp.MustCompile(`name="token" value="([^"]+)"`)
@@ -168,4 +171,42 @@ func TestIdempotencyKeysKeptThirtyDays(t *testing.T) {
 	if n, err := app.db.DeleteOldIdempotencyKeys(ctx, now.Add(-30*24*time.Hour)); err != nil || n != 1 {
 		t.Fatalf("swept %d keys after 31 days (%v), want 1", n, err)
 	}
+}
+
+// TestOldFormTokenIsRefused: a token minted longer ago than idempotency
+// keys are kept answers 422 with what was typed and a fresh token, and
+// saves nothing: its first use may have been forgotten.
+func TestOldFormTokenIsRefused(t *testing.T) {
+	app, ann := newAnnApp(t)
+	start := time.Now()
+	now := start
+	app.useClock(func() time.Time { return now })
+	dana := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
+	tok := formTokenOf(t, ann.get("/"))
+	before := app.count("entries")
+
+	now = start.Add(sqlite.KeepIdempotencyKeys + time.Hour)
+	wantStatus(t, ann.login("ann@example.com", annPassword), http.StatusSeeOther) // the old session has ended
+	r := ann.post("/entries", entryForm("boss_id", dana, "token", tok, "summary", "Typed a month ago"))
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	wantBody(t, r, "This form is too old", `value="Typed a month ago"`)
+	if n := app.count("entries"); n != before {
+		t.Fatalf("entries = %d, want %d: an old token saved a record", n, before)
+	}
+	fresh := formTokenOf(t, r)
+	if fresh == tok {
+		t.Fatal("the form came back with the old token")
+	}
+	wantStatus(t, ann.post("/entries", entryForm("boss_id", dana, "token", fresh, "summary", "Typed a month ago")), http.StatusSeeOther)
+
+	// A token minted before tokens carried their time cannot be dated.
+	u, _ := app.db.FindUserByEmail(context.Background(), "ann@example.com")
+	undated := "bm9uY2U." + app.srv.signer.Sign(formTokenPurpose, strconv.FormatInt(u.ID, 10), "bm9uY2U")
+	wantBody(t, ann.post("/entries", entryForm("boss_id", dana, "token", undated)), "This form is too old")
+
+	// A token from just inside the lifetime still works.
+	young := formTokenOf(t, ann.get("/"))
+	now = now.Add(sqlite.KeepIdempotencyKeys - time.Hour)
+	wantStatus(t, ann.login("ann@example.com", annPassword), http.StatusSeeOther)
+	wantStatus(t, ann.post("/entries", entryForm("boss_id", dana, "token", young)), http.StatusSeeOther)
 }

@@ -61,10 +61,11 @@ func formValues(r *http.Request, names ...string) map[string]string {
 }
 
 // invalidForm is a refused form as typed, with a message beside each bad
-// field. A refused token is dropped, so the form is shown with a fresh one.
+// field. A refused token (forged or too old) is dropped, so the form is
+// shown with a fresh one.
 func invalidForm(r *http.Request, err error, names ...string) web.Form {
 	f := web.Form{Values: formValues(r, names...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
-	if err == errBadToken {
+	if err == errBadToken || err == errOldToken {
 		f.Values["token"] = ""
 	}
 	return f
