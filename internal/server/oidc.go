@@ -100,24 +100,6 @@ func (s *Server) beginOIDC(w http.ResponseWriter, r *http.Request, next, saved s
 	http.Redirect(w, r, cfg.AuthCodeURL(state, opts...), http.StatusSeeOther)
 }
 
-// markReauth adds to a saved form (JSON, or "") the field that marks a
-// re-authentication. savedForm never keeps that field from a browser.
-func markReauth(saved string) string {
-	form := map[string][]string{}
-	if saved != "" {
-		json.Unmarshal([]byte(saved), &form)
-	}
-	form[reauthField] = []string{"1"}
-	b, _ := json.Marshal(form)
-	return string(b)
-}
-
-// isReauth reports whether a sign-in was begun as a re-authentication.
-func isReauth(login *journal.OIDCLogin) bool {
-	var form map[string][]string
-	return login.Saved != "" && json.Unmarshal([]byte(login.Saved), &form) == nil && len(form[reauthField]) > 0
-}
-
 // savedForm keeps what a POST to /auth/oidc/login carried besides next:
 // the form a user typed before their session ended. The capture work's
 // 401-and-save page posts it here; finishSignIn is where it is replayed.
@@ -220,13 +202,20 @@ func (s *Server) handleOIDCCallback(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, "re-authentication not fresh", "The sign-in provider did not ask you to sign in again, so nothing was created.")
 		return
 	}
-	user, err := s.oidcUser(r, idt.Issuer, idt.Subject, claims)
+	var user *journal.User
+	if reauth {
+		// Only the signed-in account's own identity will do; another is
+		// neither linked nor created on the way.
+		user, err = s.db.FindUserByOIDC(ctx, idt.Issuer, idt.Subject)
+		if cur := userFrom(ctx); journal.ErrorCode(err) == journal.ENOTFOUND || (err == nil && (cur == nil || cur.ID != user.ID)) {
+			refuse(http.StatusForbidden, "re-authentication as another account", "You signed in at the provider as someone other than this account, so nothing was created.")
+			return
+		}
+	} else {
+		user, err = s.oidcUser(r, idt.Issuer, idt.Subject, claims)
+	}
 	if err != nil {
 		s.oidcRefused(w, r, err)
-		return
-	}
-	if cur := userFrom(ctx); reauth && (cur == nil || cur.ID != user.ID) {
-		refuse(http.StatusForbidden, "re-authentication as another account", "You signed in at the provider as someone other than this account, so nothing was created.")
 		return
 	}
 	if err := s.startSession(w, r, user.ID, ""); err != nil {
@@ -238,17 +227,6 @@ func (s *Server) handleOIDCCallback(w http.ResponseWriter, r *http.Request) {
 		login.Saved = withReauthProof(login.Saved, s.reauthProof(user))
 	}
 	s.finishSignIn(w, r, login)
-}
-
-// withReauthProof replaces the re-authentication mark of a saved form
-// with the proof, which the replayed form carries to its handler.
-func withReauthProof(saved, proof string) string {
-	form := map[string][]string{}
-	json.Unmarshal([]byte(saved), &form)
-	delete(form, reauthField)
-	form[carryPrefix+reauthField] = []string{proof}
-	b, _ := json.Marshal(form)
-	return string(b)
 }
 
 // oidcClaims reads the email and name from the ID token or, when the

@@ -134,3 +134,32 @@ func (s *Server) validReauth(r *http.Request, u *journal.User) bool {
 func freshSignIn(authTime int64, login *journal.OIDCLogin) bool {
 	return authTime != 0 && !time.Unix(authTime, 0).Before(login.CreatedAt.Add(-reauthSkew))
 }
+
+// markReauth adds to a saved form (JSON, or "") the field that marks a
+// re-authentication. savedForm never keeps that field from a browser.
+func markReauth(saved string) string {
+	form := map[string][]string{}
+	if saved != "" {
+		json.Unmarshal([]byte(saved), &form)
+	}
+	form[reauthField] = []string{"1"}
+	b, _ := json.Marshal(form)
+	return string(b)
+}
+
+// isReauth reports whether a sign-in was begun as a re-authentication.
+func isReauth(login *journal.OIDCLogin) bool {
+	var form map[string][]string
+	return login.Saved != "" && json.Unmarshal([]byte(login.Saved), &form) == nil && len(form[reauthField]) > 0
+}
+
+// withReauthProof replaces the re-authentication mark of a saved form
+// with the proof, which the replayed form carries to its handler.
+func withReauthProof(saved, proof string) string {
+	form := map[string][]string{}
+	json.Unmarshal([]byte(saved), &form)
+	delete(form, reauthField)
+	form[carryPrefix+reauthField] = []string{proof}
+	b, _ := json.Marshal(form)
+	return string(b)
+}

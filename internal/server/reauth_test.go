@@ -67,6 +67,9 @@ func TestOIDCAccountReauthenticatesForTokenAndFeed(t *testing.T) {
 	r = c.callback(providerSignIn(t, c, auth, "own"))
 	wantStatus(t, r, http.StatusForbidden)
 	wantBody(t, r, "nothing was created")
+	if n := app.count("users"); n != 1 {
+		t.Errorf("%d accounts after a re-authentication as someone else, want 1 (nothing created or linked)", n)
+	}
 
 	// A provider sign-in older than the request to it (the provider did
 	// not ask again) makes nothing either.
