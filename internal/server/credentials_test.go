@@ -107,20 +107,31 @@ func TestProxyUserMakesTokensWithoutAPassword(t *testing.T) {
 }
 
 // TestAtMostTwentyLiveTokens: the 21st working token is refused with the
-// form kept; a revoked one makes room.
+// form kept; an expired or a revoked one makes room.
 func TestAtMostTwentyLiveTokens(t *testing.T) {
 	// Each token asks for the password; the throttle of those checks is
 	// another test's.
 	app, c := newAnnApp(t, func(c *Config) { c.LoginPerEmail = 100 })
-	for i := range journal.MaxLiveTokens {
+	now := time.Now()
+	app.useClock(func() time.Time { return now })
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	c.createToken("until today", journal.ScopeRead, now.In(berlin).Format(time.DateOnly))
+	for i := range journal.MaxLiveTokens - 1 {
 		c.createToken(fmt.Sprintf("script %d", i), journal.ScopeRead, "")
 	}
-	r := c.post("/settings/tokens", url.Values{"name": {"one too many"}, "scope": {"read"}, "password": {annPassword}})
+	oneTooMany := func() *response {
+		return c.post("/settings/tokens", url.Values{"name": {"one too many"}, "scope": {"read"}, "password": {annPassword}})
+	}
+	r := oneTooMany()
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantBody(t, r, "You already have 20 tokens that work", `value="one too many"`)
 	if n := app.count("api_tokens"); n != journal.MaxLiveTokens {
 		t.Fatalf("%d tokens, want %d", n, journal.MaxLiveTokens)
 	}
-	wantStatus(t, c.post("/settings/tokens/1/revoke", nil), http.StatusSeeOther)
+
+	now = now.Add(48 * time.Hour) // the first token has expired
+	c.createToken("one too many", journal.ScopeRead, "")
+	wantStatus(t, oneTooMany(), http.StatusUnprocessableEntity)
+	wantStatus(t, c.post("/settings/tokens/2/revoke", nil), http.StatusSeeOther)
 	c.createToken("one too many", journal.ScopeRead, "")
 }
