@@ -28,10 +28,12 @@ type axeViolation struct {
 // phone width, after a journal has been logged.
 func TestAccessibility(t *testing.T) {
 	f := newWeekFixture(t)
-	ctx := newBrowser(t, 390, 844)
+	ctx := startBrowser(t, 390, 844) // each page gets its own deadline below
 	base := f.app.ts.URL
 	auditPages(t, ctx, base, []string{"/login", "/signup", "/offline"})
-	signInAsAnn(t, ctx, base)
+	signInCtx, cancelSignIn := withPageDeadline(ctx)
+	defer cancelSignIn()
+	signInAsAnn(t, signInCtx, base)
 	fu := fmtAny(f.app.scalar("SELECT id FROM followups WHERE text = 'Draft the roadmap'"))
 	pages := []string{
 		"/", "/entries", "/entries?q=billing", "/entries/new", "/entries/" + f.e1, "/entries/" + f.e1 + "/edit",
@@ -40,15 +42,19 @@ func TestAccessibility(t *testing.T) {
 	}
 	auditPages(t, ctx, base, pages)
 	// Pages reached by a POST: the follow-up's confirmation step.
-	steps(t, ctx,
+	stepCtx, cancel := withPageDeadline(ctx)
+	defer cancel()
+	steps(t, stepCtx,
 		chromedp.Navigate(base+"/followups/"+fu+"/edit"),
 		chromedp.Click(chromedp.CSS("form[action$='/delete'] button")),
 		chromedp.WaitReady(chromedp.CSS("input[name=confirm]")),
 	)
-	auditCurrent(t, ctx, "follow-up removal step")
+	auditCurrent(t, stepCtx, "follow-up removal step")
 
 	// The dark scheme has its own colours: their contrast is audited too.
-	useDarkScheme(t, ctx)
+	darkCtx, cancelDark := withPageDeadline(ctx)
+	defer cancelDark()
+	useDarkScheme(t, darkCtx)
 	auditPages(t, ctx, base, pages)
 }
 
@@ -57,11 +63,14 @@ func TestAccessibility(t *testing.T) {
 func auditPages(t *testing.T, c context.Context, base string, pages []string) {
 	t.Helper()
 	for _, p := range pages {
-		err := chromedp.Do(c, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
+		pc, cancel := withPageDeadline(c)
+		err := chromedp.Do(pc, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")))
 		if err != nil {
+			cancel()
 			t.Fatalf("%s: %v", p, err)
 		}
-		auditCurrent(t, c, p)
+		auditCurrent(t, pc, p)
+		cancel()
 	}
 }
 

@@ -14,10 +14,25 @@ import (
 	"github.com/leadup/leadup/internal/testenv"
 )
 
-// newBrowser starts a headless Chromium with a viewport of the given size.
-// Without Chromium the test is skipped, unless LEADUP_REQUIRE_BROWSER=1
-// (as in CI), where a missing browser is a failure.
+// browserDeadline bounds one browser test, or one page of a test that
+// audits many (TestAccessibility), so that a loaded two-core machine
+// fails a page that hangs rather than a long run of pages that don't.
+const browserDeadline = 60 * time.Second
+
+// newBrowser starts a headless Chromium with a viewport of the given size,
+// its whole test bounded by browserDeadline. Without Chromium the test is
+// skipped, unless LEADUP_REQUIRE_BROWSER=1 (as in CI), where a missing
+// browser is a failure.
 func newBrowser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(startBrowser(t, width, height), browserDeadline)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// startBrowser starts the browser without a deadline: a test that gives
+// each of its steps a deadline of its own (withPageDeadline) starts here.
+func startBrowser(t *testing.T, width, height int) context.Context {
 	t.Helper()
 	path := os.Getenv("LEADUP_CHROMIUM")
 	if path == "" {
@@ -55,9 +70,12 @@ func newBrowser(t *testing.T, width, height int) context.Context {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(cancel)
 	return ctx
+}
+
+// withPageDeadline gives one page of a many-page test its own deadline.
+func withPageDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, browserDeadline)
 }
 
 // saveScreenshot writes a full-page PNG (quality 100 makes Chromium send a
