@@ -29,13 +29,22 @@ func TestMailMisconfiguration(t *testing.T) {
 		{"bad port", append(base, "LEADUP_SMTP_PORT", "smtp"), "LEADUP_SMTP_PORT"},
 		{"bad TLS mode", append(base, "LEADUP_SMTP_TLS", "ssl"), "LEADUP_SMTP_TLS"},
 		{"no sender", []string{"LEADUP_SMTP_HOST", "smtp.example.com", "LEADUP_BASE_URL", "https://example.com/"}, "LEADUP_SMTP_FROM"},
+		{"sender without a domain", append(base, "LEADUP_SMTP_FROM", "leadup"), "LEADUP_SMTP_FROM"},
+		{"sender with an open angle", append(base, "LEADUP_SMTP_FROM", "leadup <leadup@example.com"), "LEADUP_SMTP_FROM"},
+		{"two senders", append(base, "LEADUP_SMTP_FROM", "a@example.com, b@example.com"), "LEADUP_SMTP_FROM"},
+		{"sender with a line break", append(base, "LEADUP_SMTP_FROM", "leadup\n<leadup@example.com>"), "LEADUP_SMTP_FROM"},
 		{"password in clear to a remote relay", append(base, "LEADUP_SMTP_TLS", "none", "LEADUP_SMTP_USERNAME", "u", "LEADUP_SMTP_PASSWORD_FILE", pwFile), "only over TLS"},
 		{"missing password file", append(base, "LEADUP_SMTP_PASSWORD_FILE", filepath.Join(dir, "nope")), "LEADUP_SMTP_PASSWORD_FILE"},
 		{"both passwords", append(base, "LEADUP_SMTP_PASSWORD_FILE", pwFile, "LEADUP_SMTP_PASSWORD", "x"), "not both"},
 	}
+	// A cancelled context and a loopback port: a setting that wrongly
+	// passes makes serve stop at once instead of serving on.
+	stopped, cancel := context.WithCancel(t.Context())
+	cancel()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := run(t.Context(), []string{"serve"}, env(tt.env...), nil, &bytes.Buffer{}, &bytes.Buffer{})
+			e := append([]string{"LEADUP_ADDR", "127.0.0.1:0", "LEADUP_DB", filepath.Join(t.TempDir(), "leadup.db")}, tt.env...)
+			err := run(stopped, []string{"serve"}, env(e...), nil, &bytes.Buffer{}, &bytes.Buffer{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("got %v, want one line mentioning %q", err, tt.want)
 			}
@@ -46,6 +55,8 @@ func TestMailMisconfiguration(t *testing.T) {
 	for _, ok := range [][]string{
 		append(base[2:], "LEADUP_SMTP_HOST", "127.0.0.1", "LEADUP_SMTP_TLS", "none", "LEADUP_SMTP_USERNAME", "u", "LEADUP_SMTP_PASSWORD", "p"),
 		append(base, "LEADUP_SMTP_TLS", "none"),
+		append(base, "LEADUP_SMTP_FROM", "leadup <leadup@example.com>"),
+		append(base, "LEADUP_SMTP_FROM", `"Lead Up, the journal" <leadup@example.com>`),
 	} {
 		c, _, err := parseConfig("serve", nil, env(ok...), &bytes.Buffer{})
 		if err != nil || c.SMTP.port != 587 {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/mail"
 	"os"
 	"strconv"
 	"strings"
@@ -53,6 +54,11 @@ func (c *smtpConfig) validate(baseURL string) error {
 	}
 	if c.From == "" {
 		return errors.New("LEADUP_SMTP_FROM is empty; name the sender, such as leadup <leadup@example.com>")
+	}
+	// The relay would refuse a malformed sender only when the first mail
+	// goes out, minutes or days later: read it as RFC 5322 now.
+	if _, err := mail.ParseAddress(c.From); err != nil {
+		return fmt.Errorf("LEADUP_SMTP_FROM is %q, which is not one mail address (%v); use a sender such as leadup <leadup@example.com>", c.From, err)
 	}
 	if c.PasswordFile != "" {
 		if c.Password != "" {
