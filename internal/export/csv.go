@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strings"
@@ -11,17 +12,54 @@ import (
 // CSVHeader names the CSV export's columns: one row per entry.
 var CSVHeader = []string{"id", "occurred_on", "boss", "kind", "summary", "practices", "priority", "notes", "followups", "created_at", "updated_at", "problem", "bet", "forecast"}
 
-// CSVWriter writes the CSV export (RFC 4180, as encoding/csv writes it).
+// CSVWriter writes the CSV export as RFC 4180 says: UTF-8, every record
+// ending in CRLF. A line break inside a quoted cell stays the LF the text
+// holds (the RFC allows it, and it is Excel's own line break in a cell),
+// so every reader gets the cell back as written; encoding/csv's UseCRLF
+// would turn it into CRLF.
 type CSVWriter struct {
-	w          *csv.Writer
+	out        io.Writer
+	record     bytes.Buffer // one record, as encoding/csv quotes it
+	w          *csv.Writer  // writes into record
 	bosses     map[int64]string
 	priorities map[int64]string
 }
 
-// NewCSVWriter writes the header row.
+// NewCSVWriter writes the header row. The file has no byte order mark,
+// so Python's csv, csvkit and most tools read the first column as "id".
 func NewCSVWriter(w io.Writer) (*CSVWriter, error) {
-	cw := &CSVWriter{w: csv.NewWriter(w), bosses: map[int64]string{}, priorities: map[int64]string{}}
-	return cw, cw.w.Write(CSVHeader)
+	cw := &CSVWriter{out: w, bosses: map[int64]string{}, priorities: map[int64]string{}}
+	cw.w = csv.NewWriter(&cw.record)
+	return cw, cw.write(CSVHeader)
+}
+
+// write sends one record, ended by CRLF in place of encoding/csv's LF.
+func (cw *CSVWriter) write(cells []string) error {
+	cw.record.Reset()
+	cw.w.Write(cells)
+	cw.w.Flush()
+	if err := cw.w.Error(); err != nil {
+		return err
+	}
+	rec := cw.record.Bytes()
+	rec = append(rec[:len(rec)-1], '\r', '\n')
+	_, err := cw.out.Write(rec)
+	return err
+}
+
+// byteOrderMark is U+FEFF in UTF-8: Excel, opening a CSV file by
+// double-click, reads it as UTF-8 only when the file starts with it.
+const byteOrderMark = "\ufeff"
+
+// NewExcelCSVWriter writes the same CSV as NewCSVWriter after a UTF-8 byte
+// order mark, so that Excel shows names such as "Zoë" as written. Readers
+// that do not expect the mark (Python's csv without utf-8-sig) take it as
+// part of the first header, which is why it is a separate download.
+func NewExcelCSVWriter(w io.Writer) (*CSVWriter, error) {
+	if _, err := io.WriteString(w, byteOrderMark); err != nil {
+		return nil, err
+	}
+	return NewCSVWriter(w)
 }
 
 // Boss remembers a boss's name for the rows.
@@ -49,14 +87,11 @@ func (cw *CSVWriter) Entry(e *journal.Entry) error {
 	for i := range row {
 		row[i] = Neutralize(row[i])
 	}
-	return cw.w.Write(row)
+	return cw.write(row)
 }
 
-// Close flushes the rows.
-func (cw *CSVWriter) Close() error {
-	cw.w.Flush()
-	return cw.w.Error()
-}
+// Close ends the export; every record is already written.
+func (cw *CSVWriter) Close() error { return nil }
 
 // Neutralize defuses a cell that a spreadsheet would run as a formula
 // (OWASP's CSV injection advice): a leading =, +, -, @, tab or carriage

@@ -60,6 +60,14 @@ func (s *Server) handleExportCSV(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// handleExportExcelCSV is the CSV export with a UTF-8 byte order mark, for
+// Excel: its own URL, so /export.csv stays the plain file other tools read.
+func (s *Server) handleExportExcelCSV(w http.ResponseWriter, r *http.Request) {
+	s.streamExport(w, r, "excel.csv", "text/csv; charset=utf-8", func(w io.Writer) (exporter, error) {
+		return export.NewExcelCSVWriter(w)
+	})
+}
+
 func (s *Server) handleExportMarkdown(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	s.streamExport(w, r, "md", "text/markdown; charset=utf-8", func(w io.Writer) (exporter, error) {

@@ -111,6 +111,7 @@ func (s *Server) routes() http.Handler {
 
 				r.Get("/export.json", s.handleExportJSON)
 				r.Get("/export.csv", s.handleExportCSV)
+				r.Get("/export-excel.csv", s.handleExportExcelCSV)
 				r.Get("/export.md", s.handleExportMarkdown)
 
 				r.Get("/weeks", s.handleWeekCurrent)
