@@ -73,7 +73,7 @@ func (s *Server) handleEntryNew(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	q := r.URL.Query()
 	values := s.newEntryValues(u, q.Get("boss_id"))
-	values["notes"] = sharedNotes(q.Get("text"), q.Get("url"))
+	values["summary"], values["notes"] = sharedEntry(q.Get("title"), q.Get("text"), q.Get("url"))
 	f, err := s.entryForm(r.Context(), u, web.Form{Values: values}, nil, nil)
 	if err != nil {
 		s.fail(w, r, err)
@@ -160,6 +160,22 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 		msg = "Entry and follow-up saved."
 	}
 	s.redirectCreated(w, r, replay, entryURL(id), msg)
+}
+
+// sharedEntry turns what a share sheet sent (the manifest's share_target)
+// into a new entry's summary and notes: the page's title is the summary,
+// so the first screen is ready to save; the text and the link are the
+// notes, opened by the whole title when it had to be cut.
+func sharedEntry(title, text, link string) (summary, notes string) {
+	summary, cut := journal.SummaryFromTitle(title)
+	text = strings.TrimSpace(text)
+	if text == summary {
+		text = "" // some apps send the title as the text, too
+	}
+	if cut {
+		text = strings.TrimSpace(strings.TrimSpace(title) + "\n\n" + text)
+	}
+	return summary, sharedNotes(text, link)
 }
 
 // sharedNotes turns what a share sheet sent into notes: the text, and the

@@ -23,9 +23,10 @@ type manifestShortcut struct {
 }
 
 type manifestShareTarget struct {
-	Action string            `json:"action"`
-	Method string            `json:"method"`
-	Params map[string]string `json:"params"`
+	Action  string            `json:"action"`
+	Method  string            `json:"method"`
+	Enctype string            `json:"enctype"`
+	Params  map[string]string `json:"params"`
 }
 
 type manifest struct {
@@ -67,8 +68,11 @@ func (s *Server) handleManifest(w http.ResponseWriter, r *http.Request) {
 			{"Log an interaction", "Log", base + "/entries/new"},
 			{"This week", "Week", base + "/weeks"},
 		},
-		// Android often puts a shared link in text; handleEntryNew reads both.
-		ShareTarget: manifestShareTarget{Action: base + "/entries/new", Method: "GET", Params: map[string]string{"text": "text", "url": "url"}},
+		// A GET share is form-encoded into the query, which sharedEntry
+		// reads: the title becomes the summary; Android often puts a shared
+		// link in text, so text and url both go to the notes.
+		ShareTarget: manifestShareTarget{Action: base + "/entries/new", Method: "GET", Enctype: "application/x-www-form-urlencoded",
+			Params: map[string]string{"title": "title", "text": "text", "url": "url"}},
 	}
 	w.Header().Set("Content-Type", "application/manifest+json")
 	w.Header().Set("Cache-Control", "no-cache")

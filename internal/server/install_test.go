@@ -31,7 +31,8 @@ func TestManifestAndServiceWorker(t *testing.T) {
 			if len(m.Shortcuts) != 2 || m.Shortcuts[0].URL != base+"/entries/new" || m.Shortcuts[1].URL != base+"/weeks" {
 				t.Errorf("shortcuts %+v", m.Shortcuts)
 			}
-			if st := m.ShareTarget; st.Action != base+"/entries/new" || st.Method != "GET" || st.Params["text"] != "text" || st.Params["url"] != "url" {
+			if st := m.ShareTarget; st.Action != base+"/entries/new" || st.Method != "GET" || st.Enctype != "application/x-www-form-urlencoded" ||
+				st.Params["title"] != "title" || st.Params["text"] != "text" || st.Params["url"] != "url" {
 				t.Errorf("share target %+v", st)
 			}
 			sizes := map[string]bool{}
