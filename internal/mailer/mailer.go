@@ -50,11 +50,18 @@ type Message struct {
 	HTML      string
 	MessageID string // without angle brackets; the same for every retry of one reminder
 	Date      time.Time
+	// ListID names the list a reminder belongs to (List-Id, RFC 2919),
+	// such as `leadup weekly review <weekly-review.example.com>`, so that a
+	// mail client can filter it; "" for a one-off mail.
+	ListID string
 	// Unsubscribe is the one-click URL; OneClick adds List-Unsubscribe-Post
 	// (RFC 8058), which is only allowed for an https URL.
 	Unsubscribe string
 	OneClick    bool
 }
+
+// headerListID is RFC 2919's field, which go-mail does not name.
+const headerListID gomail.Header = "List-Id"
 
 // Mailer sends messages.
 type Mailer struct{ cfg Config }
@@ -77,11 +84,15 @@ func (m *Mailer) Build(msg Message) (*gomail.Msg, error) {
 	if err := g.To(msg.To); err != nil {
 		return nil, fmt.Errorf("to address: %w", err)
 	}
-	g.Subject(msg.Subject)
+	// These fields are folded here (headerValue), not by go-mail.
+	g.SetGenHeaderPreformatted(gomail.HeaderSubject, headerValue(string(gomail.HeaderSubject), msg.Subject))
 	g.SetDateWithValue(msg.Date)
 	g.SetMessageIDWithValue(msg.MessageID)
+	if msg.ListID != "" {
+		g.SetGenHeaderPreformatted(headerListID, headerValue(string(headerListID), msg.ListID))
+	}
 	if msg.Unsubscribe != "" {
-		g.SetGenHeader(gomail.HeaderListUnsubscribe, "<"+msg.Unsubscribe+">")
+		g.SetGenHeaderPreformatted(gomail.HeaderListUnsubscribe, headerValue(string(gomail.HeaderListUnsubscribe), "<"+msg.Unsubscribe+">"))
 		if msg.OneClick {
 			g.SetGenHeader(gomail.HeaderListUnsubscribePost, "List-Unsubscribe=One-Click")
 		}

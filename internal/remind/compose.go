@@ -21,11 +21,14 @@ type letter struct {
 	Subject  string
 	Greeting string
 	Lines    []string // paragraphs
+	Heading  string   // the list's heading, "" for none
 	Items    []string // a list, may be empty
+	After    []string // paragraphs after the list
 	Action   string   // the button's words
 	Link     string   // where the button goes
 	Footer   string   // why this mail came
 	Unsub    string   // the unsubscribe link, "" for a test mail
+	List     string   // the List-Id of a reminder kind, "" for a one-off mail
 }
 
 // compose writes the mail for a claim. skip is true when the reminder has
@@ -54,6 +57,7 @@ func (r *Runner) compose(ctx context.Context, c journal.Claim) (msg mailer.Messa
 	}
 	m.Greeting = "Hello " + u.DisplayName + ","
 	m.Unsub = r.baseURL + "/unsubscribe/" + UnsubscribeToken(r.signer, u.PublicID, c.Kind)
+	m.List = r.listID(c.Kind)
 	return r.message(u, m, c.MessageID, r.db.Now()), false, nil
 }
 
@@ -105,20 +109,21 @@ func (r *Runner) weeklyReview(ctx context.Context, u *journal.User, period strin
 		Action:  "Open the weekly review",
 		Link:    r.baseURL + "/weeks/" + w.String(),
 		Footer:  "You get this because the weekly review is on in your notification settings.",
+		Heading: "Practices this week",
 	}
 	for _, p := range journal.Practices {
 		m.Items = append(m.Items, fmt.Sprintf("%s: %d", p.Label, sum.Practices[p.Key]))
 	}
 	for _, key := range sum.Neglected {
 		if p, ok := journal.FindPractice(key); ok {
-			m.Lines = append(m.Lines, "Nothing for "+p.Label+" this week. Try next week: "+p.Try)
+			m.After = append(m.After, "Nothing for "+p.Label+" this week. Try next week: "+p.Try)
 		}
 	}
 	fus, err := r.db.FindOpenFollowUpsWithDueDate(ctx, u.ID, w.End, maxMailFollowUps)
 	if err != nil {
 		return letter{}, err
 	}
-	m.Lines = append(m.Lines, followUpLines(fus, today)...)
+	m.After = append(m.After, followUpLines(fus, today)...)
 	return m, nil
 }
 
@@ -169,15 +174,31 @@ func (r *Runner) testMessage(u *journal.User, now time.Time) mailer.Message {
 	return r.message(u, m, id, now)
 }
 
-// message renders a mail into its text and HTML parts.
-func (r *Runner) message(u *journal.User, m letter, messageID string, now time.Time) mailer.Message {
-	var text strings.Builder
-	text.WriteString(m.Greeting + "\n\n")
-	for _, l := range m.Lines {
+// listID is the List-Id of a reminder kind (RFC 2919): a name, and a
+// label under the server's own host name, such as
+// `leadup weekly review <weekly-review.leadup.example.com>`.
+func (r *Runner) listID(kind string) string {
+	return "leadup " + strings.ReplaceAll(kind, "_", " ") + " <" + strings.ReplaceAll(kind, "_", "-") + "." + r.domain + ">"
+}
+
+// writeParagraphs writes lines as the text part's paragraphs; a line that
+// starts with "- " is a list item and keeps to its list.
+func writeParagraphs(text *strings.Builder, lines []string) {
+	for _, l := range lines {
 		text.WriteString(l + "\n")
 		if !strings.HasPrefix(l, "- ") {
 			text.WriteString("\n")
 		}
+	}
+}
+
+// message renders a mail into its text and HTML parts.
+func (r *Runner) message(u *journal.User, m letter, messageID string, now time.Time) mailer.Message {
+	var text strings.Builder
+	text.WriteString(m.Greeting + "\n\n")
+	writeParagraphs(&text, m.Lines)
+	if m.Heading != "" && len(m.Items) > 0 {
+		text.WriteString(m.Heading + "\n\n")
 	}
 	for _, it := range m.Items {
 		text.WriteString("  " + it + "\n")
@@ -185,6 +206,7 @@ func (r *Runner) message(u *journal.User, m letter, messageID string, now time.T
 	if len(m.Items) > 0 {
 		text.WriteString("\n")
 	}
+	writeParagraphs(&text, m.After)
 	text.WriteString(m.Action + ": " + m.Link + "\n\n-- \n" + m.Footer + "\n")
 	if m.Unsub != "" {
 		text.WriteString("Turn this reminder off: " + m.Unsub + "\n")
@@ -196,15 +218,18 @@ func (r *Runner) message(u *journal.User, m letter, messageID string, now time.T
 	}
 	return mailer.Message{
 		To: u.Email, Subject: m.Subject, Text: text.String(), HTML: html.String(), MessageID: messageID,
-		Date: now, Unsubscribe: m.Unsub, OneClick: m.Unsub != "" && strings.HasPrefix(r.baseURL, "https://"),
+		Date: now, ListID: m.List, Unsubscribe: m.Unsub, OneClick: m.Unsub != "" && strings.HasPrefix(r.baseURL, "https://"),
 	}
 }
 
 var htmlMail = template.Must(template.New("mail").Parse(`<!doctype html>
-<html><body style="font-family: sans-serif; line-height: 1.5; max-width: 36em">
+<html><head><meta charset="utf-8"><title>{{.Subject}}</title></head>
+<body style="font-family: sans-serif; line-height: 1.5; max-width: 36em">
 <p>{{.Greeting}}</p>
 {{range .Lines}}<p>{{.}}</p>
-{{end}}{{if .Items}}<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
+{{end}}{{if .Items}}{{if .Heading}}<h2 style="font-size: 1.1em">{{.Heading}}</h2>
+{{end}}<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
+{{end}}{{range .After}}<p>{{.}}</p>
 {{end}}<p><a href="{{.Link}}">{{.Action}}</a></p>
 <hr><p style="color: #555; font-size: 0.9em">{{.Footer}}{{if .Unsub}} <a href="{{.Unsub}}">Turn this reminder off</a>.{{end}}</p>
 </body></html>

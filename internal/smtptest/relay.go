@@ -38,6 +38,7 @@ type Received struct {
 	HTML    string
 	Authed  string // the user that signed in, "" without AUTH
 	TLS     bool
+	Raw     []byte // the message as it came in DATA, for checks of its form
 }
 
 // Relay is a real SMTP server on loopback that keeps what it receives.
@@ -152,7 +153,7 @@ func (s *relaySession) Data(rd io.Reader) error {
 	if err != nil {
 		return err
 	}
-	s.msg.Header = m.Header
+	s.msg.Header, s.msg.Raw = m.Header, raw
 	if s.msg.Subject, err = new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject")); err != nil {
 		return err
 	}
