@@ -197,5 +197,6 @@ func (s *Server) handleAPINotFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleAPIMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	s.setAllow(w, r)
 	writeAPIError(w, http.StatusMethodNotAllowed, "method_not_allowed", "This endpoint does not take "+r.Method+".", nil)
 }

@@ -82,6 +82,7 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	s.setAllow(w, r)
 	s.renderError(w, r, http.StatusMethodNotAllowed, "That page does not take this kind of request.")
 }
 

@@ -9,9 +9,12 @@ import (
 	"github.com/leadup/leadup/static"
 )
 
-// routes declares every URL leadup answers.
-func (s *Server) routes() http.Handler {
+// routes declares every URL leadup answers. HEAD is answered wherever GET
+// is, by the GET handler (RFC 9110 §9.3.2): net/http sends its status and
+// headers and drops the body.
+func (s *Server) routes() *chi.Mux {
 	r := chi.NewRouter()
+	r.Use(middleware.GetHead)
 	r.Use(middleware.RequestID)
 	r.Use(s.clientIP())
 	r.Use(s.logRequests)

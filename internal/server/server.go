@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/httprate"
 
 	"github.com/leadup/leadup/internal/markdown"
@@ -137,6 +138,7 @@ type Server struct {
 	csp         string       // the Content-Security-Policy; see securityHeaders
 
 	handler http.Handler
+	router  chi.Routes // the routes of handler, for a 405's Allow header
 }
 
 // New returns a Server over db.
@@ -159,7 +161,8 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 			s.csp += " " + u.Scheme + "://" + u.Host
 		}
 	}
-	s.handler = s.routes()
+	mux := s.routes()
+	s.router, s.handler = mux, mux
 	return s
 }
 
