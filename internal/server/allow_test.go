@@ -48,15 +48,16 @@ func everyRoute(t *testing.T, app *testApp) []walkedRoute {
 	return routes
 }
 
-// headApp is Ann with one boss, entry and follow-up (each id 1), and an API
-// token, so that GET routes answer with their real pages.
-func headApp(t *testing.T) (*testApp, *client, string) {
+// headApp is Ann with one boss, entry and follow-up (each id 1), an API
+// token and a calendar feed, so that GET routes answer with their real
+// pages; feed is the feed's path.
+func headApp(t *testing.T) (app *testApp, ann *client, token, feed string) {
 	t.Helper()
-	app, ann := newAnnApp(t)
+	app, ann = newAnnApp(t)
 	boss := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
 	entry := ann.createdID("/entries", entryForm("boss_id", boss), "/entries/")
 	ann.post("/entries/"+entry+"/followups", url.Values{"text": {"Send the deck"}, "owner": {"me"}})
-	return app, ann, ann.createToken("head", journal.ScopeRead, "")
+	return app, ann, ann.createToken("head", journal.ScopeRead, ""), ann.feedPath()
 }
 
 // sameExcept are the fields that differ between two answers to the same
@@ -66,9 +67,12 @@ func headApp(t *testing.T) (*testApp, *client, string) {
 var sameExcept = map[string]bool{"Date": true, "X-Ratelimit-Remaining": true, "Content-Length": true}
 
 func TestHeadAnswersLikeGetOnEveryRoute(t *testing.T) {
-	app, ann, token := headApp(t)
+	app, ann, token, feed := headApp(t)
 	var gets []walkedRoute
 	for _, r := range everyRoute(t, app) {
+		if r.pattern == "/cal/{token}.ics" {
+			r.path = feed
+		}
 		if r.method == http.MethodGet {
 			gets = append(gets, r)
 		}
@@ -90,8 +94,12 @@ func TestHeadAnswersLikeGetOnEveryRoute(t *testing.T) {
 	if after := app.snapshot("SELECT count(*) FROM sessions", "SELECT group_concat(id || name) FROM api_tokens"); after != before {
 		t.Errorf("HEAD requests changed the database:\nbefore %s\nafter  %s", before, after)
 	}
+	named := map[string]bool{"/healthz": true, "/cal/{token}.ics": true, "/api/v1/entries": true, "/entries/{id}": true, "/export.csv": true}
 	for i, r := range gets {
 		head, get := heads[i], request(http.MethodGet, r.path)
+		if named[r.pattern] && head.status != http.StatusOK {
+			t.Errorf("HEAD %s: status %d, want 200", r.path, head.status)
+		}
 		if head.status != get.status {
 			t.Errorf("HEAD %s (%s): status %d, GET %d", r.path, r.pattern, head.status, get.status)
 			continue
@@ -130,7 +138,7 @@ func mergedKeys(a, b http.Header) map[string]bool {
 // sent, so no request can change anything; refusing a method comes before
 // signing in.
 func TestEveryMethodNotAllowedSaysWhatIs(t *testing.T) {
-	app, _, _ := headApp(t)
+	app, _, _, _ := headApp(t)
 	anon := app.client()
 	seen := map[string]bool{}
 	var refusals int
