@@ -54,9 +54,9 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 	if t := mw.priorities[e.PriorityID]; t != "" {
 		fmt.Fprintf(w, "\nPriority: %s\n", markdown.Text(t))
 	}
-	// Notes are the user's own Markdown and stay so, minus raw HTML, which
-	// the page omits too.
-	if notes := strings.TrimSpace(mw.md.DropHTML(e.Notes)); notes != "" {
+	// Notes are the user's own Markdown and stay so, with raw HTML and
+	// script links written as text, so no renderer runs them.
+	if notes := mw.md.Inert(e.Notes); notes != "" {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
 	w.WriteString(markdownBlocks(e))
