@@ -75,7 +75,9 @@ func Feed(u *journal.User, schedules []*journal.Schedule, followUps []*journal.F
 		a.SetProperty(ics.ComponentPropertyDescription, summary)
 		a.SetTrigger("PT9H") // 09:00 on the due date
 	}
-	return cal.Serialize()
+	// RFC 5545 §3.1: content lines end in CRLF (the library's default is
+	// the platform's newline); it folds at 75 octets.
+	return cal.Serialize(ics.WithNewLineWindows)
 }
 
 // Timezone builds the VTIMEZONE for loc from its transitions between from
