@@ -82,3 +82,16 @@ func FuzzInert(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkInert(b *testing.B) {
+	r := New()
+	short := "We agreed on **scope**; [the doc](https://example.com/doc) has the plan."
+	long := strings.Repeat("- Shipped the <b>beta</b> and [notes](https://example.com) `code`\n", 20000/70)
+	for name, notes := range map[string]string{"short": short, "20k": long} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				r.Inert(notes)
+			}
+		})
+	}
+}
