@@ -108,7 +108,7 @@ func zoneAt(loc *time.Location, t time.Time) zone {
 	return zone{name, off, l.IsDST()}
 }
 
-// probeStep is how far apart nextChange and lastChange look: no zone
+// probeStep is how far apart probeChange and lastChange look: no zone
 // changes twice within a day.
 const probeStep = 24 * time.Hour
 
@@ -119,16 +119,40 @@ const ruleYears = horizonYears - 1
 
 // nextChange returns the first instant after t, and not after limit, at
 // which loc's zone differs from the one at t, or the zero time. Go's
-// Time.ZoneBounds is not used: beyond its table of transitions (2037)
-// it reports year ends as bounds, and around some it reports an end
-// before the instant asked about.
+// Time.ZoneBounds is taken only where it holds: beyond its table of
+// transitions (2037) it reports year ends as bounds, where nothing
+// changes, and around some an end before the instant asked about; there
+// the zone is probed a day at a time instead.
 func nextChange(loc *time.Location, t, limit time.Time) time.Time {
 	t = t.Truncate(time.Second) // changes fall on whole seconds; bisect keeps to them
 	at := zoneAt(loc, t)
+	for cur := t; !cur.After(limit); {
+		_, end := cur.In(loc).ZoneBounds()
+		switch {
+		case end.IsZero():
+			return time.Time{}
+		case !end.After(cur) || zoneAt(loc, end.Add(-time.Second)) != at:
+			return probeChange(loc, cur, limit, at)
+		case zoneAt(loc, end) == at:
+			cur = end // a bound where nothing changes
+		case end.After(limit):
+			return time.Time{}
+		default:
+			return end
+		}
+	}
+	return time.Time{}
+}
+
+// probeChange looks a day at a time from t for a zone other than at.
+func probeChange(loc *time.Location, t, limit time.Time, at zone) time.Time {
 	for lo := t; lo.Before(limit); lo = lo.Add(probeStep) {
 		hi := lo.Add(probeStep)
 		if zoneAt(loc, hi) != at {
-			return bisect(loc, lo, hi, at)
+			if c := bisect(loc, lo, hi, at); !c.After(limit) {
+				return c
+			}
+			return time.Time{}
 		}
 	}
 	return time.Time{}
