@@ -5,8 +5,11 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -39,27 +42,41 @@ var linkSchemes = []string{"http", "https", "mailto", "ftp"}
 // from what was around it. The result holds for renderers with raw HTML
 // on, plain CommonMark and GFM alike, and placed after a blank line in a
 // longer document it leaves no code fence open.
-func (r *Renderer) Inert(src string) string {
+func Inert(src string) string {
 	b := []byte(strings.TrimSpace(src))
+	p := inertParsers()
 	for range inertPasses {
-		at, ok := r.liveOpeners(b)
+		at, ok := liveOpeners(p, b)
 		if !ok {
-			return string(closeFence(r.plain, escapeAll(b)))
+			return string(closeFence(p.plain, escapeAll(b)))
 		}
 		if len(at) == 0 {
-			return string(closeFence(r.plain, b))
+			return string(closeFence(p.plain, b))
 		}
 		b = escapeAt(b, at)
 	}
-	return string(closeFence(r.plain, escapeAll(b)))
+	return string(closeFence(p.plain, escapeAll(b)))
 }
+
+// dialects are the two ways Inert reads Markdown: CommonMark as the spec
+// has it, and GFM, whose tables split cells before code spans are found.
+type dialects struct{ plain, gfm parser.Parser }
+
+// inertParsers builds the parsers once; goldmark's parsers hold only
+// their configuration and are safe for concurrent use.
+var inertParsers = sync.OnceValue(func() dialects {
+	return dialects{
+		plain: goldmark.New().Parser(),
+		gfm:   goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser(),
+	}
+})
 
 // liveOpeners parses src as plain CommonMark and as GFM and returns the
 // offsets of the '<' and '[' characters that open live markup in either.
 // ok is false when such markup's opener cannot be located.
-func (r *Renderer) liveOpeners(src []byte) (at []int, ok bool) {
+func liveOpeners(d dialects, src []byte) (at []int, ok bool) {
 	ok = true
-	for _, p := range []parser.Parser{r.plain, r.md.Parser()} {
+	for _, p := range []parser.Parser{d.plain, d.gfm} {
 		doc := p.Parse(text.NewReader(src))
 		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {

@@ -9,13 +9,11 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 )
 
 // Renderer converts Markdown to sanitised HTML.
 type Renderer struct {
 	md     goldmark.Markdown
-	plain  parser.Parser // CommonMark without extensions, for Inert
 	policy *bluemonday.Policy
 }
 
@@ -28,7 +26,6 @@ func New() *Renderer {
 	policy.AddTargetBlankToFullyQualifiedLinks(true)
 	return &Renderer{
 		md:     goldmark.New(goldmark.WithExtensions(extension.GFM)),
-		plain:  goldmark.New().Parser(),
 		policy: policy,
 	}
 }

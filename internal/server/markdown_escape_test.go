@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -56,6 +57,9 @@ func TestMarkdownDownloadsWithHostileNotes(t *testing.T) {
 	now := time.Date(2026, 6, 5, 12, 0, 0, 0, time.UTC)
 	app.setNow(now)
 	boss := c.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
+	// The boss's operating manual holds Markdown notes, shown in the prep.
+	manual := url.Values{"manual_channel": {mdtest.Hostile[0]}, "manual_notes": {strings.Join(mdtest.Hostile, "\n\n")}}
+	wantStatus(t, c.post("/bosses/"+boss+"/manual", manual), http.StatusSeeOther)
 	from := now.AddDate(0, 0, -len(mdtest.Hostile)).Format(journal.DateLayout)
 	for i, notes := range mdtest.Hostile {
 		day := now.AddDate(0, 0, -i).Format(journal.DateLayout)
