@@ -13,9 +13,10 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// feedYears is how far ahead the zone's transitions are written: clients
-// extend the last rules beyond it.
-const feedYears = 2
+// horizonYears is how far ahead of now the feed's time zone is right: a
+// zone's yearly rule is checked against Go's zone data that far, and a
+// zone without one has its changes listed up to it.
+const horizonYears = 30
 
 // localLayout is a DATE-TIME in local time, read with the TZID.
 const localLayout = "20060102T150405"
@@ -38,7 +39,7 @@ func Feed(u *journal.User, schedules []*journal.Schedule, followUps []*journal.F
 				from = d
 			}
 		}
-		cal.AddVTimezone(Timezone(loc, from, now.AddDate(feedYears, 0, 0)))
+		cal.AddVTimezone(Timezone(loc, from, now.AddDate(horizonYears, 0, 0)))
 	}
 	for _, s := range schedules {
 		first, ok := s.FirstMeeting(loc)
@@ -75,58 +76,21 @@ func Feed(u *journal.User, schedules []*journal.Schedule, followUps []*journal.F
 		a.SetProperty(ics.ComponentPropertyDescription, summary)
 		a.SetTrigger("PT9H") // 09:00 on the due date
 	}
-	return cal.Serialize()
+	// RFC 5545 §3.1: content lines end in CRLF (the library's default is
+	// the platform's newline); it folds at 75 octets.
+	return cal.Serialize(ics.WithNewLineWindows)
 }
 
-// Timezone builds the VTIMEZONE for loc from its transitions between from
-// and to (RFC 5545 §3.6.5): one observance for the offset in force at
-// from, then one per change. The library does not make one.
-func Timezone(loc *time.Location, from, to time.Time) *ics.VTimezone {
-	tz := ics.NewTimezone(loc.String())
-	t := from
-	_, off := t.In(loc).Zone()
-	start, _ := t.In(loc).ZoneBounds()
-	if start.IsZero() {
-		start = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	addObservance(tz, t.In(loc), start, off, off)
-	for {
-		_, end := t.In(loc).ZoneBounds()
-		if end.IsZero() || end.After(to) {
-			return tz
-		}
-		_, prev := t.In(loc).Zone()
-		t = end
-		_, next := t.In(loc).Zone()
-		addObservance(tz, t.In(loc), t, prev, next)
-	}
-}
-
-// addObservance adds a STANDARD or DAYLIGHT block that starts at the
-// instant at, whose DTSTART is written in the offset before it.
-func addObservance(tz *ics.VTimezone, in time.Time, at time.Time, from, to int) {
-	var cb *ics.ComponentBase
-	if in.IsDST() {
-		d := &ics.Daylight{}
-		tz.Components = append(tz.Components, d)
-		cb = &d.ComponentBase
-	} else {
-		s := tz.AddStandard()
-		cb = &s.ComponentBase
-	}
-	name, _ := in.Zone()
-	local := at.In(time.FixedZone("", from))
-	cb.SetProperty(ics.ComponentPropertyDtStart, local.Format(localLayout))
-	cb.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), offset(from))
-	cb.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), offset(to))
-	cb.SetProperty(ics.ComponentProperty(ics.PropertyTzname), name)
-}
-
-// offset writes seconds east of UTC as +HHMM.
+// offset writes seconds east of UTC as +HHMM, or +HHMMSS for the odd
+// old local mean time that needs its seconds (RFC 5545 §3.3.14).
 func offset(sec int) string {
 	sign := "+"
 	if sec < 0 {
 		sign, sec = "-", -sec
 	}
-	return fmt.Sprintf("%s%02d%02d", sign, sec/3600, sec%3600/60)
+	s := fmt.Sprintf("%s%02d%02d", sign, sec/3600, sec%3600/60)
+	if sec%60 != 0 {
+		s += fmt.Sprintf("%02d", sec%60)
+	}
+	return s
 }

@@ -14,14 +14,13 @@ import (
 // per week. Entries must come newest first.
 type MarkdownWriter struct {
 	w          *bufio.Writer
-	md         *markdown.Renderer
 	priorities map[int64]string
 	week       string
 }
 
 // NewMarkdownWriter writes the title.
 func NewMarkdownWriter(w io.Writer, u *journal.User, today string) (*MarkdownWriter, error) {
-	mw := &MarkdownWriter{w: bufio.NewWriterSize(w, 64<<10), md: markdown.New(), priorities: map[int64]string{}}
+	mw := &MarkdownWriter{w: bufio.NewWriterSize(w, 64<<10), priorities: map[int64]string{}}
 	_, err := fmt.Fprintf(mw.w, "# %s's leadup journal\n\nExported %s. Newest week first.\n", markdown.Text(u.DisplayName), today)
 	return mw, err
 }
@@ -54,9 +53,9 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 	if t := mw.priorities[e.PriorityID]; t != "" {
 		fmt.Fprintf(w, "\nPriority: %s\n", markdown.Text(t))
 	}
-	// Notes are the user's own Markdown and stay so, minus raw HTML, which
-	// the page omits too.
-	if notes := strings.TrimSpace(mw.md.DropHTML(e.Notes)); notes != "" {
+	// Notes are the user's own Markdown and stay so, with raw HTML and
+	// script links written as text, so no renderer runs them.
+	if notes := markdown.Inert(e.Notes); notes != "" {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
 	w.WriteString(markdownBlocks(e))

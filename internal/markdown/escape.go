@@ -1,12 +1,7 @@
 package markdown
 
 import (
-	"bytes"
-	"slices"
 	"strings"
-
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // inlineSpecial are the characters that can start Markdown or HTML markup
@@ -42,49 +37,4 @@ func blockMarker(s string) int {
 		return 0
 	}
 	return -1
-}
-
-// DropHTML returns Markdown source with its raw HTML removed, blocks and
-// inline tags alike, and the rest of the Markdown kept as written: the
-// same rule as the notes shown on a page, where raw HTML is omitted.
-func (r *Renderer) DropHTML(src string) string {
-	source := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(source))
-	var cut []text.Segment
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			for i := range n.Lines().Len() {
-				cut = append(cut, n.Lines().At(i))
-			}
-			if n.HasClosure() {
-				cut = append(cut, n.ClosureLine)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			for i := range n.Segments.Len() {
-				cut = append(cut, n.Segments.At(i))
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	if len(cut) == 0 {
-		return src
-	}
-	slices.SortFunc(cut, func(a, b text.Segment) int { return a.Start - b.Start })
-	var out bytes.Buffer
-	at := 0
-	for _, s := range cut {
-		if s.Start < at {
-			continue
-		}
-		out.Write(source[at:s.Start])
-		at = s.Stop
-	}
-	out.Write(source[at:])
-	return out.String()
 }

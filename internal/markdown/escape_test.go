@@ -43,23 +43,3 @@ func TestTextRendersAsLiteral(t *testing.T) {
 func htmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
 }
-
-func TestDropHTML(t *testing.T) {
-	r := New()
-	tests := []struct{ in, want string }{
-		{"We agreed on **scope**.", "We agreed on **scope**."},
-		{"Click <img src=x onerror=alert(1)> here", "Click  here"},
-		{"Before\n\n<div>\n<script>alert(1)</script>\n</div>\n\nAfter", "Before\n\n\nAfter"},
-		{"Keep `<b>code</b>` as code", "Keep `<b>code</b>` as code"},
-		{"A <span>tag</span> pair", "A tag pair"},
-	}
-	for _, tt := range tests {
-		got := r.DropHTML(tt.in)
-		if got != tt.want {
-			t.Errorf("DropHTML(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if html, _ := r.Render(got); strings.Contains(html, "<img") || strings.Contains(html, "<script") || strings.Contains(html, "<span") {
-			t.Errorf("DropHTML(%q) still renders markup: %q", tt.in, html)
-		}
-	}
-}

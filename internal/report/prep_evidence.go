@@ -9,8 +9,8 @@ import (
 )
 
 // writePrepManual writes the boss's operating manual at the top of the
-// agenda. The notes stay Markdown, as in the export; every one-line field
-// is escaped.
+// agenda. The notes stay Markdown, made inert as in the export; every
+// one-line field is escaped.
 func writePrepManual(b *strings.Builder, p *journal.Prep) {
 	if p.Evidence == nil || p.Evidence.Manual.Empty() {
 		return
@@ -27,8 +27,8 @@ func writePrepManual(b *strings.Builder, p *journal.Prep) {
 			fmt.Fprintf(b, "- %s: %s\n", f.label, markdown.Text(f.v))
 		}
 	}
-	if m.Notes != "" {
-		b.WriteString("\n" + m.Notes + "\n")
+	if notes := markdown.Inert(m.Notes); notes != "" {
+		b.WriteString("\n" + notes + "\n")
 	}
 	b.WriteString("\n")
 }

@@ -1,5 +1,6 @@
 // Package testenv holds the one rule for tests that need a program from
-// outside Go (Chromium, the OpenID provider, Litestream): on a developer's
+// outside Go (Chromium, the OpenID provider, Litestream, Debian's Python
+// iCalendar readers): on a developer's
 // machine without it the test is skipped; with LEADUP_REQUIRE_BROWSER=1,
 // as .ci/run sets after installing every one, a missing program fails the
 // test instead, so CI can never pass by skipping.
