@@ -127,6 +127,10 @@ type Server struct {
 	// user's password, so a borrowed session is no password oracle.
 	passwordByUser *httprate.RateLimiter
 
+	// mailing counts sign-up mails still being sent after their answer;
+	// see WaitMail.
+	mailing sync.WaitGroup
+
 	// dummyHash is verified against when an email is unknown, so that an
 	// unknown email costs as much time as a wrong password. It is made on
 	// first use, so an idle server never holds argon2's memory.
@@ -185,6 +189,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.securityHeaders(http.HandlerFunc(s.handleNotFound)).ServeHTTP(w, r)
 	}
 }
+
+// WaitMail waits for the sign-up mails still being sent in the background,
+// for a graceful shutdown.
+func (s *Server) WaitMail() { s.mailing.Wait() }
 
 // now is the server's clock; see Config.Now.
 func (s *Server) now() time.Time { return s.cfg.Now() }
