@@ -143,9 +143,12 @@ func TestTestMail(t *testing.T) {
 	if len(box.msgs) != 1 || box.msgs[0].To != "ann@example.com" || !strings.Contains(box.msgs[0].Text, "https://example.com/leadup/settings/notifications") {
 		t.Fatalf("outbox %+v", box.msgs)
 	}
-	box.err = errors.New("535 authentication failed")
+	box.err = errors.New("send mail via smtp.example.net:587: 535 authentication failed")
 	r = c.post("/settings/notifications/test", nil)
-	wantBody(t, r, "The test mail was not sent: 535 authentication failed")
+	wantBody(t, r, "The test mail was not sent. The mail server could not take the message.")
+	if strings.Contains(r.body, "smtp.example.net") || strings.Contains(r.body, "535 authentication") {
+		t.Errorf("the page shows the relay's host or words:\n%s", r.body)
+	}
 }
 
 // TestFailedReminderShowsOnSettings runs passes against a failing relay
@@ -168,7 +171,10 @@ func TestFailedReminderShowsOnSettings(t *testing.T) {
 		}
 	}
 	r := c.get("/settings/notifications")
-	wantBody(t, r, "Some reminders could not be sent", "Reminder after the 1:1 on 2026-11-23", "451 mailbox busy", "tried 4 times, given up")
+	wantBody(t, r, "Some reminders could not be sent", "Reminder after the 1:1 on 2026-11-23", "The mail server could not take the message.", "tried 4 times, given up")
+	if strings.Contains(r.body, "mailbox busy") {
+		t.Error("the page shows the relay's own words")
+	}
 }
 
 func TestUnsubscribe(t *testing.T) {

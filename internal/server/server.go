@@ -126,6 +126,8 @@ type Server struct {
 	// passwordByUser limits how often the settings forms check a signed-in
 	// user's password, so a borrowed session is no password oracle.
 	passwordByUser *httprate.RateLimiter
+	// testMailByUser limits the test-mail button per user.
+	testMailByUser *httprate.RateLimiter
 
 	// mailing counts sign-up mails still being sent after their answer;
 	// see WaitMail.
@@ -156,6 +158,7 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
 	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
+	s.testMailByUser = httprate.NewRateLimiter(testMailsPerUser, testMailWindow)
 	s.oidc = newOIDCClient(cfg.OIDC)
 	s.csp = contentSecurityPolicy
 	if cfg.OIDC != nil {

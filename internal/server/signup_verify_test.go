@@ -314,6 +314,9 @@ func BenchmarkSignupByMail(b *testing.B) {
 	app.useClock(func() time.Time { return now })
 	var spent [3]time.Duration
 	timed := func(i int, email string) {
+		// The mail of the turn before goes out first, so that it does not
+		// slow down whichever answer comes next.
+		app.srv.WaitMail()
 		start := time.Now()
 		if r := c.post("/signup", signupForm(email)); r.status != http.StatusSeeOther {
 			b.Fatalf("status %d", r.status)
@@ -325,10 +328,18 @@ func BenchmarkSignupByMail(b *testing.B) {
 		n++
 		// A day on, every address may be mailed again.
 		now = now.Add(24*time.Hour + journal.SignupMailGap)
-		timed(0, "u"+itoa(n)+"@example.com")
-		timed(1, "ann@example.com")
 		c.post("/signup", signupForm("held@example.com"))
-		timed(2, "held@example.com")
+		// The three take turns at going first.
+		for k := range 3 {
+			switch (n + k) % 3 {
+			case 0:
+				timed(0, "u"+itoa(n)+"@example.com")
+			case 1:
+				timed(1, "ann@example.com")
+			case 2:
+				timed(2, "held@example.com")
+			}
+		}
 	}
 	app.srv.WaitMail()
 	for i, unit := range []string{"new-µs/op", "known-µs/op", "held-µs/op"} {
