@@ -183,7 +183,11 @@ func TestUnsubscribe(t *testing.T) {
 	if err := app.db.SaveNotificationSettings(context.Background(), u.ID, journal.NotificationSettings{WeeklyReview: true, WeeklyDay: 5, WeeklyTime: "17:00", DigestTime: "08:00"}); err != nil {
 		t.Fatal(err)
 	}
-	token := remind.UnsubscribeToken(signer.New(app.db.Secret()), u.PublicID, journal.KindWeeklyReview)
+	epoch, err := app.db.ReminderEpoch(context.Background(), u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := remind.UnsubscribeToken(signer.New(app.db.Secret()), u.PublicID, journal.KindWeeklyReview, epoch)
 
 	// A mail client's one-click POST: no cookie, from another origin.
 	anon := app.client()
@@ -203,7 +207,7 @@ func TestUnsubscribe(t *testing.T) {
 		t.Error("the weekly review is still on")
 	}
 
-	forged := remind.UnsubscribeToken(signer.New(make([]byte, 32)), u.PublicID, journal.KindWeeklyReview)
+	forged := remind.UnsubscribeToken(signer.New(make([]byte, 32)), u.PublicID, journal.KindWeeklyReview, epoch)
 	wantStatus(t, anon.post("/unsubscribe/"+forged, nil), http.StatusNotFound)
 	wantStatus(t, anon.get("/unsubscribe/"+u.PublicID+".weekly_review.x"), http.StatusNotFound)
 	// Other POSTs are still refused cross-site.
