@@ -44,21 +44,27 @@ func (s *Server) signupWithLink(w http.ResponseWriter, r *http.Request, su journ
 		s.serverError(w, r, err)
 		return
 	}
+	s.redirect(w, r, "/signup/sent")
+	// Out on the wire now, on every path alike, before any mail starts.
+	_ = http.NewResponseController(w).Flush()
 	if m.Send {
 		s.sendSignupMail(r, m, p, random)
 	}
-	s.redirect(w, r, "/signup/sent")
 }
 
 // sendSignupMail sends the mail ClaimSignupMail decided on, in the
-// background. A mail the relay refuses is logged, with the relay's words,
+// background, once the answer is out. A mail the relay refuses is logged, with the relay's words,
 // and released, so that asking again sends one at once.
 func (s *Server) sendSignupMail(r *http.Request, m journal.SignupMail, p journal.PendingSignup, random string) {
+	answered := r.Context().Done()
 	ctx := context.WithoutCancel(r.Context())
 	reqID := middleware.GetReqID(ctx)
 	s.mailing.Add(1)
 	go func() {
 		defer s.mailing.Done()
+		// The request's context ends when its answer is written: only then
+		// does the mail start, so it cannot slow the answer down either.
+		<-answered
 		var err error
 		if m.Owner != nil {
 			err = s.cfg.Reminders.SendSignupTaken(ctx, m.Owner)
