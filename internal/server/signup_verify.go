@@ -18,9 +18,11 @@ import (
 // made with the server secret.
 const signupLinkPurpose = "signup-link"
 
-// signupByMail reports whether sign-up goes through a mailed link. Only
-// open sign-up does: it is the mode in which a stranger could list the
-// accounts. With `first`, the first account is still made at once, even
+// signupByMail reports whether sign-up goes through a mailed link: then
+// the sign-up form asks for no password, and the page the link opens does
+// (otherwise the form asks for it and the account is made at once). Only
+// open sign-up with mail on does: it is the mode in which a stranger could
+// list the accounts, or sign up with someone else's address. With `first`, the first account is still made at once, even
 // with mail on: until it exists there is no account to reveal, and after
 // it sign-up is closed, so a link would only slow the owner down (and a
 // mistyped address would lock them out of their own fresh install).
@@ -113,7 +115,7 @@ func (s *Server) pendingUsable(w http.ResponseWriter, r *http.Request, p *journa
 	switch {
 	case journal.ErrorCode(err) == journal.ENOTFOUND:
 		s.signupLinkRefused(w, r, http.StatusGone,
-			"This sign-up link was used already, or it expired and was removed. If you finished signing up, sign in; otherwise sign up again for a new link.")
+			"This sign-up link was used already, was replaced by a newer one, or expired and was removed. If you finished signing up, sign in; otherwise use the newest link you got, or sign up again for a new one.")
 		return false
 	case err != nil:
 		s.serverError(w, r, err)
