@@ -44,9 +44,10 @@ type FailedReminder struct {
 
 // UnsubscribeView is the page a mail's unsubscribe link opens.
 type UnsubscribeView struct {
-	Token string
-	What  string // the reminder, in words
-	Done  bool
+	Token   string
+	What    string // the reminder, in words
+	Done    bool
+	Refused string // why the link no longer works, "" when it does
 }
 
 // ReminderLabel names a reminder kind in words.

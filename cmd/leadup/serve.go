@@ -121,6 +121,9 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 			return fmt.Errorf("serve: %w", err)
 		}
 	}
+	// Sign-up mails go out after their answers; they end before the
+	// database closes.
+	srv.WaitMail()
 	log.Info("stopped")
 	return nil
 }

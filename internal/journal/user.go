@@ -52,6 +52,11 @@ type Signup struct {
 	// is checked, and a missing or unusable name becomes the email's first
 	// part and the zone UTC, for the owner to change in settings.
 	External bool
+
+	// PasswordLater is set for the first form of a sign-up by mail: the
+	// password is asked for on the page the mailed link opens, once the
+	// mailbox is proven, so it is not checked here.
+	PasswordLater bool
 }
 
 // Validate normalises the fields in place (trimmed, the email lower-cased,
@@ -71,7 +76,7 @@ func (s *Signup) Validate() error {
 	}
 	p := Problems{}
 	p.Check("email", CheckEmail(s.Email))
-	if msg := CheckPassword(s.Password); msg != "" && !s.External {
+	if msg := CheckPassword(s.Password); msg != "" && !s.External && !s.PasswordLater {
 		p.Add("password", msg)
 	}
 	checkProfile(p, s.DisplayName, s.TimeZone)

@@ -55,8 +55,12 @@ func (r *Runner) compose(ctx context.Context, c journal.Claim) (msg mailer.Messa
 	if err != nil || skip {
 		return msg, skip, err
 	}
+	epoch, err := r.db.ReminderEpoch(ctx, u.ID)
+	if err != nil {
+		return msg, false, err
+	}
 	m.Greeting = "Hello " + u.DisplayName + ","
-	m.Unsub = r.baseURL + "/unsubscribe/" + UnsubscribeToken(r.signer, u.PublicID, c.Kind)
+	m.Unsub = r.baseURL + "/unsubscribe/" + UnsubscribeToken(r.signer, u.PublicID, c.Kind, epoch)
 	m.List = r.listID(c.Kind)
 	return r.message(u, m, c.MessageID, r.db.Now()), false, nil
 }

@@ -119,7 +119,8 @@ func (r *Runner) attempt(ctx context.Context, c journal.Claim, st *Stats) error 
 		return ctx.Err()
 	}
 	if err != nil {
-		c.State, c.LastError = journal.ClaimFailed, err.Error()
+		// The claim's error is shown to the user; the log keeps the relay's own words.
+		c.State, c.LastError = journal.ClaimFailed, FailureReason(err)
 		c.RetryAt = r.db.Now().Add(journal.Backoff(c.Attempts))
 		if c.Attempts >= journal.MaxSendAttempts {
 			c.RetryAt = time.Time{}

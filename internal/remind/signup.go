@@ -17,15 +17,17 @@ import (
 const SignupLinkPath = "/signup/verify/"
 
 // SendSignupLink mails the link that finishes a sign-up to an address
-// that has no account yet.
-func (r *Runner) SendSignupLink(ctx context.Context, email, displayName, token string) error {
+// that has no account yet. It carries nothing the requester typed (not
+// even the name they gave): until the link is followed, whoever asked may
+// be a stranger using this mailbox as a billboard.
+func (r *Runner) SendSignupLink(ctx context.Context, email, token string) error {
 	now := r.db.Now()
 	m := letter{
 		Subject:  "Finish creating your leadup account",
-		Greeting: "Hello " + displayName + ",",
+		Greeting: "Hello,",
 		Lines: []string{
 			"Someone, probably you, asked to create a leadup account with this address.",
-			"Open the link below and confirm to finish. It works once, for " + hours(journal.SignupLinkLifetime) + ".",
+			"Open the link below to choose your password and finish. It works once, for " + hours(journal.SignupLinkLifetime) + ".",
 		},
 		Action: "Finish creating your account",
 		Link:   r.baseURL + SignupLinkPath + token,

@@ -46,7 +46,7 @@ func (s *Server) signupAllowed(w http.ResponseWriter, r *http.Request) bool {
 }
 
 func (s *Server) renderSignup(w http.ResponseWriter, r *http.Request, status int, form web.Form) {
-	s.render(w, r, status, web.SignupPage(s.page(r, "Create your account", ""), form, web.Zones))
+	s.render(w, r, status, web.SignupPage(s.page(r, "Create your account", ""), form, web.Zones, s.signupByMail()))
 }
 
 func (s *Server) handleSignupForm(w http.ResponseWriter, r *http.Request) {
@@ -60,18 +60,23 @@ func (s *Server) handleSignupForm(w http.ResponseWriter, r *http.Request) {
 	s.renderSignup(w, r, http.StatusOK, web.Form{Values: map[string]string{"timezone": "UTC"}})
 }
 
+// handleSignup takes the sign-up form. With mail on and sign-up open (see
+// signupByMail) the form has no password and the answer is always "check
+// your mail"; otherwise it holds the password and makes the account at once.
 func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
-	if s.signupByIP.RespondOnLimit(w, r, "signup:"+clientIP(r)) {
+	if s.signupByIP.RespondOnLimit(w, r, "signup:"+clientKey(r)) {
 		return
 	}
 	if !s.parseForm(w, r) || !s.signupAllowed(w, r) {
 		return
 	}
+	byMail := s.signupByMail()
 	su := journal.Signup{
-		Email:       r.PostFormValue("email"),
-		Password:    r.PostFormValue("password"),
-		DisplayName: r.PostFormValue("display_name"),
-		TimeZone:    r.PostFormValue("timezone"),
+		Email:         r.PostFormValue("email"),
+		Password:      r.PostFormValue("password"),
+		DisplayName:   r.PostFormValue("display_name"),
+		TimeZone:      r.PostFormValue("timezone"),
+		PasswordLater: byMail,
 	}
 	invalid := func(err error) {
 		s.renderSignup(w, r, http.StatusUnprocessableEntity, invalidForm(r, err, "email", "display_name", "timezone"))
@@ -80,13 +85,13 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		invalid(err)
 		return
 	}
+	if byMail {
+		s.signupWithLink(w, r, su)
+		return
+	}
 	hash, err := s.hasher.Hash(su.Password)
 	if err != nil {
 		s.serverError(w, r, err)
-		return
-	}
-	if s.signupByMail() {
-		s.signupWithLink(w, r, su, hash)
 		return
 	}
 	user, err := s.createAccount(r.Context(), su, hash)
@@ -95,7 +100,7 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 	case journal.ECONFLICT:
 		// This answer tells that the email has an account; a sign-up that
 		// signs in at once cannot hide it, so it is rationed per address.
-		if s.signupTakenByIP.RespondOnLimit(w, r, "signup-taken:"+clientIP(r)) {
+		if s.signupTakenByIP.RespondOnLimit(w, r, "signup-taken:"+clientKey(r)) {
 			return
 		}
 		invalid(err)
@@ -153,7 +158,7 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 }
 
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
-	if s.loginByIP.RespondOnLimit(w, r, "login:"+clientIP(r)) {
+	if s.loginByIP.RespondOnLimit(w, r, "login:"+clientKey(r)) {
 		return
 	}
 	if !s.parseForm(w, r) {
@@ -256,21 +261,30 @@ func safeNext(next string) string {
 	return next
 }
 
-// clientIP is the address throttling is keyed by: what the clientIP
-// middleware recorded, or else the TCP peer's address. Never with its
-// port: a trusted proxy's request without a usable X-Forwarded-For would
-// otherwise get a fresh allowance on every connection.
-func clientIP(r *http.Request) string {
-	if ip := middleware.GetClientIP(r.Context()); ip != "" {
+// clientKey is what every per-client-address throttle is keyed by: the
+// client's IPv4 address, or the /64 its IPv6 address is in (one home or
+// one server is handed a whole /64, and could otherwise take a fresh
+// allowance from each of its 2^64 addresses). The address is what the
+// clientIP middleware recorded, or else the TCP peer's; never with its
+// port, or a trusted proxy's request without a usable X-Forwarded-For
+// would get a fresh allowance on every connection.
+func clientKey(r *http.Request) string {
+	ip := middleware.GetClientIP(r.Context())
+	if ip == "" {
+		ip = r.RemoteAddr
+		if host, _, err := net.SplitHostPort(ip); err == nil {
+			ip = host
+		}
+	}
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
 		return ip
 	}
-	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
-		return ap.Addr().Unmap().String()
+	a = a.Unmap().WithZone("")
+	if a.Is6() {
+		return netip.PrefixFrom(a, 64).Masked().String()
 	}
-	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-		return host
-	}
-	return r.RemoteAddr
+	return a.String()
 }
 
 // firstVisit reports whether no account exists yet and one may be made

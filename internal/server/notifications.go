@@ -3,10 +3,12 @@ package server
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/web"
 )
 
@@ -82,21 +84,37 @@ func (s *Server) handleNotificationsSave(w http.ResponseWriter, r *http.Request)
 	s.redirectWithFlash(w, r, "/settings/notifications", "Reminders saved.")
 }
 
-// handleNotificationsTest sends a test mail at once and shows what the
-// relay said.
+// testMailsPerUser is how many test mails one user may ask for in
+// testMailWindow: enough to check a relay setting again after fixing it,
+// too few to make the button a way to flood a mailbox or the relay.
+const (
+	testMailsPerUser = 3
+	testMailWindow   = 10 * time.Minute
+)
+
+// handleNotificationsTest sends a test mail at once and says whether the
+// relay took it.
 func (s *Server) handleNotificationsTest(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	if s.cfg.Reminders == nil {
 		s.renderNotifications(w, r, http.StatusConflict, func(*web.NotificationsView) {})
 		return
 	}
+	if s.testMailByUser.OnLimit(w, r, "test-mail:"+strconv.FormatInt(u.ID, 10)) {
+		s.renderNotifications(w, r, http.StatusTooManyRequests, func(v *web.NotificationsView) {
+			v.Test = "You asked for " + strconv.Itoa(testMailsPerUser) + " test mails in the last 10 minutes, the most there may be. Wait a few minutes, then try again."
+		})
+		return
+	}
 	err := s.cfg.Reminders.SendTest(r.Context(), u)
 	s.renderNotifications(w, r, http.StatusOK, func(v *web.NotificationsView) {
 		if err != nil {
-			s.log.Warn("test mail", "user_id", u.ID, "err", err, "request_id", middleware.GetReqID(r.Context()))
-			// The relay's own words help whoever runs the server; they hold
-			// no user data.
-			v.Test = "The test mail was not sent: " + err.Error()
+			reqID := middleware.GetReqID(r.Context())
+			// The relay's host, port and words are for whoever runs the
+			// server: the log keeps them, the page does not show them.
+			s.log.Warn("test mail", "user_id", u.ID, "err", err, "request_id", reqID)
+			v.Test = "The test mail was not sent. " + remind.FailureReason(err) +
+				" Whoever runs this server finds the details in its log, under request " + reqID + "."
 			return
 		}
 		v.Test, v.TestOK = "A test mail is on its way to "+u.Email+".", true

@@ -143,9 +143,12 @@ func TestTestMail(t *testing.T) {
 	if len(box.msgs) != 1 || box.msgs[0].To != "ann@example.com" || !strings.Contains(box.msgs[0].Text, "https://example.com/leadup/settings/notifications") {
 		t.Fatalf("outbox %+v", box.msgs)
 	}
-	box.err = errors.New("535 authentication failed")
+	box.err = errors.New("send mail via smtp.example.net:587: 535 authentication failed")
 	r = c.post("/settings/notifications/test", nil)
-	wantBody(t, r, "The test mail was not sent: 535 authentication failed")
+	wantBody(t, r, "The test mail was not sent. The mail server could not take the message.")
+	if strings.Contains(r.body, "smtp.example.net") || strings.Contains(r.body, "535 authentication") {
+		t.Errorf("the page shows the relay's host or words:\n%s", r.body)
+	}
 }
 
 // TestFailedReminderShowsOnSettings runs passes against a failing relay
@@ -168,7 +171,10 @@ func TestFailedReminderShowsOnSettings(t *testing.T) {
 		}
 	}
 	r := c.get("/settings/notifications")
-	wantBody(t, r, "Some reminders could not be sent", "Reminder after the 1:1 on 2026-11-23", "451 mailbox busy", "tried 4 times, given up")
+	wantBody(t, r, "Some reminders could not be sent", "Reminder after the 1:1 on 2026-11-23", "The mail server could not take the message.", "tried 4 times, given up")
+	if strings.Contains(r.body, "mailbox busy") {
+		t.Error("the page shows the relay's own words")
+	}
 }
 
 func TestUnsubscribe(t *testing.T) {
@@ -177,7 +183,11 @@ func TestUnsubscribe(t *testing.T) {
 	if err := app.db.SaveNotificationSettings(context.Background(), u.ID, journal.NotificationSettings{WeeklyReview: true, WeeklyDay: 5, WeeklyTime: "17:00", DigestTime: "08:00"}); err != nil {
 		t.Fatal(err)
 	}
-	token := remind.UnsubscribeToken(signer.New(app.db.Secret()), u.PublicID, journal.KindWeeklyReview)
+	epoch, err := app.db.ReminderEpoch(context.Background(), u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := remind.UnsubscribeToken(signer.New(app.db.Secret()), u.PublicID, journal.KindWeeklyReview, epoch)
 
 	// A mail client's one-click POST: no cookie, from another origin.
 	anon := app.client()
@@ -197,7 +207,7 @@ func TestUnsubscribe(t *testing.T) {
 		t.Error("the weekly review is still on")
 	}
 
-	forged := remind.UnsubscribeToken(signer.New(make([]byte, 32)), u.PublicID, journal.KindWeeklyReview)
+	forged := remind.UnsubscribeToken(signer.New(make([]byte, 32)), u.PublicID, journal.KindWeeklyReview, epoch)
 	wantStatus(t, anon.post("/unsubscribe/"+forged, nil), http.StatusNotFound)
 	wantStatus(t, anon.get("/unsubscribe/"+u.PublicID+".weekly_review.x"), http.StatusNotFound)
 	// Other POSTs are still refused cross-site.

@@ -127,6 +127,12 @@ type Server struct {
 	// passwordByUser limits how often the settings forms check a signed-in
 	// user's password, so a borrowed session is no password oracle.
 	passwordByUser *httprate.RateLimiter
+	// testMailByUser limits the test-mail button per user.
+	testMailByUser *httprate.RateLimiter
+
+	// mailing counts sign-up mails still being sent after their answer;
+	// see WaitMail.
+	mailing sync.WaitGroup
 
 	// dummyHash is verified against when an email is unknown, so that an
 	// unknown email costs as much time as a wrong password. It is made on
@@ -154,6 +160,7 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
 	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
 	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
+	s.testMailByUser = httprate.NewRateLimiter(testMailsPerUser, testMailWindow)
 	s.oidc = newOIDCClient(cfg.OIDC)
 	s.csp = contentSecurityPolicy
 	if cfg.OIDC != nil {
@@ -188,6 +195,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.securityHeaders(http.HandlerFunc(s.handleNotFound)).ServeHTTP(w, r)
 	}
 }
+
+// WaitMail waits for the sign-up mails still being sent in the background,
+// for a graceful shutdown.
+func (s *Server) WaitMail() { s.mailing.Wait() }
 
 // now is the server's clock; see Config.Now.
 func (s *Server) now() time.Time { return s.cfg.Now() }

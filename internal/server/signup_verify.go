@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/signer"
 	"github.com/leadup/leadup/web"
 )
 
@@ -18,9 +18,11 @@ import (
 // made with the server secret.
 const signupLinkPurpose = "signup-link"
 
-// signupByMail reports whether sign-up goes through a mailed link. Only
-// open sign-up does: it is the mode in which a stranger could list the
-// accounts. With `first`, the first account is still made at once, even
+// signupByMail reports whether sign-up goes through a mailed link: then
+// the sign-up form asks for no password, and the page the link opens does
+// (otherwise the form asks for it and the account is made at once). Only
+// open sign-up with mail on does: it is the mode in which a stranger could
+// list the accounts, or sign up with someone else's address. With `first`, the first account is still made at once, even
 // with mail on: until it exists there is no account to reveal, and after
 // it sign-up is closed, so a link would only slow the owner down (and a
 // mistyped address would lock them out of their own fresh install).
@@ -28,52 +30,66 @@ func (s *Server) signupByMail() bool {
 	return s.cfg.Reminders != nil && s.cfg.Signup == SignupOpen
 }
 
-// signupWithLink answers a valid open sign-up when mail is on. A new
-// address gets a link that finishes the sign-up; an address with an
-// account gets a note that someone tried. Both answer the same redirect
-// after the same work (the password is hashed, one sign-up row is written,
-// kept or taken back, and one mail is sent), so neither the page nor its
-// timing tells which happened.
-func (s *Server) signupWithLink(w http.ResponseWriter, r *http.Request, su journal.Signup, passwordHash string) {
-	ctx := r.Context()
-	u, err := s.db.FindUserByEmail(ctx, su.Email)
-	switch journal.ErrorCode(err) {
-	case journal.ENOTFOUND:
-		err = s.mailSignupLink(ctx, su, passwordHash)
-	case "":
-		err = s.db.PendingSignupDecoy(ctx, pendingSignup(su, passwordHash, rand.Text(), s.now()))
-		if err == nil {
-			err = s.cfg.Reminders.SendSignupTaken(ctx, u)
-		}
-	}
+// signupWithLink answers a valid open sign-up when mail is on. The form
+// holds no password: a new address gets a link to a page that asks for
+// one, so the mailbox is proven before any secret is taken; an address
+// with an account gets a note that someone tried; an address mailed in
+// the last journal.SignupMailGap, or journal.SignupMailsPerDay times in a
+// day, gets nothing. All three do the same work (one transaction, with the
+// same writes) and get the same redirect; the mail, if any, goes out after
+// the answer, so neither the relay's speed nor its failure shows in it.
+func (s *Server) signupWithLink(w http.ResponseWriter, r *http.Request, su journal.Signup) {
+	random := rand.Text()
+	p := pendingSignup(su, random, s.now())
+	m, err := s.db.ClaimSignupMail(r.Context(), p)
 	if err != nil {
-		// A relay that is down fails both paths alike.
-		s.log.Error("sign-up mail", "err", err)
-		s.renderError(w, r, http.StatusServiceUnavailable, "The mail that finishes your sign-up could not be sent. Please try again in a few minutes.")
+		s.serverError(w, r, err)
 		return
 	}
 	s.redirect(w, r, "/signup/sent")
-}
-
-// mailSignupLink keeps the sign-up, with only a hash of its link's token,
-// and mails the link.
-func (s *Server) mailSignupLink(ctx context.Context, su journal.Signup, passwordHash string) error {
-	random := rand.Text()
-	if err := s.db.CreatePendingSignup(ctx, pendingSignup(su, passwordHash, random, s.now())); err != nil {
-		return err
+	// Out on the wire now, on every path alike, before any mail starts.
+	_ = http.NewResponseController(w).Flush()
+	if m.Send {
+		s.sendSignupMail(r, m, p, random)
 	}
-	token := random + "." + signer.New(s.db.Secret()).Sign(signupLinkPurpose, random)
-	return s.cfg.Reminders.SendSignupLink(ctx, su.Email, su.DisplayName, token)
 }
 
-func pendingSignup(su journal.Signup, passwordHash, random string, now time.Time) journal.PendingSignup {
+// sendSignupMail sends the mail ClaimSignupMail decided on, in the
+// background, once the answer is out. A mail the relay refuses is logged, with the relay's words,
+// and released, so that asking again sends one at once.
+func (s *Server) sendSignupMail(r *http.Request, m journal.SignupMail, p journal.PendingSignup, random string) {
+	answered := r.Context().Done()
+	ctx := context.WithoutCancel(r.Context())
+	reqID := middleware.GetReqID(ctx)
+	s.mailing.Add(1)
+	go func() {
+		defer s.mailing.Done()
+		// The request's context ends when its answer is written: only then
+		// does the mail start, so it cannot slow the answer down either.
+		<-answered
+		var err error
+		if m.Owner != nil {
+			err = s.cfg.Reminders.SendSignupTaken(ctx, m.Owner)
+		} else {
+			err = s.cfg.Reminders.SendSignupLink(ctx, p.Email, random+"."+s.signer.Sign(signupLinkPurpose, random))
+		}
+		if err == nil {
+			return
+		}
+		s.log.Error("sign-up mail not sent", "err", err, "request_id", reqID)
+		if err := s.db.ReleaseSignupMail(ctx, m, p.TokenHash); err != nil {
+			s.log.Error("release sign-up mail", "err", err, "request_id", reqID)
+		}
+	}()
+}
+
+func pendingSignup(su journal.Signup, random string, now time.Time) journal.PendingSignup {
 	return journal.PendingSignup{
-		TokenHash:    hashToken(random),
-		Email:        su.Email,
-		PasswordHash: passwordHash,
-		DisplayName:  su.DisplayName,
-		TimeZone:     su.TimeZone,
-		ExpiresAt:    now.Add(journal.SignupLinkLifetime),
+		TokenHash:   hashToken(random),
+		Email:       su.Email,
+		DisplayName: su.DisplayName,
+		TimeZone:    su.TimeZone,
+		ExpiresAt:   now.Add(journal.SignupLinkLifetime),
 	}
 }
 
@@ -86,7 +102,7 @@ func (s *Server) handleSignupSent(w http.ResponseWriter, r *http.Request) {
 // answers 404 before any lookup.
 func (s *Server) signupLinkHash(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	random, tag, ok := strings.Cut(chi.URLParam(r, "token"), ".")
-	if !ok || random == "" || !signer.New(s.db.Secret()).Verify(tag, signupLinkPurpose, random) {
+	if !ok || random == "" || !s.signer.Verify(tag, signupLinkPurpose, random) {
 		s.signupLinkRefused(w, r, http.StatusNotFound,
 			"This is not a valid sign-up link. Check that you opened the whole link from the mail; some mail programs break long links.")
 		return nil, false
@@ -99,7 +115,7 @@ func (s *Server) pendingUsable(w http.ResponseWriter, r *http.Request, p *journa
 	switch {
 	case journal.ErrorCode(err) == journal.ENOTFOUND:
 		s.signupLinkRefused(w, r, http.StatusGone,
-			"This sign-up link was used already, or it expired and was removed. If you finished signing up, sign in; otherwise sign up again for a new link.")
+			"This sign-up link was used already, was replaced by a newer one, or expired and was removed. If you finished signing up, sign in; otherwise use the newest link you got, or sign up again for a new one.")
 		return false
 	case err != nil:
 		s.serverError(w, r, err)
@@ -116,7 +132,13 @@ func (s *Server) signupLinkRefused(w http.ResponseWriter, r *http.Request, statu
 	s.render(w, r, status, web.SignupLinkRefusedPage(s.page(r, "Sign-up link refused", ""), msg))
 }
 
-// handleSignupVerifyForm shows the confirm button. It changes nothing: a
+func (s *Server) renderSignupFinish(w http.ResponseWriter, r *http.Request, status int, form web.Form, email string) {
+	s.render(w, r, status, web.SignupFinishPage(s.page(r, "Finish creating your account", ""), form,
+		email, chi.URLParam(r, "token"), web.Zones))
+}
+
+// handleSignupVerifyForm asks for the password, with the name and zone
+// given on the sign-up form for the owner to check. It changes nothing: a
 // link scanner that opens every link in a mail must not create an account.
 func (s *Server) handleSignupVerifyForm(w http.ResponseWriter, r *http.Request) {
 	hash, ok := s.signupLinkHash(w, r)
@@ -127,25 +149,44 @@ func (s *Server) handleSignupVerifyForm(w http.ResponseWriter, r *http.Request) 
 	if !s.pendingUsable(w, r, p, err) {
 		return
 	}
-	s.render(w, r, http.StatusOK, web.SignupConfirmPage(s.page(r, "Finish creating your account", ""), p.Email, chi.URLParam(r, "token")))
+	s.renderSignupFinish(w, r, http.StatusOK, web.Form{Values: map[string]string{
+		"display_name": p.DisplayName, "timezone": p.TimeZone}}, p.Email)
 }
 
-// handleSignupVerify creates the account and signs it in, like a sign-up
-// without mail. Taking the pending sign-up deletes it, so a link works once.
+// handleSignupVerify takes the password chosen by whoever followed the
+// link, which proves they read the mailbox, then creates the account and
+// signs it in, like a sign-up without mail. A bad password leaves the link
+// usable; taking the pending sign-up deletes it, so a link works once. The
+// password is hashed before the transaction that takes the link: the one
+// writer never waits on argon2.
 func (s *Server) handleSignupVerify(w http.ResponseWriter, r *http.Request) {
 	hash, ok := s.signupLinkHash(w, r)
-	if !ok {
+	if !ok || !s.parseForm(w, r) || !s.signupAllowed(w, r) {
 		return
 	}
 	ctx := r.Context()
-	if !s.signupAllowed(w, r) {
-		return
-	}
-	p, err := s.db.TakePendingSignup(ctx, hash)
+	p, err := s.db.FindPendingSignup(ctx, hash)
 	if !s.pendingUsable(w, r, p, err) {
 		return
 	}
-	user, err := s.createAccount(ctx, p.Signup(), p.PasswordHash)
+	su := p.Signup()
+	su.Password = r.PostFormValue("password")
+	su.DisplayName = r.PostFormValue("display_name")
+	su.TimeZone = r.PostFormValue("timezone")
+	if err := su.Validate(); err != nil {
+		s.renderSignupFinish(w, r, http.StatusUnprocessableEntity, invalidForm(r, err, "display_name", "timezone"), p.Email)
+		return
+	}
+	passwordHash, err := s.hasher.Hash(su.Password)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	p, err = s.db.TakePendingSignup(ctx, hash)
+	if !s.pendingUsable(w, r, p, err) {
+		return
+	}
+	user, err := s.createAccount(ctx, su, passwordHash)
 	if journal.ErrorCode(err) == journal.ECONFLICT {
 		// Another link for the same address was followed first; whoever
 		// holds this link reads that mailbox, so saying so reveals nothing.

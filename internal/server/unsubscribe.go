@@ -7,47 +7,77 @@ import (
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/remind"
-	"github.com/leadup/leadup/internal/signer"
+	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
+// unsubscribeLink is what a signed unsubscribe link names.
+type unsubscribeLink struct {
+	user  *journal.User
+	kind  string
+	epoch int64 // the user's reminder epoch when the mail was made
+}
+
 // unsubscribeUser checks the signed token of an unsubscribe link. A bad
 // token answers 404, like any unknown address.
-func (s *Server) unsubscribeUser(w http.ResponseWriter, r *http.Request) (*journal.User, string, bool) {
-	token := chi.URLParam(r, "token")
-	publicID, kind, ok := remind.ParseUnsubscribeToken(signer.New(s.db.Secret()), token)
+func (s *Server) unsubscribeUser(w http.ResponseWriter, r *http.Request) (unsubscribeLink, bool) {
+	publicID, kind, epoch, ok := remind.ParseUnsubscribeToken(s.signer, chi.URLParam(r, "token"))
 	if !ok {
 		s.handleNotFound(w, r)
-		return nil, "", false
+		return unsubscribeLink{}, false
 	}
 	u, err := s.db.FindUserByPublicID(r.Context(), publicID)
 	if err != nil {
 		s.fail(w, r, err)
-		return nil, "", false
+		return unsubscribeLink{}, false
 	}
-	return u, kind, true
+	return unsubscribeLink{user: u, kind: kind, epoch: epoch}, true
+}
+
+// unsubscribeRefused answers a link from a mail older than the user's
+// last turning a reminder on: 409, with the reason and nothing changed.
+func (s *Server) unsubscribeRefused(w http.ResponseWriter, r *http.Request, l unsubscribeLink, err error) {
+	s.render(w, r, http.StatusConflict, web.UnsubscribePage(web.Page{Title: "Link too old"},
+		web.UnsubscribeView{What: web.ReminderLabel(l.kind), Refused: journal.ErrorMessage(err)}))
 }
 
 // handleUnsubscribeForm asks before turning a reminder off: a link
 // scanner that follows every link in a mail must not unsubscribe anyone.
+// A link too old to work says so here already.
 func (s *Server) handleUnsubscribeForm(w http.ResponseWriter, r *http.Request) {
-	if _, kind, ok := s.unsubscribeUser(w, r); ok {
-		s.render(w, r, http.StatusOK, web.UnsubscribePage(web.Page{Title: "Turn a reminder off"},
-			web.UnsubscribeView{Token: chi.URLParam(r, "token"), What: web.ReminderLabel(kind)}))
+	l, ok := s.unsubscribeUser(w, r)
+	if !ok {
+		return
 	}
+	epoch, err := s.db.ReminderEpoch(r.Context(), l.user.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if epoch != l.epoch {
+		s.unsubscribeRefused(w, r, l, sqlite.ErrStaleUnsubscribe)
+		return
+	}
+	s.render(w, r, http.StatusOK, web.UnsubscribePage(web.Page{Title: "Turn a reminder off"},
+		web.UnsubscribeView{Token: chi.URLParam(r, "token"), What: web.ReminderLabel(l.kind)}))
 }
 
 // handleUnsubscribe turns the reminder off. It answers 200 with a page, no
 // redirect, as RFC 8058 asks of a one-click POST, and needs no session.
 func (s *Server) handleUnsubscribe(w http.ResponseWriter, r *http.Request) {
-	u, kind, ok := s.unsubscribeUser(w, r)
+	l, ok := s.unsubscribeUser(w, r)
 	if !ok {
 		return
 	}
-	if err := s.db.Unsubscribe(r.Context(), u.ID, kind); err != nil {
+	err := s.db.Unsubscribe(r.Context(), l.user.ID, l.kind, l.epoch)
+	if journal.ErrorCode(err) == journal.ECONFLICT {
+		s.unsubscribeRefused(w, r, l, err)
+		return
+	}
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, web.UnsubscribePage(web.Page{Title: "Reminder off"},
-		web.UnsubscribeView{What: web.ReminderLabel(kind), Done: true}))
+		web.UnsubscribeView{What: web.ReminderLabel(l.kind), Done: true}))
 }

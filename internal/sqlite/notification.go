@@ -53,6 +53,15 @@ func (db *DB) saveNotificationSettings(ctx context.Context, tx *sql.Tx, userID i
 	if err != nil {
 		return err
 	}
+	old, err := findNotificationSettings(ctx, tx, userID)
+	if err != nil {
+		return err
+	}
+	if (n.WeeklyReview && !old.WeeklyReview) || (n.FollowUpsDigest && !old.FollowUpsDigest) {
+		if err := bumpReminderEpoch(ctx, tx, userID); err != nil {
+			return err
+		}
+	}
 	now := db.Now()
 	weekly, digest := notificationNextDue(n, loc, now)
 	_, err = tx.ExecContext(ctx,
@@ -112,8 +121,10 @@ func (db *DB) RescheduleReminders(ctx context.Context, userID int64) error {
 }
 
 // Unsubscribe turns one kind of reminder off for the user: the weekly
-// review, the digest, or the after-1:1 reminders of every schedule.
-func (db *DB) Unsubscribe(ctx context.Context, userID int64, kind string) error {
+// review, the digest, or the after-1:1 reminders of every schedule. epoch
+// is the one the unsubscribe link carries: a link from before the user
+// last turned a reminder on changes nothing and answers ECONFLICT.
+func (db *DB) Unsubscribe(ctx context.Context, userID int64, kind string, epoch int64) error {
 	var q string
 	switch kind {
 	case journal.KindWeeklyReview:
@@ -126,11 +137,51 @@ func (db *DB) Unsubscribe(ctx context.Context, userID int64, kind string) error 
 		return journal.Errorf(journal.EINVALID, "Unknown reminder.")
 	}
 	return db.tx(ctx, func(tx *sql.Tx) error {
+		current, err := reminderEpoch(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if epoch != current {
+			return ErrStaleUnsubscribe
+		}
 		if _, err := tx.ExecContext(ctx, q, formatTime(db.Now()), userID); err != nil {
 			return fmt.Errorf("unsubscribe: %w", err)
 		}
 		return nil
 	})
+}
+
+// ErrStaleUnsubscribe refuses an unsubscribe link from an older mail.
+var ErrStaleUnsubscribe = journal.Errorf(journal.ECONFLICT,
+	"This link is from an older mail: you have turned reminders on again since it was sent, so it no longer turns them off. Use the link in a newer mail, or your notification settings.")
+
+// ReminderEpoch returns the user's reminder epoch: how many times they
+// have turned a reminder on. Unsubscribe links carry it.
+func (db *DB) ReminderEpoch(ctx context.Context, userID int64) (int64, error) {
+	return reminderEpoch(ctx, db.reader(), userID)
+}
+
+func reminderEpoch(ctx context.Context, q rowQueryer, userID int64) (int64, error) {
+	var epoch int64
+	err := q.QueryRowContext(ctx, "SELECT epoch FROM reminder_epochs WHERE user_id = ?", userID).Scan(&epoch)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find reminder epoch: %w", err)
+	}
+	return epoch, nil
+}
+
+// bumpReminderEpoch moves the user's reminder epoch on, when a reminder
+// is turned on: the unsubscribe links of every earlier mail stop working.
+func bumpReminderEpoch(ctx context.Context, tx *sql.Tx, userID int64) error {
+	_, err := tx.ExecContext(ctx,
+		"INSERT INTO reminder_epochs (user_id, epoch) VALUES (?, 1) ON CONFLICT (user_id) DO UPDATE SET epoch = epoch + 1", userID)
+	if err != nil {
+		return fmt.Errorf("move reminder epoch on: %w", err)
+	}
+	return nil
 }
 
 // FindUserByPublicID returns the account with the given public id, for

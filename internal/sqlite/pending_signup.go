@@ -10,37 +10,108 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// CreatePendingSignup keeps an open sign-up until its link is followed,
-// and drops those whose links have expired.
-func (db *DB) CreatePendingSignup(ctx context.Context, p journal.PendingSignup) error {
-	return db.writePendingSignup(ctx, p, true)
-}
-
-// PendingSignupDecoy does the write of CreatePendingSignup and takes it
-// back in the same transaction, so nothing stays. A sign-up for an email
-// that has an account calls it, to cost the same commit as a new one:
-// otherwise the answer to a known email would come a commit faster.
-func (db *DB) PendingSignupDecoy(ctx context.Context, p journal.PendingSignup) error {
-	return db.writePendingSignup(ctx, p, false)
-}
-
-func (db *DB) writePendingSignup(ctx context.Context, p journal.PendingSignup, keep bool) error {
+// ClaimSignupMail decides, in one transaction, what an open sign-up for
+// p.Email mails: nothing when the address had a sign-up mail in the last
+// journal.SignupMailGap or journal.SignupMailsPerDay in the last day; else
+// a note to the account's owner when the address has one; else a link, and
+// then p is kept as the address's one live sign-up (any older link is
+// retired). The caller sends the mail after the commit, never inside it.
+//
+// Every path does the same writes: it notes the request in the mail log
+// and inserts one pending sign-up and deletes one (a decoy when nothing is
+// kept), so neither the answer's timing nor the database's work tells a
+// new address from a known one, or a mail sent from one held back.
+func (db *DB) ClaimSignupMail(ctx context.Context, p journal.PendingSignup) (journal.SignupMail, error) {
 	now := db.Now()
-	return db.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM pending_signups WHERE expires_at <= ?", now.Unix()); err != nil {
-			return fmt.Errorf("drop expired sign-ups: %w", err)
+	email := journal.NormalizeEmail(p.Email)
+	var m journal.SignupMail
+	err := db.tx(ctx, func(tx *sql.Tx) error {
+		if err := dropStaleSignups(ctx, tx, now); err != nil {
+			return err
 		}
-		_, err := tx.ExecContext(ctx,
-			`INSERT INTO pending_signups (token_hash, email, password_hash, display_name, timezone, created_at, expires_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			p.TokenHash, journal.NormalizeEmail(p.Email), p.PasswordHash, p.DisplayName, p.TimeZone, formatTime(now), p.ExpiresAt.Unix())
+		owner, err := scanUser(tx.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE email = ?", email))
+		switch journal.ErrorCode(err) {
+		case journal.ENOTFOUND:
+		case "":
+			m.Owner = owner
+		default:
+			return err
+		}
+		if m.Send, err = signupMailAllowed(ctx, tx, email, now); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO signup_mails (email, sent, at) VALUES (?, ?, ?)", email, m.Send, now.Unix())
 		if err != nil {
-			return fmt.Errorf("insert pending sign-up: %w", err)
+			return fmt.Errorf("note sign-up mail: %w", err)
 		}
-		if !keep {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM pending_signups WHERE token_hash = ?", p.TokenHash); err != nil {
-				return fmt.Errorf("take back decoy sign-up: %w", err)
-			}
+		if m.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("note sign-up mail: %w", err)
+		}
+		return writePendingSignup(ctx, tx, p, email, now, m.Send && m.Owner == nil)
+	})
+	if err != nil {
+		return journal.SignupMail{}, err
+	}
+	return m, nil
+}
+
+// dropStaleSignups drops expired sign-ups and mail-log rows older than a day.
+func dropStaleSignups(ctx context.Context, tx *sql.Tx, now time.Time) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM pending_signups WHERE expires_at <= ?", now.Unix()); err != nil {
+		return fmt.Errorf("drop expired sign-ups: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM signup_mails WHERE at <= ?", now.Add(-24*time.Hour).Unix()); err != nil {
+		return fmt.Errorf("drop old sign-up mail log: %w", err)
+	}
+	return nil
+}
+
+// signupMailAllowed reports whether email may get a sign-up mail now.
+func signupMailAllowed(ctx context.Context, tx *sql.Tx, email string, now time.Time) (bool, error) {
+	var sent int
+	var last int64
+	err := tx.QueryRowContext(ctx,
+		"SELECT count(*), coalesce(max(at), 0) FROM signup_mails WHERE email = ? AND sent = 1 AND at > ?",
+		email, now.Add(-24*time.Hour).Unix()).Scan(&sent, &last)
+	if err != nil {
+		return false, fmt.Errorf("count sign-up mails: %w", err)
+	}
+	return sent < journal.SignupMailsPerDay && now.Sub(time.Unix(last, 0)) >= journal.SignupMailGap, nil
+}
+
+// writePendingSignup keeps p as the address's one live sign-up, retiring
+// any older one; or, when not keep, writes p and takes it back at once.
+func writePendingSignup(ctx context.Context, tx *sql.Tx, p journal.PendingSignup, email string, now time.Time, keep bool) error {
+	if keep {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM pending_signups WHERE email = ?", email); err != nil {
+			return fmt.Errorf("retire older sign-up link: %w", err)
+		}
+	}
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO pending_signups (token_hash, email, display_name, timezone, created_at, expires_at)
+		 VALUES (?, ?, ?, ?, ?, ?)`,
+		p.TokenHash, email, p.DisplayName, p.TimeZone, formatTime(now), p.ExpiresAt.Unix())
+	if err != nil {
+		return fmt.Errorf("insert pending sign-up: %w", err)
+	}
+	if !keep {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM pending_signups WHERE token_hash = ?", p.TokenHash); err != nil {
+			return fmt.Errorf("take back decoy sign-up: %w", err)
+		}
+	}
+	return nil
+}
+
+// ReleaseSignupMail undoes ClaimSignupMail for a mail the relay did not
+// take: the address may be mailed again at once, and the link that was
+// never delivered is dropped.
+func (db *DB) ReleaseSignupMail(ctx context.Context, m journal.SignupMail, tokenHash []byte) error {
+	return db.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM signup_mails WHERE rowid = ?", m.ID); err != nil {
+			return fmt.Errorf("release sign-up mail: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM pending_signups WHERE token_hash = ?", tokenHash); err != nil {
+			return fmt.Errorf("drop undelivered sign-up: %w", err)
 		}
 		return nil
 	})
@@ -67,12 +138,12 @@ func (db *DB) TakePendingSignup(ctx context.Context, tokenHash []byte) (*journal
 	return p, err
 }
 
-const pendingSignupColumns = "token_hash, email, password_hash, display_name, timezone, expires_at"
+const pendingSignupColumns = "token_hash, email, display_name, timezone, expires_at"
 
 func scanPendingSignup(row *sql.Row) (*journal.PendingSignup, error) {
 	var p journal.PendingSignup
 	var expires int64
-	err := row.Scan(&p.TokenHash, &p.Email, &p.PasswordHash, &p.DisplayName, &p.TimeZone, &expires)
+	err := row.Scan(&p.TokenHash, &p.Email, &p.DisplayName, &p.TimeZone, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, journal.Errorf(journal.ENOTFOUND, "This sign-up link was used already or never existed.")
 	}

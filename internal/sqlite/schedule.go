@@ -47,6 +47,18 @@ func (db *DB) upsertSchedule(ctx context.Context, tx *sql.Tx, userID, bossID int
 		return err
 	}
 	s.UserID, s.BossID = userID, bossID
+	if s.Remind {
+		var was bool
+		err := tx.QueryRowContext(ctx, "SELECT remind FROM schedules WHERE user_id = ? AND boss_id = ?", userID, bossID).Scan(&was)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("find schedule: %w", err)
+		}
+		if !was {
+			if err := bumpReminderEpoch(ctx, tx, userID); err != nil {
+				return err
+			}
+		}
+	}
 	now := db.Now()
 	_, err = tx.ExecContext(ctx,
 		`INSERT INTO schedules (public_id, user_id, boss_id, weekdays, time, duration_min, every_weeks, starts_on, remind, next_due_at, created_at, updated_at)
