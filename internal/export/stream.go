@@ -270,3 +270,19 @@ func (s *stream) pass(name string, fn func() error) error {
 	s.held[name] = append(s.held[name], fn)
 	return nil
 }
+
+// Check reads a JSON export from r and reports every problem Stream would
+// find without the account's records: everything but whether references
+// to records not in the file resolve.
+func Check(r io.Reader, today string) error {
+	return Stream(r, today, discard{})
+}
+
+// discard is a sink that keeps nothing.
+type discard struct{}
+
+func (discard) Boss(int, *journal.Boss) error                     { return nil }
+func (discard) Priority(int, *journal.Priority) error             { return nil }
+func (discard) Entry(int, *journal.Entry) error                   { return nil }
+func (discard) Schedule(int, *journal.Schedule) error             { return nil }
+func (discard) Notifications(*journal.NotificationSettings) error { return nil }
