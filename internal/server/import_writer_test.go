@@ -284,3 +284,32 @@ func TestReceiveUploadSpools(t *testing.T) {
 		}
 	}
 }
+
+// TestImportIndexesForSearch imports a journal into an account that
+// already has entries (so new ids follow others) and finds the imported
+// entries by their summary, their notes and their follow-ups' text: the
+// batches put each entry in the search index whole, follow-ups included.
+func TestImportIndexesForSearch(t *testing.T) {
+	_, ann := exportApp(t)
+	file := []byte(ann.get("/export.json").body)
+	app := newTestApp(t)
+	bob := app.signedUp("bob@example.com")
+	bob.createdID("/entries", entryForm("new_boss_name", "Zed", "summary", "Bob's own entry"), "/entries/")
+	wantStatus(t, bob.upload(file), http.StatusSeeOther)
+	for _, q := range []string{"Skip-level", "single", "deck", "budget"} {
+		r := bob.get("/entries?q=" + url.QueryEscape(q))
+		wantStatus(t, r, http.StatusOK)
+		if !strings.Contains(r.body, "Skip-level chat") && !strings.Contains(r.body, " /C calc") {
+			t.Errorf("search %q found no imported entry:\n%.1500s", q, r.body)
+		}
+	}
+	if r := bob.get("/entries?q=zebra"); strings.Contains(r.body, "Skip-level chat") || strings.Contains(r.body, " /C calc") {
+		t.Errorf("a search for a word in no entry listed imported entries")
+	}
+	// Once more: nothing new.
+	r := bob.upload(file)
+	wantStatus(t, r, http.StatusSeeOther)
+	if got := app.rowsOf("entries", "bob@example.com"); got != 3 {
+		t.Errorf("bob has %d entries after importing twice, want 3", got)
+	}
+}

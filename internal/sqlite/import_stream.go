@@ -15,7 +15,14 @@ import (
 func (db *DB) ImportStream(ctx context.Context, userID int64, read func(journal.ImportSink) error) (journal.ImportResult, error) {
 	var res journal.ImportResult
 	err := db.tx(ctx, func(tx *sql.Tx) error {
-		return read(importSink{db: db, im: &importer{ctx: ctx, tx: tx, userID: userID, res: &res}})
+		im := &importer{ctx: ctx, tx: tx, userID: userID, res: &res}
+		if err := im.deferForeignKeys(); err != nil {
+			return err
+		}
+		if err := read(importSink{db: db, im: im}); err != nil {
+			return err
+		}
+		return im.flush()
 	})
 	return res, err
 }
