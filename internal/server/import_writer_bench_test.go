@@ -67,11 +67,14 @@ func BenchmarkImportWriterWait(b *testing.B) {
 
 // fiveThousandEntryExport is the JSON export of a seeded 5,000-entry
 // journal, with UUIDs for ids as a real export has.
-func fiveThousandEntryExport(b testing.TB) []byte {
+func fiveThousandEntryExport(b testing.TB) []byte { return seededExport(b, 5_000) }
+
+// seededExport is the JSON export of a seeded journal of n entries.
+func seededExport(b testing.TB, n int) []byte {
 	b.Helper()
 	app := newTestApp(b)
 	c, u := benchUser(app, "export@example.com")
-	dates := make([]string, 5_000)
+	dates := make([]string, n)
 	today := time.Now().UTC()
 	for i := range dates {
 		dates[i] = today.AddDate(0, 0, -(i*3650)/len(dates)).Format("2006-01-02")

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -311,5 +312,30 @@ func TestImportIndexesForSearch(t *testing.T) {
 	wantStatus(t, r, http.StatusSeeOther)
 	if got := app.rowsOf("entries", "bob@example.com"); got != 3 {
 		t.Errorf("bob has %d entries after importing twice, want 3", got)
+	}
+}
+
+// TestImportAllOrNothingAcrossBatches imports a file whose last entry
+// names a boss that is nowhere: the entries before it, written in earlier
+// batches, are undone with it, and the page says nothing was imported.
+func TestImportAllOrNothingAcrossBatches(t *testing.T) {
+	var f map[string]any
+	if err := json.Unmarshal(seededExport(t, 600), &f); err != nil {
+		t.Fatal(err)
+	}
+	entries := f["entries"].([]any)
+	last := len(entries) - 1
+	entries[last].(map[string]any)["boss_id"] = "00000000-0000-4000-8000-00000000dead"
+	file, _ := json.Marshal(f)
+
+	app := newTestApp(t)
+	c := app.signedUp("ann@example.com")
+	r := c.upload(file)
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	wantBody(t, r, "Nothing was imported.", fmt.Sprintf("entries[%d]", last))
+	for _, table := range []string{"bosses", "priorities", "entries", "entry_practices", "followups"} {
+		if n := app.rowsOf(table, "ann@example.com"); n != 0 {
+			t.Errorf("%d rows in %s after a refused import", n, table)
+		}
 	}
 }
