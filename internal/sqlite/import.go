@@ -91,13 +91,15 @@ func (im *importer) ref(path, field, table, publicID string) (int64, error) {
 		return 0, err
 	}
 	if !ok {
-		return 0, invalidRef(path, field, publicID)
+		return 0, invalidRef(path+"."+field, table, publicID)
 	}
 	return id, nil
 }
 
-func invalidRef(path, field, id string) error {
-	msg := fmt.Sprintf("%s: %s %q is not a record in this file or this account.", path, field, id)
+// invalidRef says that the reference at path names no record of table.
+func invalidRef(path, table, id string) error {
+	kind := map[string]string{"bosses": "boss", "priorities": "priority"}[table]
+	msg := fmt.Sprintf("%s: no %s has the id %q, in this file or in this account.", path, kind, id)
 	return &journal.Error{Code: journal.EINVALID, Message: msg}
 }
 
@@ -172,7 +174,7 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 			return err
 		}
 		if prioBoss != bossID {
-			msg := fmt.Sprintf("%s: priority_id: %q is a priority of another boss; an entry can only advance a priority of its own boss.", path, e.PriorityPublicID)
+			msg := fmt.Sprintf("%s.priority_id: %q is a priority of another boss; an entry can only advance a priority of its own boss.", path, e.PriorityPublicID)
 			return &journal.Error{Code: journal.EINVALID, Message: msg}
 		}
 	}

@@ -52,7 +52,7 @@ func (s importSink) Schedule(i int, sc *journal.Schedule) error {
 		return err
 	}
 	if !ok {
-		return &journal.Error{Code: journal.EINVALID, Message: fmt.Sprintf("schedules[%d]: boss_id: no boss with that id in the file or the account.", i)}
+		return invalidRef(fmt.Sprintf("schedules[%d].boss_id", i), "bosses", sc.BossPublicID)
 	}
 	if err := s.db.upsertSchedule(s.im.ctx, s.im.tx, s.im.userID, bossID, *sc); err != nil {
 		return fmt.Errorf("schedules[%d]: %w", i, err)
