@@ -1,6 +1,8 @@
 package server
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -105,4 +107,47 @@ func postForm(c *client, path string, form url.Values) int {
 	}
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// BenchmarkImportTrickleWriterWait holds an import's upload open after its
+// first bytes, as a slow or stalled client does, and reports the slowest
+// of another user's entry saves meanwhile.
+//
+//	go test ./internal/server -run '^$' -bench ImportTrickleWriterWait -benchtime 1x
+func BenchmarkImportTrickleWriterWait(b *testing.B) {
+	head, rest := uploadHead(b, string(seededExport(b, 50)))
+	var worst time.Duration
+	for b.Loop() {
+		app := newWatchedApp(b, len(head))
+		importer := app.signedUp("slow@example.com")
+		other := app.signedUp("other@example.com")
+		pr, pw := io.Pipe()
+		req, _ := http.NewRequest(http.MethodPost, app.ts.URL+"/import", pr)
+		req.Header.Set("Content-Type", "multipart/form-data; boundary="+uploadBoundary)
+		done := make(chan int)
+		go func() {
+			resp, err := importer.hc.Do(req)
+			if err != nil {
+				done <- 0
+				return
+			}
+			resp.Body.Close()
+			done <- resp.StatusCode
+		}()
+		io.WriteString(pw, head)
+		waitFor(b, app.reading, "the server to read the upload's head")
+		for i := range 20 {
+			start := time.Now()
+			if status := postForm(other, "/entries", entryForm("new_boss_name", "Olga", "summary", fmt.Sprintf("Saved during a slow import %d", i))); status != http.StatusSeeOther {
+				b.Fatalf("other user's entry: status %d", status)
+			}
+			worst = max(worst, time.Since(start))
+		}
+		io.WriteString(pw, rest)
+		pw.Close()
+		if status := <-done; status != http.StatusSeeOther {
+			b.Fatalf("import: status %d", status)
+		}
+	}
+	b.ReportMetric(float64(worst.Microseconds())/1000, "worst-other-write-ms")
 }

@@ -31,7 +31,7 @@ const uploadBoundary = "leadup-test-boundary"
 // uploadHead is the start of a multipart upload of file as "file", cut
 // just after the opening of its "bosses" array (where more white space
 // may follow), and the rest of the upload.
-func uploadHead(t *testing.T, file string) (head, rest string) {
+func uploadHead(t testing.TB, file string) (head, rest string) {
 	t.Helper()
 	i := strings.Index(file, `"bosses":[`)
 	if i < 0 {
@@ -55,7 +55,7 @@ type watchedApp struct {
 	served  chan struct{}
 }
 
-func newWatchedApp(t *testing.T, after int) *watchedApp {
+func newWatchedApp(t testing.TB, after int) *watchedApp {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
 	if err != nil {
@@ -98,7 +98,7 @@ func (b *watchedBody) Read(p []byte) (int, error) {
 
 // waitFor waits for ch, failing the test rather than hanging if it never
 // comes: not a measure of speed.
-func waitFor(t *testing.T, ch <-chan struct{}, what string) {
+func waitFor(t testing.TB, ch <-chan struct{}, what string) {
 	t.Helper()
 	select {
 	case <-ch:
