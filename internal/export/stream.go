@@ -266,6 +266,64 @@ func Check(r io.Reader, today string) error {
 	return Stream(r, today, discard{})
 }
 
+// Collect is Check that also keeps the checked records, in the order
+// Stream hands them on, for Replay.
+func Collect(r io.Reader, today string) (*Records, error) {
+	rec := &Records{}
+	if err := Stream(r, today, rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// Records are an export's checked records, ready to hand to a sink again
+// without reading and checking the file a second time.
+type Records struct {
+	calls []func(journal.ImportSink) error
+}
+
+// Replay hands the records to sink, in Stream's order.
+func (r *Records) Replay(sink journal.ImportSink) error {
+	for _, call := range r.calls {
+		if err := call(sink); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Records) keep(call func(journal.ImportSink) error) error {
+	r.calls = append(r.calls, call)
+	return nil
+}
+
+// Records is a journal.ImportSink that keeps what it is handed.
+
+// Boss keeps a boss.
+func (r *Records) Boss(i int, b *journal.Boss) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Boss(i, b) })
+}
+
+// Priority keeps a priority.
+func (r *Records) Priority(i int, p *journal.Priority) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Priority(i, p) })
+}
+
+// Entry keeps an entry.
+func (r *Records) Entry(i int, e *journal.Entry) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Entry(i, e) })
+}
+
+// Schedule keeps a schedule.
+func (r *Records) Schedule(i int, sc *journal.Schedule) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Schedule(i, sc) })
+}
+
+// Notifications keeps the reminder settings.
+func (r *Records) Notifications(n *journal.NotificationSettings) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Notifications(n) })
+}
+
 // discard is a sink that keeps nothing.
 type discard struct{}
 

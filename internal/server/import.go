@@ -32,9 +32,10 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 	}
 	today := s.today(u)
 	up, err := receiveUpload(r, s.db.Dir(), importMemoryLimit)
+	var apply func(journal.ImportSink) error
 	if err == nil {
 		defer up.Close()
-		err = checkUpload(up, today)
+		apply, err = checkUpload(up, today)
 	}
 	var res journal.ImportResult
 	if err == nil {
@@ -43,13 +44,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := s.applyContext(r.Context())
 		defer cancel()
 		r = r.WithContext(ctx)
-		res, err = s.db.ImportStream(ctx, u.ID, func(sink journal.ImportSink) error {
-			f, err := up.Open()
-			if err != nil {
-				return err
-			}
-			return export.Stream(f, today, sink)
-		})
+		res, err = s.db.ImportStream(ctx, u.ID, apply)
 	}
 	s.answerImport(w, r, u, res, err)
 }
@@ -97,13 +92,32 @@ func (s *Server) applyContext(ctx context.Context) (context.Context, context.Can
 }
 
 // checkUpload reads the whole upload against every rule that needs no
-// database, so that a bad file is refused before the writer is taken.
-func checkUpload(up *upload, today string) error {
+// database, so that a bad file is refused before the writer is taken, and
+// returns what hands its records to the database. A small upload's
+// records are kept, checked, so that the writer is held for writing only;
+// a large one is read again from its file, to keep one record in memory.
+func checkUpload(up *upload, today string) (func(journal.ImportSink) error, error) {
 	f, err := up.Open()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return export.Check(f, today)
+	if up.file == nil {
+		recs, err := export.Collect(f, today)
+		if err != nil {
+			return nil, err
+		}
+		return recs.Replay, nil
+	}
+	if err := export.Check(f, today); err != nil {
+		return nil, err
+	}
+	return func(sink journal.ImportSink) error {
+		f, err := up.Open()
+		if err != nil {
+			return err
+		}
+		return export.Stream(f, today, sink)
+	}, nil
 }
 
 var errNoImportFile = errors.New("no file in the upload")
@@ -112,8 +126,8 @@ var errNoImportFile = errors.New("no file in the upload")
 const importTimeout = 10 * time.Minute
 
 // importMemoryLimit is how much of an upload is held in memory; a larger
-// one goes to a file beside the database.
-const importMemoryLimit = 4 << 20
+// one goes to a file beside the database. A variable for tests.
+var importMemoryLimit int64 = 4 << 20
 
 func (s *Server) importInvalid(w http.ResponseWriter, r *http.Request, msg string) {
 	s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {

@@ -339,3 +339,25 @@ func TestImportAllOrNothingAcrossBatches(t *testing.T) {
 		}
 	}
 }
+
+// TestImportFromSpoolFile imports uploads larger than what is kept in
+// memory, read back from their file: a good one imports whole, one with a
+// dangling reference imports nothing.
+func TestImportFromSpoolFile(t *testing.T) {
+	old := importMemoryLimit
+	importMemoryLimit = 64
+	t.Cleanup(func() { importMemoryLimit = old })
+	_, ann := exportApp(t)
+	good := ann.get("/export.json").body
+	app := newTestApp(t)
+	bob := app.signedUp("bob@example.com")
+	bad := strings.Replace(good, `"boss_id":"`, `"boss_id":"00000000-0000-4000-8000-00000000dead", "was":"`, 1)
+	if bad == good {
+		t.Fatal("no boss_id in the export")
+	}
+	wantImportRefused(t, app, bob, []byte(bad), ".boss_id: no boss has the id")
+	wantStatus(t, bob.upload([]byte(good)), http.StatusSeeOther)
+	if got := app.rowsOf("entries", "bob@example.com"); got != 2 {
+		t.Errorf("imported %d entries, want 2", got)
+	}
+}
