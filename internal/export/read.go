@@ -1,10 +1,7 @@
 package export
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"slices"
 	"time"
@@ -19,21 +16,6 @@ const maxProblems = 20
 
 func invalid(msg string) error { return &journal.Error{Code: journal.EINVALID, Message: msg} }
 
-func jsonProblem(err error) string {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syntax):
-		return fmt.Sprintf("syntax error at byte %d", syntax.Offset)
-	case errors.As(err, &typ):
-		return fmt.Sprintf("%s should be a %s, not a %s", typ.Field, typ.Type, typ.Value)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return "it ends too early"
-	default:
-		return "it could not be read"
-	}
-}
-
 type validator struct {
 	problems []string
 	ids      map[string]string // public id → path, to refuse duplicates
@@ -41,7 +23,7 @@ type validator struct {
 
 func (v *validator) add(path, field, msg string) {
 	if len(v.problems) < maxProblems {
-		v.problems = append(v.problems, fmt.Sprintf("%s: %s: %s", path, field, msg))
+		v.problems = append(v.problems, fmt.Sprintf("%s: %s", joinPath(path, field), msg))
 	} else if len(v.problems) == maxProblems {
 		v.problems = append(v.problems, "… and more.")
 	}

@@ -34,11 +34,11 @@ func TestReadProblemsAreStable(t *testing.T) {
 	}
 	var fields []string
 	for _, l := range lines {
-		if strings.HasPrefix(l, "entries[0]:") {
-			fields = append(fields, strings.Split(l, ": ")[1])
+		if rest, ok := strings.CutPrefix(l, "entries[0]."); ok {
+			fields = append(fields, strings.Split(rest, ": ")[0])
 		}
 	}
-	want := []string{"kind", "occurred_on", "practice", "summary"}
+	want := []string{"kind", "occurred_on", "practices", "summary"}
 	if strings.Join(fields, ",") != strings.Join(want, ",") {
 		t.Errorf("entries[0] problems in order %v, want %v", fields, want)
 	}

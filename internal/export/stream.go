@@ -85,63 +85,51 @@ func (s *stream) flush() error {
 	return nil
 }
 
-// readErr turns a decoding error into the message a user sees; an error
-// of the upload itself (too large, cut off) is returned as it is.
-func readErr(err error) error {
-	var syntax *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &syntax) || errors.As(err, &typ) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return invalid(fmt.Sprintf("The file is not valid JSON: %s.", jsonProblem(err)))
-	}
-	return fmt.Errorf("read import: %w", err)
-}
-
-func readErrOf(err error) error {
-	if err == nil {
-		return nil
-	}
-	return readErr(err)
-}
-
-func (s *stream) delim(want json.Delim) error {
+// delim reads the next token, which must be want, opening or closing
+// the value at path.
+func (s *stream) delim(path string, want json.Delim) error {
 	t, err := s.dec.Token()
 	if err != nil {
-		return readErr(err)
+		return readErr(path, err)
 	}
-	if d, ok := t.(json.Delim); !ok || d != want {
-		return invalid(fmt.Sprintf("The file is not valid JSON: expected %q at byte %d.", want, s.dec.InputOffset()))
+	if d, ok := t.(json.Delim); ok && d == want {
+		return nil
 	}
-	return nil
+	what := map[json.Delim]string{'{': "an object ({…})", '[': "a list ([…])", '}': "the end of an object", ']': "the end of a list"}[want]
+	if path == "" {
+		return invalid(fmt.Sprintf("The file is not a leadup export: it should be %s, and is not at byte %d.", what, s.dec.InputOffset()))
+	}
+	return invalid(fmt.Sprintf("%s: should be %s.", path, what))
 }
 
 func (s *stream) checkHead() error {
 	if s.f.Format != Format {
-		return invalid("The file is not a leadup export (its format field is not \"leadup-export\").")
+		return invalid(fmt.Sprintf("format: is not %q, so the file is not a leadup export.", Format))
 	}
 	return s.checkVersion()
 }
 
 func (s *stream) checkVersion() error {
 	if s.f.Version != Version {
-		return invalid(fmt.Sprintf("This is a version %d leadup export; this server reads version %d.", s.f.Version, Version))
+		return invalid(fmt.Sprintf("version: this is a version %d leadup export; this server reads version %d.", s.f.Version, Version))
 	}
 	return nil
 }
 
 func (s *stream) run() error {
-	if err := s.delim('{'); err != nil {
+	if err := s.delim("", '{'); err != nil {
 		return err
 	}
 	for s.dec.More() {
 		t, err := s.dec.Token()
 		if err != nil {
-			return readErr(err)
+			return readErr("", err)
 		}
 		key, _ := t.(string)
 		// A wrong head stops the import as soon as it is read.
 		switch key {
 		case "format":
-			if err = readErrOf(s.dec.Decode(&s.f.Format)); err == nil {
+			if err = s.decode(key, &s.f.Format); err == nil {
 				err = s.checkHead()
 				if s.f.Format == Format {
 					err = nil // the version may come later
@@ -152,7 +140,7 @@ func (s *stream) run() error {
 			}
 			continue
 		case "version":
-			if err = readErrOf(s.dec.Decode(&s.f.Version)); err == nil {
+			if err = s.decode(key, &s.f.Version); err == nil {
 				err = s.checkVersion()
 			}
 			if err != nil {
@@ -179,13 +167,13 @@ func (s *stream) run() error {
 			continue
 		default:
 			var skip json.RawMessage
-			err = s.dec.Decode(&skip)
+			err = readErr(key, s.dec.Decode(&skip))
 		}
 		if err != nil {
-			return readErr(err)
+			return err
 		}
 	}
-	if err := s.delim('}'); err != nil {
+	if err := s.delim("", '}'); err != nil {
 		return err
 	}
 	// An export is one JSON object: anything after it means the file is
@@ -199,8 +187,8 @@ func (s *stream) run() error {
 // notifications reads the optional settings object, which may be null.
 func (s *stream) notifications() error {
 	var n *Notifications
-	if err := s.dec.Decode(&n); err != nil {
-		return readErr(err)
+	if err := s.decode("notifications", &n); err != nil {
+		return err
 	}
 	if n != nil {
 		rec := s.v.notifications(*n)
@@ -211,7 +199,7 @@ func (s *stream) notifications() error {
 
 // section reads one array of records.
 func (s *stream) section(name string) error {
-	if err := s.delim('['); err != nil {
+	if err := s.delim(name, '['); err != nil {
 		return err
 	}
 	for i := 0; s.dec.More(); i++ {
@@ -220,25 +208,25 @@ func (s *stream) section(name string) error {
 		switch name {
 		case "bosses":
 			var b Boss
-			if err = readErrOf(s.dec.Decode(&b)); err == nil {
+			if err = s.decode(path, &b); err == nil {
 				rec := s.v.boss(path, b)
 				err = s.pass(name, func() error { return s.sink.Boss(i, rec) })
 			}
 		case "priorities":
 			var p Priority
-			if err = readErrOf(s.dec.Decode(&p)); err == nil {
+			if err = s.decode(path, &p); err == nil {
 				rec := s.v.priority(path, p)
 				err = s.pass(name, func() error { return s.sink.Priority(i, rec) })
 			}
 		case "schedules":
 			var sc Schedule
-			if err = readErrOf(s.dec.Decode(&sc)); err == nil {
+			if err = s.decode(path, &sc); err == nil {
 				rec := s.v.schedule(path, sc)
 				err = s.pass(name, func() error { return s.sink.Schedule(i, rec) })
 			}
 		default:
 			var e Entry
-			if err = readErrOf(s.dec.Decode(&e)); err == nil {
+			if err = s.decode(path, &e); err == nil {
 				rec := s.v.entry(path, e, s.today)
 				err = s.pass(name, func() error { return s.sink.Entry(i, rec) })
 			}
@@ -247,7 +235,7 @@ func (s *stream) section(name string) error {
 			return err
 		}
 	}
-	return s.delim(']')
+	return s.delim(name, ']')
 }
 
 // hand passes a record on while the file has no problems.
@@ -270,3 +258,77 @@ func (s *stream) pass(name string, fn func() error) error {
 	s.held[name] = append(s.held[name], fn)
 	return nil
 }
+
+// Check reads a JSON export from r and reports every problem Stream would
+// find without the account's records: everything but whether references
+// to records not in the file resolve.
+func Check(r io.Reader, today string) error {
+	return Stream(r, today, discard{})
+}
+
+// Collect is Check that also keeps the checked records, in the order
+// Stream hands them on, for Replay.
+func Collect(r io.Reader, today string) (*Records, error) {
+	rec := &Records{}
+	if err := Stream(r, today, rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// Records are an export's checked records, ready to hand to a sink again
+// without reading and checking the file a second time.
+type Records struct {
+	calls []func(journal.ImportSink) error
+}
+
+// Replay hands the records to sink, in Stream's order.
+func (r *Records) Replay(sink journal.ImportSink) error {
+	for _, call := range r.calls {
+		if err := call(sink); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Records) keep(call func(journal.ImportSink) error) error {
+	r.calls = append(r.calls, call)
+	return nil
+}
+
+// Records is a journal.ImportSink that keeps what it is handed.
+
+// Boss keeps a boss.
+func (r *Records) Boss(i int, b *journal.Boss) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Boss(i, b) })
+}
+
+// Priority keeps a priority.
+func (r *Records) Priority(i int, p *journal.Priority) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Priority(i, p) })
+}
+
+// Entry keeps an entry.
+func (r *Records) Entry(i int, e *journal.Entry) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Entry(i, e) })
+}
+
+// Schedule keeps a schedule.
+func (r *Records) Schedule(i int, sc *journal.Schedule) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Schedule(i, sc) })
+}
+
+// Notifications keeps the reminder settings.
+func (r *Records) Notifications(n *journal.NotificationSettings) error {
+	return r.keep(func(s journal.ImportSink) error { return s.Notifications(n) })
+}
+
+// discard is a sink that keeps nothing.
+type discard struct{}
+
+func (discard) Boss(int, *journal.Boss) error                     { return nil }
+func (discard) Priority(int, *journal.Priority) error             { return nil }
+func (discard) Entry(int, *journal.Entry) error                   { return nil }
+func (discard) Schedule(int, *journal.Schedule) error             { return nil }
+func (discard) Notifications(*journal.NotificationSettings) error { return nil }

@@ -55,7 +55,7 @@ func TestControlCharactersRefused(t *testing.T) {
 	before := app.snapshot()
 	r = c.upload(body)
 	wantStatus(t, r, http.StatusUnprocessableEntity)
-	if !strings.Contains(r.body, "bosses[0]: name: This text has an invisible control character") {
+	if !strings.Contains(r.body, "bosses[0].name: This text has an invisible control character") {
 		t.Errorf("the import page does not name the field\n%.3000s", r.body)
 	}
 	if app.snapshot() != before {

@@ -19,8 +19,8 @@ func (s *Server) requestDeadline(next http.Handler) http.Handler {
 }
 
 // deadline ends the request's context after d; 0 or less leaves it be.
-// An import gets its own (importTimeout): it is read only as fast as its
-// records are written.
+// An import gets its own (importTimeout), long enough to receive a large
+// file over a slow line.
 func deadline(d time.Duration) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

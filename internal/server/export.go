@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/leadup/leadup/internal/export"
-	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/sqlite"
-	"github.com/leadup/leadup/web"
 )
 
 // exporter is what each download format writes through.
@@ -73,83 +70,4 @@ func (s *Server) handleExportMarkdown(w http.ResponseWriter, r *http.Request) {
 	s.streamExport(w, r, "md", "text/markdown; charset=utf-8", func(w io.Writer) (exporter, error) {
 		return export.NewMarkdownWriter(w, u, s.today(u))
 	})
-}
-
-// handleImport merges a JSON export (multipart field "file") into the
-// account, all or nothing. It streams: the upload is decoded record by
-// record as it arrives and written in one transaction, so neither the
-// file nor a decoded copy of it is ever held whole.
-func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
-	u := userFrom(r.Context())
-	// The body is read as fast as the records are written, so the server's
-	// read timeout, meant for clients that stall, would cut a large import
-	// short; it gets importTimeout instead, for reading and answering.
-	rc := http.NewResponseController(w)
-	deadline := time.Now().Add(importTimeout)
-	if err := errors.Join(rc.SetReadDeadline(deadline), rc.SetWriteDeadline(deadline)); err != nil && !errors.Is(err, http.ErrNotSupported) {
-		s.log.Warn("import deadline", "err", err)
-	}
-	file, err := importPart(r)
-	var res journal.ImportResult
-	if err == nil {
-		res, err = s.db.ImportStream(r.Context(), u.ID, func(sink journal.ImportSink) error {
-			return export.Stream(file, s.today(u), sink)
-		})
-	}
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		s.renderError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("That file is over the %d MiB import limit.", s.cfg.MaxImportBytes>>20))
-	case errors.Is(err, errNoImportFile):
-		s.importInvalid(w, r, "Choose a leadup JSON export to import.")
-	case journal.ErrorCode(err) == journal.EINVALID:
-		s.importInvalid(w, r, journal.ErrorMessage(err))
-	case err != nil:
-		s.fail(w, r, err)
-	default:
-		s.log.Info("import", "user_id", u.ID, "entries_added", res.Entries.Added, "entries_updated", res.Entries.Updated)
-		s.redirectWithFlash(w, r, "/settings", importSummary(res))
-	}
-}
-
-var errNoImportFile = errors.New("no file in the upload")
-
-// importTimeout bounds reading and merging one upload.
-const importTimeout = 10 * time.Minute
-
-// importPart returns the upload's "file" part, read straight from the
-// request body.
-func importPart(r *http.Request) (io.Reader, error) {
-	mr, err := r.MultipartReader()
-	if err != nil {
-		return nil, errNoImportFile
-	}
-	for {
-		p, err := mr.NextPart()
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return nil, err
-		}
-		if err != nil {
-			return nil, errNoImportFile
-		}
-		if p.FormName() == "file" {
-			return p, nil
-		}
-	}
-}
-
-func (s *Server) importInvalid(w http.ResponseWriter, r *http.Request, msg string) {
-	s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
-		v.Import.Message = "Nothing was imported."
-		v.Import.Errors = map[string]string{"file": msg}
-	})
-}
-
-func importSummary(r journal.ImportResult) string {
-	part := func(name string, c journal.ImportCounts) string {
-		return fmt.Sprintf("%s %d added, %d updated, %d unchanged", name, c.Added, c.Updated, c.Unchanged)
-	}
-	return "Import finished. " + part("Bosses:", r.Bosses) + "; " + part("priorities:", r.Priorities) + "; " +
-		part("entries:", r.Entries) + "; " + part("follow-ups:", r.FollowUps) + "."
 }

@@ -66,7 +66,7 @@ func TestExportImportRoundTripsProblemsAndBets(t *testing.T) {
 	// A bad block is refused with where it is, and nothing is written.
 	bad := strings.Replace(first, `"review_on":"2026-12-15"`, `"review_on":"2026-11-01"`, 1)
 	// Newest first: entries[1] is the bet of 11-25.
-	wantImportRefused(t, app, app.signedUp("carol@example.com"), []byte(bad), "entries[1].bet: review_on:")
+	wantImportRefused(t, app, app.signedUp("carol@example.com"), []byte(bad), "entries[1].bet.review_on:")
 }
 
 func TestCSVAndMarkdownExportsShowProblemsAndBets(t *testing.T) {

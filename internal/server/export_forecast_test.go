@@ -60,10 +60,10 @@ func TestExportImportRoundTripsForecasts(t *testing.T) {
 	// A bad forecast is refused with where it is, and nothing is written.
 	carol := app.signedUp("carol@example.com")
 	for _, c := range []struct{ from, to, where string }{
-		{`"noticed_on":"2026-11-24"`, `"noticed_on":"2026-11-25"`, "entries[1].forecast: noticed_on:"},
-		{`"expected_by":"2027-01-10"`, `"expected_by":"2026-11-01"`, "entries[1].forecast: expected_by:"},
-		{`"result":"averted"`, `"result":null`, "entries[2].forecast: result:"},
-		{`"resolved_on":"2026-11-25"`, `"resolved_on":"2026-11-19"`, "entries[2].forecast: resolved_on:"},
+		{`"noticed_on":"2026-11-24"`, `"noticed_on":"2026-11-25"`, "entries[1].forecast.noticed_on:"},
+		{`"expected_by":"2027-01-10"`, `"expected_by":"2026-11-01"`, "entries[1].forecast.expected_by:"},
+		{`"result":"averted"`, `"result":null`, "entries[2].forecast.result:"},
+		{`"resolved_on":"2026-11-25"`, `"resolved_on":"2026-11-19"`, "entries[2].forecast.resolved_on:"},
 	} {
 		bad := strings.Replace(first, c.from, c.to, 1)
 		if bad == first {

@@ -51,7 +51,7 @@ func TestRemindersExportImportAndDelete(t *testing.T) {
 	}
 	// A bad schedule is refused with its place, and nothing is written.
 	bad := strings.Replace(body, `"every_weeks":2`, `"every_weeks":3`, 1)
-	wantImportRefused(t, app, other, []byte(bad), "schedules[0]: every_weeks")
+	wantImportRefused(t, app, other, []byte(bad), "schedules[0].every_weeks")
 
 	wantStatus(t, c.post("/settings", url.Values{"action": {"delete"}, "password": {"correct horse battery"}}), http.StatusSeeOther)
 	if n := app.count("schedules"); n != 1 {

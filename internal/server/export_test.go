@@ -130,14 +130,14 @@ func TestImportRefusesBadFiles(t *testing.T) {
 		{"not JSON at all", []byte("hello"), "not valid JSON"},
 		{"another format", mutate(func(m map[string]any) { m["format"] = "something-else" }), "not a leadup export"},
 		{"another version", mutate(func(m map[string]any) { m["version"] = 2 }), "version 2 leadup export"},
-		{"empty summary", mutate(func(m map[string]any) { entry(m, 1)["summary"] = "" }), "entries[1]: summary: Write a one-line summary."},
-		{"future date", mutate(func(m map[string]any) { entry(m, 0)["occurred_on"] = "2999-01-01" }), "entries[0]: occurred_on:"},
-		{"unknown practice", mutate(func(m map[string]any) { entry(m, 0)["practices"] = []any{"golf"} }), "entries[0]: practice:"},
-		{"bad id", mutate(func(m map[string]any) { entry(m, 0)["id"] = "42" }), "entries[0]: id: not a UUID."},
-		{"dangling boss", mutate(func(m map[string]any) { entry(m, 1)["boss_id"] = "00000000-0000-4000-8000-000000000000" }), "entries[1]: boss_id"},
+		{"empty summary", mutate(func(m map[string]any) { entry(m, 1)["summary"] = "" }), "entries[1].summary: Write a one-line summary."},
+		{"future date", mutate(func(m map[string]any) { entry(m, 0)["occurred_on"] = "2999-01-01" }), "entries[0].occurred_on:"},
+		{"unknown practice", mutate(func(m map[string]any) { entry(m, 0)["practices"] = []any{"golf"} }), "entries[0].practices:"},
+		{"bad id", mutate(func(m map[string]any) { entry(m, 0)["id"] = "42" }), "entries[0].id: not a UUID."},
+		{"dangling boss", mutate(func(m map[string]any) { entry(m, 1)["boss_id"] = "00000000-0000-4000-8000-000000000000" }), "entries[1].boss_id"},
 		{"follow-up half done", mutate(func(m map[string]any) {
 			entry(m, 0)["followups"].([]any)[0].(map[string]any)["done_on"] = nil
-		}), "entries[0].followups[0]: done_at"},
+		}), "entries[0].followups[0].done_at"},
 		// A valid export with anything after it.
 		{"trailing object", []byte(good + `{"format":"leadup-export"}`), "more after the end of the export"},
 		{"trailing junk", []byte(good + "garbage"), "more after the end of the export"},

@@ -40,7 +40,7 @@ func TestManualExportImport(t *testing.T) {
 		t.Errorf("an old file cleared the manual: %v", got)
 	}
 	bad := strings.Replace(first, `"prefers":"writing"`, `"prefers":"by pigeon"`, 1)
-	wantImportRefused(t, app, bob, []byte(strings.Replace(bad, `"channel":"Email"`, `"channel":"Signal"`, 1)), "bosses[0]: manual.prefers:")
+	wantImportRefused(t, app, bob, []byte(strings.Replace(bad, `"channel":"Email"`, `"channel":"Signal"`, 1)), "bosses[0].manual.prefers:")
 	if got := app.scalar("SELECT count(*) FROM bosses WHERE manual_channel = 'Signal'"); got != int64(0) {
 		t.Errorf("a refused import wrote %v manuals", got)
 	}

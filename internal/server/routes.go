@@ -38,8 +38,8 @@ func (s *Server) routes() *chi.Mux {
 		r.Post("/unsubscribe/{token}", s.handleUnsubscribe)
 	})
 
-	// An import takes a whole export, streamed into the database as it
-	// arrives: it has its own body cap and deadline.
+	// An import takes a whole export, received before it is applied: it
+	// has its own body cap, and a deadline long enough for a slow line.
 	r.Group(func(r chi.Router) {
 		r.Use(deadline(importTimeout))
 		r.Use(s.loadSession)

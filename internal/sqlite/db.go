@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -136,6 +137,10 @@ func (db *DB) Ping(ctx context.Context) error {
 // Writer returns the one writer connection's pool: the metrics read its
 // statistics, and tests reach under the store with it.
 func (db *DB) Writer() *sql.DB { return db.write }
+
+// Dir returns the folder that holds the database file: the one place the
+// server may write files of its own (an import's upload, for instance).
+func (db *DB) Dir() string { return filepath.Dir(db.path) }
 
 // Reader returns the read-only pool.
 func (db *DB) Reader() *sql.DB { return db.read }

@@ -21,6 +21,28 @@ type importer struct {
 	tx     *sql.Tx
 	userID int64
 	res    *journal.ImportResult
+
+	newEntries   []newEntry    // waiting for one INSERT (see import_batch.go)
+	newFollowUps []newFollowUp // likewise
+
+	stmts map[string]*sql.Stmt // prepared once an import: most run once a record
+	ids   map[string]int64     // table and public id → id, of lookups that found one
+}
+
+// queryRow runs a query of the import's, prepared on first use.
+func (im *importer) queryRow(query string, args ...any) *sql.Row {
+	st, ok := im.stmts[query]
+	if !ok {
+		var err error
+		if st, err = im.tx.PrepareContext(im.ctx, query); err != nil {
+			return im.tx.QueryRowContext(im.ctx, query, args...) // reports the same error
+		}
+		if im.stmts == nil {
+			im.stmts = map[string]*sql.Stmt{}
+		}
+		im.stmts[query] = st
+	}
+	return st.QueryRowContext(im.ctx, args...)
 }
 
 // count records one merged record and reports whether it needs writing.
@@ -42,12 +64,23 @@ func (im *importer) lookup(table, publicID string) (int64, bool, error) {
 	if publicID == "" {
 		return 0, false, nil
 	}
+	key := table + " " + publicID
+	if id, ok := im.ids[key]; ok {
+		return id, true, nil
+	}
 	var id int64
-	err := im.tx.QueryRowContext(im.ctx, "SELECT id FROM "+table+" WHERE user_id = ? AND public_id = ?", im.userID, publicID).Scan(&id)
+	err := im.queryRow("SELECT id FROM "+table+" WHERE user_id = ? AND public_id = ?", im.userID, publicID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
-	return id, err == nil, err
+	if err != nil {
+		return 0, false, err
+	}
+	if im.ids == nil {
+		im.ids = map[string]int64{}
+	}
+	im.ids[key] = id
+	return id, true, nil
 }
 
 // ref is lookup for a reference that must resolve: a missing record is
@@ -58,19 +91,21 @@ func (im *importer) ref(path, field, table, publicID string) (int64, error) {
 		return 0, err
 	}
 	if !ok {
-		return 0, invalidRef(path, field, publicID)
+		return 0, invalidRef(path+"."+field, table, publicID)
 	}
 	return id, nil
 }
 
-func invalidRef(path, field, id string) error {
-	msg := fmt.Sprintf("%s: %s %q is not a record in this file or this account.", path, field, id)
+// invalidRef says that the reference at path names no record of table.
+func invalidRef(path, table, id string) error {
+	kind := map[string]string{"bosses": "boss", "priorities": "priority"}[table]
+	msg := fmt.Sprintf("%s: no %s has the id %q, in this file or in this account.", path, kind, id)
 	return &journal.Error{Code: journal.EINVALID, Message: msg}
 }
 
 func (im *importer) boss(b *journal.Boss) error {
 	var cur journal.Boss
-	err := im.tx.QueryRowContext(im.ctx, "SELECT id, name, relation, role, archived FROM bosses WHERE user_id = ? AND public_id = ?",
+	err := im.queryRow("SELECT id, name, relation, role, archived FROM bosses WHERE user_id = ? AND public_id = ?",
 		im.userID, b.PublicID).Scan(&cur.ID, &cur.Name, &cur.Relation, &cur.Role, &cur.Archived)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -100,7 +135,7 @@ func (im *importer) priority(i int, p *journal.Priority) error {
 		return err
 	}
 	var cur journal.Priority
-	err = im.tx.QueryRowContext(im.ctx, "SELECT id, boss_id, text, status, noted_on FROM priorities WHERE user_id = ? AND public_id = ?",
+	err = im.queryRow("SELECT id, boss_id, text, status, noted_on FROM priorities WHERE user_id = ? AND public_id = ?",
 		im.userID, p.PublicID).Scan(&cur.ID, &cur.BossID, &cur.Text, &cur.Status, &cur.NotedOn)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -135,11 +170,11 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 		}
 		// As in the form: an entry advances a priority of its own boss.
 		var prioBoss int64
-		if err := im.tx.QueryRowContext(im.ctx, "SELECT boss_id FROM priorities WHERE id = ?", prioID).Scan(&prioBoss); err != nil {
+		if err := im.queryRow("SELECT boss_id FROM priorities WHERE id = ?", prioID).Scan(&prioBoss); err != nil {
 			return err
 		}
 		if prioBoss != bossID {
-			msg := fmt.Sprintf("%s: priority_id: %q is a priority of another boss; an entry can only advance a priority of its own boss.", path, e.PriorityPublicID)
+			msg := fmt.Sprintf("%s.priority_id: %q is a priority of another boss; an entry can only advance a priority of its own boss.", path, e.PriorityPublicID)
 			return &journal.Error{Code: journal.EINVALID, Message: msg}
 		}
 	}
@@ -147,20 +182,25 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 	if err != nil {
 		return err
 	}
-	same := exists && cur.BossID == bossID && cur.PriorityID == prioID && cur.OccurredOn == e.OccurredOn && cur.Kind == e.Kind &&
-		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices) && sameBlocks(cur, e)
-	entryID := int64(0)
-	if exists {
-		entryID = cur.ID
+	if !exists {
+		im.res.Entries.Added++
+		return im.addEntry(newEntry{path: path, bossID: bossID, prioID: prioID, e: e})
 	}
+	same := cur.BossID == bossID && cur.PriorityID == prioID && cur.OccurredOn == e.OccurredOn && cur.Kind == e.Kind &&
+		cur.Summary == e.Summary && cur.Notes == e.Notes && slices.Equal(cur.Practices, e.Practices) && sameBlocks(cur, e)
 	if count(&im.res.Entries, exists, same) {
-		if entryID, err = im.writeEntry(entryID, bossID, prioID, e); err != nil {
+		if err := im.updateEntry(cur.ID, bossID, prioID, e); err != nil {
 			return err
 		}
-		if err := importBlocks(im.ctx, im.tx, im.userID, bossID, entryID, e); err != nil {
+		if err := importBlocks(im.ctx, im.tx, im.userID, bossID, cur.ID, e); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
+	return im.followUps(path, cur.ID, e)
+}
+
+// followUps merges an entry's follow-ups, once the entry is written.
+func (im *importer) followUps(path string, entryID int64, e *journal.Entry) error {
 	for j, f := range e.FollowUps {
 		if err := im.followUp(entryID, f); err != nil {
 			return fmt.Errorf("%s.followups[%d]: %w", path, j, err)
@@ -173,8 +213,7 @@ func (im *importer) entry(i int, e *journal.Entry) error {
 // the account has none.
 func (im *importer) currentEntry(publicID string) (*journal.Entry, bool, error) {
 	var e journal.Entry
-	err := im.tx.QueryRowContext(im.ctx,
-		"SELECT id, boss_id, coalesce(priority_id, 0), occurred_on, kind, summary, notes FROM entries WHERE user_id = ? AND public_id = ?",
+	err := im.queryRow("SELECT id, boss_id, coalesce(priority_id, 0), occurred_on, kind, summary, notes FROM entries WHERE user_id = ? AND public_id = ?",
 		im.userID, publicID).Scan(&e.ID, &e.BossID, &e.PriorityID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
@@ -192,37 +231,25 @@ func (im *importer) currentEntry(publicID string) (*journal.Entry, bool, error) 
 	return &e, true, nil
 }
 
-// writeEntry inserts (id 0) or replaces an entry and its practices.
-func (im *importer) writeEntry(id, bossID, prioID int64, e *journal.Entry) (int64, error) {
-	var err error
-	if id == 0 {
-		var res sql.Result
-		res, err = im.tx.ExecContext(im.ctx,
-			`INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, priority_id, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.PublicID, im.userID, bossID, e.OccurredOn, e.Kind, e.Summary, e.Notes, nullID(prioID), formatTime(e.CreatedAt), formatTime(e.UpdatedAt))
-		if err == nil {
-			id, err = res.LastInsertId()
-		}
-	} else {
-		_, err = im.tx.ExecContext(im.ctx,
-			"UPDATE entries SET boss_id = ?, occurred_on = ?, kind = ?, summary = ?, notes = ?, priority_id = ?, updated_at = ? WHERE id = ?",
-			bossID, e.OccurredOn, e.Kind, e.Summary, e.Notes, nullID(prioID), formatTime(e.UpdatedAt), id)
-		if err == nil {
-			_, err = im.tx.ExecContext(im.ctx, "DELETE FROM entry_practices WHERE entry_id = ?", id)
-		}
+// updateEntry replaces a stored entry and its practices; new entries go
+// in by the batch (flushEntries).
+func (im *importer) updateEntry(id, bossID, prioID int64, e *journal.Entry) error {
+	_, err := im.tx.ExecContext(im.ctx,
+		"UPDATE entries SET boss_id = ?, occurred_on = ?, kind = ?, summary = ?, notes = ?, priority_id = ?, updated_at = ? WHERE id = ?",
+		bossID, e.OccurredOn, e.Kind, e.Summary, e.Notes, nullID(prioID), formatTime(e.UpdatedAt), id)
+	if err == nil {
+		_, err = im.tx.ExecContext(im.ctx, "DELETE FROM entry_practices WHERE entry_id = ?", id)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("write entry: %w", err)
+		return fmt.Errorf("write entry: %w", err)
 	}
-	return id, insertPractices(im.ctx, im.tx, im.userID, bossID, id, e.OccurredOn, e.Practices)
+	return insertPractices(im.ctx, im.tx, im.userID, bossID, id, e.OccurredOn, e.Practices)
 }
 
 func (im *importer) followUp(entryID int64, f *journal.FollowUp) error {
 	var cur journal.FollowUp
 	var doneAt sql.NullString
-	err := im.tx.QueryRowContext(im.ctx,
-		"SELECT id, entry_id, text, owner, coalesce(due_on, ''), done_at, coalesce(done_on, '') FROM followups WHERE user_id = ? AND public_id = ?",
+	err := im.queryRow("SELECT id, entry_id, text, owner, coalesce(due_on, ''), done_at, coalesce(done_on, '') FROM followups WHERE user_id = ? AND public_id = ?",
 		im.userID, f.PublicID).Scan(&cur.ID, &cur.EntryID, &cur.Text, &cur.Owner, &cur.DueOn, &doneAt, &cur.DoneOn)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -237,14 +264,11 @@ func (im *importer) followUp(entryID int64, f *journal.FollowUp) error {
 	if !count(&im.res.FollowUps, exists, same) {
 		return nil
 	}
-	if exists {
-		_, err = im.tx.ExecContext(im.ctx, "UPDATE followups SET entry_id = ?, text = ?, owner = ?, due_on = ?, done_at = ?, done_on = ?, first_due_on = coalesce(?, first_due_on, ?) WHERE id = ?",
-			entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), nullString(f.FirstDueOn), nullString(f.DueOn), cur.ID)
-	} else {
-		_, err = im.tx.ExecContext(im.ctx,
-			"INSERT INTO followups (public_id, user_id, entry_id, text, owner, due_on, done_at, done_on, created_at, first_due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			f.PublicID, im.userID, entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), formatTime(f.CreatedAt), nullString(f.FirstDueOn))
+	if !exists {
+		return im.addFollowUp(newFollowUp{entryID: entryID, f: f})
 	}
+	_, err = im.tx.ExecContext(im.ctx, "UPDATE followups SET entry_id = ?, text = ?, owner = ?, due_on = ?, done_at = ?, done_on = ?, first_due_on = coalesce(?, first_due_on, ?) WHERE id = ?",
+		entryID, f.Text, f.Owner, nullString(f.DueOn), newDoneAt, nullString(f.DoneOn), nullString(f.FirstDueOn), nullString(f.DueOn), cur.ID)
 	return err
 }
 

@@ -15,7 +15,14 @@ import (
 func (db *DB) ImportStream(ctx context.Context, userID int64, read func(journal.ImportSink) error) (journal.ImportResult, error) {
 	var res journal.ImportResult
 	err := db.tx(ctx, func(tx *sql.Tx) error {
-		return read(importSink{db: db, im: &importer{ctx: ctx, tx: tx, userID: userID, res: &res}})
+		im := &importer{ctx: ctx, tx: tx, userID: userID, res: &res}
+		if err := im.deferForeignKeys(); err != nil {
+			return err
+		}
+		if err := read(importSink{db: db, im: im}); err != nil {
+			return err
+		}
+		return im.flush()
 	})
 	return res, err
 }
@@ -45,7 +52,7 @@ func (s importSink) Schedule(i int, sc *journal.Schedule) error {
 		return err
 	}
 	if !ok {
-		return &journal.Error{Code: journal.EINVALID, Message: fmt.Sprintf("schedules[%d]: boss_id: no boss with that id in the file or the account.", i)}
+		return invalidRef(fmt.Sprintf("schedules[%d].boss_id", i), "bosses", sc.BossPublicID)
 	}
 	if err := s.db.upsertSchedule(s.im.ctx, s.im.tx, s.im.userID, bossID, *sc); err != nil {
 		return fmt.Errorf("schedules[%d]: %w", i, err)
