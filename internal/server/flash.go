@@ -43,10 +43,11 @@ func (s *Server) setFlash(w http.ResponseWriter, r *http.Request, userID int64, 
 
 // takeFlash moves a notice cookie into the request context and tells the
 // browser to forget it, so the notice shows once. It is checked when the
-// page is rendered and the user is known (see popFlash).
+// page is rendered and the user is known (see popFlash). A HEAD leaves
+// it for the GET that follows: HEAD must change nothing.
 func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) *http.Request {
 	c, err := r.Cookie(flashCookie)
-	if err != nil {
+	if err != nil || r.Method == http.MethodHead {
 		return r
 	}
 	http.SetCookie(w, &http.Cookie{

@@ -59,3 +59,22 @@ func TestFlashIsACookie(t *testing.T) {
 	}
 	wantBody(t, bob.get("/settings"), "Profile saved.")
 }
+
+// TestHeadLeavesTheNoticeForGet: a HEAD (a link checker, a browser's
+// prefetch) answers like GET but must not use up the one-time notice that
+// the following GET is meant to show.
+func TestHeadLeavesTheNoticeForGet(t *testing.T) {
+	_, ann := newAnnApp(t)
+	boss := ann.createdID("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}, "/bosses/")
+	r := ann.post("/entries", entryForm("boss_id", boss))
+	wantStatus(t, r, http.StatusSeeOther)
+	loc := r.header.Get("Location")
+
+	req, _ := http.NewRequest(http.MethodHead, ann.app.ts.URL+loc, nil)
+	head := ann.do(req)
+	wantStatus(t, head, http.StatusOK)
+	if c := head.header.Values("Set-Cookie"); len(c) > 0 {
+		t.Errorf("HEAD set cookies %v; it must change nothing", c)
+	}
+	wantBody(t, ann.get(loc), "Entry saved.")
+}
