@@ -51,9 +51,14 @@ func writeAPIError(w http.ResponseWriter, status int, code, msg string, fields m
 }
 
 // apiFail answers an error from the domain or the store: its code and safe
-// message, or a logged 500 that shows neither.
+// message, a 503 when the request's deadline stopped it, or a logged 500
+// that shows neither.
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	code := journal.ErrorCode(err)
+	if code == journal.EINTERNAL && s.stoppedAtDeadline(r, err) {
+		writeAPIError(w, http.StatusServiceUnavailable, "timeout", deadlineMessage, nil)
+		return
+	}
 	if code == journal.EINTERNAL {
 		s.log.Error("internal error", "err", err, "method", r.Method, "path", r.URL.Path,
 			"request_id", middleware.GetReqID(r.Context()))

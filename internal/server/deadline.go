@@ -2,8 +2,11 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"time"
+
+	"github.com/go-chi/chi/v5/middleware"
 )
 
 // healthTimeout bounds /healthz's query, well inside a container health
@@ -16,6 +19,20 @@ const healthTimeout = 2 * time.Second
 // longer than this.
 func (s *Server) requestDeadline(next http.Handler) http.Handler {
 	return deadline(s.cfg.RequestTimeout)(next)
+}
+
+// deadlineMessage tells the user why a request ended at its deadline.
+const deadlineMessage = "This took too long and was stopped, and nothing was saved by it. Try again, or narrow a search."
+
+// stoppedAtDeadline reports whether r's deadline ended it, and if so logs
+// err as a warning: the answer is then 503, not a 500.
+func (s *Server) stoppedAtDeadline(r *http.Request, err error) bool {
+	if !errors.Is(r.Context().Err(), context.DeadlineExceeded) {
+		return false
+	}
+	s.log.Warn("request stopped at its deadline", "err", err, "method", r.Method, "path", r.URL.Path,
+		"request_id", middleware.GetReqID(r.Context()))
+	return true
 }
 
 // deadline ends the request's context after d; 0 or less leaves it be.

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"errors"
 	"net/http"
 
 	"github.com/go-chi/chi/v5/middleware"
@@ -48,10 +47,8 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 		s.diskFull(w, r, err)
 		return
 	}
-	if errors.Is(r.Context().Err(), context.DeadlineExceeded) {
-		s.log.Warn("request stopped at its deadline", "err", err, "method", r.Method, "path", r.URL.Path,
-			"request_id", middleware.GetReqID(r.Context()))
-		s.renderError(w, r, http.StatusServiceUnavailable, "This took too long and was stopped, and nothing was saved by it. Try again, or narrow a search.")
+	if s.stoppedAtDeadline(r, err) {
+		s.renderError(w, r, http.StatusServiceUnavailable, deadlineMessage)
 		return
 	}
 	s.log.Error("internal error", "err", err, "method", r.Method, "path", r.URL.Path,

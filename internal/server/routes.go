@@ -130,9 +130,10 @@ func (s *Server) routes() *chi.Mux {
 		})
 	})
 
-	// The JSON API answers bearer tokens only, never a session cookie.
+	// The JSON API answers bearer tokens only, never a session cookie. It
+	// has the pages' request deadline.
 	r.Route("/api/v1", func(r chi.Router) {
-		r.Use(noStore, bodyLimit)
+		r.Use(s.requestDeadline, noStore, bodyLimit)
 		r.NotFound(s.handleAPINotFound)
 		r.MethodNotAllowed(s.handleAPIMethodNotAllowed)
 		r.Get("/openapi.json", s.handleOpenAPI)
