@@ -135,11 +135,12 @@ func tokenFrom(ctx context.Context) *journal.APIToken {
 
 // apiAuth authenticates /api/v1 requests by their bearer token alone:
 // session cookies are never read there, so a page a user visits cannot
-// call the API as them. Each token is rate limited on its own.
+// call the API as them. Each user is rate limited over all their tokens,
+// so that minting more tokens buys no more requests.
 func (s *Server) apiAuth() func(http.Handler) http.Handler {
 	limiter := httprate.NewRateLimiter(s.cfg.APIRequests, s.cfg.APIWindow,
 		httprate.WithLimitHandler(func(w http.ResponseWriter, r *http.Request) {
-			writeAPIError(w, http.StatusTooManyRequests, "rate_limited", "Too many requests with this token. Wait a little, then try again.", nil)
+			writeAPIError(w, http.StatusTooManyRequests, "rate_limited", "Too many requests from this account. Wait a little, then try again.", nil)
 		}))
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -169,7 +170,7 @@ func (s *Server) apiAuth() func(http.Handler) http.Handler {
 				writeAPIError(w, http.StatusUnauthorized, "invalid_token", "That token was revoked or has expired.", nil)
 				return
 			}
-			if limiter.RespondOnLimit(w, r, "token:"+strconv.FormatInt(tok.ID, 10)) {
+			if limiter.RespondOnLimit(w, r, "user:"+strconv.FormatInt(user.ID, 10)) {
 				return
 			}
 			// As with sessions, last-used is kept to a few minutes so that

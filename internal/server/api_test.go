@@ -134,21 +134,30 @@ func TestAPIAuthentication(t *testing.T) {
 	})
 }
 
-func TestAPIRateLimitPerToken(t *testing.T) {
+// TestAPIRateLimitPerUser: the limit counts an account's requests over
+// all its tokens, so minting more tokens buys no more requests; another
+// account's requests are counted apart.
+func TestAPIRateLimitPerUser(t *testing.T) {
 	app, c := newAnnApp(t, func(c *Config) { c.APIRequests = 3 })
 	one := app.apiClient(c.createToken("one", journal.ScopeRead, ""))
 	two := app.apiClient(c.createToken("two", journal.ScopeRead, ""))
-	for range 3 {
-		wantStatus200(t, one.do("GET", "/bosses", nil))
-	}
-	r := one.do("GET", "/bosses", nil)
-	if r.status != http.StatusTooManyRequests || r.errorCode(t) != "rate_limited" {
-		t.Fatalf("status %d %s, want 429 rate_limited", r.status, r.body)
-	}
-	if r.header.Get("Retry-After") == "" {
-		t.Error("429 without Retry-After")
-	}
+	_, bob := apiUser(t, app, "bob@example.com")
+	wantStatus200(t, one.do("GET", "/bosses", nil))
 	wantStatus200(t, two.do("GET", "/bosses", nil))
+	wantStatus200(t, one.do("GET", "/bosses", nil))
+	for _, tt := range []struct {
+		name string
+		api  *apiClient
+	}{{"the user's other token", two}, {"the token that used the limit", one}} {
+		name, r := tt.name, tt.api.do("GET", "/bosses", nil)
+		if r.status != http.StatusTooManyRequests || r.errorCode(t) != "rate_limited" {
+			t.Fatalf("%s: status %d %s, want 429 rate_limited", name, r.status, r.body)
+		}
+		if r.header.Get("Retry-After") == "" {
+			t.Errorf("%s: 429 without Retry-After", name)
+		}
+	}
+	wantStatus200(t, bob.do("GET", "/bosses", nil))
 }
 
 func TestAPIEntriesRoundTrip(t *testing.T) {
