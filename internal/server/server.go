@@ -81,7 +81,8 @@ type Config struct {
 	OIDC             *OIDCConfig
 	PasswordLoginOff bool
 
-	// Each API token may make APIRequests requests per APIWindow.
+	// Each user may make APIRequests API requests per APIWindow, over all
+	// their tokens together.
 	APIRequests int
 	APIWindow   time.Duration
 }
