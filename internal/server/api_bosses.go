@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/leadup/leadup/internal/export"
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -41,17 +43,35 @@ func (s *Server) handleAPIBossCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	u := userFrom(r.Context())
-	id, replay, err := s.db.CreateBossOnce(r.Context(), u.ID, key, in)
+	id, replay, err := s.db.CreateBossOnce(r.Context(), userFrom(r.Context()).ID, key, in)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	b, err := s.db.FindBoss(r.Context(), u.ID, id)
+	s.writeAPIBoss(w, r, createdStatus(replay), id)
+}
+
+// handleAPIBoss answers one boss, archived or not: the Location of a
+// create.
+func (s *Server) handleAPIBoss(w http.ResponseWriter, r *http.Request) {
+	id, err := s.db.BossIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", s.cfg.BasePath+"/api/v1/bosses/"+b.PublicID)
-	writeAPI(w, createdStatus(replay), export.BossOf(b))
+	s.writeAPIBoss(w, r, http.StatusOK, id)
+}
+
+// writeAPIBoss answers the boss with row id; a create's answer names it
+// in Location.
+func (s *Server) writeAPIBoss(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	b, err := s.db.FindBoss(r.Context(), userFrom(r.Context()).ID, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	if r.Method == http.MethodPost {
+		w.Header().Set("Location", s.cfg.BasePath+"/api/v1/bosses/"+b.PublicID)
+	}
+	writeAPI(w, status, export.BossOf(b))
 }

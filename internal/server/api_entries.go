@@ -157,13 +157,15 @@ func (s *Server) handleAPIEntry(w http.ResponseWriter, r *http.Request) {
 	s.writeAPIEntry(w, r, http.StatusOK, id)
 }
 
+// writeAPIEntry answers the entry with row id; a create's answer names it
+// in Location.
 func (s *Server) writeAPIEntry(w http.ResponseWriter, r *http.Request, status int, id int64) {
 	e, err := s.db.FindEntryDoc(r.Context(), userFrom(r.Context()).ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	if status == http.StatusCreated || status == http.StatusOK && r.Method == http.MethodPost {
+	if r.Method == http.MethodPost {
 		w.Header().Set("Location", s.cfg.BasePath+"/api/v1/entries/"+e.PublicID)
 	}
 	writeAPI(w, status, export.EntryOf(e))

@@ -59,19 +59,37 @@ func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request)
 		s.apiFail(w, r, err)
 		return
 	}
-	u := userFrom(r.Context())
-	id, replay, err := s.db.CreateFollowUpOnce(r.Context(), u.ID, entryID, key, in)
+	id, replay, err := s.db.CreateFollowUpOnce(r.Context(), userFrom(r.Context()).ID, entryID, key, in)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	f, err := s.db.FindFollowUp(r.Context(), u.ID, id)
+	s.writeAPIFollowUp(w, r, createdStatus(replay), id)
+}
+
+// handleAPIFollowUp answers one follow-up, open or done: the Location of
+// a create.
+func (s *Server) handleAPIFollowUp(w http.ResponseWriter, r *http.Request) {
+	id, err := s.apiFollowUpID(r)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", s.cfg.BasePath+"/api/v1/followups/"+f.PublicID)
-	writeAPI(w, createdStatus(replay), apiFollowUpOf(f))
+	s.writeAPIFollowUp(w, r, http.StatusOK, id)
+}
+
+// writeAPIFollowUp answers the follow-up with row id; a create's answer
+// names it in Location.
+func (s *Server) writeAPIFollowUp(w http.ResponseWriter, r *http.Request, status int, id int64) {
+	f, err := s.db.FindFollowUp(r.Context(), userFrom(r.Context()).ID, id)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	if r.Method == http.MethodPost {
+		w.Header().Set("Location", s.cfg.BasePath+"/api/v1/followups/"+f.PublicID)
+	}
+	writeAPI(w, status, apiFollowUpOf(f))
 }
 
 type apiFollowUpPatch struct {

@@ -142,7 +142,9 @@ func (s *Server) routes() *chi.Mux {
 			r.Get("/entries", s.handleAPIEntries)
 			r.Get("/entries/{id}", s.handleAPIEntry)
 			r.Get("/bosses", s.handleAPIBosses)
+			r.Get("/bosses/{id}", s.handleAPIBoss)
 			r.Get("/followups", s.handleAPIFollowUps)
+			r.Get("/followups/{id}", s.handleAPIFollowUp)
 			r.Get("/weeks/{week}", s.handleAPIWeek)
 			r.Group(func(r chi.Router) {
 				r.Use(requireWriteScope)
