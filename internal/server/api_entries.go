@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -55,32 +54,41 @@ type apiEntries struct {
 	Next    *string        `json:"next"` // pass as ?cursor= for the next page; null on the last
 }
 
-// apiCursor is the opaque cursor of the entry list, as sent to clients.
+// apiCursor is where a page of the entry list ended. Clients get it
+// sealed (see encodeCursor): it holds a row id, which is never shown.
 type apiCursor struct {
 	OccurredOn string `json:"d,omitempty"`
 	ID         int64  `json:"i,omitempty"`
 	Offset     int    `json:"o,omitempty"`
 }
 
-func encodeCursor(c *sqlite.EntryCursor) *string {
+// cursorPurpose separates the list cursor from everything else sealed
+// with the server secret.
+const cursorPurpose = "api-entry-cursor"
+
+// encodeCursor seals c for u, so that a client can neither read the row id
+// in it nor change it, and another user cannot use it.
+func (s *Server) encodeCursor(u *journal.User, c *sqlite.EntryCursor) *string {
 	if c == nil {
 		return nil
 	}
 	b, _ := json.Marshal(apiCursor{OccurredOn: c.OccurredOn, ID: c.ID, Offset: c.Offset})
-	s := base64.RawURLEncoding.EncodeToString(b)
-	return &s
+	sealed := s.signer.Seal(cursorPurpose, b, strconv.FormatInt(u.ID, 10))
+	return &sealed
 }
 
-func decodeCursor(s string) (*sqlite.EntryCursor, bool) {
-	if s == "" {
+// decodeCursor opens a cursor encodeCursor sealed for u; ok is false for
+// any other.
+func (s *Server) decodeCursor(u *journal.User, sealed string) (c *sqlite.EntryCursor, ok bool) {
+	if sealed == "" {
 		return nil, true
 	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	var c apiCursor
-	if err != nil || json.Unmarshal(b, &c) != nil || c.Offset < 0 || c.ID < 0 {
+	b, ok := s.signer.Open(sealed, cursorPurpose, strconv.FormatInt(u.ID, 10))
+	var ac apiCursor
+	if !ok || json.Unmarshal(b, &ac) != nil || ac.Offset < 0 || ac.ID < 0 {
 		return nil, false
 	}
-	return &sqlite.EntryCursor{OccurredOn: c.OccurredOn, ID: c.ID, Offset: c.Offset}, true
+	return &sqlite.EntryCursor{OccurredOn: ac.OccurredOn, ID: ac.ID, Offset: ac.Offset}, true
 }
 
 // handleAPIEntries lists entries newest first with the page's filters
@@ -111,7 +119,7 @@ func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	after, ok := decodeCursor(q.Get("cursor"))
+	after, ok := s.decodeCursor(u, q.Get("cursor"))
 	if !ok {
 		problems.Add("cursor", "Use the next value of the page before, unchanged.")
 	}
@@ -124,7 +132,7 @@ func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	out := apiEntries{Entries: make([]export.Entry, 0, len(entries)), Next: encodeCursor(next)}
+	out := apiEntries{Entries: make([]export.Entry, 0, len(entries)), Next: s.encodeCursor(u, next)}
 	for _, e := range entries {
 		out.Entries = append(out.Entries, export.EntryOf(e))
 	}

@@ -1,7 +1,7 @@
 // Package signer makes and checks HMAC-SHA256 tags with the server secret.
 // Each use names its purpose, which is mixed into the tag, so a tag made
 // for one purpose (a form token, say) is never accepted for another (an
-// unsubscribe link).
+// unsubscribe link). Seal, in seal.go, also hides what it protects.
 package signer
 
 import (
