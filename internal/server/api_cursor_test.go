@@ -79,6 +79,17 @@ func TestAPICursorHoldsNoRowID(t *testing.T) {
 			t.Errorf("%q: a changed cursor: %d %s, want 400", query, r.status, r.body)
 		}
 	}
+
+	// The cursor keeps its place when the entry it ended on is deleted.
+	var first, rest apiEntries
+	ann.do("GET", "/entries?limit=2", nil).decode(t, &first)
+	if r := ann.do("DELETE", "/entries/"+first.Entries[1].ID, nil); r.status != http.StatusNoContent {
+		t.Fatalf("delete: %d %s", r.status, r.body)
+	}
+	ann.do("GET", "/entries?limit=10&cursor="+url.QueryEscape(*first.Next), nil).decode(t, &rest)
+	if len(rest.Entries) != 3 || rest.Entries[0].ID == first.Entries[0].ID || rest.Entries[0].OccurredOn != "2026-01-04" {
+		t.Errorf("after the page's last entry was deleted, the next page is %+v; want the 3 entries from 2026-01-04 on", rest.Entries)
+	}
 }
 
 // shows reports whether cursor carries id: in decimal, as it is or under
