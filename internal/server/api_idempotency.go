@@ -1,7 +1,13 @@
 package server
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
 	"net/http"
+
+	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // maxIdempotencyKey bounds the Idempotency-Key header, in bytes.
@@ -34,12 +40,37 @@ func visibleASCII(s string) bool {
 }
 
 // readCreate reads an API create's Idempotency-Key and its JSON body of
-// type B. ok is false when either was refused and the answer written.
-func readCreate[B any](w http.ResponseWriter, r *http.Request) (key string, body B, ok bool) {
-	if key, ok = idempotencyKey(w, r); !ok {
-		return "", body, false
+// type B. The key comes with the request's fingerprint: its method, path
+// and body as decoded, so a retry that spaces or orders the same JSON
+// differently is still the same request, and the same key on another
+// entry's follow-ups is not. ok is false when either was refused and the
+// answer written.
+func readCreate[B any](w http.ResponseWriter, r *http.Request) (key sqlite.OnceKey, body B, ok bool) {
+	if key.Key, ok = idempotencyKey(w, r); !ok {
+		return key, body, false
 	}
-	return key, body, readJSON(w, r, &body)
+	if !readJSON(w, r, &body) {
+		return key, body, false
+	}
+	if key.Key != "" {
+		key.Fingerprint = fingerprint(r, body)
+	}
+	return key, body, true
+}
+
+// fingerprint is the hex SHA-256 of a request's method, path and decoded
+// body.
+func fingerprint(r *http.Request, body any) string {
+	b, err := json.Marshal(body)
+	if err != nil {
+		panic("fingerprint: " + err.Error()) // the body was just decoded from JSON into a plain struct
+	}
+	h := sha256.New()
+	for _, part := range [][]byte{[]byte(r.Method), []byte(r.URL.Path), b} {
+		h.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(part))))
+		h.Write(part)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // createdStatus is 201 for a new record and 200 for a retry that found

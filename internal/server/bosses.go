@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -46,7 +47,7 @@ func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
 		s.renderBosses(w, r, http.StatusUnprocessableEntity, invalidForm(r, err, "name", "relation", "role", "token"))
 		return
 	}
-	id, replay, err := s.db.CreateBossOnce(r.Context(), userFrom(r.Context()).ID, key, in)
+	id, replay, err := s.db.CreateBossOnce(r.Context(), userFrom(r.Context()).ID, sqlite.OnceKey{Key: key}, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -160,7 +161,7 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	_, replay, err := s.db.CreatePriorityOnce(r.Context(), u.ID, b.ID, key, in.Text, s.today(u))
+	_, replay, err := s.db.CreatePriorityOnce(r.Context(), u.ID, b.ID, sqlite.OnceKey{Key: key}, in.Text, s.today(u))
 	if err != nil {
 		s.fail(w, r, err)
 		return

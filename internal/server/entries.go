@@ -149,7 +149,7 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	var id int64
 	var replay bool
 	if err == nil {
-		id, replay, err = s.db.CreateEntryOnce(r.Context(), u.ID, key, in, fu)
+		id, replay, err = s.db.CreateEntryOnce(r.Context(), u.ID, sqlite.OnceKey{Key: key}, in, fu)
 	}
 	if err != nil {
 		s.entryRefused(w, r, u, err, nil)

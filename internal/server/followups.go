@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -18,7 +19,7 @@ func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
 		s.renderEntry(w, r, http.StatusUnprocessableEntity, e, invalidForm(r, err, "text", "owner", "due_on", "token"))
 		return
 	}
-	_, replay, err := s.db.CreateFollowUpOnce(r.Context(), userFrom(r.Context()).ID, e.ID, key, in)
+	_, replay, err := s.db.CreateFollowUpOnce(r.Context(), userFrom(r.Context()).ID, e.ID, sqlite.OnceKey{Key: key}, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return

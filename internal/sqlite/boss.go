@@ -27,7 +27,7 @@ func (db *DB) CreateBoss(ctx context.Context, userID int64, in journal.BossInput
 
 // CreateBossOnce adds a boss unless key was used before: then it returns
 // the id of the boss that use made, with replay set.
-func (db *DB) CreateBossOnce(ctx context.Context, userID int64, key string, in journal.BossInput) (id int64, replay bool, err error) {
+func (db *DB) CreateBossOnce(ctx context.Context, userID int64, key OnceKey, in journal.BossInput) (id int64, replay bool, err error) {
 	err = db.tx(ctx, func(tx *sql.Tx) error {
 		id, replay, err = db.once(ctx, tx, userID, key, KindBoss, func() (int64, error) {
 			b, err := db.createBoss(ctx, tx, userID, in)

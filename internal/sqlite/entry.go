@@ -33,7 +33,7 @@ const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr O
 
 // CreateEntry adds an entry (see CreateEntryOnce) and reads it back.
 func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInput) (*journal.Entry, error) {
-	id, _, err := db.CreateEntryOnce(ctx, userID, "", in, nil)
+	id, _, err := db.CreateEntryOnce(ctx, userID, OnceKey{}, in, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ const (
 // CreateEntryOnce adds an entry, and fu with it when not nil, in one
 // transaction, unless key was used before: then it returns the id of the
 // entry that use made, with replay set, and writes nothing.
-func (db *DB) CreateEntryOnce(ctx context.Context, userID int64, key string, in journal.EntryInput, fu *journal.FollowUpInput) (id int64, replay bool, err error) {
+func (db *DB) CreateEntryOnce(ctx context.Context, userID int64, key OnceKey, in journal.EntryInput, fu *journal.FollowUpInput) (id int64, replay bool, err error) {
 	err = db.tx(ctx, func(tx *sql.Tx) error {
 		id, replay, err = db.once(ctx, tx, userID, key, KindEntry, func() (int64, error) {
 			id, err := db.insertEntry(ctx, tx, userID, in)

@@ -23,7 +23,7 @@ const followUpJoins = ` JOIN entries e ON e.id = f.entry_id AND f.withdrawn_at I
 
 // CreateFollowUp adds a commitment to one of the user's entries.
 func (db *DB) CreateFollowUp(ctx context.Context, userID, entryID int64, in journal.FollowUpInput) (*journal.FollowUp, error) {
-	id, _, err := db.CreateFollowUpOnce(ctx, userID, entryID, "", in)
+	id, _, err := db.CreateFollowUpOnce(ctx, userID, entryID, OnceKey{}, in)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func (db *DB) CreateFollowUp(ctx context.Context, userID, entryID int64, in jour
 
 // CreateFollowUpOnce adds a commitment unless key was used before: then it
 // returns the id of the follow-up that use made, with replay set.
-func (db *DB) CreateFollowUpOnce(ctx context.Context, userID, entryID int64, key string, in journal.FollowUpInput) (id int64, replay bool, err error) {
+func (db *DB) CreateFollowUpOnce(ctx context.Context, userID, entryID int64, key OnceKey, in journal.FollowUpInput) (id int64, replay bool, err error) {
 	err = db.tx(ctx, func(tx *sql.Tx) error {
 		id, replay, err = db.once(ctx, tx, userID, key, KindFollowUp, func() (int64, error) {
 			return db.insertFollowUp(ctx, tx, userID, entryID, in)

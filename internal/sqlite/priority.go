@@ -17,7 +17,7 @@ var errPriorityNotFound = journal.Errorf(journal.ENOTFOUND, "That priority does 
 
 // CreatePriority adds an active priority to one of the user's bosses.
 func (db *DB) CreatePriority(ctx context.Context, userID, bossID int64, text, notedOn string) (*journal.Priority, error) {
-	id, _, err := db.CreatePriorityOnce(ctx, userID, bossID, "", text, notedOn)
+	id, _, err := db.CreatePriorityOnce(ctx, userID, bossID, OnceKey{}, text, notedOn)
 	if err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (db *DB) CreatePriority(ctx context.Context, userID, bossID int64, text, no
 
 // CreatePriorityOnce adds a priority unless key was used before: then it
 // returns the id of the priority that use made, with replay set.
-func (db *DB) CreatePriorityOnce(ctx context.Context, userID, bossID int64, key, text, notedOn string) (id int64, replay bool, err error) {
+func (db *DB) CreatePriorityOnce(ctx context.Context, userID, bossID int64, key OnceKey, text, notedOn string) (id int64, replay bool, err error) {
 	err = db.tx(ctx, func(tx *sql.Tx) error {
 		id, replay, err = db.once(ctx, tx, userID, key, KindPriority, func() (int64, error) {
 			if err := checkBossOwned(ctx, tx, userID, bossID); err != nil {
