@@ -49,8 +49,8 @@ var liveRecordSQL = map[string]string{
 // returns the id the first use created and replay=true, and create never
 // runs. A key used for another kind of record is a conflict, and one sent
 // with another request's fingerprint is invalid: either would answer a
-// record the request did not ask for. A key whose record has since been
-// deleted is free again, so the create makes a new record rather than
+// record the request did not ask for. When the key's record has since
+// been deleted, the key is taken over by a new record rather than left
 // pointing at one that is gone. The key is stored in the same transaction
 // as the record, so a crash between the two cannot happen.
 func (db *DB) once(ctx context.Context, tx *sql.Tx, userID int64, k OnceKey, kind string, create func() (int64, error)) (id int64, replay bool, err error) {
