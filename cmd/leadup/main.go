@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // time zones work in an image without zoneinfo
 )
@@ -36,7 +38,8 @@ const usage = `leadup — a journal for leading up.
 Usage:
   leadup [serve] [flags]            serve the app (the default)
   leadup migrate up|status [flags]  apply or list database migrations
-  leadup user add [flags] EMAIL     add an account; the password is read from stdin
+  leadup user add [-name N] [-timezone Z] [flags] EMAIL
+                                    add an account; the password is read from stdin
   leadup user passwd [flags] EMAIL  set an account's password and sign it out everywhere
   leadup backup [flags] FILE        write a consistent copy of the database, even while it serves
   leadup restore [flags] FILE       replace the database with a backup (the server must be stopped)
@@ -44,7 +47,7 @@ Usage:
   leadup remind [-at RFC3339] [flags]  run one reminder pass and exit
   leadup version                    print the version
 
-Flags mirror the environment:
+Flags mirror the environment, and may come before the command as well as after it:
   -addr            LEADUP_ADDR            listen address (127.0.0.1:8080)
   -db              LEADUP_DB              SQLite file (leadup.db)
   -signup          LEADUP_SIGNUP          first, open or closed (first)
@@ -67,15 +70,15 @@ Flags mirror the environment:
 // run is leadup's whole program, with its inputs and outputs passed in so
 // that tests can drive it.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	cmd := "serve"
-	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
-		cmd, args = args[0], args[1:]
-	}
+	cmd, args := commandLine(args)
 	switch cmd {
 	case "serve":
-		cfg, _, err := parseConfig("serve", args, getenv, stderr)
+		cfg, rest, err := parseConfig("serve", args, getenv, stderr)
 		if err != nil {
 			return err
+		}
+		if len(rest) > 0 {
+			return usageError{fmt.Sprintf("serve takes no arguments, got %q", strings.Join(rest, " "))}
 		}
 		return serve(ctx, cfg, stderr)
 	case "migrate":
@@ -92,9 +95,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		}
 		return runBackup(ctx, cmd, cfg.DB, rest[0], stdout)
 	case "healthcheck":
-		cfg, _, err := parseConfig("healthcheck", args, getenv, stderr)
+		cfg, rest, err := parseConfig("healthcheck", args, getenv, stderr)
 		if err != nil {
 			return err
+		}
+		if len(rest) > 0 {
+			return usageError{fmt.Sprintf("healthcheck takes no arguments, got %q", strings.Join(rest, " "))}
 		}
 		return healthcheck(ctx, cfg.Addr)
 	case "remind":
@@ -102,10 +108,50 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "version":
 		fmt.Fprintln(stdout, versionString())
 		return nil
-	case "help", "-h", "--help":
+	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
 	default:
 		return usageError{fmt.Sprintf("unknown command %q", cmd)}
 	}
+}
+
+// commandLine splits the arguments into the command and the command's own
+// arguments. Flags given before the command mean the same as after it
+// (`leadup -db FILE backup OUT` is `leadup backup -db FILE OUT`), so they
+// move behind the command, and behind the sub-command of migrate and user.
+// With no command left, the command is serve.
+func commandLine(args []string) (cmd string, rest []string) {
+	if len(args) > 0 && slices.Contains([]string{"-h", "-help", "--help"}, args[0]) {
+		return "help", nil
+	}
+	n := leadingFlags(args)
+	flags, rest := args[:n], args[n:]
+	cmd = "serve"
+	if len(rest) > 0 {
+		cmd, rest = rest[0], rest[1:]
+	}
+	at := 0
+	if (cmd == "migrate" || cmd == "user") && len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		at = 1
+	}
+	return cmd, slices.Concat(rest[:at], flags, rest[at:])
+}
+
+// leadingFlags counts the arguments before the first that is neither a
+// flag nor a flag's value. Every leadup flag takes a value (a string), so a
+// flag without "=" is followed by its value; the command's own parsing
+// then checks both.
+func leadingFlags(args []string) int {
+	i := 0
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" {
+		if args[i] == "--" {
+			return i + 1
+		}
+		if !strings.Contains(args[i], "=") {
+			i++
+		}
+		i++
+	}
+	return min(i, len(args))
 }

@@ -5,11 +5,15 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -418,5 +422,79 @@ func TestUserAddFlagsInAnyOrder(t *testing.T) {
 	}
 	if name != "Ann" || zone != "Europe/Paris" {
 		t.Errorf("got name %q zone %q, want Ann and Europe/Paris", name, zone)
+	}
+}
+
+// Flags before the command mean what they mean after it.
+func TestFlagsBeforeCommand(t *testing.T) {
+	tests := []struct {
+		args     []string
+		cmd      string
+		wantArgs []string
+	}{
+		{[]string{"-db", "x.db", "backup", "out.db"}, "backup", []string{"-db", "x.db", "out.db"}},
+		{[]string{"-db=x.db", "-log-level", "debug", "restore", "in.db"}, "restore", []string{"-db=x.db", "-log-level", "debug", "in.db"}},
+		{[]string{"-db", "x.db", "migrate", "status"}, "migrate", []string{"status", "-db", "x.db"}},
+		{[]string{"-db", "x.db", "-name", "Ann", "user", "add", "ann@example.com"}, "user", []string{"add", "-db", "x.db", "-name", "Ann", "ann@example.com"}},
+		{[]string{"-addr", ":9000"}, "serve", []string{"-addr", ":9000"}},
+		{[]string{"-db", "serve.db"}, "serve", []string{"-db", "serve.db"}},
+		{[]string{"backup", "-db", "x.db", "out.db"}, "backup", []string{"-db", "x.db", "out.db"}},
+		{nil, "serve", nil},
+		{[]string{"--help"}, "help", nil},
+	}
+	for _, tt := range tests {
+		cmd, args := commandLine(tt.args)
+		if cmd != tt.cmd || strings.Join(args, " ") != strings.Join(tt.wantArgs, " ") {
+			t.Errorf("commandLine(%q) = %q %q, want %q %q", tt.args, cmd, args, tt.cmd, tt.wantArgs)
+		}
+	}
+
+	// The line the README gives cron makes a backup, with no server.
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "leadup.db"), filepath.Join(dir, "copy.db")
+	leadup(t, env("LEADUP_ADDR", "not an address"), "-db", db, "migrate", "up")
+	if got := leadup(t, env("LEADUP_ADDR", "not an address"), "-db", db, "backup", out); !strings.Contains(got, "backed up") {
+		t.Errorf("leadup -db FILE backup OUT printed %q", got)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("no backup: %v", err)
+	}
+}
+
+// leadupFlags are all of leadup's flags, shared and each command's own.
+func leadupFlags(t *testing.T) *flag.FlagSet {
+	t.Helper()
+	var all *flag.FlagSet
+	own := func(fs *flag.FlagSet) {
+		// The commands' own flags, registered as they register them.
+		var s string
+		for _, name := range []string{"name", "timezone", "at"} {
+			fs.StringVar(&s, name, "", "")
+		}
+		all = fs
+	}
+	if _, _, err := parseConfig("all", nil, env(), io.Discard, own); err != nil {
+		t.Fatal(err)
+	}
+	return all
+}
+
+// commandLine moves leading flags by assuming each takes a value.
+func TestEveryFlagTakesAValue(t *testing.T) {
+	leadupFlags(t).VisitAll(func(f *flag.Flag) {
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			t.Errorf("-%s is a boolean flag; commandLine would take the next argument as its value", f.Name)
+		}
+	})
+}
+
+// Anything left after serve's flags is a mistake, not ignored: exit 2.
+func TestServeRefusesArguments(t *testing.T) {
+	for _, args := range [][]string{{"serve", "backup.db"}, {"-db", filepath.Join(t.TempDir(), "x.db"), "serve", "extra"}, {"healthcheck", "now"}} {
+		err := run(t.Context(), args, env("LEADUP_ADDR", "not an address", "LEADUP_DB", filepath.Join(t.TempDir(), "y.db")), nil, io.Discard, io.Discard)
+		var u usageError
+		if !errors.As(err, &u) {
+			t.Errorf("leadup %q: %v, want a usage error (exit 2)", args, err)
+		}
 	}
 }
