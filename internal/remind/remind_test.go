@@ -499,3 +499,39 @@ func TestAfterMeetingSkippedForArchivedBoss(t *testing.T) {
 		t.Errorf("stats %+v, relay %d: want the archived boss's reminder skipped", st, len(f.relay.messages()))
 	}
 }
+
+// TestRetryObeysCatchUpGrace: a reminder the relay refused is retried only
+// while it is at most journal.CatchUpGrace late, like one missed during
+// downtime; after that it is given up, not sent a week late.
+func TestRetryObeysCatchUpGrace(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		back string // the first pass after the failure, the relay working again
+		want int
+	}{
+		{"11 hours late is retried", "2026-11-23T20:30:00Z", 1},
+		{"12 hours and a minute late is dropped", "2026-11-23T21:31:00Z", 0},
+		{"a week late is dropped", "2026-11-30T09:00:00Z", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, false, "http://leadup.test")
+			f.clock.Set(mustTime("2026-11-20T00:00:00Z"))
+			u, _ := f.mondayUser("robin@example.com")
+			f.relay.setFail(errors.New("mailbox busy"))
+			f.passAt("2026-11-23T09:30:00Z")
+			f.relay.setFail(nil) // the server was down meanwhile
+			f.passAt(tc.back)
+			if got := len(f.relay.messages()); got != tc.want {
+				t.Fatalf("relay got %d, want %d", got, tc.want)
+			}
+			period := journal.MeetingPeriod(mustSchedule(t, f, u).PublicID, "2026-11-23")
+			c, err := f.db.FindClaim(context.Background(), u.ID, journal.KindAfterMeeting, period)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.want == 0 && (c.State != journal.ClaimFailed || !c.RetryAt.IsZero() || !strings.Contains(c.LastError, "mailbox busy")) {
+				t.Errorf("a stale retry left the claim %+v; want it failed for good with the relay's error", c)
+			}
+		})
+	}
+}

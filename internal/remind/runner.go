@@ -51,7 +51,7 @@ type Stats struct {
 
 // Pass sends every reminder due at now that no pass has claimed. A
 // reminder older than journal.CatchUpGrace is dropped; failed ones whose
-// backoff is over are tried again.
+// backoff is over are tried again while they are within that grace.
 func (r *Runner) Pass(ctx context.Context, now time.Time) (Stats, error) {
 	var st Stats
 	sources, err := r.db.DueReminderSources(ctx, now)
@@ -81,7 +81,9 @@ func (r *Runner) Pass(ctx context.Context, now time.Time) (Stats, error) {
 		return st, err
 	}
 	for _, c := range retries {
-		if c.Attempts >= journal.MaxSendAttempts {
+		// A retry keeps the catch-up rule: more than CatchUpGrace late, a
+		// reminder is given up rather than sent late.
+		if c.Attempts >= journal.MaxSendAttempts || !journal.Fresh(c.FireAt, now) {
 			c.State, c.RetryAt = journal.ClaimFailed, time.Time{}
 			if err := r.db.SettleClaim(ctx, c); err != nil {
 				return st, err
