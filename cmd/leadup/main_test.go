@@ -119,6 +119,18 @@ func TestServeAndHealthcheck(t *testing.T) {
 	}
 }
 
+// Behind a proxy that publishes leadup under a path, the container's
+// health check still calls the listen address's /healthz.
+func TestHealthcheckWithSubPathBaseURL(t *testing.T) {
+	addr := freeAddr(t)
+	getenv := env("LEADUP_ADDR", addr, "LEADUP_DB", filepath.Join(t.TempDir(), "leadup.db"), "LEADUP_BASE_URL", "https://example.com/leadup/")
+	stop := startServe(t, getenv, addr)
+	defer stop()
+	if err := run(t.Context(), []string{"healthcheck"}, getenv, nil, io.Discard, io.Discard); err != nil {
+		t.Errorf("healthcheck with LEADUP_BASE_URL=https://example.com/leadup/: %v", err)
+	}
+}
+
 func TestHealthcheckAgainstNothing(t *testing.T) {
 	err := run(t.Context(), []string{"healthcheck", "-addr", freeAddr(t)}, env(), nil, &bytes.Buffer{}, &bytes.Buffer{})
 	if err == nil {

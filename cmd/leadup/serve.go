@@ -175,7 +175,7 @@ func healthcheck(ctx context.Context, addr string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	url := "http://" + net.JoinHostPort(host, port) + "/healthz"
+	url := "http://" + net.JoinHostPort(host, port) + server.HealthPath
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return err

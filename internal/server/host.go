@@ -17,7 +17,7 @@ import (
 // literals and localhost, whatever the listen address. /healthz stays open
 // to every host, since container health checks call it by address.
 func (s *Server) hostAllowed(r *http.Request) bool {
-	if r.URL.Path == "/healthz" || r.URL.Path == s.cfg.BasePath+"/healthz" {
+	if r.URL.Path == HealthPath || r.URL.Path == s.cfg.BasePath+HealthPath {
 		return true
 	}
 	host := r.Host

@@ -132,6 +132,11 @@ func TestBasePath(t *testing.T) {
 		t.Errorf("/leadup: %d %q", r.status, loc)
 	}
 	wantStatus(t, c.get("/entries"), http.StatusNotFound)
+	// The health check, which knows only the listen address, finds
+	// /healthz at the root as well as under the path.
+	wantStatus(t, app.client().get("/healthz"), http.StatusOK)
+	wantStatus(t, c.get("/healthz"), http.StatusOK)
+	wantStatus(t, c.get("/leadup/healthz"), http.StatusOK)
 
 	signup := c.get("/leadup/signup")
 	wantStatus(t, signup, http.StatusOK)

@@ -9,6 +9,10 @@ import (
 	"github.com/leadup/leadup/static"
 )
 
+// HealthPath answers 200 while the database answers, with no session, for
+// any host name, and under a base path at the root too.
+const HealthPath = "/healthz"
+
 // routes declares every URL leadup answers. HEAD is answered wherever GET
 // is, by the GET handler (RFC 9110 §9.3.2): net/http sends its status and
 // headers and drops the body.
@@ -23,7 +27,7 @@ func (s *Server) routes() *chi.Mux {
 	r.Use(s.crossOriginProtection)
 	bodyLimit := limitBody(s.cfg.MaxBodyBytes)
 
-	r.Get("/healthz", s.handleHealth)
+	r.Get(HealthPath, s.handleHealth)
 	r.Handle("/static/*", static.Handler())
 	r.Get("/manifest.webmanifest", s.handleManifest)
 	r.Get("/sw.js", s.handleServiceWorker)

@@ -175,7 +175,9 @@ func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *
 }
 
 // ServeHTTP makes Server an http.Handler. Under a base path it serves
-// only below that path, which it strips before routing.
+// only below that path, which it strips before routing, and HealthPath at
+// the root as well: a container's health check knows the listen address,
+// not the path a proxy publishes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.hostAllowed(r) {
 		s.misdirected(w, r)
@@ -183,7 +185,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	base := s.cfg.BasePath
 	switch {
-	case base == "":
+	case base == "" || r.URL.Path == HealthPath:
 		s.handler.ServeHTTP(w, r)
 	case r.URL.Path == base:
 		http.Redirect(w, r, base+"/", http.StatusSeeOther)
