@@ -64,7 +64,15 @@ Flags mirror the environment, and may come before the command as well as after i
   -smtp-username   LEADUP_SMTP_USERNAME   relay user name
   -smtp-password-file LEADUP_SMTP_PASSWORD_FILE  file holding the relay password
   -smtp-from       LEADUP_SMTP_FROM       sender address
+  -smtp-password   LEADUP_SMTP_PASSWORD   relay password (prefer the file)
   -smtp-tls        LEADUP_SMTP_TLS        starttls, implicit or none (starttls)
+  -oidc-issuer     LEADUP_OIDC_ISSUER     OpenID provider's issuer URL; OIDC sign-in is off when empty
+  -oidc-client-id  LEADUP_OIDC_CLIENT_ID  client id at the provider
+  -oidc-client-secret-file LEADUP_OIDC_CLIENT_SECRET_FILE  file holding the client secret
+  -oidc-client-secret LEADUP_OIDC_CLIENT_SECRET  client secret (prefer the file)
+  -oidc-name       LEADUP_OIDC_NAME       label of the sign-in button (single sign-on)
+  -oidc-scopes     LEADUP_OIDC_SCOPES     scopes to ask for (openid email profile)
+  -password-login  LEADUP_PASSWORD_LOGIN  on, or off to allow only OIDC or the proxy (on)
 `
 
 // run is leadup's whole program, with its inputs and outputs passed in so

@@ -67,10 +67,15 @@ func getOK(url string) error {
 // startServe runs `leadup serve` in the background and waits for /healthz.
 func startServe(t *testing.T, getenv func(string) string, addr string) (stop func() error) {
 	t.Helper()
+	return startServeLogging(t, getenv, addr, &syncBuffer{})
+}
+
+// startServeLogging is startServe with the server's log going to stderr.
+func startServeLogging(t *testing.T, getenv func(string) string, addr string, stderr *syncBuffer) (stop func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var stderr bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve"}, getenv, nil, &bytes.Buffer{}, &stderr) }()
+	go func() { done <- run(ctx, []string{"serve"}, getenv, nil, &bytes.Buffer{}, stderr) }()
 	deadline := time.Now().Add(10 * time.Second)
 	for getOK("http://"+addr+"/healthz") != nil {
 		select {

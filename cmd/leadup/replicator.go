@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -12,6 +15,9 @@ import (
 // shipping the replaced database's pages. A running leadup is reported as
 // such first, by its lock.
 func checkNoReplicator(ctx context.Context, db string) error {
+	if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
+		return nil // nothing there to replicate, and nothing to create
+	}
 	unlock, err := sqlite.Lock(db)
 	if err != nil {
 		return fmt.Errorf("restore: %w; stop the server first", err)

@@ -36,6 +36,9 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	if m := db.Migrated; m != (sqlite.SchemaChange{}) {
+		log.Info("migrated the database", "db", cfg.DB, "from_version", m.From, "to_version", m.To)
+	}
 	go every(ctx, sqlite.OptimizeInterval, func() {
 		if err := db.Optimize(ctx, false); err != nil && ctx.Err() == nil {
 			log.Error("optimize", "err", err)

@@ -60,13 +60,13 @@ func runMigrate(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.OpenNoMigrate(cfg.DB)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	switch sub {
 	case "up":
+		db, err := sqlite.OpenNoMigrate(cfg.DB)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
 		res, err := sqlite.MigrateUp(ctx, db)
 		for _, r := range res {
 			if r.Error == nil {
@@ -81,16 +81,16 @@ func runMigrate(ctx context.Context, args []string, getenv func(string) string, 
 		}
 		return nil
 	case "status":
-		list, err := sqlite.MigrationStatus(ctx, db)
+		list, err := sqlite.MigrationStatus(ctx, cfg.DB)
 		if err != nil {
 			return err
 		}
 		for _, m := range list {
-			at := ""
+			state, at := "pending", ""
 			if !m.AppliedAt.IsZero() {
-				at = m.AppliedAt.UTC().Format("2006-01-02 15:04:05Z")
+				state, at = "applied", m.AppliedAt.UTC().Format("2006-01-02 15:04:05Z")
 			}
-			fmt.Fprintf(stdout, "%-8s %-28s %s\n", m.State, m.Source.Path, at)
+			fmt.Fprintf(stdout, "%-8s %-28s %s\n", state, m.Name, at)
 		}
 		return nil
 	default:
@@ -227,6 +227,10 @@ func runBackup(ctx context.Context, cmd, db, file string, stdout io.Writer) erro
 	kept, err := sqlite.Restore(ctx, db, file)
 	if err != nil {
 		return err
+	}
+	if kept == "" {
+		fmt.Fprintf(stdout, "restored %s from %s; every session has ended; there was no database to keep\n", db, file)
+		return nil
 	}
 	fmt.Fprintf(stdout, "restored %s from %s; every session has ended; the replaced database is kept as %s\n", db, file, kept)
 	return nil

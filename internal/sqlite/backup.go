@@ -84,7 +84,7 @@ func IntegrityCheck(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := openToRead(path)
 	if err != nil {
 		return err
 	}
@@ -106,13 +106,24 @@ func IntegrityCheck(ctx context.Context, path string) error {
 // Restore replaces the database at path with the backup at src. It refuses
 // while a server holds the database, checks the backup, migrates it to this
 // version, and ends every session in it. The replaced file is kept beside
-// it as path.before-restore-TIME.
+// it as path.before-restore-TIME; with no database at path, kept is "" and
+// a failed restore leaves nothing there.
 func Restore(ctx context.Context, path, src string) (kept string, err error) {
+	_, statErr := os.Stat(path)
+	existed := statErr == nil
 	unlock, err := Lock(path)
 	if err != nil {
 		return "", fmt.Errorf("restore: %w; stop the server first", err)
 	}
 	defer unlock()
+	if !existed {
+		// Lock created the file it locks; only the restored one may stay.
+		defer func() {
+			if err != nil {
+				os.Remove(path)
+			}
+		}()
+	}
 	if err := IntegrityCheck(ctx, src); err != nil {
 		return "", fmt.Errorf("restore: %s: %w", src, err)
 	}
@@ -137,6 +148,12 @@ func Restore(ctx context.Context, path, src string) (kept string, err error) {
 	}
 	if err != nil {
 		return "", fmt.Errorf("restore: %w", err)
+	}
+	if !existed {
+		if err := os.Rename(tmp, path); err != nil {
+			return "", fmt.Errorf("restore: %w", err)
+		}
+		return "", nil
 	}
 	// The old WAL belongs to the old file: it must not meet the new one.
 	kept = fmt.Sprintf("%s.before-restore-%s", path, time.Now().UTC().Format("20060102T150405Z"))

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -47,7 +48,14 @@ type DB struct {
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+
+	// Migrated is what Open's migrations changed: zero when the file was
+	// already at this version.
+	Migrated SchemaChange
 }
+
+// SchemaChange is a migration run from one schema version to another.
+type SchemaChange struct{ From, To int64 }
 
 // DSN returns the driver data source name for the file at path.
 func DSN(path string) string {
@@ -66,9 +74,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := Migrate(ctx, db.write, migrations.FS); err != nil {
+	from, err := schemaVersion(ctx, db.write)
+	if err != nil {
 		db.Close()
 		return nil, err
+	}
+	res, err := Migrate(ctx, db.write, migrations.FS)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if len(res) > 0 {
+		db.Migrated = SchemaChange{From: from, To: res[len(res)-1].Source.Version}
 	}
 	if db.secret, err = loadSecret(ctx, db.write); err != nil {
 		db.Close()
@@ -167,13 +184,66 @@ func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationRes
 	return res, nil
 }
 
-// MigrationStatus lists every known migration and whether it is applied.
-func MigrationStatus(ctx context.Context, db *DB) ([]*goose.MigrationStatus, error) {
-	p, err := newProvider(db.write, migrations.FS)
-	if err != nil {
-		return nil, err
+// MigrationState is one known migration and whether a database has it.
+type MigrationState struct {
+	Name      string
+	Version   int64
+	AppliedAt time.Time // zero while pending
+}
+
+// MigrationStatus lists every known migration and whether the database
+// file at path has it. It only reads: a file that is not there has every
+// migration pending and is not created, and one without goose's table
+// does not get it.
+func MigrationStatus(ctx context.Context, path string) ([]MigrationState, error) {
+	applied := map[int64]time.Time{}
+	if _, err := os.Stat(path); err == nil {
+		if applied, err = appliedMigrations(ctx, path); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("migration status: %w", err)
 	}
-	return p.Status(ctx)
+	names, err := fs.Glob(migrations.FS, "*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	var list []MigrationState
+	for _, name := range names {
+		v, err := goose.NumericComponent(name)
+		if err != nil {
+			return nil, fmt.Errorf("migrations: %w", err)
+		}
+		list = append(list, MigrationState{Name: name, Version: v, AppliedAt: applied[v]})
+	}
+	return list, nil
+}
+
+// appliedMigrations reads goose's table of the file at path, read-only.
+func appliedMigrations(ctx context.Context, path string) (map[int64]time.Time, error) {
+	db, err := openToRead(path)
+	if err != nil {
+		return nil, fmt.Errorf("migration status: %w", err)
+	}
+	defer db.Close()
+	applied := map[int64]time.Time{}
+	if v, err := schemaVersion(ctx, db); err != nil || v == 0 {
+		return applied, err
+	}
+	rows, err := db.QueryContext(ctx, "SELECT version_id, tstamp FROM goose_db_version WHERE is_applied AND version_id > 0")
+	if err != nil {
+		return nil, fmt.Errorf("migration status: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int64
+		var at time.Time
+		if err := rows.Scan(&v, &at); err != nil {
+			return nil, fmt.Errorf("migration status: %w", err)
+		}
+		applied[v] = at
+	}
+	return applied, rows.Err()
 }
 
 // MigrateUp applies pending migrations to an open database.

@@ -71,10 +71,20 @@ func refuseNewer(ctx context.Context, q querier, fsys fs.FS) error {
 // CheckSchema fails when the database file at path was written by a newer
 // leadup. It opens the file read-only.
 func CheckSchema(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := openToRead(path)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	return refuseNewer(ctx, db, migrations.FS)
+}
+
+// openToRead opens the file at path for a command that only reads it
+// (status, checks before a restore). Queries cannot write (query_only), but
+// the file is not opened with mode=ro: a read-only connection to a WAL
+// database cannot remove the -wal and -shm files it made, and would leave
+// them beside a file the operator only looked at. The caller checks that
+// the file exists; SQLite would create it.
+func openToRead(path string) (*sql.DB, error) {
+	return sql.Open("sqlite", "file:"+escapePath(path)+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
 }
