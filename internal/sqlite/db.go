@@ -168,7 +168,11 @@ func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationRes
 	if err := refuseNewer(ctx, db, fsys); err != nil {
 		return nil, err
 	}
-	p, err := newProvider(db, fsys)
+	late, err := lateMigrations(ctx, db, fsys)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newProvider(db, fsys, goose.WithAllowOutofOrder(late))
 	if err != nil {
 		return nil, err
 	}
@@ -251,8 +255,8 @@ func MigrateUp(ctx context.Context, db *DB) ([]*goose.MigrationResult, error) {
 	return Migrate(ctx, db.write, migrations.FS)
 }
 
-func newProvider(db *sql.DB, fsys fs.FS) (*goose.Provider, error) {
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys)
+func newProvider(db *sql.DB, fsys fs.FS, opts ...goose.ProviderOption) (*goose.Provider, error) {
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
 	}

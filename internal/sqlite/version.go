@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/pressly/goose/v3"
 
@@ -87,4 +88,57 @@ func CheckSchema(ctx context.Context, path string) error {
 // the file exists; SQLite would create it.
 func openToRead(path string) (*sql.DB, error) {
 	return sql.Open("sqlite", "file:"+escapePath(path)+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+}
+
+// lateMigrations reports whether the database lacks migrations below the
+// newest one it has, as a file made by a build between out-of-order merges
+// does. Each must be in migrations.AppliedLate, within its bound, to be
+// applied now; otherwise it fails and changes nothing.
+func lateMigrations(ctx context.Context, db *sql.DB, fsys fs.FS) (bool, error) {
+	have, err := schemaVersion(ctx, db)
+	if err != nil || have == 0 {
+		return false, err
+	}
+	rows, err := db.QueryContext(ctx, "SELECT version_id FROM goose_db_version WHERE is_applied AND version_id > 0")
+	if err != nil {
+		return false, fmt.Errorf("read applied migrations: %w", err)
+	}
+	applied := map[int64]bool{}
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return false, fmt.Errorf("read applied migrations: %w", err)
+		}
+		applied[v] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("read applied migrations: %w", err)
+	}
+	names, err := fs.Glob(fsys, "*.sql")
+	if err != nil {
+		return false, fmt.Errorf("migrations: %w", err)
+	}
+	var late, refused []string
+	for _, name := range names {
+		v, err := goose.NumericComponent(name)
+		if err != nil {
+			return false, fmt.Errorf("migrations: %w", err)
+		}
+		if v >= have || applied[v] {
+			continue
+		}
+		if bound, ok := migrations.AppliedLate[v]; ok && have <= bound {
+			late = append(late, name)
+		} else {
+			refused = append(refused, name)
+		}
+	}
+	if len(refused) > 0 {
+		return false, fmt.Errorf("the database is at schema version %d but lacks %s, which this leadup cannot apply after the later ones: "+
+			"the file was made by a build between releases. Open it with that build, export your data (Settings → Export JSON) "+
+			"and import it into a new database; nothing was changed", have, strings.Join(refused, ", "))
+	}
+	return len(late) > 0, nil
 }
