@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -25,10 +26,22 @@ func NewMetrics(set *metrics.Set) *Metrics {
 }
 
 func (m *Metrics) observe(method, route string, status int, d time.Duration) {
-	// Method and route come from the router's own patterns, never from the
-	// request path, so they need no escaping and stay few.
+	// The route comes from the router's own patterns, never from the
+	// request path, and the method from a fixed list: a client chooses
+	// neither, so the series stay few and need no escaping.
+	method = methodLabel(method)
 	m.set.GetOrCreateCounter(fmt.Sprintf(`leadup_http_requests_total{method=%q,route=%q,status="%s"}`,
 		method, route, strconv.Itoa(status))).Inc()
 	m.set.GetOrCreatePrometheusHistogramExt(fmt.Sprintf(`leadup_http_request_duration_seconds{method=%q,route=%q}`,
 		method, route), requestBuckets).Update(d.Seconds())
+}
+
+// methodLabel is method when it is one of HTTP's own, else "other".
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+		http.MethodPatch, http.MethodDelete, http.MethodOptions:
+		return method
+	}
+	return "other"
 }
