@@ -13,6 +13,7 @@ import (
 	"github.com/go-chi/httprate"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // tokenKey holds the API token a request authenticated with.
@@ -57,6 +58,11 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	code := journal.ErrorCode(err)
 	if code == journal.EINTERNAL && s.stoppedAtDeadline(r, err) {
 		writeAPIError(w, http.StatusServiceUnavailable, "timeout", deadlineMessage, nil)
+		return
+	}
+	if code == journal.EINTERNAL && sqlite.IsDiskFull(err) {
+		s.logDiskFull(r, err)
+		writeAPIError(w, http.StatusInsufficientStorage, "disk_full", diskFullMessage, nil)
 		return
 	}
 	if code == journal.EINTERNAL {

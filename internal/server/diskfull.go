@@ -32,14 +32,22 @@ func (l *throttledLog) allow(now time.Time, every time.Duration) bool {
 	return true
 }
 
-// diskFull answers a write that failed because the disk is full: 507 with
-// a plain explanation and, for a form, every value typed (passwords
-// excepted), so the user loses nothing.
-func (s *Server) diskFull(w http.ResponseWriter, r *http.Request, err error) {
+// diskFullMessage tells a user or an API client why nothing was written.
+const diskFullMessage = "The server's disk is full, so nothing was saved. Whoever runs this server needs to free some space; reading your journal still works."
+
+// logDiskFull logs a full disk at most once per diskFullLogEvery.
+func (s *Server) logDiskFull(r *http.Request, err error) {
 	if s.diskFullLog.allow(time.Now(), diskFullLogEvery) {
 		s.log.Error("the disk is full: writes fail until space is freed", "err", err,
 			"request_id", middleware.GetReqID(r.Context()))
 	}
+}
+
+// diskFull answers a write that failed because the disk is full: 507 with
+// a plain explanation and, for a form, every value typed (passwords
+// excepted), so the user loses nothing.
+func (s *Server) diskFull(w http.ResponseWriter, r *http.Request, err error) {
+	s.logDiskFull(r, err)
 	var fields []web.TypedField
 	for name, values := range r.PostForm {
 		if name == "action" || name == "confirm" || strings.Contains(name, "password") {
@@ -52,6 +60,5 @@ func (s *Server) diskFull(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	slices.SortFunc(fields, func(a, b web.TypedField) int { return strings.Compare(a.Name, b.Name) })
-	msg := "The server's disk is full, so nothing was saved. Whoever runs this server needs to free some space; reading your journal still works."
-	s.render(w, r, http.StatusInsufficientStorage, web.DiskFullPage(s.page(r, "The server's disk is full", ""), msg, fields))
+	s.render(w, r, http.StatusInsufficientStorage, web.DiskFullPage(s.page(r, "The server's disk is full", ""), diskFullMessage, fields))
 }

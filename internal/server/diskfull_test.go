@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/leadup/leadup/internal/export"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -75,4 +76,28 @@ func TestDiskFull(t *testing.T) {
 	}
 	// Reading still works.
 	wantStatus(t, c.get("/entries"), http.StatusOK)
+}
+
+// TestAPIDiskFull: an API create on a full disk answers 507 with code
+// disk_full, as the OpenAPI document says, and writes nothing.
+func TestAPIDiskFull(t *testing.T) {
+	app, ann := newAnnApp(t)
+	api := app.apiClient(ann.createToken("phone", "write", ""))
+	var boss export.Boss
+	api.do(http.MethodPost, "/bosses", map[string]string{"name": "Dana"}).decode(t, &boss)
+	var pages int
+	if err := app.db.Writer().QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.db.Writer().Exec("PRAGMA max_page_count = " + strconv.Itoa(pages)); err != nil {
+		t.Fatal(err)
+	}
+	r := api.do(http.MethodPost, "/entries", map[string]any{"boss_id": boss.ID, "occurred_on": "2026-01-05",
+		"summary": "Typed before the disk filled", "notes": strings.Repeat("A long note that needs new pages. ", 400), "practices": []string{"team"}})
+	if r.status != http.StatusInsufficientStorage || r.errorCode(t) != "disk_full" {
+		t.Fatalf("status %d, body %s; want 507 disk_full", r.status, r.body)
+	}
+	if n := app.count("entries"); n != 0 {
+		t.Errorf("entries = %d", n)
+	}
 }
