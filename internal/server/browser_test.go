@@ -87,6 +87,13 @@ func saveScreenshot(t *testing.T, ctx context.Context, name string) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
+	writeScreenshot(t, name, png)
+}
+
+// writeScreenshot keeps a PNG under name in LEADUP_SCREENSHOT_DIR, or in
+// the test's temporary folder, and logs where.
+func writeScreenshot(t *testing.T, name string, png []byte) {
+	t.Helper()
 	dir := os.Getenv("LEADUP_SCREENSHOT_DIR")
 	if dir == "" {
 		dir = t.TempDir()
