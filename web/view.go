@@ -13,6 +13,7 @@ type Page struct {
 // Viewer is the signed-in user, as the layout shows them.
 type Viewer struct {
 	DisplayName string
+	Device      string // the key app.js keeps this user's outbox under
 }
 
 // Form carries what the user typed and a message per bad field, so that an

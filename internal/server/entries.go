@@ -48,7 +48,7 @@ func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, 
 	// A re-shown form keeps its token, so the corrected post is still the
 	// same one; a bad token (already refused) is replaced.
 	f.Capture, f.Token = true, form.Get("token")
-	f.DraftKey = "leadup-draft-" + s.signer.Sign("draft-key", strconv.FormatInt(u.ID, 10))[:16]
+	f.DraftKey = "leadup-draft-" + s.deviceKey(u)
 	if f.Token == "" || form.Errors["token"] != "" {
 		f.Token = s.formToken(u)
 	}

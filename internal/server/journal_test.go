@@ -396,11 +396,11 @@ func mustZone(t *testing.T, name string) *time.Location {
 	return loc
 }
 
-// scalar reads one value with a query.
-func (a *testApp) scalar(q string) any {
+// scalar reads one value with a query and its arguments.
+func (a *testApp) scalar(q string, args ...any) any {
 	a.t.Helper()
 	var v any
-	if err := a.db.Reader().QueryRow(q).Scan(&v); err != nil {
+	if err := a.db.Reader().QueryRow(q, args...).Scan(&v); err != nil {
 		a.t.Fatalf("%s: %v", q, err)
 	}
 	if b, ok := v.([]byte); ok {

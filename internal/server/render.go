@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/a-h/templ"
 
@@ -16,10 +17,17 @@ import (
 func (s *Server) page(r *http.Request, title, active string) web.Page {
 	p := web.Page{Title: title, Active: active}
 	if u := userFrom(r.Context()); u != nil {
-		p.User = &web.Viewer{DisplayName: u.DisplayName}
+		p.User = &web.Viewer{DisplayName: u.DisplayName, Device: s.deviceKey(u)}
 		p.Flash = s.popFlash(r.Context())
 	}
 	return p
+}
+
+// deviceKey names what app.js keeps on the device for u (the draft, the
+// outbox): a tag of the user's id, so no user can guess another's keys and
+// each user's stay apart on a shared device.
+func (s *Server) deviceKey(u *journal.User) string {
+	return s.signer.Sign("draft-key", strconv.FormatInt(u.ID, 10))[:16]
 }
 
 // render writes a component with the given status. It renders into a
