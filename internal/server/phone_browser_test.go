@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -147,6 +148,134 @@ func TestBrowserNavOneTapWithoutScript(t *testing.T) {
 			if loc := location(t, ctx); !strings.HasSuffix(loc, "/review") {
 				t.Errorf("after tapping Review at %s", loc)
 			}
+		})
+	}
+}
+
+// tablesScript lists every table that neither fits its column nor shows
+// that it scrolls (a shadow on the side with more), each one that does not
+// fit on a laptop, and every word in a table or heading broken mid-word.
+const tablesScript = `((laptop) => {
+  const out = [];
+  document.querySelectorAll(".table-scroll").forEach(box => {
+    const name = (box.querySelector("caption") || box).textContent.trim().slice(0, 40);
+    if (box.scrollWidth <= box.clientWidth + 1) return;
+    if (laptop) out.push(name + ": " + (box.scrollWidth - box.clientWidth) + " px hidden at laptop width");
+    const bg = getComputedStyle(box);
+    if (!bg.backgroundImage.includes("gradient") || !bg.backgroundAttachment.includes("local")) out.push(name + ": scrolls with no visible cue");
+  });
+  document.querySelectorAll("table th, table td, table caption, h1, h2, h3, dt").forEach(el => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const re = /\S+/g;
+      for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+        if (tops.size > 1) out.push("'" + m[0] + "' is cut across lines in " + el.tagName.toLowerCase());
+      }
+    }
+  });
+  return out;
+})`
+
+// TestBrowserTablesFitOrScrollVisibly: the week's 12-week trend, the
+// review's month table and the promise ledger fit their column on a
+// laptop, fit or scroll with a visible cue on a phone, and cut no word.
+func TestBrowserTablesFitOrScrollVisibly(t *testing.T) {
+	f := newWeekFixture(t)
+	for _, size := range phoneAndLaptop {
+		t.Run(size.name, func(t *testing.T) {
+			ctx := newBrowser(t, size.width, size.height)
+			if err := browserLogin(ctx, f.app.ts.URL, "/", "ann@example.com"); err != nil {
+				t.Fatal(err)
+			}
+			eachScheme(t, ctx, func(scheme string) {
+				for _, p := range []string{"/weeks/2026-W48", "/review"} {
+					steps(t, ctx, chromedp.Navigate(f.app.ts.URL+p), chromedp.WaitReady(chromedp.CSS("footer")))
+					if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(".trend-table").scrollIntoView(), true`)); err != nil {
+						t.Fatal(err)
+					}
+					saveViewport(t, ctx, "table-"+strings.Trim(strings.ReplaceAll(p, "/", "-"), "-")+"-"+size.name+"-"+scheme)
+					problems(t, ctx, p+" at "+size.name+" "+scheme, fmt.Sprintf("%s(%v)", tablesScript, size.width >= 768))
+				}
+			})
+		})
+	}
+}
+
+// lowScript lists the small things a phone user trips on: a fold with no
+// open/close marker, a follow-up Edit link under 44 px, a boss cut in the
+// boss select, a chart label under 11 px on the screen or over its
+// neighbour.
+const lowScript = `(async () => {
+  const out = [];
+  for (const d of document.querySelectorAll("details.more, details.guide")) {
+    const mark = () => getComputedStyle(d.querySelector("summary"), "::before").content;
+    const shut = mark();
+    d.open = !d.open;
+    await new Promise(r => requestAnimationFrame(r));
+    const open = mark();
+    d.open = !d.open;
+    if (shut === "none" || shut === "normal" || shut === open) out.push(d.className + ": marker " + shut + " shut, " + open + " open");
+  }
+  document.querySelectorAll(".edit-link, .followup a[href$='/edit']").forEach(a => {
+    const r = a.getBoundingClientRect();
+    if (r.width < 44 || r.height < 44) out.push("follow-up Edit link is " + Math.round(r.width) + "×" + Math.round(r.height));
+  });
+  const sel = document.querySelector("#boss_id");
+  if (sel) {
+    const cs = getComputedStyle(sel), ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily;
+    const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+    [...sel.options].forEach(o => {
+      const w = ctx.measureText(o.text).width;
+      if (w > room) out.push("boss '" + o.text + "' needs " + Math.round(w) + " px in a select with " + Math.round(room));
+    });
+  }
+  document.querySelectorAll("svg.trend").forEach(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    let prev = null;
+    svg.querySelectorAll("text").forEach(tx => {
+      if (getComputedStyle(tx).display === "none") return;
+      const px = parseFloat(getComputedStyle(tx).fontSize) * scale;
+      if (px < 10.95) out.push("chart label '" + tx.textContent + "' is " + px.toFixed(1) + " px");
+      const r = tx.getBoundingClientRect();
+      if (r.width === 0) return;
+      if (prev && r.left < prev.right) out.push("chart label '" + tx.textContent + "' overlaps the one before");
+      prev = r;
+    });
+  });
+  return out;
+})()`
+
+// TestBrowserPhoneDetails: folds show a marker that turns, follow-up Edit
+// links are 44 px targets, boss names fit the boss select, and chart
+// labels are at least 11 px, on a phone and a laptop, light and dark.
+func TestBrowserPhoneDetails(t *testing.T) {
+	f := newWeekFixture(t)
+	f.ann.createdID("/bosses", url.Values{"name": {"Frank Stakeholder-Miller"}, "relation": {"stakeholder"}}, "/bosses/")
+	for _, size := range phoneAndLaptop {
+		t.Run(size.name, func(t *testing.T) {
+			ctx := newBrowser(t, size.width, size.height)
+			if err := browserLogin(ctx, f.app.ts.URL, "/", "ann@example.com"); err != nil {
+				t.Fatal(err)
+			}
+			eachScheme(t, ctx, func(scheme string) {
+				for _, p := range []string{"/", "/entries/new", "/followups", "/weeks/2026-W48", "/review"} {
+					steps(t, ctx, chromedp.Navigate(f.app.ts.URL+p), chromedp.WaitReady(chromedp.CSS("footer")))
+					got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](lowScript, chromedp.EvalAwaitPromise))
+					if err != nil {
+						t.Fatalf("%s: %v", p, err)
+					}
+					for _, g := range got {
+						t.Errorf("%s at %s %s: %s", p, size.name, scheme, g)
+					}
+				}
+				steps(t, ctx, chromedp.Navigate(f.app.ts.URL+"/"), chromedp.WaitReady(chromedp.CSS("footer")))
+				saveScreenshot(t, ctx, "capture-details-"+size.name+"-"+scheme)
+			})
 		})
 	}
 }
