@@ -118,7 +118,10 @@ func TestBrowserOutboxOffline(t *testing.T) {
 			if got := textOf(t, ctx, "details.outbox ul"); !strings.Contains(got, "First in a dead zone") || !strings.Contains(got, "Typed by mistake") {
 				t.Errorf("outbox list %q", got)
 			}
-			eachScheme(t, ctx, func(scheme string) { saveViewport(t, ctx, "outbox-"+size.name+"-"+scheme) })
+			eachScheme(t, ctx, func(scheme string) {
+				saveViewport(t, ctx, "outbox-"+size.name+"-"+scheme)
+				auditCurrent(t, ctx, "the outbox at "+size.name+" "+scheme)
+			})
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.confirm = () => true, true`)); err != nil {
 				t.Fatal(err)
 			}
@@ -285,6 +288,7 @@ func TestBrowserOutboxSignOut(t *testing.T) {
 		t.Errorf("sign-out asks %q", got)
 	}
 	saveViewport(t, ctx, "outbox-signout-390")
+	auditCurrent(t, ctx, "the sign-out question")
 	steps(t, ctx, chromedp.Click(chromedp.CSS("dialog[open] button:first-of-type")))
 	if got := evalWait(t, ctx, "the send to fail", `(() => { const a = document.querySelector("dialog[open] [role=alert]"); return a && a.textContent !== "Sending…" ? a.textContent : ""; })()`); !strings.Contains(got, "can't be reached") {
 		t.Errorf("a failed send says %q", got)

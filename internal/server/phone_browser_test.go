@@ -199,6 +199,7 @@ func TestBrowserTablesFitOrScrollVisibly(t *testing.T) {
 					}
 					saveViewport(t, ctx, "table-"+strings.Trim(strings.ReplaceAll(p, "/", "-"), "-")+"-"+size.name+"-"+scheme)
 					problems(t, ctx, p+" at "+size.name+" "+scheme, fmt.Sprintf("%s(%v)", tablesScript, size.width >= 768))
+					auditCurrent(t, ctx, p+" at "+size.name+" "+scheme)
 				}
 			})
 		})
