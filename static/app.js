@@ -374,7 +374,7 @@
   }
   // A form the server sent back with errors already holds what was typed,
   // and one opened from a share sheet holds what was shared.
-  if (draft && !form.querySelector("[aria-invalid]") && !/[?&](text|url)=/.test(location.search)) {
+  if (draft && !form.querySelector("[aria-invalid]") && !/[?&](title|text|url)=/.test(location.search)) {
     restore(draft);
     say("Your unsaved draft is back.");
   }
