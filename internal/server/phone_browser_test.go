@@ -52,6 +52,20 @@ const choicesScript = `(() => {
     if (!text) { out.push(box.id + ": label has no text"); return; }
     if (text.left < b.right || text.top > b.bottom || text.bottom < b.top) out.push(box.id + ": label text at (" + Math.round(text.left) + "," + Math.round(text.top) + ") is not beside its box at (" + Math.round(b.left) + "," + Math.round(b.top) + ")");
     if (b.width < 18) out.push(box.id + ": box is " + Math.round(b.width) + " px wide, want at least 18");
+    const words = label.textContent.trim().split(/\s+/);
+    const node = [...label.childNodes].find(n => n.nodeType === 3 && n.data.trim());
+    if (node) {
+      let at = 0;
+      words.forEach(w => {
+        const i = node.data.indexOf(w, at);
+        if (i < 0) return;
+        at = i + w.length;
+        const r = document.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, at);
+        if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(box.id + ": '" + w + "' is cut across lines");
+      });
+    }
   });
   return out;
 })()`
