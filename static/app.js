@@ -395,6 +395,11 @@
     var list = outbox();
     list.push(e);
     store(OUTBOX, list);
+    // No room on the device (storage full or off): the ordinary post.
+    if (!outbox().some(function (x) { return x.id === e.id; })) {
+      HTMLFormElement.prototype.submit.call(form);
+      return;
+    }
     buttons(form, true);
     say("");
     flush(e.id).then(function (out) {

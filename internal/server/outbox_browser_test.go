@@ -365,3 +365,18 @@ func TestBrowserOutboxExpiredSessionOtherUser(t *testing.T) {
 		t.Errorf("saved for user %v, want the owner %d", got, owner)
 	}
 }
+
+// TestBrowserOutboxNoStorage: with no room on the device for the outbox,
+// Save is the ordinary post, and the entry is saved once.
+func TestBrowserOutboxNoStorage(t *testing.T) {
+	app, ctx, _ := capturePhone(t, "full@example.com", 1)
+	steps(t, ctx, fillCapture("Saved with storage full"))
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); }, true`)); err != nil {
+		t.Fatal(err)
+	}
+	steps(t, ctx,
+		chromedp.Click(chromedp.CSS(".entry-form button.save")),
+		chromedp.WaitVisible(chromedp.CSS("#followups-heading")),
+	)
+	savedOnce(t, app, "Saved with storage full")
+}
