@@ -436,3 +436,22 @@
   });
   background();
 })();
+
+// A Copy button beside a one-time address: shown only when a script can
+// copy; without it, the address stays in a field to select by hand.
+(function () {
+  "use strict";
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field || !navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(field.value).then(function () {
+        button.textContent = "Copied";
+      }, function () {
+        field.select();
+        button.textContent = "Select and copy";
+      });
+    });
+  });
+})();

@@ -1,6 +1,10 @@
 package web
 
-import "github.com/leadup/leadup/internal/journal"
+import (
+	"strings"
+
+	"github.com/leadup/leadup/internal/journal"
+)
 
 // Weekdays are the ISO weekdays as options, Monday first.
 var Weekdays = []journal.Option{
@@ -27,11 +31,21 @@ type NotificationsView struct {
 	Failed    []FailedReminder
 	Schedules []*journal.Schedule
 	HasFeed   bool
-	FeedURL   string     // shown once, right after it was made
+	FeedURL   string     // shown once, right after it was made (http or https)
 	Feed      Form       // the create form's problems
 	Check     OwnerCheck // how the owner confirms it is them
 	Test      string     // the test mail's outcome
 	TestOK    bool
+}
+
+// WebcalURL is the feed's address with the webcal scheme, which phones and
+// desktop calendar apps open as "subscribe to this calendar".
+func (v NotificationsView) WebcalURL() string {
+	_, rest, ok := strings.Cut(v.FeedURL, "://")
+	if !ok {
+		return ""
+	}
+	return "webcal://" + rest
 }
 
 // FailedReminder is a reminder that could not be sent, for the settings page.

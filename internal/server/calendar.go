@@ -17,7 +17,7 @@ const maxFeedFollowUps = 1000
 
 // handleCalendarCreate makes (or remakes) the user's feed, once the owner
 // has confirmed who they are (see confirmOwner), and shows its address
-// this once: only a hash of the token is kept.
+// this once on the page it redirects to: only a hash of the token is kept.
 func (s *Server) handleCalendarCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.parseForm(w, r) {
 		return
@@ -38,8 +38,12 @@ func (s *Server) handleCalendarCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.renderNotifications(w, r, http.StatusOK, func(v *web.NotificationsView) {
-		v.HasFeed, v.FeedURL = true, s.publicURL(r)+"/cal/"+token+".ics"
+	// 303, so a reload asks for the page again instead of making (and
+	// retiring) another address; the address itself rides in the signed
+	// one-time notice, never in a URL.
+	s.redirectWithNotice(w, r, "/settings/notifications", notice{
+		Message: "Calendar feed made. Add its address to your calendar app now: it is shown only this once, and any earlier address has stopped working.",
+		Secret:  s.publicURL(r) + "/cal/" + token + ".ics",
 	})
 }
 

@@ -100,7 +100,7 @@ func TestProxyUserMakesTokensWithoutAPassword(t *testing.T) {
 		t.Error("the token form asks a proxy user for a password")
 	}
 	wantStatus(t, c.post("/settings/tokens", url.Values{"name": {"phone"}, "scope": {"read"}}, "Remote-Email", "ann@example.com"), http.StatusOK)
-	wantStatus(t, c.post("/settings/calendar", nil, "Remote-Email", "ann@example.com"), http.StatusOK)
+	wantStatus(t, c.post("/settings/calendar", nil, "Remote-Email", "ann@example.com"), http.StatusSeeOther)
 	if n, m := app.count("api_tokens"), app.count("calendar_feeds"); n != 1 || m != 1 {
 		t.Fatalf("%d tokens and %d feeds, want 1 of each", n, m)
 	}

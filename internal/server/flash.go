@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -21,14 +22,25 @@ const (
 
 type flashKey struct{}
 
-// setFlash leaves msg for the next page the user sees, signed with the
+// notice is what a flash carries: the words to show, and, once, a secret
+// the page it leads to shows beside them (a new calendar feed's address).
+// A secret travels here rather than in the redirect's URL, which history,
+// logs and the Referer would keep; the cookie lives a minute, is read by
+// no script and is cleared by the page that shows it.
+type notice struct {
+	Message string `json:"m"`
+	Secret  string `json:"s,omitempty"`
+}
+
+// setFlash leaves n for the next page the user sees, signed with the
 // server secret and bound to the user, so nobody can plant a notice in
 // someone else's browser.
-func (s *Server) setFlash(w http.ResponseWriter, r *http.Request, userID int64, msg string) {
-	if msg == "" {
+func (s *Server) setFlash(w http.ResponseWriter, r *http.Request, userID int64, n notice) {
+	if n.Message == "" {
 		return
 	}
-	b64 := base64.RawURLEncoding.EncodeToString([]byte(msg))
+	raw, _ := json.Marshal(n) // two strings always marshal
+	b64 := base64.RawURLEncoding.EncodeToString(raw)
 	tag := signer.New(s.db.Secret()).Sign(flashPurpose, strconv.FormatInt(userID, 10), b64)
 	http.SetCookie(w, &http.Cookie{
 		Name:     flashCookie,
@@ -58,19 +70,20 @@ func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) *http.Request
 }
 
 // popFlash returns the notice the request carried for the signed-in user,
-// or "" when there is none or it is not the server's for this user.
-func (s *Server) popFlash(ctx context.Context) string {
+// or none when there is none or it is not the server's for this user.
+func (s *Server) popFlash(ctx context.Context) notice {
 	raw, _ := ctx.Value(flashKey{}).(string)
 	u := userFrom(ctx)
 	b64, tag, ok := strings.Cut(raw, ".")
 	if !ok || u == nil || !signer.New(s.db.Secret()).Verify(tag, flashPurpose, strconv.FormatInt(u.ID, 10), b64) {
-		return ""
+		return notice{}
 	}
-	msg, err := base64.RawURLEncoding.DecodeString(b64)
-	if err != nil {
-		return ""
+	b, err := base64.RawURLEncoding.DecodeString(b64)
+	var n notice
+	if err != nil || json.Unmarshal(b, &n) != nil {
+		return notice{}
 	}
-	return string(msg)
+	return n
 }
 
 // redirectCreated answers a create form's post: 303 to what it made, with
@@ -86,8 +99,13 @@ func (s *Server) redirectCreated(w http.ResponseWriter, r *http.Request, replay 
 
 // redirectWithFlash answers 303 to url and leaves msg for the next page.
 func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, url, msg string) {
+	s.redirectWithNotice(w, r, url, notice{Message: msg})
+}
+
+// redirectWithNotice answers 303 to url and leaves n for the next page.
+func (s *Server) redirectWithNotice(w http.ResponseWriter, r *http.Request, url string, n notice) {
 	if u := userFrom(r.Context()); u != nil {
-		s.setFlash(w, r, u.ID, msg)
+		s.setFlash(w, r, u.ID, n)
 	}
 	s.redirect(w, r, url)
 }

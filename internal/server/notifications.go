@@ -31,6 +31,8 @@ func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, sta
 		s.fail(w, r, err)
 		return
 	}
+	// A feed made by the post before this page: its address, this once.
+	v.FeedURL = s.popFlash(ctx).Secret
 	edit(&v)
 	s.render(w, r, status, web.NotificationsPage(s.page(r, "Reminders and calendar", "settings"), v))
 }

@@ -57,7 +57,8 @@ func TestOIDCAccountReauthenticatesForTokenAndFeed(t *testing.T) {
 
 	auth = wantProviderReauth(t, c.post("/settings/calendar", nil))
 	r = c.callback(providerSignIn(t, c, auth, "ann"))
-	wantStatus(t, r, http.StatusOK)
+	wantStatus(t, r, http.StatusSeeOther)
+	r = c.get(r.header.Get("Location"))
 	if feedURL.FindStringSubmatch(r.body) == nil || app.count("calendar_feeds") != 1 {
 		t.Fatalf("no feed after the provider sign-in\n%.2000s", r.body)
 	}

@@ -220,12 +220,44 @@ var feedURL = regexp.MustCompile(`value="(http://[^"]+/cal/[^"]+\.ics)"`)
 func (c *client) feedPath() string {
 	c.app.t.Helper()
 	r := c.post("/settings/calendar", url.Values{"password": {annPassword}})
-	wantStatus(c.app.t.(*testing.T), r, http.StatusOK)
+	wantStatus(c.app.t.(*testing.T), r, http.StatusSeeOther)
+	r = c.get(r.header.Get("Location"))
 	m := feedURL.FindStringSubmatch(r.body)
 	if m == nil {
 		c.app.t.Fatalf("no feed URL on the page:\n%.2000s", r.body)
 	}
 	return strings.TrimPrefix(m[1], c.app.ts.URL)
+}
+
+// TestFeedCreationRedirects: making a feed answers 303 to a URL without
+// the address; the page it leads to shows the address, a webcal:// link, a
+// Copy button and what happened, once. Reloading that page makes no new
+// address: the first one still works.
+func TestFeedCreationRedirects(t *testing.T) {
+	app, c := newAnnApp(t)
+	r := c.post("/settings/calendar", url.Values{"password": {annPassword}})
+	wantStatus(t, r, http.StatusSeeOther)
+	loc := r.header.Get("Location")
+	if loc != "/settings/notifications" {
+		t.Fatalf("Location %q, want /settings/notifications (no address in a URL)", loc)
+	}
+	page := c.get(loc)
+	wantStatus(t, page, http.StatusOK)
+	m := feedURL.FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatalf("no feed address on the page after the redirect\n%.3000s", page.body)
+	}
+	webcal := "webcal://" + strings.TrimPrefix(m[1], "http://")
+	wantBody(t, page, "Calendar feed made.", `href="`+webcal+`"`, `data-copy="feed-url"`)
+	reload := c.get(loc)
+	if strings.Contains(reload.body, m[1]) || strings.Contains(reload.body, "Calendar feed made.") {
+		t.Error("a reload shows the address and the notice again")
+	}
+	wantBody(t, reload, "You have a feed.")
+	if n := app.count("calendar_feeds"); n != 1 {
+		t.Errorf("%d feeds, want 1", n)
+	}
+	wantStatus(t, app.client().get(strings.TrimPrefix(m[1], app.ts.URL)), http.StatusOK)
 }
 
 func TestCalendarFeed(t *testing.T) {

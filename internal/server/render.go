@@ -18,7 +18,7 @@ func (s *Server) page(r *http.Request, title, active string) web.Page {
 	p := web.Page{Title: title, Active: active}
 	if u := userFrom(r.Context()); u != nil {
 		p.User = &web.Viewer{DisplayName: u.DisplayName, Device: s.deviceKey(u)}
-		p.Flash = s.popFlash(r.Context())
+		p.Flash = s.popFlash(r.Context()).Message
 	}
 	return p
 }

@@ -170,7 +170,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int
 		Secure:   s.secure(r),
 		SameSite: http.SameSiteLaxMode,
 	})
-	s.setFlash(w, r, userID, flash)
+	s.setFlash(w, r, userID, notice{Message: flash})
 	return nil
 }
 
