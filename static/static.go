@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/leadup/leadup/internal/compress"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/js"
@@ -73,6 +74,22 @@ var minified = sync.OnceValue(func() map[string][]byte {
 	return out
 })
 
+// gzipped holds the stylesheet, scripts and SVG icon as served, gzipped
+// once at start, so that no request spends time compressing them.
+var gzipped = func() map[string][]byte {
+	out := map[string][]byte{}
+	names, _ := fs.Glob(files, "*.svg")
+	for name := range minified() {
+		names = append(names, name)
+	}
+	for _, name := range names {
+		if b, err := ReadFile(name); err == nil {
+			out[name] = compress.Bytes(b)
+		}
+	}
+	return out
+}()
+
 // Version is the digest in this build's asset URLs.
 func Version() string { return version }
 
@@ -81,8 +98,9 @@ func Path(name string) string {
 	return "/static/" + version + "/" + name
 }
 
-// Handler serves the assets under /static/{version}/. A request for another
-// version still gets the current file, but is not cached for long.
+// Handler serves the assets under /static/{version}/, gzipped when the
+// client accepts it. A request for another version still gets the current
+// file, but is not cached for long.
 func Handler() http.Handler {
 	fileServer := http.FileServerFS(files)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -95,6 +113,15 @@ func Handler() http.Handler {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			w.Header().Set("Cache-Control", "public, max-age=300")
+		}
+		if gz, ok := gzipped[name]; ok {
+			w.Header().Add("Vary", "Accept-Encoding")
+			if compress.Accepts(r) {
+				// ServeContent takes the type from the name, not the gzip.
+				w.Header().Set("Content-Encoding", "gzip")
+				http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(gz))
+				return
+			}
 		}
 		if b, ok := minified()[name]; ok {
 			http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))

@@ -28,6 +28,9 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+		// Every answer is someone's own journal, a feed, an export or a
+		// door to them: none belongs in a search index.
+		h.Set("X-Robots-Tag", "noindex")
 		next.ServeHTTP(w, r)
 	})
 }

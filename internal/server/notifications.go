@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/leadup/leadup/internal/compress"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/web"
@@ -34,6 +35,9 @@ func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, sta
 	// A feed made by the post before this page: its address, this once.
 	v.FeedURL = s.popFlash(ctx).Secret
 	edit(&v)
+	if v.FeedURL != "" {
+		compress.KeepSecret(r)
+	}
 	s.render(w, r, status, web.NotificationsPage(s.page(r, "Reminders and calendar", "settings"), v))
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/leadup/leadup/internal/compress"
 	"github.com/leadup/leadup/static"
 )
 
@@ -54,6 +55,9 @@ func (s *Server) routes() *chi.Mux {
 
 	r.Group(func(r chi.Router) {
 		r.Use(s.requestDeadline)
+		// Pages are gzipped, but for the two that show a one-time secret:
+		// see package compress.
+		r.Use(compress.Pages)
 		r.Use(s.loadSession)
 		r.Use(noStore)
 		r.Use(s.signInOptions)

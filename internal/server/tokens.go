@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/leadup/leadup/internal/compress"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/web"
 )
@@ -26,6 +27,9 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 	v.Tokens, v.Today = tokens, s.today(u)
 	if v.Form.Values == nil {
 		v.Form.Values = map[string]string{"scope": journal.ScopeRead}
+	}
+	if v.NewToken != "" {
+		compress.KeepSecret(r) // a new token beside the name just typed
 	}
 	s.render(w, r, status, web.TokensPage(s.page(r, "API tokens", "settings"), v))
 }

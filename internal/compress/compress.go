@@ -1,0 +1,155 @@
+// Package compress gzips what leadup sends: its static files once, at
+// start, and its pages as they are written, except an answer that carries
+// a one-time secret.
+//
+// Why a secret's answer goes uncompressed (BREACH): when a response holds
+// both a secret and text an attacker can choose (a reflected form field, a
+// query), its compressed length shrinks as the attacker's guess matches
+// more of the secret, and the length is visible on the wire even under
+// TLS. leadup's only such answers are the page that shows a new API token
+// (beside the token name just typed) and the page that shows a new
+// calendar feed address; their handlers call KeepSecret. Session cookies
+// travel in headers, which gzip does not touch, and the form tokens a page
+// carries prove nothing to another site: cross-site posts are refused.
+package compress
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Accepts reports whether the request's Accept-Encoding allows gzip.
+func Accepts(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(part, ";")
+		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			continue
+		}
+		_, q, found := strings.Cut(strings.ReplaceAll(params, " ", ""), "q=")
+		if !found {
+			return true
+		}
+		v, err := strconv.ParseFloat(q, 64)
+		return err == nil && v > 0
+	}
+	return false
+}
+
+// Bytes returns b gzipped at the best compression, for files compressed
+// once and served many times.
+func Bytes(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // the level is valid
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// compressible are the media types worth gzipping: leadup's text answers.
+var compressible = []string{"text/html", "text/markdown", "text/csv", "text/plain", "text/calendar", "application/json"}
+
+func isCompressible(contentType string) bool {
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.TrimSpace(strings.ToLower(mt))
+	for _, c := range compressible {
+		if mt == c {
+			return true
+		}
+	}
+	return false
+}
+
+type secretKey struct{}
+
+type secretFlag struct{ set bool }
+
+// KeepSecret marks the request's answer as carrying a one-time secret:
+// Pages sends it uncompressed. Call it before the answer is written.
+func KeepSecret(r *http.Request) {
+	if f, ok := r.Context().Value(secretKey{}).(*secretFlag); ok {
+		f.set = true
+	}
+}
+
+var writers = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
+// Pages gzips a text answer when the client accepts it and the handler
+// has not called KeepSecret. A HEAD answer carries the same headers as
+// its GET, and no body (net/http drops it).
+func Pages(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Vary", "Accept-Encoding")
+		if !Accepts(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		flag := &secretFlag{}
+		cw := &writer{ResponseWriter: w, secret: flag}
+		defer cw.close()
+		next.ServeHTTP(cw, r.WithContext(context.WithValue(r.Context(), secretKey{}, flag)))
+	})
+}
+
+// writer decides at WriteHeader whether the body is gzipped.
+type writer struct {
+	http.ResponseWriter
+	secret      *secretFlag
+	zw          *gzip.Writer
+	wroteHeader bool
+}
+
+func (w *writer) WriteHeader(code int) {
+	if w.wroteHeader {
+		return
+	}
+	w.wroteHeader = true
+	h := w.Header()
+	if !w.secret.set && code >= 200 && code != http.StatusNoContent && code != http.StatusNotModified &&
+		h.Get("Content-Encoding") == "" && isCompressible(h.Get("Content-Type")) {
+		h.Del("Content-Length")
+		h.Set("Content-Encoding", "gzip")
+		w.zw = writers.Get().(*gzip.Writer)
+		w.zw.Reset(w.ResponseWriter)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *writer) Write(p []byte) (int, error) {
+	if !w.wroteHeader {
+		if w.Header().Get("Content-Type") == "" {
+			w.Header().Set("Content-Type", http.DetectContentType(p))
+		}
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.zw != nil {
+		return w.zw.Write(p)
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// Flush sends what is written so far, for a streamed export.
+func (w *writer) Flush() {
+	if w.zw != nil {
+		w.zw.Flush()
+	}
+	http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+// Unwrap lets http.ResponseController reach the connection's deadlines.
+func (w *writer) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *writer) close() {
+	if w.zw == nil {
+		return
+	}
+	w.zw.Close()
+	w.zw.Reset(io.Discard)
+	writers.Put(w.zw)
+	w.zw = nil
+}

@@ -1,0 +1,64 @@
+package compress
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestAccepts(t *testing.T) {
+	for header, want := range map[string]bool{
+		"":                     false,
+		"identity":             false,
+		"gzip":                 true,
+		"gzip, deflate, br":    true,
+		"br;q=1.0, GZIP;q=0.5": true,
+		"gzip;q=0":             false,
+		"gzip; q=0.000":        false,
+		"x-gzip":               false,
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Header.Set("Accept-Encoding", header)
+		if got := Accepts(r); got != want {
+			t.Errorf("Accept-Encoding %q: got %v, want %v", header, got, want)
+		}
+	}
+}
+
+// TestPagesHead: a HEAD answer through Pages has the GET's headers and no
+// body, and a secret's answer is sent raw.
+func TestPagesHead(t *testing.T) {
+	page := strings.Repeat("<p>hello</p>", 100)
+	ts := httptest.NewServer(Pages(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/secret" {
+			KeepSecret(r)
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	})))
+	defer ts.Close()
+	for _, c := range []struct {
+		method, path string
+		gzip         bool
+	}{{"GET", "/", true}, {"HEAD", "/", true}, {"GET", "/secret", false}} {
+		req, _ := http.NewRequest(c.method, ts.URL+c.path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Encoding") == "gzip"; got != c.gzip {
+			t.Errorf("%s %s: gzip %v, want %v", c.method, c.path, got, c.gzip)
+		}
+		if c.method == "HEAD" && len(b) != 0 {
+			t.Errorf("HEAD: %d bytes of body, want none", len(b))
+		}
+		if c.method == "GET" && c.gzip && len(b) >= len(page) {
+			t.Errorf("GET: %d bytes, want fewer than the page's %d", len(b), len(page))
+		}
+	}
+}
