@@ -3,10 +3,13 @@ package server
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -146,13 +149,17 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	in, formErr := entryInput(r)
 	fu, fuErr := journal.CaptureFollowUp(r.PostFormValue("followup_text"), r.PostFormValue("followup_owner"), r.PostFormValue("followup_due_on"))
 	err = journal.MergeProblems(formErr, in.Validate(s.today(u)), fuErr)
-	var id int64
+	var id, twin int64
 	var replay bool
 	if err == nil {
-		id, replay, err = s.db.CreateEntryOnce(r.Context(), u.ID, sqlite.OnceKey{Key: key}, in, fu)
+		id, replay, twin, err = s.db.CreateEntryUnlessTwin(r.Context(), u.ID, sqlite.OnceKey{Key: key}, in, fu, s.twinSince(r, key))
 	}
 	if err != nil {
 		s.entryRefused(w, r, u, err, nil)
+		return
+	}
+	if twin != 0 {
+		s.entryTwin(w, r, u, twin)
 		return
 	}
 	msg := "Entry saved. Add any follow-ups that came out of it."
@@ -176,6 +183,40 @@ func sharedEntry(title, text, link string) (summary, notes string) {
 		text = strings.TrimSpace(strings.TrimSpace(title) + "\n\n" + text)
 	}
 	return summary, sharedNotes(text, link)
+}
+
+// twinWindow is how long after saving an entry the same boss, date and
+// summary under a new form token is asked about rather than saved.
+const twinWindow = 10 * time.Minute
+
+// twinSince is when a twin of this post must have been saved to be asked
+// about (see CreateEntryUnlessTwin): only a browser's form, which carries a
+// token, is checked, and not once the person has said "Save it again".
+// Zero checks nothing.
+func (s *Server) twinSince(r *http.Request, key string) time.Time {
+	if key == "" || r.PostFormValue("repeat") == "yes" {
+		return time.Time{}
+	}
+	return s.now().Add(-twinWindow)
+}
+
+// entryTwin answers 409 with the entry saved first and a way to save this
+// one anyway: the same fields and token, so that button saves once too.
+func (s *Server) entryTwin(w http.ResponseWriter, r *http.Request, u *journal.User, twin int64) {
+	e, err := s.db.FindEntry(r.Context(), u.ID, twin)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var form web.Form
+	for _, name := range slices.Sorted(maps.Keys(r.PostForm)) {
+		for _, v := range r.PostForm[name] {
+			if name != "repeat" {
+				form.Carried = append(form.Carried, web.Carried{Name: name, Value: v})
+			}
+		}
+	}
+	s.render(w, r, http.StatusConflict, web.EntryRepeatPage(s.page(r, "Already saved", "entries"), e, form))
 }
 
 // sharedNotes turns what a share sheet sent into notes: the text, and the

@@ -86,13 +86,15 @@ func (s *Server) popFlash(ctx context.Context) notice {
 	return n
 }
 
+// alreadySaved is the notice of a replayed create form.
+const alreadySaved = "Already saved: this was sent twice, and saved once."
+
 // redirectCreated answers a create form's post: 303 to what it made, with
-// msg. A replayed post (a double tap, Back then Save, a retried draft)
-// wrote nothing: it shows what the first post made, without a notice.
+// msg. A replayed post (a double tap, a retried draft) wrote nothing: it
+// shows what the first post made, saying it was already saved.
 func (s *Server) redirectCreated(w http.ResponseWriter, r *http.Request, replay bool, url, msg string) {
 	if replay {
-		s.redirect(w, r, url)
-		return
+		msg = alreadySaved
 	}
 	s.redirectWithFlash(w, r, url, msg)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -52,8 +53,26 @@ const (
 // transaction, unless key was used before: then it returns the id of the
 // entry that use made, with replay set, and writes nothing.
 func (db *DB) CreateEntryOnce(ctx context.Context, userID int64, key OnceKey, in journal.EntryInput, fu *journal.FollowUpInput) (id int64, replay bool, err error) {
+	id, replay, _, err = db.CreateEntryUnlessTwin(ctx, userID, key, in, fu, time.Time{})
+	return id, replay, err
+}
+
+// CreateEntryUnlessTwin is CreateEntryOnce that also refuses a twin: when
+// key is new but the user saved an entry with the same boss, date and
+// summary at or after since, it writes nothing and returns that entry's
+// id as twin. A zero since looks for no twin. (A browser without scripts
+// that goes Back to the form gets a new key with the fields refilled.)
+func (db *DB) CreateEntryUnlessTwin(ctx context.Context, userID int64, key OnceKey, in journal.EntryInput, fu *journal.FollowUpInput, since time.Time) (id int64, replay bool, twin int64, err error) {
 	err = db.tx(ctx, func(tx *sql.Tx) error {
 		id, replay, err = db.once(ctx, tx, userID, key, KindEntry, func() (int64, error) {
+			if !since.IsZero() {
+				if twin, err = findTwinEntry(ctx, tx, userID, in, since); err != nil {
+					return 0, err
+				}
+				if twin != 0 {
+					return 0, errTwin // nothing written, the key left unused
+				}
+			}
 			id, err := db.insertEntry(ctx, tx, userID, in)
 			if err != nil || fu == nil {
 				return id, err
@@ -63,7 +82,32 @@ func (db *DB) CreateEntryOnce(ctx context.Context, userID int64, key OnceKey, in
 		})
 		return err
 	})
-	return id, replay, err
+	if errors.Is(err, errTwin) {
+		return 0, false, twin, nil
+	}
+	return id, replay, 0, err
+}
+
+// errTwin ends a create that found its twin; it never leaves this file.
+var errTwin = errors.New("twin entry")
+
+// findTwinEntry returns the newest entry of the user made at or after since
+// with in's boss (by id, or by name for a boss typed new), date and
+// summary, or 0.
+func findTwinEntry(ctx context.Context, tx *sql.Tx, userID int64, in journal.EntryInput, since time.Time) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT e.id FROM entries e JOIN bosses b ON b.id = e.boss_id
+		WHERE e.user_id = ? AND e.occurred_on = ? AND e.summary = ? AND e.created_at >= ?
+		  AND (b.id = ? OR (? <> '' AND b.name = ?))
+		ORDER BY e.id DESC LIMIT 1`,
+		userID, in.OccurredOn, in.Summary, formatTime(since), in.BossID, in.NewBossName, in.NewBossName).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("find twin entry: %w", err)
+	}
+	return id, nil
 }
 
 func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in journal.EntryInput) (int64, error) {
