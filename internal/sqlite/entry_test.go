@@ -179,3 +179,48 @@ func TestFindEntriesFiltersAndPages(t *testing.T) {
 		})
 	}
 }
+
+// TestCreateEntryUnlessTwin: a new key with the boss (by id or by name),
+// date and summary of an entry made since `since` writes nothing and names
+// that entry; an older one, another summary, a zero since, a used key, or
+// another user's entry do not count.
+func TestCreateEntryUnlessTwin(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	first, _, err := f.db.CreateEntryOnce(ctx, f.ann.ID, OnceKey{Key: "k1"}, entryIn(f.annBoss.ID, "2026-11-20", "results"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recent := f.db.Now().Add(-time.Minute)
+	byName := entryIn(0, "2026-11-20", "results")
+	byName.NewBossName = "Dana"
+	for name, in := range map[string]journal.EntryInput{"by id": entryIn(f.annBoss.ID, "2026-11-20", "team"), "by name": byName} {
+		id, replay, twin, err := f.db.CreateEntryUnlessTwin(ctx, f.ann.ID, OnceKey{Key: "k2"}, in, nil, recent)
+		if err != nil || id != 0 || replay || twin != first {
+			t.Errorf("%s: id %d, replay %v, twin %d, err %v; want twin %d and nothing made", name, id, replay, twin, err, first)
+		}
+	}
+	if id, replay, twin, _ := f.db.CreateEntryUnlessTwin(ctx, f.ann.ID, OnceKey{Key: "k1"}, entryIn(f.annBoss.ID, "2026-11-20"), nil, recent); id != first || !replay || twin != 0 {
+		t.Errorf("used key: id %d, replay %v, twin %d; want the replay of %d", id, replay, twin, first)
+	}
+	// Bob's boss of the same name and the same words are not Ann's twin.
+	bobIn := entryIn(0, "2026-11-20")
+	bobIn.NewBossName = "Dana"
+	if _, _, twin, err := f.db.CreateEntryUnlessTwin(ctx, f.bob.ID, OnceKey{Key: "k2"}, bobIn, nil, recent); err != nil || twin != 0 {
+		t.Errorf("bob's entry: twin %d, err %v; want a new entry", twin, err)
+	}
+	other := entryIn(f.annBoss.ID, "2026-11-20")
+	other.Summary = "Something else"
+	for name, c := range map[string]struct {
+		in    journal.EntryInput
+		since time.Time
+	}{
+		"another summary":   {other, recent},
+		"made before since": {entryIn(f.annBoss.ID, "2026-11-20"), f.db.Now().Add(time.Minute)},
+		"zero since":        {entryIn(f.annBoss.ID, "2026-11-20"), time.Time{}},
+	} {
+		if id, _, twin, err := f.db.CreateEntryUnlessTwin(ctx, f.ann.ID, OnceKey{Key: "key " + name}, c.in, nil, c.since); err != nil || twin != 0 || id == 0 {
+			t.Errorf("%s: id %d, twin %d, err %v; want a new entry", name, id, twin, err)
+		}
+	}
+}
