@@ -560,7 +560,7 @@ func NotificationsPage(p Page, v NotificationsView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 64, "\" id=\"feed-url\" aria-label=\"Calendar feed address\" class=\"feed-url\"> <button type=\"button\" class=\"secondary\" data-copy=\"feed-url\" hidden>Copy</button></p><p><a href=\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 64, "\" id=\"feed-url\" aria-label=\"Calendar feed address\" class=\"feed-url\"> <button type=\"button\" class=\"button secondary\" data-copy=\"feed-url\" aria-live=\"polite\" hidden>Copy</button></p><p><a href=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
