@@ -97,6 +97,11 @@ func TestPagesGzippedButNotSecrets(t *testing.T) {
 		}
 	}
 
+	// HEAD answers with GET's headers and no body.
+	if head, gz := c.getGzip("HEAD", "/"); head.status != http.StatusOK || !gz || head.body != "" {
+		t.Errorf("HEAD /: status %d, gzip %v, body %d bytes; want 200, gzip, none", head.status, gz, len(head.body))
+	}
+
 	req := mustRequest(t, "POST", c.app.ts.URL+"/settings/tokens", "Accept-Encoding", "gzip", "Content-Type", "application/x-www-form-urlencoded")
 	req.Body = io.NopCloser(strings.NewReader(url.Values{"name": {"phone"}, "scope": {"read"}, "password": {annPassword}}.Encode()))
 	r := c.do(req)
