@@ -84,9 +84,13 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 	var bossID int64
 	if raw := r.URL.Query().Get("boss_id"); raw != "" {
 		id, ok := formID(raw)
-		b, err := s.db.FindBoss(ctx, u.ID, id)
-		if !ok || id == 0 || err != nil {
+		if !ok || id == 0 {
 			s.fail(w, r, errNotFound)
+			return
+		}
+		b, err := s.db.FindBoss(ctx, u.ID, id)
+		if err != nil {
+			s.fail(w, r, err)
 			return
 		}
 		bossID = id
