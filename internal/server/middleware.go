@@ -105,10 +105,14 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		info := &requestInfo{}
-		next.ServeHTTP(ww, r.WithContext(withRequestInfo(r.Context(), info)))
+		next.ServeHTTP(infoWriter{ww, info}, r.WithContext(withRequestInfo(r.Context(), info)))
 		route := chi.RouteContext(r.Context()).RoutePattern()
 		if route == "" {
 			route = "unmatched"
+		}
+		if info.writeErr != nil {
+			s.log.Error("write response", "err", info.writeErr, "method", r.Method, "route", route,
+				"request_id", middleware.GetReqID(r.Context()))
 		}
 		if s.cfg.Metrics != nil {
 			s.cfg.Metrics.observe(r.Method, route, ww.Status(), time.Since(start))
