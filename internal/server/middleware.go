@@ -110,8 +110,11 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		if route == "" {
 			route = "unmatched"
 		}
+		// Mostly a client that hung up, hence a warning; a value that could
+		// not be encoded also answered 500, which the request line logs as
+		// an error.
 		if info.writeErr != nil {
-			s.log.Error("write response", "err", info.writeErr, "method", r.Method, "route", route,
+			s.log.Warn("write response", "err", info.writeErr, "method", r.Method, "route", route,
 				"request_id", middleware.GetReqID(r.Context()))
 		}
 		if s.cfg.Metrics != nil {
