@@ -36,10 +36,14 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	// Deferred after db.Close, so it runs first on every return, serving's
+	// failure included: no job outlives the database.
+	jobs := startJobs(ctx)
+	defer jobs.stop()
 	if m := db.Migrated; m != (sqlite.SchemaChange{}) {
 		log.Info("migrated the database", "db", cfg.DB, "from_version", m.From, "to_version", m.To)
 	}
-	go every(ctx, sqlite.OptimizeInterval, func() {
+	jobs.every(sqlite.OptimizeInterval, func(ctx context.Context) {
 		if err := db.Optimize(ctx, false); err != nil && ctx.Err() == nil {
 			log.Error("optimize", "err", err)
 		}
@@ -97,12 +101,9 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		go func() { errc <- ms.Serve(metricsLn) }()
 		log.Info("metrics serving", "addr", metricsLn.Addr().String())
 	}
-	go every(ctx, time.Hour, func() { sweepSessions(ctx, db, scfg.SessionIdle, log) })
+	jobs.every(time.Hour, func(ctx context.Context) { sweepSessions(ctx, db, scfg.SessionIdle, log) })
 	if scfg.Reminders != nil {
-		// The pass must end before the database closes.
-		var passes sync.WaitGroup
-		passes.Go(func() { scfg.Reminders.Loop(ctx) })
-		defer passes.Wait()
+		jobs.run(scfg.Reminders.Loop)
 	}
 	log.Info("leadup serving", "addr", ln.Addr().String(), "db", cfg.DB, "signup", cfg.Signup, "base_url", cfg.BaseURL, "version", versionString())
 
@@ -131,18 +132,46 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	return nil
 }
 
-// every runs fn each interval until ctx ends.
-func every(ctx context.Context, interval time.Duration, fn func()) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			fn()
+// backgroundJobs runs serve's jobs (optimize, session sweep, reminders)
+// beside the HTTP servers, each in its own goroutine.
+type backgroundJobs struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// startJobs makes the jobs' context: it ends with ctx, or at stop.
+func startJobs(ctx context.Context) *backgroundJobs {
+	j := &backgroundJobs{}
+	j.ctx, j.cancel = context.WithCancel(ctx)
+	return j
+}
+
+// run runs fn until the jobs stop.
+func (j *backgroundJobs) run(fn func(context.Context)) {
+	j.wg.Go(func() { fn(j.ctx) })
+}
+
+// every runs fn each interval until the jobs stop.
+func (j *backgroundJobs) every(interval time.Duration, fn func(context.Context)) {
+	j.run(func(ctx context.Context) {
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				fn(ctx)
+			}
 		}
-	}
+	})
+}
+
+// stop ends the jobs' context and waits until every job has returned.
+func (j *backgroundJobs) stop() {
+	j.cancel()
+	j.wg.Wait()
 }
 
 // sweepSessions deletes ended sessions and form tokens older than

@@ -1,7 +1,6 @@
 package journal
 
 import (
-	"fmt"
 	"iter"
 	"strconv"
 	"strings"
@@ -21,9 +20,6 @@ func ParseClock(s string) (h, m int, ok bool) {
 	}
 	return h, m, true
 }
-
-// FormatClock writes hours and minutes as "HH:MM".
-func FormatClock(h, m int) string { return fmt.Sprintf("%02d:%02d", h, m) }
 
 // zoneProbe is how far before and after a wall time LocalTime looks for
 // the offsets that may apply to it. Zones never change offset twice within

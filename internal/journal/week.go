@@ -74,9 +74,3 @@ func (w Week) Days() []string {
 	}
 	return days
 }
-
-// WeekOf returns the label, first and last date of the week holding date.
-func WeekOf(date string) (label, start, end string) {
-	w := WeekOfDate(date)
-	return w.String(), w.Start, w.End
-}

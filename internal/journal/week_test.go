@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-func TestWeekOf(t *testing.T) {
+func TestWeekOfDate(t *testing.T) {
 	tests := []struct{ date, label, start, end string }{
 		{"2026-11-27", "2026-W48", "2026-11-23", "2026-11-29"},
 		{"2026-11-23", "2026-W48", "2026-11-23", "2026-11-29"}, // Monday
@@ -18,13 +18,13 @@ func TestWeekOf(t *testing.T) {
 		{"2024-02-29", "2024-W09", "2024-02-26", "2024-03-03"},
 	}
 	for _, tt := range tests {
-		label, start, end := WeekOf(tt.date)
-		if label != tt.label || start != tt.start || end != tt.end {
-			t.Errorf("WeekOf(%s) = %s %s %s, want %s %s %s", tt.date, label, start, end, tt.label, tt.start, tt.end)
+		w := WeekOfDate(tt.date)
+		if label := w.String(); label != tt.label || w.Start != tt.start || w.End != tt.end {
+			t.Errorf("WeekOfDate(%s) = %s %s %s, want %s %s %s", tt.date, label, w.Start, w.End, tt.label, tt.start, tt.end)
 		}
-		w, err := ParseWeek(tt.label)
-		if err != nil || w.Start != tt.start || w.End != tt.end {
-			t.Errorf("ParseWeek(%s) = %+v, %v; want %s..%s", tt.label, w, err, tt.start, tt.end)
+		p, err := ParseWeek(tt.label)
+		if err != nil || p.Start != tt.start || p.End != tt.end {
+			t.Errorf("ParseWeek(%s) = %+v, %v; want %s..%s", tt.label, p, err, tt.start, tt.end)
 		}
 	}
 }

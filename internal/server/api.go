@@ -46,9 +46,7 @@ func writeAPIError(w http.ResponseWriter, status int, code, msg string, fields m
 	if fields == nil {
 		fields = map[string]string{}
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]apiError{"error": {Code: code, Message: msg, Fields: fields}})
+	writeAPI(w, status, map[string]apiError{"error": {Code: code, Message: msg, Fields: fields}})
 }
 
 // apiFail answers an error from the domain or the store: its code and safe
@@ -73,13 +71,6 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	writeAPIError(w, statusOf(code), code, journal.ErrorMessage(err), journal.FieldErrors(err))
-}
-
-// writeAPI answers status with v as JSON.
-func writeAPI(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
 }
 
 // readJSON decodes a request body into v: 415 unless it is JSON, 413 when

@@ -14,9 +14,11 @@ const (
 	requestInfoKey
 )
 
-// requestInfo lets inner handlers tell the request logger who was signed in.
+// requestInfo lets inner handlers tell the request logger who was signed
+// in, and a response body that failed to be written.
 type requestInfo struct {
-	userID int64
+	userID   int64
+	writeErr error
 }
 
 func withRequestInfo(ctx context.Context, info *requestInfo) context.Context {

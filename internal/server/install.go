@@ -76,7 +76,7 @@ func (s *Server) handleManifest(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/manifest+json")
 	w.Header().Set("Cache-Control", "no-cache")
-	json.NewEncoder(w).Encode(m)
+	writeAPI(w, http.StatusOK, m)
 }
 
 // handleServiceWorker serves static/sw.js from the base path, so its scope

@@ -108,10 +108,17 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		info := &requestInfo{}
-		next.ServeHTTP(ww, r.WithContext(withRequestInfo(r.Context(), info)))
+		next.ServeHTTP(infoWriter{ww, info}, r.WithContext(withRequestInfo(r.Context(), info)))
 		route := chi.RouteContext(r.Context()).RoutePattern()
 		if route == "" {
 			route = "unmatched"
+		}
+		// Mostly a client that hung up, hence a warning; a value that could
+		// not be encoded also answered 500, which the request line logs as
+		// an error.
+		if info.writeErr != nil {
+			s.log.Warn("write response", "err", info.writeErr, "method", r.Method, "route", route,
+				"request_id", middleware.GetReqID(r.Context()))
 		}
 		if s.cfg.Metrics != nil {
 			s.cfg.Metrics.observe(r.Method, route, ww.Status(), time.Since(start))

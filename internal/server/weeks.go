@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
@@ -84,9 +83,13 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 	var bossID int64
 	if raw := r.URL.Query().Get("boss_id"); raw != "" {
 		id, ok := formID(raw)
-		b, err := s.db.FindBoss(ctx, u.ID, id)
-		if !ok || id == 0 || err != nil {
+		if !ok || id == 0 {
 			s.fail(w, r, errNotFound)
+			return
+		}
+		b, err := s.db.FindBoss(ctx, u.ID, id)
+		if err != nil {
+			s.fail(w, r, err)
 			return
 		}
 		bossID = id
@@ -121,13 +124,6 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 func writeMarkdown(w http.ResponseWriter, md string) {
 	w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
 	w.Write([]byte(md))
-}
-
-func writeJSON(w http.ResponseWriter, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.Encode(v)
 }
 
 // weekJSON is the public JSON twin of a week's page.

@@ -333,3 +333,14 @@ func TestHomeGlance(t *testing.T) {
 		t.Error("the glance is above the capture form")
 	}
 }
+
+// A boss the store fails to read is a server error, not a boss that is
+// not there: the filter's failure must not read as 404.
+func TestWeekMarkdownBossReadErrorIs500(t *testing.T) {
+	f := newWeekFixture(t)
+	if _, err := f.app.db.Writer().Exec("UPDATE bosses SET created_at = 'not a time' WHERE id = ?", f.eve); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, f.ann.get("/weeks/2026-W48.md?boss_id="+f.eve), http.StatusInternalServerError)
+	wantStatus(t, f.ann.get("/weeks/2026-W48.md?boss_id="+f.dana), http.StatusOK)
+}

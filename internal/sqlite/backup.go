@@ -96,9 +96,21 @@ func IntegrityCheck(ctx context.Context, path string) error {
 	if result != "ok" {
 		return fmt.Errorf("integrity check: %s", result)
 	}
+	return checkIsLeadup(ctx, db)
+}
+
+// errNotLeadup says a file is a sound SQLite database but not leadup's.
+var errNotLeadup = errors.New("not a leadup database")
+
+// checkIsLeadup fails with errNotLeadup when db lacks leadup's tables. A
+// query that fails is its own error: it says nothing about what the file is.
+func checkIsLeadup(ctx context.Context, db *sql.DB) error {
 	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name IN ('goose_db_version', 'users')").Scan(&n); err != nil || n != 2 {
-		return errors.New("not a leadup database")
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name IN ('goose_db_version', 'users')").Scan(&n); err != nil {
+		return fmt.Errorf("integrity check: read the schema: %w", err)
+	}
+	if n != 2 {
+		return errNotLeadup
 	}
 	return nil
 }

@@ -61,9 +61,15 @@ func (db *DB) FindDueBets(ctx context.Context, userID, bossID int64, date string
 }
 
 func dueBets(ctx context.Context, q queryer, userID, bossID int64, date string, limit int) ([]*journal.Bet, error) {
+	query, args := dueBetsQuery(userID, bossID, date, limit)
+	return queryBets(ctx, q, query, args...)
+}
+
+// dueBetsQuery is the query of dueBets, and of its plan test.
+func dueBetsQuery(userID, bossID int64, date string, limit int) (string, []any) {
 	cond, args := bossCond("t.boss_id", bossID, []any{userID, date})
-	return queryBets(ctx, q, "SELECT "+betColumns+" FROM bets t"+betJoins+
-		" WHERE t.user_id = ? AND t.outcome IS NULL AND t.review_on <= ?"+cond+" ORDER BY t.review_on, t.entry_id LIMIT ?", append(args, limit)...)
+	return "SELECT " + betColumns + " FROM bets t" + betJoins +
+		" WHERE t.user_id = ? AND t.outcome IS NULL AND t.review_on <= ?" + cond + " ORDER BY t.review_on, t.entry_id LIMIT ?", append(args, limit)
 }
 
 func queryBets(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Bet, error) {

@@ -65,12 +65,16 @@ func (db *DB) FindBoss(ctx context.Context, userID, id int64) (*journal.Boss, er
 // FindBosses returns the user's bosses by name, active ones first; archived
 // ones only when asked for.
 func (db *DB) FindBosses(ctx context.Context, userID int64, withArchived bool) ([]*journal.Boss, error) {
+	return queryAll(ctx, db.reader(), "find bosses", scanBoss, bossesQuery(withArchived), userID)
+}
+
+// bossesQuery is the query of FindBosses, and of its plan test.
+func bossesQuery(withArchived bool) string {
 	q := "SELECT " + bossColumns + " FROM bosses WHERE user_id = ?"
 	if !withArchived {
 		q += " AND archived = 0"
 	}
-	q += " ORDER BY archived, name COLLATE NOCASE, id"
-	return queryAll(ctx, db.reader(), "find bosses", scanBoss, q, userID)
+	return q + " ORDER BY archived, name COLLATE NOCASE, id"
 }
 
 // UpdateBoss changes a boss's name, relation and role.
@@ -94,9 +98,10 @@ func (db *DB) SetBossArchived(ctx context.Context, userID, id int64, archived bo
 
 // BossPracticeMix counts the practices of all entries with one boss.
 func (db *DB) BossPracticeMix(ctx context.Context, userID, bossID int64) (map[string]int, error) {
-	return queryPracticeCounts(ctx, db.reader(),
-		"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice", userID, bossID)
+	return queryPracticeCounts(ctx, db.reader(), qBossPracticeMix, userID, bossID)
 }
+
+const qBossPracticeMix = "SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice"
 
 func scanBoss(row scanner) (*journal.Boss, error) {
 	var b journal.Boss

@@ -79,17 +79,15 @@ func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map
 // entries_user_date_idx, so each batch starts where the last one ended and
 // nothing is sorted: the cost of a batch does not grow with the journal.
 func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, bossIDs, prioIDs map[int64]string, v ExportVisitor) error {
-	const order, after = "e.occurred_on DESC, e.id DESC", "(e.occurred_on, e.id) < (?, ?)"
 	var lastDate string
 	var lastID int64
 	first := true
 	for {
-		where, args := "e.user_id = ?", []any{userID}
+		query, args := exportFirstBatch, []any{userID}
 		if !first {
-			where += " AND " + after
-			args = append(args, lastDate, lastID)
+			query, args = exportNextBatch, append(args, lastDate, lastID)
 		}
-		batch, err := entryBatch(ctx, tx, where, order, args)
+		batch, err := queryAll(ctx, tx, "export entries", scanEntry, query, append(args, exportBatch)...)
 		if err != nil {
 			return err
 		}
@@ -117,12 +115,15 @@ func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, bossIDs, prioI
 	}
 }
 
-func exportBatchQuery(where, order string) string {
-	return "SELECT " + entryColumns(true) + " FROM entries e" + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ?"
-}
+// exportFirstBatch and exportNextBatch read a batch of entries newest
+// first; the next batch starts past the (date, id) the last one ended at.
+var (
+	exportFirstBatch = exportBatchQuery("e.user_id = ?")
+	exportNextBatch  = exportBatchQuery("e.user_id = ? AND (e.occurred_on, e.id) < (?, ?)")
+)
 
-func entryBatch(ctx context.Context, tx *sql.Tx, where, order string, args []any) ([]*journal.Entry, error) {
-	return queryAll(ctx, tx, "export entries", scanEntry, exportBatchQuery(where, order), append(args, exportBatch)...)
+func exportBatchQuery(where string) string {
+	return "SELECT " + entryColumns(true) + " FROM entries e" + entryJoins + " WHERE " + where + " ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?"
 }
 
 // loadFollowUps attaches each entry's follow-ups, oldest first.

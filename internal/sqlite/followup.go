@@ -99,10 +99,15 @@ func (db *DB) FindEntryFollowUps(ctx context.Context, userID, entryID int64) ([]
 // FindOpenFollowUps returns up to limit open follow-ups, soonest due first,
 // those without a due date last; bossID > 0 keeps one boss's.
 func (db *DB) FindOpenFollowUps(ctx context.Context, userID, bossID int64, limit int) ([]*journal.FollowUp, error) {
+	q, args := openFollowUpsQuery(userID, bossID, limit)
+	return db.findFollowUps(ctx, q, args...)
+}
+
+// openFollowUpsQuery is the query of FindOpenFollowUps, and of its plan test.
+func openFollowUpsQuery(userID, bossID int64, limit int) (string, []any) {
 	q := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_at IS NULL"
 	cond, args := bossCond("e.boss_id", bossID, []any{userID})
-	q += cond + " ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?"
-	return db.findFollowUps(ctx, q, append(args, limit)...)
+	return q + cond + " ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?", append(args, limit)
 }
 
 func (db *DB) findFollowUps(ctx context.Context, q string, args ...any) ([]*journal.FollowUp, error) {

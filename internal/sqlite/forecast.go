@@ -83,14 +83,20 @@ func (db *DB) FindOpenForecasts(ctx context.Context, userID, bossID int64, limit
 // openForecasts lists open forecasts expected on or before date, or all of
 // them when date is "".
 func openForecasts(ctx context.Context, q queryer, userID, bossID int64, date string, limit int) ([]*journal.Forecast, error) {
+	query, args := openForecastsQuery(userID, bossID, date, limit)
+	return queryForecasts(ctx, q, query, args...)
+}
+
+// openForecastsQuery is the query of openForecasts, and of its plan test.
+func openForecastsQuery(userID, bossID int64, date string, limit int) (string, []any) {
 	where, args := "f.user_id = ? AND f.result IS NULL", []any{userID}
 	if date != "" {
 		where += " AND f.expected_by <= ?"
 		args = append(args, date)
 	}
 	cond, args := bossCond("f.boss_id", bossID, args)
-	return queryForecasts(ctx, q, "SELECT "+forecastColumns+" FROM forecasts f"+forecastJoins+
-		" WHERE "+where+cond+" ORDER BY f.expected_by, f.entry_id LIMIT ?", append(args, limit)...)
+	return "SELECT " + forecastColumns + " FROM forecasts f" + forecastJoins +
+		" WHERE " + where + cond + " ORDER BY f.expected_by, f.entry_id LIMIT ?", append(args, limit)
 }
 
 func queryForecasts(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Forecast, error) {

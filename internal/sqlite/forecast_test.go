@@ -11,15 +11,14 @@ import (
 // forecastQueries are the week page's, home's and the prep page's forecast
 // queries, for the plan test in journal_test.go.
 func forecastQueries() [][]any {
-	list := "SELECT " + forecastColumns + " FROM forecasts f" + forecastJoins + " WHERE f.user_id = ? AND f.result IS NULL"
 	return [][]any{
 		{qForecastsRaised, 1, "2026-11-23", "2026-11-29"},
 		{qForecastsRaisedBoss, 1, "2026-09-01", "2026-11-29", 1},
 		{qForecastsDue, 1, "2026-11-27"},
 		{qForecastsResolved, 1, "2026-11-23", "2026-11-29"},
-		{list + " AND f.expected_by <= ? ORDER BY f.expected_by, f.entry_id LIMIT ?", 1, "2026-11-27", 50},
-		{list + " AND f.expected_by <= ? AND f.boss_id = ? ORDER BY f.expected_by, f.entry_id LIMIT ?", 1, "2026-11-27", 1, 50},
-		{list + " AND f.boss_id = ? ORDER BY f.expected_by, f.entry_id LIMIT ?", 1, 1, 50},
+		planQuery(openForecastsQuery(1, 0, "2026-11-27", 50)),
+		planQuery(openForecastsQuery(1, 1, "2026-11-27", 50)),
+		planQuery(openForecastsQuery(1, 1, "", 50)),
 	}
 }
 

@@ -27,10 +27,10 @@ func TestListQueriesUseIndexes(t *testing.T) {
 		queries = append(queries, append([]any{q}, args...), append([]any{cq}, cargs...))
 	}
 	queries = append(queries,
-		[]any{"SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_at IS NULL ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?", 1, 10},
-		[]any{"SELECT practice, count(*) FROM entry_practices WHERE user_id = ? AND boss_id = ? GROUP BY practice", 1, 1},
-		[]any{"SELECT " + bossColumns + " FROM bosses WHERE user_id = ? AND archived = 0 ORDER BY archived, name COLLATE NOCASE, id", 1},
-		[]any{"SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? AND boss_id = ? ORDER BY status = 'active' DESC, noted_on DESC, id DESC", 1, 1},
+		planQuery(openFollowUpsQuery(1, 0, 10)),
+		[]any{qBossPracticeMix, 1, 1},
+		[]any{bossesQuery(false), 1},
+		planQuery(prioritiesQuery(1, 1, "")),
 	)
 	queries = append(queries, problemBetQueries()...)
 	queries = append(queries, forecastQueries()...)
@@ -46,4 +46,10 @@ func TestListQueriesUseIndexes(t *testing.T) {
 		}
 		t.Logf("%s\n  -> %s", strings.Join(strings.Fields(q[0].(string)), " "), strings.Join(plan, " | "))
 	}
+}
+
+// planQuery turns a production query builder's result into a query to
+// explain.
+func planQuery(q string, args []any) []any {
+	return append([]any{q}, args...)
 }

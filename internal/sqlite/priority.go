@@ -55,14 +55,19 @@ func (db *DB) FindPriority(ctx context.Context, userID, id int64) (*journal.Prio
 // FindPriorities returns a boss's priorities, active first, newest first;
 // status "" means every status.
 func (db *DB) FindPriorities(ctx context.Context, userID, bossID int64, status string) ([]*journal.Priority, error) {
+	q, args := prioritiesQuery(userID, bossID, status)
+	return queryAll(ctx, db.reader(), "find priorities", scanPriority, q, args...)
+}
+
+// prioritiesQuery is the query of FindPriorities, and of its plan test.
+func prioritiesQuery(userID, bossID int64, status string) (string, []any) {
 	q := "SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? AND boss_id = ?"
 	args := []any{userID, bossID}
 	if status != "" {
 		q += " AND status = ?"
 		args = append(args, status)
 	}
-	q += " ORDER BY status = 'active' DESC, noted_on DESC, id DESC"
-	return queryAll(ctx, db.reader(), "find priorities", scanPriority, q, args...)
+	return q + " ORDER BY status = 'active' DESC, noted_on DESC, id DESC", args
 }
 
 // SetPriorityStatus changes a priority's status and records when.

@@ -59,9 +59,15 @@ func (db *DB) RecordDecision(ctx context.Context, userID, entryID int64, in jour
 // FindOpenProblems returns the user's problems still waiting for a
 // decision, oldest first; bossID 0 means every boss.
 func (db *DB) FindOpenProblems(ctx context.Context, userID, bossID int64, limit int) ([]*journal.Problem, error) {
+	query, args := openProblemsQuery(userID, bossID, limit)
+	return queryProblems(ctx, db.reader(), query, args...)
+}
+
+// openProblemsQuery is the query of FindOpenProblems, and of its plan test.
+func openProblemsQuery(userID, bossID int64, limit int) (string, []any) {
 	cond, args := bossCond("p.boss_id", bossID, []any{userID})
-	return queryProblems(ctx, db.reader(), "SELECT "+problemColumns+" FROM problems p"+problemJoins+
-		" WHERE p.user_id = ? AND p.decision = 'open'"+cond+" ORDER BY p.occurred_on, p.entry_id LIMIT ?", append(args, limit)...)
+	return "SELECT " + problemColumns + " FROM problems p" + problemJoins +
+		" WHERE p.user_id = ? AND p.decision = 'open'" + cond + " ORDER BY p.occurred_on, p.entry_id LIMIT ?", append(args, limit)
 }
 
 func queryProblems(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Problem, error) {

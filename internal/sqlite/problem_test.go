@@ -20,10 +20,10 @@ func problemBetQueries() [][]any {
 		{qBetsPlaced, 1, "2026-11-23", "2026-11-29"},
 		{qBetsDue, 1, "2026-11-27"},
 		{qBetOutcomes, 1, "2026-11-23", "2026-11-29"},
-		{"SELECT " + betColumns + " FROM bets t" + betJoins + " WHERE t.user_id = ? AND t.outcome IS NULL AND t.review_on <= ? ORDER BY t.review_on, t.entry_id LIMIT ?", 1, "2026-11-27", 50},
-		{"SELECT " + betColumns + " FROM bets t" + betJoins + " WHERE t.user_id = ? AND t.outcome IS NULL AND t.review_on <= ? AND t.boss_id = ? ORDER BY t.review_on, t.entry_id LIMIT ?", 1, "2026-11-27", 1, 50},
-		{"SELECT " + problemColumns + " FROM problems p" + problemJoins + " WHERE p.user_id = ? AND p.decision = 'open' AND p.boss_id = ? ORDER BY p.occurred_on, p.entry_id LIMIT ?", 1, 1, 50},
-		{"SELECT " + problemColumns + " FROM problems p" + problemJoins + " WHERE p.user_id = ? AND p.decision = 'open' ORDER BY p.occurred_on, p.entry_id LIMIT ?", 1, 50},
+		planQuery(dueBetsQuery(1, 0, "2026-11-27", 50)),
+		planQuery(dueBetsQuery(1, 1, "2026-11-27", 50)),
+		planQuery(openProblemsQuery(1, 1, 50)),
+		planQuery(openProblemsQuery(1, 0, 50)),
 	}
 }
 
