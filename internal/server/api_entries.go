@@ -168,7 +168,7 @@ func (s *Server) handleAPIEntry(w http.ResponseWriter, r *http.Request) {
 // writeAPIEntry answers the entry with row id; a create's answer names it
 // in Location.
 func (s *Server) writeAPIEntry(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	e, err := s.db.FindEntryDoc(r.Context(), userFrom(r.Context()).ID, id)
+	e, err := s.db.FindEntry(r.Context(), userFrom(r.Context()).ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

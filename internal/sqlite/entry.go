@@ -203,22 +203,6 @@ func (db *DB) DeleteEntry(ctx context.Context, userID, id int64) error {
 	})
 }
 
-// FindEntry returns one of the user's entries with its notes and practices.
-func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, error) {
-	row := db.reader().QueryRowContext(ctx, "SELECT "+entryColumns(true)+" FROM entries e"+entryJoins+" WHERE e.user_id = ? AND e.id = ?", userID, id)
-	e, err := scanEntry(row)
-	if err != nil {
-		return nil, err
-	}
-	if err := loadPractices(ctx, db.reader(), []*journal.Entry{e}); err != nil {
-		return nil, err
-	}
-	if err := loadBlocks(ctx, db.reader(), userID, []*journal.Entry{e}); err != nil {
-		return nil, err
-	}
-	return e, nil
-}
-
 // FindEntries returns one page of the user's entries, newest first (best
 // first for a search), and whether more pages follow.
 func (db *DB) FindEntries(ctx context.Context, userID int64, f journal.EntryFilter) ([]*journal.Entry, bool, error) {

@@ -18,9 +18,10 @@ type EntryCursor struct {
 }
 
 // FindEntryPage returns up to limit of the user's entries matching f after
-// the cursor (nil for the first page), each with its notes, practices,
-// follow-ups and the public ids of its boss and priority, as the export
-// shows them; next is nil on the last page. It reads in one transaction.
+// the cursor (nil for the first page), each whole as the export shows it:
+// notes, the public ids of its boss and priority, and the parts
+// fillEntries reads. next is nil on the last page. It reads in one
+// transaction, with one query per part for the whole page.
 func (db *DB) FindEntryPage(ctx context.Context, userID int64, f journal.EntryFilter, after *EntryCursor, limit int) (entries []*journal.Entry, next *EntryCursor, err error) {
 	var q string
 	var args []any
@@ -68,8 +69,9 @@ func (db *DB) FindEntryPage(ctx context.Context, userID int64, f journal.EntryFi
 	return entries, next, nil
 }
 
-// FindEntryDoc returns one of the user's entries as FindEntryPage does.
-func (db *DB) FindEntryDoc(ctx context.Context, userID, id int64) (*journal.Entry, error) {
+// FindEntry returns one of the user's entries whole, as FindEntryPage
+// does.
+func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, error) {
 	var entries []*journal.Entry
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -95,13 +97,7 @@ func entryDocs(ctx context.Context, tx *sql.Tx, userID int64, q string, args []a
 	if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return out, nil
-	}
-	if err := loadPractices(ctx, tx, out); err != nil {
-		return nil, err
-	}
-	return out, loadFollowUps(ctx, tx, userID, out)
+	return out, fillEntries(ctx, tx, userID, out)
 }
 
 // scanEntryDoc scans the columns of entryDocColumns.

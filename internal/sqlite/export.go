@@ -94,13 +94,7 @@ func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, bossIDs, prioI
 		if len(batch) == 0 {
 			return nil
 		}
-		if err := loadPractices(ctx, tx, batch); err != nil {
-			return err
-		}
-		if err := loadFollowUps(ctx, tx, userID, batch); err != nil {
-			return err
-		}
-		if err := loadBlocks(ctx, tx, userID, batch); err != nil {
+		if err := fillEntries(ctx, tx, userID, batch); err != nil {
 			return err
 		}
 		for _, e := range batch {
@@ -126,8 +120,26 @@ func exportBatchQuery(where string) string {
 	return "SELECT " + entryColumns(true) + " FROM entries e" + entryJoins + " WHERE " + where + " ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?"
 }
 
+// fillEntries fills in each entry's parts — practices, follow-ups,
+// problem, bet and forecast — with one query per part whatever the number
+// of entries. It is the one step by which the export and the API read an
+// entry's parts, so both show an entry alike; after it, a nil block means
+// the entry has none.
+func fillEntries(ctx context.Context, q queryer, userID int64, entries []*journal.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	if err := loadPractices(ctx, q, entries); err != nil {
+		return err
+	}
+	if err := loadFollowUps(ctx, q, userID, entries); err != nil {
+		return err
+	}
+	return loadBlocks(ctx, q, userID, entries)
+}
+
 // loadFollowUps attaches each entry's follow-ups, oldest first.
-func loadFollowUps(ctx context.Context, tx *sql.Tx, userID int64, entries []*journal.Entry) error {
+func loadFollowUps(ctx context.Context, q queryer, userID int64, entries []*journal.Entry) error {
 	byID := make(map[int64]*journal.Entry, len(entries))
 	args := []any{userID}
 	for _, e := range entries {
@@ -136,7 +148,7 @@ func loadFollowUps(ctx context.Context, tx *sql.Tx, userID int64, entries []*jou
 	}
 	query := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins +
 		" WHERE f.user_id = ? AND f.entry_id IN (?" + strings.Repeat(", ?", len(entries)-1) + ") ORDER BY f.id"
-	return eachRow(ctx, tx, "export follow-ups", func(rows *sql.Rows) error {
+	return eachRow(ctx, q, "find follow-ups", func(rows *sql.Rows) error {
 		f, err := scanFollowUp(rows)
 		if err != nil {
 			return err
