@@ -46,3 +46,29 @@ func BenchmarkEntryListAPIvsPage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAPIEntryListBlocks reads the API's first page (50 entries) at
+// 10,000 entries, every fifth with a problem, every seventh with a bet and
+// every sixth with a forecast: the page carries its entries' blocks.
+//
+//	go test ./internal/server -run '^$' -bench APIEntryListBlocks -benchmem
+func BenchmarkAPIEntryListBlocks(b *testing.B) {
+	app := newTestApp(b, func(c *Config) { c.APIRequests = 1 << 30 })
+	c, user := benchUser(app, "bench@example.com")
+	token := c.createToken("bench", journal.ScopeRead, "")
+	today := time.Now().UTC()
+	seedJournal(b, app, user.ID, 100, 10_000-100, today)
+	seedBlocksSQL(b, app, user.ID, today)
+	seedForecastsSQL(b, app, user.ID, today)
+	analyze(b, app)
+	b.ReportAllocs()
+	for b.Loop() {
+		req := newLocalRequest(http.MethodGet, "/api/v1/entries")
+		req.Header.Set("Authorization", "Bearer "+token)
+		rec := httptest.NewRecorder()
+		app.srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}
