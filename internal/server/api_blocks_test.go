@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -28,7 +29,17 @@ func TestAPIEntryIsTheExportEntry(t *testing.T) {
 	wantStatusT(t, ann.post("/entries/"+all+"/outcome", url.Values{"outcome": {"worse"}, "reviewed_on": {"2026-11-26"}, "lesson": {"Cut earlier"}}), http.StatusSeeOther)
 	wantStatusT(t, ann.post("/entries/"+all+"/forecast", url.Values{"result": {"happened"}, "resolved_on": {"2026-11-26"}}), http.StatusSeeOther)
 	api := app.apiClient(ann.createToken("blocks", journal.ScopeWrite, ""))
-	r := api.do("POST", "/entries", map[string]any{"boss_id": apiBossID(t, api, "Dana"), "summary": "Logged through the API", "practices": []string{"team"}})
+	body := map[string]any{"boss_id": apiBossID(t, api, "Dana"), "summary": "Logged through the API", "practices": []string{"team"}}
+	// The API logs an entry's own fields only: a block in the body is
+	// refused, and nothing is written.
+	entries := app.count("entries")
+	withBlock := maps.Clone(body)
+	withBlock["problem"] = map[string]any{"problem": "Scope creeps", "options": []string{"Cut scope"}, "recommendation": "Cut scope"}
+	wantAPIStatus(t, api.do("POST", "/entries", withBlock), http.StatusBadRequest)
+	if n := app.count("entries"); n != entries || app.count("problems") != 3 {
+		t.Fatalf("after a refused create: %d entries, %d problems; want %d and 3", n, app.count("problems"), entries)
+	}
+	r := api.do("POST", "/entries", body)
 	wantAPIStatus(t, r, http.StatusCreated)
 
 	exportedEntries := exportEntriesByID(t, ann)
