@@ -28,6 +28,13 @@ type Update struct {
 	HeadsUp []*journal.Forecast // open forecasts, soonest expected first
 }
 
+// tells reports whether the update may mention f: what a boss owes is
+// between the user and that boss, so an update to no boss in particular,
+// which any of them may read, leaves out every follow-up a boss owns.
+func (u Update) tells(f *journal.FollowUp) bool {
+	return u.BossName != "" || f.Owner != "boss"
+}
+
 // section is one heading and its bullet points; empty sections are left out.
 type section struct {
 	title string
@@ -67,12 +74,16 @@ func WeeklyUpdate(u Update) string {
 	}
 	var kept, mine, theirs []string
 	for _, f := range u.Kept {
-		kept = append(kept, followUpLine(f, u.Today))
+		if u.tells(f) {
+			kept = append(kept, followUpLine(f, u.Today))
+		}
 	}
 	for _, f := range u.Open {
-		if f.Owner == "boss" {
+		switch {
+		case !u.tells(f):
+		case f.Owner == "boss":
 			theirs = append(theirs, followUpLine(f, u.Today))
-		} else {
+		default:
 			mine = append(mine, followUpLine(f, u.Today))
 		}
 	}
