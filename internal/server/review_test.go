@@ -228,7 +228,7 @@ func TestReviewMarkdown(t *testing.T) {
 	f := reviewFixture(t)
 	r := f.ann.get("/review.md?from=2026-08-01&to=2026-11-30")
 	wantStatus(t, r, http.StatusOK)
-	e1 := "/entries/" + f.e1
+	e1 := f.app.ts.URL + "/entries/" + f.e1
 	wantBody(t, r,
 		"# Self-review draft: Saturday 1 August 2026 to Monday 30 November 2026",
 		"## Deliver results\n\n3 entries in the period, strongest first:\n\n- [Proposed a fix for the flaky release]("+e1+") (Mon 23 Nov 2026, with Dana): served Ship the Q4 plan\n",
