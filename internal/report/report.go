@@ -51,12 +51,6 @@ func WeeklyUpdate(u Update) string {
 	} else {
 		b.WriteString("Hi,\n\n")
 	}
-	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 && len(u.Decisions) == 0 && len(u.HeadsUp) == 0 {
-		b.WriteString("Nothing to report from my journal this week.\n\n")
-		return signOff(&b, u.Author)
-	}
-	b.WriteString("Here is where things stand this week.\n\n")
-
 	byPractice := func(key string) []string {
 		var items []string
 		for _, e := range u.Entries {
@@ -100,6 +94,13 @@ func WeeklyUpdate(u Update) string {
 		{"Still open on my side", mine},
 		{"Waiting on you", theirs},
 	}
+	// Judged on what is written, not on what was read: an update to every
+	// boss leaves out what the bosses owe, and may have nothing left.
+	if !slices.ContainsFunc(sections, func(s section) bool { return len(s.items) > 0 }) {
+		b.WriteString("Nothing to report from my journal this week.\n\n")
+		return signOff(&b, u.Author)
+	}
+	b.WriteString("Here is where things stand this week.\n\n")
 	for _, s := range sections {
 		if len(s.items) == 0 {
 			continue

@@ -191,3 +191,17 @@ func TestMarkdownDraftsHaveCopyButtons(t *testing.T) {
 	js := f.ann.get("/static/app.js")
 	wantBody(t, js, "data-copy-draft", "navigator.clipboard")
 }
+
+// With nothing but what a boss owes, the update to every boss has nothing
+// to say, and says so rather than opening on an empty list.
+func TestWeekUpdateForEveryBossWithOnlyABossDebt(t *testing.T) {
+	_, ann, dana := fixedApp(t)
+	e := ann.createdID("/entries", blockForm(dana, "2026-11-10", "summary", "Asked for the budget"), "/entries/")
+	wantStatus(t, ann.post("/entries/"+e+"/followups", url.Values{"text": {"Approve the budget"}, "owner": {"boss"}, "due_on": {"2026-11-24"}}), http.StatusSeeOther)
+	all := getMarkdown(t, ann, "/weeks/2026-W48.md")
+	wantBody(t, all, "Hi,\n\nNothing to report from my journal this week.\n\nThanks,")
+	if strings.Contains(all.body, "Approve the budget") || strings.Contains(all.body, "where things stand") {
+		t.Errorf("the update to every boss:\n%s", all.body)
+	}
+	wantBody(t, getMarkdown(t, ann, "/weeks/2026-W48.md?boss_id="+dana), "Here is where things stand this week.", "## Waiting on you\n\n- Approve the budget")
+}
