@@ -141,6 +141,8 @@ func strongestLine(p journal.ReviewPractice) string {
 	switch {
 	case p.Count == 1:
 		return "1 entry in the period:"
+	case len(p.Entries) == 1:
+		return fmt.Sprintf("%d entries in the period. The strongest:", p.Count)
 	case len(p.Entries) < p.Count:
 		return fmt.Sprintf("%d entries in the period. The strongest %d:", p.Count, len(p.Entries))
 	default:
