@@ -455,3 +455,38 @@
     });
   });
 })();
+
+// Copy buttons beside the Markdown drafts: the button names the draft's
+// address; the text is fetched and put on the clipboard. Safari keeps the
+// click's permission only for a clipboard write started in the click, so
+// the fetch goes into a ClipboardItem where that exists.
+(function () {
+  function draftText(href) {
+    return fetch(href, { credentials: "same-origin" }).then(function (res) {
+      if (!res.ok) { throw new Error("draft " + res.status); }
+      return res.text();
+    });
+  }
+  function copy(href) {
+    if (window.ClipboardItem && navigator.clipboard.write) {
+      var blob = draftText(href).then(function (t) { return new Blob([t], { type: "text/plain" }); });
+      return navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+    }
+    return draftText(href).then(function (t) { return navigator.clipboard.writeText(t); });
+  }
+  if (!navigator.clipboard || !window.fetch) { return; }
+  document.querySelectorAll("button[data-copy-draft]").forEach(function (b) {
+    var label = b.getAttribute("aria-label") || "Copy";
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      b.disabled = true;
+      copy(b.getAttribute("data-copy-draft")).then(function () {
+        b.textContent = "Copied";
+        b.setAttribute("aria-label", label + ": copied");
+      }, function () {
+        b.textContent = "Copy failed: use Download";
+        b.setAttribute("aria-label", label + ": failed, use Download");
+      }).then(function () { b.disabled = false; });
+    });
+  });
+})();

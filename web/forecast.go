@@ -27,14 +27,14 @@ func warningLine(n journal.NoSurprises) string {
 	if n.Forecasts == 0 {
 		return "Warning given: no forecast raised this week."
 	}
-	return "Warning given: a median of " + days(n.WarningDays) + " between raising a forecast and the day it landed (" + forecastCount(n.Forecasts) + ")."
+	return "Warning given: " + n.Measure() + days(n.WarningDays) + " between raising a forecast and the day it landed (" + forecastCount(n.Forecasts) + ")."
 }
 
 func raiseLine(n journal.NoSurprises) string {
 	if n.Forecasts == 0 {
 		return "Time to raise: no forecast raised this week."
 	}
-	return "Time to raise: a median of " + days(n.RaiseDays) + " between noticing a problem and raising it (" + forecastCount(n.Forecasts) + ")."
+	return "Time to raise: " + n.Measure() + days(n.RaiseDays) + " between noticing a problem and raising it (" + forecastCount(n.Forecasts) + ")."
 }
 
 func days(d float64) string {

@@ -186,6 +186,15 @@ type NoSurprises struct {
 	RaiseDays   float64
 }
 
+// Measure is how the two numbers are introduced: "a median of " over two
+// forecasts or more, nothing over one, whose days are simply its own.
+func (n NoSurprises) Measure() string {
+	if n.Forecasts == 1 {
+		return ""
+	}
+	return "a median of "
+}
+
 // NoSurprisesOf measures a set of forecasts.
 func NoSurprisesOf(forecasts []ForecastDates) NoSurprises {
 	warning := make([]int, len(forecasts))

@@ -178,3 +178,15 @@ func RateWindowStart(end string) string {
 	}
 	return t.AddDate(0, -RateWindowMonths, 1).Format(DateLayout)
 }
+
+// Undecided keeps the entries still worth raising: those whose problem
+// waits for a decision, and those that wrote down no problem block.
+func Undecided(entries []*Entry) []*Entry {
+	var out []*Entry
+	for _, e := range entries {
+		if e.Problem == nil || e.Problem.Open() {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -2,7 +2,9 @@ package journal
 
 import (
 	"cmp"
+	"net/url"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -195,4 +197,14 @@ type PriorityServed struct {
 // Empty reports whether the period holds nothing at all.
 func (r *Review) Empty() bool {
 	return !r.HasEntries && r.Promises.Total() == 0 && r.Problems.Raised == 0 && r.Bets.Placed == 0
+}
+
+// PracticeEntriesQuery is the entry list's query for every entry behind a
+// practice of the review: its period, its boss if any, the practice.
+func PracticeEntriesQuery(f ReviewFilter, practice string) string {
+	q := url.Values{"practice": {practice}, "from": {f.From}, "to": {f.To}}
+	if f.BossID != 0 {
+		q.Set("boss_id", strconv.FormatInt(f.BossID, 10))
+	}
+	return q.Encode()
 }

@@ -28,6 +28,13 @@ type Update struct {
 	HeadsUp []*journal.Forecast // open forecasts, soonest expected first
 }
 
+// tells reports whether the update may mention f: what a boss owes is
+// between the user and that boss, so an update to no boss in particular,
+// which any of them may read, leaves out every follow-up a boss owns.
+func (u Update) tells(f *journal.FollowUp) bool {
+	return u.BossName != "" || f.Owner != "boss"
+}
+
 // section is one heading and its bullet points; empty sections are left out.
 type section struct {
 	title string
@@ -44,12 +51,6 @@ func WeeklyUpdate(u Update) string {
 	} else {
 		b.WriteString("Hi,\n\n")
 	}
-	if len(u.Entries) == 0 && len(u.Kept) == 0 && len(u.Open) == 0 && len(u.Decisions) == 0 && len(u.HeadsUp) == 0 {
-		b.WriteString("Nothing to report from my journal this week.\n\n")
-		return signOff(&b, u.Author)
-	}
-	b.WriteString("Here is where things stand this week.\n\n")
-
 	byPractice := func(key string) []string {
 		var items []string
 		for _, e := range u.Entries {
@@ -67,12 +68,16 @@ func WeeklyUpdate(u Update) string {
 	}
 	var kept, mine, theirs []string
 	for _, f := range u.Kept {
-		kept = append(kept, followUpLine(f, u.Today))
+		if u.tells(f) {
+			kept = append(kept, followUpLine(f, u.Today))
+		}
 	}
 	for _, f := range u.Open {
-		if f.Owner == "boss" {
+		switch {
+		case !u.tells(f):
+		case f.Owner == "boss":
 			theirs = append(theirs, followUpLine(f, u.Today))
-		} else {
+		default:
 			mine = append(mine, followUpLine(f, u.Today))
 		}
 	}
@@ -89,6 +94,13 @@ func WeeklyUpdate(u Update) string {
 		{"Still open on my side", mine},
 		{"Waiting on you", theirs},
 	}
+	// Judged on what is written, not on what was read: an update to every
+	// boss leaves out what the bosses owe, and may have nothing left.
+	if !slices.ContainsFunc(sections, func(s section) bool { return len(s.items) > 0 }) {
+		b.WriteString("Nothing to report from my journal this week.\n\n")
+		return signOff(&b, u.Author)
+	}
+	b.WriteString("Here is where things stand this week.\n\n")
 	for _, s := range sections {
 		if len(s.items) == 0 {
 			continue

@@ -31,8 +31,7 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 			months++
 		}
 	}
-	fmt.Fprintf(&b, "A first draft from my journal, to edit before it goes anywhere. Over these %s I logged work in %s.\n\n",
-		plural(len(r.Months), "month", "months"), plural(months, "month", "months"))
+	fmt.Fprintf(&b, "A first draft from my journal, to edit before it goes anywhere.%s\n\n", monthsLine(months, len(r.Months)))
 
 	var gaps []string
 	for _, p := range r.Practices {
@@ -41,9 +40,12 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 			continue
 		}
 		fmt.Fprintf(&b, "## %s\n\n", p.Label)
-		fmt.Fprintf(&b, "%s in the period. The strongest:\n\n", plural(p.Count, "entry", "entries"))
+		fmt.Fprintf(&b, "%s\n\n", strongestLine(p))
 		for _, ev := range p.Entries {
 			fmt.Fprintf(&b, "- %s\n", evidenceLine(ev, base, r.BossName == ""))
+		}
+		if p.Count > len(p.Entries) {
+			fmt.Fprintf(&b, "- [All %d entries](%s/entries?%s)\n", p.Count, base, journal.PracticeEntriesQuery(f, p.Key))
 		}
 		b.WriteString("\n")
 	}
@@ -64,8 +66,12 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 
 	if p := r.Problems; p.Raised > 0 {
 		b.WriteString("## Problems raised with solutions\n\n")
-		fmt.Fprintf(&b, "I raised %s, each with options and a recommendation: %d taken as proposed, %d changed, %d declined, %d still waiting for a decision.\n\n",
-			plural(p.Raised, "problem", "problems"), p.Taken, p.Changed, p.Declined, p.Open)
+		each := "each with options and a recommendation"
+		if p.Raised == 1 {
+			each = "with options and a recommendation"
+		}
+		fmt.Fprintf(&b, "I raised %s, %s: %d taken as proposed, %d changed, %d declined, %d still waiting for a decision.\n\n",
+			plural(p.Raised, "problem", "problems"), each, p.Taken, p.Changed, p.Declined, p.Open)
 	}
 
 	if bt := r.Bets; bt.Placed > 0 {
@@ -81,8 +87,8 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 	if r.Forecasts != nil {
 		b.WriteString("## Forecasts\n\n")
 		n := r.Forecasts
-		fmt.Fprintf(&b, "- Warning given: a median of %s between raising a forecast and the day it landed (%d raised).\n", dayCount(n.WarningDays), n.Forecasts)
-		fmt.Fprintf(&b, "- Time to raise: a median of %s between noticing a problem and raising it.\n\n", dayCount(n.RaiseDays))
+		fmt.Fprintf(&b, "- Warning given: %s%s between raising a forecast and the day it landed (%d raised).\n", n.Measure(), dayCount(n.WarningDays), n.Forecasts)
+		fmt.Fprintf(&b, "- Time to raise: %s%s between noticing a problem and raising it.\n\n", n.Measure(), dayCount(n.RaiseDays))
 	}
 
 	b.WriteString("## Month by month\n\n| Month |")
@@ -114,6 +120,34 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 		b.WriteString(markdown.Text(author) + "\n")
 	}
 	return b.String()
+}
+
+// monthsLine says in how many of the period's months anything was
+// logged; a one-month period needs no such sentence.
+func monthsLine(logged, total int) string {
+	switch {
+	case total <= 1:
+		return ""
+	case logged == total:
+		return fmt.Sprintf(" I logged work in every one of these %d months.", total)
+	default:
+		return fmt.Sprintf(" I logged work in %d of these %d months.", logged, total)
+	}
+}
+
+// strongestLine introduces a practice's list: how many entries, and
+// whether the list is all of them or the strongest few.
+func strongestLine(p journal.ReviewPractice) string {
+	switch {
+	case p.Count == 1:
+		return "1 entry in the period:"
+	case len(p.Entries) == 1:
+		return fmt.Sprintf("%d entries in the period. The strongest:", p.Count)
+	case len(p.Entries) < p.Count:
+		return fmt.Sprintf("%d entries in the period. The strongest %d:", p.Count, len(p.Entries))
+	default:
+		return fmt.Sprintf("%d entries in the period, strongest first:", p.Count)
+	}
 }
 
 // evidenceLine is one entry as a linked claim with why it is strong.

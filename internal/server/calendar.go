@@ -69,15 +69,26 @@ func (s *Server) handleCalendarFeed(w http.ResponseWriter, r *http.Request) {
 }
 
 // publicURL is the app's address as a client sees it: the configured
-// public origin, or the request's own, with the base path.
+// public origin, or the request's own, with the base path. The request's
+// own is the Host the host check accepted; only a trusted proxy may name
+// another with X-Forwarded-Host and X-Forwarded-Proto, and that host must
+// pass the same check.
 func (s *Server) publicURL(r *http.Request) string {
 	origin := s.cfg.PublicOrigin
 	if origin == "" {
-		scheme := "http"
+		scheme, host := "http", r.Host
 		if r.TLS != nil {
 			scheme = "https"
 		}
-		origin = scheme + "://" + r.Host
+		if s.trustedPeer(r) {
+			if p := r.Header.Get("X-Forwarded-Proto"); p == "http" || p == "https" {
+				scheme = p
+			}
+			if h := r.Header.Get("X-Forwarded-Host"); h != "" && s.hostNameAllowed(h) && !strings.ContainsAny(h, "/\\@?# ") {
+				host = h
+			}
+		}
+		origin = scheme + "://" + host
 	}
 	return strings.TrimRight(origin, "/") + s.cfg.BasePath
 }

@@ -25,7 +25,7 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 	u := userFrom(r.Context())
 	name := fmt.Sprintf("leadup-%s.%s", s.today(u), ext)
 	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	attachment(w, name)
 	ex, err := open(w)
 	if err == nil {
 		err = s.db.Export(r.Context(), u.ID, ex)

@@ -20,7 +20,12 @@ func (s *Server) hostAllowed(r *http.Request) bool {
 	if r.URL.Path == HealthPath || r.URL.Path == s.cfg.BasePath+HealthPath {
 		return true
 	}
-	host := r.Host
+	return s.hostNameAllowed(r.Host)
+}
+
+// hostNameAllowed applies hostAllowed's rule to a Host value, port and
+// all.
+func (s *Server) hostNameAllowed(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}

@@ -41,5 +41,5 @@ func (s *Server) handlePrepMarkdown(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	writeMarkdown(w, report.PrepAgenda(p))
+	writeMarkdown(w, r, "leadup-prep-"+p.Today+".md", report.PrepAgenda(p))
 }

@@ -84,11 +84,8 @@ func (s *Server) handleReviewMarkdown(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	base := s.cfg.BasePath
-	if s.cfg.PublicOrigin != "" {
-		base = s.publicURL(r)
-	}
-	writeMarkdown(w, report.ReviewDraft(rev, base, userFrom(r.Context()).DisplayName))
+	name := "leadup-review-" + rev.Filter.From + "-to-" + rev.Filter.To + ".md"
+	writeMarkdown(w, r, name, report.ReviewDraft(rev, s.publicURL(r), userFrom(r.Context()).DisplayName))
 }
 
 func (s *Server) handleReviewJSON(w http.ResponseWriter, r *http.Request) {

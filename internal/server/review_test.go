@@ -228,13 +228,13 @@ func TestReviewMarkdown(t *testing.T) {
 	f := reviewFixture(t)
 	r := f.ann.get("/review.md?from=2026-08-01&to=2026-11-30")
 	wantStatus(t, r, http.StatusOK)
-	e1 := "/entries/" + f.e1
+	e1 := f.app.ts.URL + "/entries/" + f.e1
 	wantBody(t, r,
 		"# Self-review draft: Saturday 1 August 2026 to Monday 30 November 2026",
-		"## Deliver results\n\n3 entries in the period. The strongest:\n\n- [Proposed a fix for the flaky release]("+e1+") (Mon 23 Nov 2026, with Dana): served Ship the Q4 plan\n",
+		"## Deliver results\n\n3 entries in the period, strongest first:\n\n- [Proposed a fix for the flaky release]("+e1+") (Mon 23 Nov 2026, with Dana): served Ship the Q4 plan\n",
 		"## Priorities I served\n\n- Ship the Q4 plan (Dana): 1 entry\n",
 		"- Mine: 2 promises fell due, 1 kept on time, 1 late, 0 overdue (50% on time); 0 not yet due, 0 withdrawn.",
-		"I raised 1 problem, each with options and a recommendation: 1 taken as proposed",
+		"I raised 1 problem, with options and a recommendation: 1 taken as proposed",
 		"I placed 1 bet. Reviewed so far: 1 better than expected",
 		"| 2026-11 | 3 | 1 | 0 | 1 | 1 | 1 | 7 |",
 	)

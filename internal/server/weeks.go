@@ -118,12 +118,23 @@ func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *jo
 		s.fail(w, r, err)
 		return
 	}
-	writeMarkdown(w, report.WeeklyUpdate(upd))
+	writeMarkdown(w, r, "leadup-update-"+sum.Week.String()+".md", report.WeeklyUpdate(upd))
 }
 
-func writeMarkdown(w http.ResponseWriter, md string) {
+// writeMarkdown sends a draft to read in the browser, or with ?download=1
+// as a file named name: a phone shows raw text where a file was wanted.
+func writeMarkdown(w http.ResponseWriter, r *http.Request, name, md string) {
 	w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+	if r.URL.Query().Get("download") == "1" {
+		attachment(w, name)
+	}
 	w.Write([]byte(md))
+}
+
+// attachment makes the response a download saved as name (ASCII, no
+// quotes: every caller builds it from dates and fixed words).
+func attachment(w http.ResponseWriter, name string) {
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 }
 
 // weekJSON is the public JSON twin of a week's page.

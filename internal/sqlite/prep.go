@@ -41,6 +41,10 @@ func (db *DB) PrepPage(ctx context.Context, userID, bossID int64, today string, 
 		if p.Problems, err = recent("solutions"); err != nil {
 			return err
 		}
+		if err := loadBlocks(ctx, db.reader(), userID, p.Problems); err != nil {
+			return err
+		}
+		p.Problems = journal.Undecided(p.Problems)
 		if p.Risks, err = recent("risk"); err != nil {
 			return err
 		}
