@@ -437,55 +437,49 @@
   background();
 })();
 
-// A Copy button beside a one-time address: shown only when a script can
-// copy; without it, the address stays in a field to select by hand.
+// Copy buttons, shown only when a script can copy: data-copy names a
+// field whose value is copied (a one-time address; without a script it
+// stays in the field to select by hand), data-copy-draft the address of a
+// Markdown draft, fetched and copied. Safari keeps the click's permission
+// only for a clipboard write started in the click, so a fetched text goes
+// into a ClipboardItem where that exists.
 (function () {
   "use strict";
-  document.querySelectorAll("button[data-copy]").forEach(function (button) {
-    var field = document.getElementById(button.getAttribute("data-copy"));
-    if (!field || !navigator.clipboard) { return; }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      navigator.clipboard.writeText(field.value).then(function () {
-        button.textContent = "Copied";
-      }, function () {
-        field.select();
-        button.textContent = "Select and copy";
-      });
-    });
-  });
-})();
-
-// Copy buttons beside the Markdown drafts: the button names the draft's
-// address; the text is fetched and put on the clipboard. Safari keeps the
-// click's permission only for a clipboard write started in the click, so
-// the fetch goes into a ClipboardItem where that exists.
-(function () {
-  function draftText(href) {
+  if (!navigator.clipboard) { return; }
+  function fetched(href) {
     return fetch(href, { credentials: "same-origin" }).then(function (res) {
       if (!res.ok) { throw new Error("draft " + res.status); }
       return res.text();
     });
   }
-  function copy(href) {
-    if (window.ClipboardItem && navigator.clipboard.write) {
-      var blob = draftText(href).then(function (t) { return new Blob([t], { type: "text/plain" }); });
+  function write(text) { // text is a string, or a promise of one
+    if (typeof text !== "string" && window.ClipboardItem && navigator.clipboard.write) {
+      var blob = text.then(function (t) { return new Blob([t], { type: "text/plain" }); });
       return navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
     }
-    return draftText(href).then(function (t) { return navigator.clipboard.writeText(t); });
+    return Promise.resolve(text).then(function (t) { return navigator.clipboard.writeText(t); });
   }
-  if (!navigator.clipboard || !window.fetch) { return; }
-  document.querySelectorAll("button[data-copy-draft]").forEach(function (b) {
-    var label = b.getAttribute("aria-label") || "Copy";
+  document.querySelectorAll("button[data-copy], button[data-copy-draft]").forEach(function (b) {
+    var draft = b.getAttribute("data-copy-draft");
+    var field = draft ? null : document.getElementById(b.getAttribute("data-copy"));
+    if (draft ? !window.fetch : !field) { return; }
+    var label = b.getAttribute("aria-label");
+    function say(text, spoken) {
+      b.textContent = text;
+      if (label) { b.setAttribute("aria-label", label + ": " + spoken); }
+    }
     b.hidden = false;
     b.addEventListener("click", function () {
       b.disabled = true;
-      copy(b.getAttribute("data-copy-draft")).then(function () {
-        b.textContent = "Copied";
-        b.setAttribute("aria-label", label + ": copied");
+      write(draft ? fetched(draft) : field.value).then(function () {
+        say("Copied", "copied");
       }, function () {
-        b.textContent = "Copy failed: use Download";
-        b.setAttribute("aria-label", label + ": failed, use Download");
+        if (field) {
+          field.select();
+          say("Select and copy", "failed, select and copy");
+        } else {
+          say("Copy failed: use Download", "failed, use Download");
+        }
       }).then(function () { b.disabled = false; });
     });
   });
