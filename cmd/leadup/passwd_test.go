@@ -52,7 +52,12 @@ func TestUserPasswdEndsEveryCredential(t *testing.T) {
 	}
 	_, page := send("POST", "/settings/tokens", url.Values{"name": {"phone"}, "scope": {"read"}, "password": {pw}})
 	tm := newTokenValue.FindStringSubmatch(page)
-	_, page = send("POST", "/settings/calendar", url.Values{"password": {pw}})
+	// Making a feed answers 303; the address reaches the page it leads to
+	// in the one-time notice.
+	if st, body := send("POST", "/settings/calendar", url.Values{"password": {pw}}); st != http.StatusSeeOther {
+		t.Fatalf("make a feed: %d, want 303\n%.1000s", st, body)
+	}
+	_, page = send("GET", "/settings/notifications", nil)
 	fm := newFeedURL.FindStringSubmatch(page)
 	if tm == nil || fm == nil {
 		t.Fatalf("no token (%v) or no feed (%v) was made", tm, fm)
