@@ -205,3 +205,21 @@ func TestWeekUpdateForEveryBossWithOnlyABossDebt(t *testing.T) {
 	}
 	wantBody(t, getMarkdown(t, ann, "/weeks/2026-W48.md?boss_id="+dana), "Here is where things stand this week.", "## Waiting on you\n\n- Approve the budget")
 }
+
+// Problems decided lately do not push an older open one off the prep:
+// the list is the most recent open problems, not the open ones among the
+// most recent.
+func TestPrepListsOpenProblemsBehindDecidedOnes(t *testing.T) {
+	_, ann, dana := fixedApp(t)
+	problem := func(date, summary string) string {
+		return ann.createdID("/entries", blockForm(dana, date, "summary", summary, "practice", "solutions",
+			"problem", "Something is stuck", "option", "Wait", "option", "Act", "recommendation", "Act"), "/entries/")
+	}
+	problem("2026-11-02", "Proposed an older fix still open")
+	for _, d := range []string{"2026-11-20", "2026-11-21", "2026-11-22"} {
+		id := problem(d, "Proposed a fix decided on "+d)
+		wantStatusT(t, ann.post("/entries/"+id+"/decision", url.Values{"decision": {"taken"}, "decided_on": {"2026-11-24"}}), http.StatusSeeOther)
+	}
+	md := getMarkdown(t, ann, "/bosses/"+dana+"/prep.md")
+	wantBody(t, md, "## Problems to raise, with a proposal\n\n- Proposed an older fix still open (Mon 2 Nov)\n\n")
+}

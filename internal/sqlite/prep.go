@@ -7,10 +7,12 @@ import (
 )
 
 // prepRecent is how many entries each of the prep page's lists of recent
-// entries holds; prepDue bounds the lists of what is due.
+// entries holds; prepDue bounds the lists of what is due; prepScan is how
+// many recent proposals are read to find prepRecent not yet decided.
 const (
 	prepRecent = 3
 	prepDue    = 500
+	prepScan   = 50
 )
 
 // PrepPage gathers the next 1:1's agenda with a boss in one read
@@ -34,18 +36,19 @@ func (db *DB) PrepPage(ctx context.Context, userID, bossID int64, today string, 
 			return err
 		}
 		p.LastTouched = p.Evidence.LastTouched
-		recent := func(practice string) ([]*journal.Entry, error) {
-			list, _, err := db.FindEntries(ctx, userID, journal.EntryFilter{BossID: bossID, Practice: practice, From: journal.AddDays(today, -90), Limit: prepRecent})
+		recent := func(practice string, limit int) ([]*journal.Entry, error) {
+			list, _, err := db.FindEntries(ctx, userID, journal.EntryFilter{BossID: bossID, Practice: practice, From: journal.AddDays(today, -90), Limit: limit})
 			return list, err
 		}
-		if p.Problems, err = recent("solutions"); err != nil {
+		if p.Problems, err = recent("solutions", prepScan); err != nil {
 			return err
 		}
 		if err := loadBlocks(ctx, db.reader(), userID, p.Problems); err != nil {
 			return err
 		}
 		p.Problems = journal.Undecided(p.Problems)
-		if p.Risks, err = recent("risk"); err != nil {
+		p.Problems = p.Problems[:min(len(p.Problems), prepRecent)]
+		if p.Risks, err = recent("risk", prepRecent); err != nil {
 			return err
 		}
 		counts, err := db.BossPracticeCounts(ctx, userID, bossID, journal.WeekOfDate(today).Add(-3).Start, today)
