@@ -271,8 +271,14 @@ func TestFollowUps(t *testing.T) {
 		t.Error("a done follow-up is still listed as open")
 	}
 	doneOn := app.scalar("SELECT done_on FROM followups WHERE id = " + fuID)
-	if want := app.db.Now().UTC().Format(journal.DateLayout); doneOn != want {
-		t.Errorf("done_on %v, want today in the user's zone (UTC), %s", doneOn, want)
+	// Test accounts live in Europe/Berlin: between 23:00 and midnight UTC
+	// (22:00 in summer) their today is already tomorrow in UTC.
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := app.db.Now().In(berlin).Format(journal.DateLayout); doneOn != want {
+		t.Errorf("done_on %v, want today in the user's zone (Europe/Berlin), %s", doneOn, want)
 	}
 	wantBody(t, c.get("/entries/"+e1), "Reopen", "done ")
 	wantStatus(t, c.post("/followups/"+fuID, url.Values{"done": {"0"}}), http.StatusSeeOther)
