@@ -13,6 +13,7 @@ import (
 
 	"github.com/VictoriaMetrics/metrics"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/server"
@@ -83,7 +84,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	// One clock, injected into the store and the server alike.
 	clock := time.Now
 	db.Now, scfg.Now = clock, clock
-	srv := server.New(db, password.NewHasher(password.Default), log, scfg)
+	srv := server.New(core.New(db), password.NewHasher(password.Default), log, scfg)
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,

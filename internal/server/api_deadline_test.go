@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
 )
 
@@ -22,7 +23,7 @@ func TestAPIRequestDeadline(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.RequestTimeout = time.Nanosecond
 	cfg.Now = app.clock
-	stopped := httptest.NewServer(New(app.db, password.NewHasher(fastHash), slog.New(slog.NewTextHandler(io.Discard, nil)), cfg))
+	stopped := httptest.NewServer(New(core.New(app.db), password.NewHasher(fastHash), slog.New(slog.NewTextHandler(io.Discard, nil)), cfg))
 	t.Cleanup(stopped.Close)
 	late := *app
 	late.ts = stopped

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/export"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -44,7 +45,7 @@ func TestDiskFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs syncBuffer
-	srv := New(db, password.NewHasher(fastHash), slog.New(slog.NewTextHandler(&logs, nil)), func() Config {
+	srv := New(core.New(db), password.NewHasher(fastHash), slog.New(slog.NewTextHandler(&logs, nil)), func() Config {
 		c := DefaultConfig()
 		c.Signup = SignupOpen
 		return c

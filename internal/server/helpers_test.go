@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -54,7 +55,7 @@ func newTestApp(t testing.TB, edit ...func(*Config)) *testApp {
 	clock := func() time.Time { return app.clock() }
 	db.Now, cfg.Now = clock, clock
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app.srv = New(db, password.NewHasher(fastHash), log, cfg)
+	app.srv = New(core.New(db), password.NewHasher(fastHash), log, cfg)
 	app.ts = httptest.NewServer(app.srv)
 	t.Cleanup(func() {
 		app.ts.Close()

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -64,7 +65,7 @@ func newWatchedApp(t testing.TB, after int) *watchedApp {
 	cfg := DefaultConfig()
 	cfg.Signup = SignupOpen
 	w := &watchedApp{logs: &syncBuffer{}, reading: make(chan struct{}), served: make(chan struct{})}
-	srv := New(db, password.NewHasher(fastHash), slog.New(slog.NewTextHandler(w.logs, nil)), cfg)
+	srv := New(core.New(db), password.NewHasher(fastHash), slog.New(slog.NewTextHandler(w.logs, nil)), cfg)
 	var once sync.Once
 	ts := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/import" {

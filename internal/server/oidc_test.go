@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/internal/testenv"
@@ -123,7 +124,7 @@ func newOIDCApp(t *testing.T, edit ...func(*Config)) *testApp {
 	for _, e := range edit {
 		e(&cfg)
 	}
-	srv := New(db, password.NewHasher(fastHash), slog.New(slog.NewTextHandler(io.Discard, nil)), cfg)
+	srv := New(core.New(db), password.NewHasher(fastHash), slog.New(slog.NewTextHandler(io.Discard, nil)), cfg)
 	ts := httptest.NewUnstartedServer(srv)
 	ts.Listener.Close()
 	ts.Listener = ln

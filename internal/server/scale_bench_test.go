@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -24,7 +25,7 @@ func openScaleApp(b *testing.B) *testApp {
 		b.Fatal(err)
 	}
 	cfg := DefaultConfig()
-	srv := New(db, password.NewHasher(fastHash), slog.New(slog.NewTextHandler(io.Discard, nil)), cfg)
+	srv := New(core.New(db), password.NewHasher(fastHash), slog.New(slog.NewTextHandler(io.Discard, nil)), cfg)
 	ts := httptest.NewServer(srv)
 	b.Cleanup(func() {
 		ts.Close()

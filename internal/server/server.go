@@ -14,6 +14,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/httprate"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
@@ -148,8 +149,9 @@ type Server struct {
 	router  chi.Routes // the routes of handler, for a 405's Allow header
 }
 
-// New returns a Server over db.
-func New(db *sqlite.DB, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
+// New returns a Server over the use cases c.
+func New(c *core.Core, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
+	db := c.Store()
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
