@@ -46,6 +46,11 @@ type DB struct {
 	stmts  stmtCache
 	view   *sql.Tx // inside View: the read transaction every read joins
 
+	// ReadHook, when set, is called with the request's context each time
+	// the store opens a read snapshot; see view.go. Set it before the
+	// store serves anyone.
+	ReadHook func(context.Context)
+
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 

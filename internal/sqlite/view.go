@@ -18,7 +18,40 @@ func (db *DB) reader() reads {
 	if db.view != nil {
 		return db.view
 	}
+	if db.ReadHook != nil {
+		return hookedReads{db.read, db.ReadHook}
+	}
 	return db.read
+}
+
+// A read snapshot is what one read sees of the file: a read transaction
+// (View's, or beginRead's outside View), or a query run on the pool
+// outside any, which SQLite gives a snapshot of its own. DB.ReadHook is
+// told of each, so a test can count a page's snapshots — one per page is
+// the rule (see internal/core) — through every path the store reads by.
+// Reads that join View's transaction open none.
+
+// hookedReads runs reads on the pool, telling the hook of each.
+type hookedReads struct {
+	pool *sql.DB
+	hook func(context.Context)
+}
+
+func (h hookedReads) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	h.hook(ctx)
+	return h.pool.QueryContext(ctx, query, args...)
+}
+
+func (h hookedReads) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	h.hook(ctx)
+	return h.pool.QueryRowContext(ctx, query, args...)
+}
+
+// snapshot tells the hook, if any, of a read transaction about to begin.
+func (db *DB) snapshot(ctx context.Context) {
+	if db.ReadHook != nil {
+		db.ReadHook(ctx)
+	}
 }
 
 // beginRead starts a read transaction, or inside View joins the page's
@@ -27,6 +60,7 @@ func (db *DB) beginRead(ctx context.Context) (tx *sql.Tx, done func(), err error
 	if db.view != nil {
 		return db.view, func() {}, nil
 	}
+	db.snapshot(ctx)
 	// Callers wrap the error with what they were reading.
 	if tx, err = db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}); err != nil {
 		return nil, nil, err
@@ -41,6 +75,7 @@ func (db *DB) View(ctx context.Context, fn func(*DB) error) error {
 	if db.view != nil {
 		return fn(db)
 	}
+	db.snapshot(ctx)
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
