@@ -12,8 +12,8 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 	"github.com/go-chi/httprate"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // tokenKey holds the API token a request authenticated with.
@@ -58,7 +58,7 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 		writeAPIError(w, http.StatusServiceUnavailable, "timeout", deadlineMessage, nil)
 		return
 	}
-	if code == journal.EINTERNAL && sqlite.IsDiskFull(err) {
+	if code == journal.EINTERNAL && core.IsDiskFull(err) {
 		s.logDiskFull(r, err)
 		writeAPIError(w, http.StatusInsufficientStorage, "disk_full", diskFullMessage, nil)
 		return

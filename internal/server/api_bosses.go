@@ -17,7 +17,7 @@ type apiBossBody struct {
 
 // handleAPIBosses lists every boss, archived ones too, as the export does.
 func (s *Server) handleAPIBosses(w http.ResponseWriter, r *http.Request) {
-	bosses, err := s.db.FindBosses(r.Context(), userFrom(r.Context()).ID, true)
+	bosses, err := s.core.Bosses(r.Context(), userFrom(r.Context()).ID)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -43,7 +43,7 @@ func (s *Server) handleAPIBossCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	id, replay, err := s.db.CreateBossOnce(r.Context(), userFrom(r.Context()).ID, key, in)
+	id, replay, err := s.core.AddBoss(r.Context(), userFrom(r.Context()).ID, key, in)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -54,18 +54,18 @@ func (s *Server) handleAPIBossCreate(w http.ResponseWriter, r *http.Request) {
 // handleAPIBoss answers one boss, archived or not: the Location of a
 // create.
 func (s *Server) handleAPIBoss(w http.ResponseWriter, r *http.Request) {
-	id, err := s.db.BossIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
+	b, err := s.core.BossByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	s.writeAPIBoss(w, r, http.StatusOK, id)
+	writeAPI(w, http.StatusOK, export.BossOf(b))
 }
 
 // writeAPIBoss answers the boss with row id; a create's answer names it
 // in Location.
 func (s *Server) writeAPIBoss(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	b, err := s.db.FindBoss(r.Context(), userFrom(r.Context()).ID, id)
+	b, err := s.core.Boss(r.Context(), userFrom(r.Context()).ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

@@ -8,9 +8,9 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/export"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // API list page sizes.
@@ -68,7 +68,7 @@ const cursorPurpose = "api-entry-cursor"
 
 // encodeCursor seals c for u, so that a client can neither read the row id
 // in it nor change it, and another user cannot use it.
-func (s *Server) encodeCursor(u *journal.User, c *sqlite.EntryCursor) *string {
+func (s *Server) encodeCursor(u *journal.User, c *core.EntryCursor) *string {
 	if c == nil {
 		return nil
 	}
@@ -79,7 +79,7 @@ func (s *Server) encodeCursor(u *journal.User, c *sqlite.EntryCursor) *string {
 
 // decodeCursor opens a cursor encodeCursor sealed for u; ok is false for
 // any other.
-func (s *Server) decodeCursor(u *journal.User, sealed string) (c *sqlite.EntryCursor, ok bool) {
+func (s *Server) decodeCursor(u *journal.User, sealed string) (c *core.EntryCursor, ok bool) {
 	if sealed == "" {
 		return nil, true
 	}
@@ -88,7 +88,7 @@ func (s *Server) decodeCursor(u *journal.User, sealed string) (c *sqlite.EntryCu
 	if !ok || json.Unmarshal(b, &ac) != nil || ac.Offset < 0 || ac.ID < 0 {
 		return nil, false
 	}
-	return &sqlite.EntryCursor{OccurredOn: ac.OccurredOn, ID: ac.ID, Offset: ac.Offset}, true
+	return &core.EntryCursor{OccurredOn: ac.OccurredOn, ID: ac.ID, Offset: ac.Offset}, true
 }
 
 // handleAPIEntries lists entries newest first with the page's filters
@@ -104,13 +104,6 @@ func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
 			problems.Add(k, v)
 		}
 	}
-	if pid := q.Get("boss_id"); pid != "" {
-		id, err := s.db.BossIDByPublicID(ctx, u.ID, pid)
-		if err := knownID(&f.BossID, id, err, problems, "boss_id", "No boss of yours has that id."); err != nil {
-			s.apiFail(w, r, err)
-			return
-		}
-	}
 	limit := apiDefaultLimit
 	if raw := q.Get("limit"); raw != "" {
 		n, err := strconv.Atoi(raw)
@@ -123,13 +116,13 @@ func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		problems.Add("cursor", "Use the next value of the page before, unchanged.")
 	}
-	if len(problems) > 0 {
-		writeAPIError(w, http.StatusBadRequest, "bad_request", "Some query parameters are not valid.", problems)
-		return
-	}
-	entries, next, err := s.db.FindEntryPage(ctx, u.ID, f, after, limit)
+	entries, next, err := s.core.FindEntries(ctx, u.ID, q.Get("boss_id"), f, after, limit, problems)
 	if err != nil {
 		s.apiFail(w, r, err)
+		return
+	}
+	if len(problems) > 0 {
+		writeAPIError(w, http.StatusBadRequest, "bad_request", "Some query parameters are not valid.", problems)
 		return
 	}
 	out := apiEntries{Entries: make([]export.Entry, 0, len(entries)), Next: s.encodeCursor(u, next)}
@@ -141,7 +134,7 @@ func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
 
 // apiEntryID reads the {id} path parameter, a public id, as a row id.
 func (s *Server) apiEntryID(r *http.Request) (int64, error) {
-	return s.db.EntryIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
+	return s.core.EntryIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 }
 
 // apiTarget finds the row id of the record a JSON request is about, with
@@ -157,18 +150,18 @@ func apiTarget[B any](s *Server, w http.ResponseWriter, r *http.Request, find fu
 }
 
 func (s *Server) handleAPIEntry(w http.ResponseWriter, r *http.Request) {
-	id, err := s.apiEntryID(r)
+	e, err := s.core.EntryByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	s.writeAPIEntry(w, r, http.StatusOK, id)
+	writeAPI(w, http.StatusOK, export.EntryOf(e))
 }
 
 // writeAPIEntry answers the entry with row id; a create's answer names it
 // in Location.
 func (s *Server) writeAPIEntry(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	e, err := s.db.FindEntry(r.Context(), userFrom(r.Context()).ID, id)
+	e, err := s.core.Entry(r.Context(), userFrom(r.Context()).ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -193,7 +186,7 @@ func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	id, replay, err := s.db.CreateEntryOnce(r.Context(), u.ID, key, in, nil)
+	id, replay, err := s.core.CreateEntry(r.Context(), u.ID, key, in)
 	if err != nil {
 		s.apiFail(w, r, apiFields(err))
 		return
@@ -209,7 +202,7 @@ func (s *Server) handleAPIEntryUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	u := userFrom(ctx)
-	e, err := s.db.FindEntry(ctx, u.ID, id)
+	e, err := s.core.Entry(ctx, u.ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -220,7 +213,7 @@ func (s *Server) handleAPIEntryUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	if err := s.db.UpdateEntry(ctx, u.ID, id, in); err != nil {
+	if err := s.core.UpdateEntry(ctx, u.ID, id, in); err != nil {
 		s.apiFail(w, r, apiFields(err))
 		return
 	}
@@ -233,7 +226,7 @@ func (s *Server) handleAPIEntryDelete(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	if err := s.db.DeleteEntry(r.Context(), userFrom(r.Context()).ID, id); err != nil {
+	if err := s.core.DeleteEntry(r.Context(), userFrom(r.Context()).ID, id); err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
@@ -244,20 +237,12 @@ func (s *Server) handleAPIEntryDelete(w http.ResponseWriter, r *http.Request) {
 // validates the result, reporting every problem at once.
 func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryBody, in *journal.EntryInput) error {
 	problems := journal.Problems{}
-	if b.BossID != nil {
-		id, err := s.db.BossIDByPublicID(ctx, u.ID, *b.BossID)
-		if err := knownID(&in.BossID, id, err, problems, "boss_id", "No boss of yours has that id."); err != nil {
-			return err
-		}
-	}
+	ids := core.EntryLinks{BossID: b.BossID}
 	if b.PriorityID.Set {
-		in.PriorityID = 0
-		if b.PriorityID.Value != "" {
-			id, err := s.db.PriorityIDByPublicID(ctx, u.ID, b.PriorityID.Value)
-			if err := knownID(&in.PriorityID, id, err, problems, "priority_id", "No priority of yours has that id."); err != nil {
-				return err
-			}
-		}
+		ids.PriorityID = &b.PriorityID.Value
+	}
+	if err := s.core.ResolveIDs(ctx, u.ID, ids, in, problems); err != nil {
+		return err
 	}
 	set(&in.NewBossName, b.NewBossName)
 	set(&in.OccurredOn, b.OccurredOn)
@@ -271,21 +256,6 @@ func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryB
 		problems.Add(k, v)
 	}
 	return apiFields(problems.Err())
-}
-
-// knownID keeps in *dst the row id that a public id was looked up as. A
-// public id that names none of the user's records is a problem beside
-// field, not a 404; any other error is returned.
-func knownID(dst *int64, id int64, err error, problems journal.Problems, field, msg string) error {
-	switch journal.ErrorCode(err) {
-	case "":
-		*dst = id
-	case journal.ENOTFOUND:
-		problems.Add(field, msg)
-	default:
-		return err
-	}
-	return nil
 }
 
 func set(dst *string, v *string) {

@@ -28,7 +28,7 @@ type apiFollowUpBody struct {
 // handleAPIFollowUps lists the open follow-ups, soonest due first, as the
 // follow-ups page does.
 func (s *Server) handleAPIFollowUps(w http.ResponseWriter, r *http.Request) {
-	open, err := s.db.FindOpenFollowUps(r.Context(), userFrom(r.Context()).ID, 0, maxOpenFollowUps)
+	open, err := s.core.OpenFollowUps(r.Context(), userFrom(r.Context()).ID)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -59,7 +59,7 @@ func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request)
 		s.apiFail(w, r, err)
 		return
 	}
-	id, replay, err := s.db.CreateFollowUpOnce(r.Context(), userFrom(r.Context()).ID, entryID, key, in)
+	id, replay, err := s.core.AddFollowUp(r.Context(), userFrom(r.Context()).ID, entryID, key, in)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -70,18 +70,18 @@ func (s *Server) handleAPIFollowUpCreate(w http.ResponseWriter, r *http.Request)
 // handleAPIFollowUp answers one follow-up, open or done: the Location of
 // a create.
 func (s *Server) handleAPIFollowUp(w http.ResponseWriter, r *http.Request) {
-	id, err := s.apiFollowUpID(r)
+	f, err := s.core.FollowUpByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	s.writeAPIFollowUp(w, r, http.StatusOK, id)
+	writeAPI(w, http.StatusOK, apiFollowUpOf(f))
 }
 
 // writeAPIFollowUp answers the follow-up with row id; a create's answer
 // names it in Location.
 func (s *Server) writeAPIFollowUp(w http.ResponseWriter, r *http.Request, status int, id int64) {
-	f, err := s.db.FindFollowUp(r.Context(), userFrom(r.Context()).ID, id)
+	f, err := s.core.FollowUp(r.Context(), userFrom(r.Context()).ID, id)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -98,7 +98,7 @@ type apiFollowUpPatch struct {
 
 // apiFollowUpID reads the {id} path parameter, a public id, as a row id.
 func (s *Server) apiFollowUpID(r *http.Request) (int64, error) {
-	return s.db.FollowUpIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
+	return s.core.FollowUpIDByPublicID(r.Context(), userFrom(r.Context()).ID, chi.URLParam(r, "id"))
 }
 
 // handleAPIFollowUpUpdate marks a follow-up done or open again.
@@ -119,7 +119,7 @@ func (s *Server) handleAPIFollowUpUpdate(w http.ResponseWriter, r *http.Request)
 	if *body.Done {
 		st = journal.DoneAt(now, journal.Today(now, u.Location()))
 	}
-	f, err := s.db.SetFollowUpDone(ctx, u.ID, id, st)
+	f, err := s.core.SetFollowUpDone(ctx, u.ID, id, st)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

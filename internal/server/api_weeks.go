@@ -16,7 +16,7 @@ func (s *Server) handleAPIWeek(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	sum, err := s.db.WeekSummary(r.Context(), u.ID, week, s.today(u))
+	sum, err := s.core.WeekPage(r.Context(), u.ID, week, s.today(u))
 	if err != nil {
 		s.apiFail(w, r, err)
 		return

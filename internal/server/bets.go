@@ -18,7 +18,7 @@ func (s *Server) handleEntryOutcome(w http.ResponseWriter, r *http.Request) {
 			if err := in.Validate(e.OccurredOn, today); err != nil {
 				return err
 			}
-			return s.db.RecordOutcome(ctx, userID, e.ID, in)
+			return s.core.RecordOutcome(ctx, userID, e.ID, in)
 		},
 		form:  func(b *web.BlockForms) *web.Form { return &b.Outcome },
 		saved: "Outcome saved.",

@@ -22,12 +22,12 @@ func (s *Server) handleManualSave(w http.ResponseWriter, r *http.Request) {
 		Frustrations: r.PostFormValue("manual_frustrations"), Notes: r.PostFormValue("manual_notes"),
 	}
 	if err := m.Validate(); err != nil {
-		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b.ID, func(v *web.BossView) {
 			v.ManualForm = invalidForm(r, err, manualFields...)
 		})
 		return
 	}
-	if err := s.db.SaveManual(r.Context(), userFrom(r.Context()).ID, b.ID, m); err != nil {
+	if err := s.core.SaveManual(r.Context(), userFrom(r.Context()).ID, b.ID, m); err != nil {
 		s.fail(w, r, err)
 		return
 	}

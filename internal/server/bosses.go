@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -18,7 +18,7 @@ func (s *Server) handleBosses(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderBosses(w http.ResponseWriter, r *http.Request, status int, form web.Form) {
-	bosses, err := s.db.FindBosses(r.Context(), userFrom(r.Context()).ID, true)
+	bosses, err := s.core.Bosses(r.Context(), userFrom(r.Context()).ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -47,7 +47,7 @@ func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
 		s.renderBosses(w, r, http.StatusUnprocessableEntity, invalidForm(r, err, "name", "relation", "role", "token"))
 		return
 	}
-	id, replay, err := s.db.CreateBossOnce(r.Context(), userFrom(r.Context()).ID, sqlite.OnceKey{Key: key}, in)
+	id, replay, err := s.core.AddBoss(r.Context(), userFrom(r.Context()).ID, core.OnceKey{Key: key}, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -59,41 +59,35 @@ func bossURL(id int64) string { return "/bosses/" + strconv.FormatInt(id, 10) }
 
 // userBoss loads the {id} boss of the signed-in user.
 func (s *Server) userBoss(r *http.Request) (*journal.Boss, error) {
-	return userRecord(r, s.db.FindBoss)
+	return userRecord(r, s.core.Boss)
 }
 
 func (s *Server) handleBossView(w http.ResponseWriter, r *http.Request) {
-	b, err := s.userBoss(r)
+	id, err := pathID(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.renderBoss(w, r, http.StatusOK, b, func(*web.BossView) {})
+	s.renderBoss(w, r, http.StatusOK, id, func(*web.BossView) {})
 }
 
-// How many entries and open follow-ups the boss and prep pages list; the
-// rest are a link away, so a long journal does not make these pages long.
-const (
-	recentOnBossPage    = 5
-	followUpsOnBossPage = 10
-)
-
-// renderBoss shows a boss's page; edit adjusts the view, to carry a bad
-// form's values and messages.
-func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, b *journal.Boss, edit func(*web.BossView)) {
+// renderBoss shows the page of the boss id; edit adjusts the view, to
+// carry a bad form's values and messages.
+func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, id int64, edit func(*web.BossView)) {
 	u := userFrom(r.Context())
 	today := s.today(u)
-	pg, err := s.db.BossPage(r.Context(), u.ID, b.ID, today, followUpsOnBossPage+1, recentOnBossPage)
+	pg, err := s.core.BossPage(r.Context(), u.ID, id, today)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	b := pg.Boss
 	v := web.BossView{
 		Boss:         pg.Boss,
 		Form:         web.Form{Values: map[string]string{"name": b.Name, "relation": b.Relation, "role": b.Role}},
 		Priorities:   pg.Priorities,
-		FollowUps:    pg.FollowUps[:min(len(pg.FollowUps), followUpsOnBossPage)],
-		MoreFollowUp: len(pg.FollowUps) > followUpsOnBossPage,
+		FollowUps:    pg.FollowUps[:min(len(pg.FollowUps), core.FollowUpsOnBossPage)],
+		MoreFollowUp: len(pg.FollowUps) > core.FollowUpsOnBossPage,
 		Recent:       pg.Recent,
 		Today:        today,
 		Evidence:     pg.Evidence,
@@ -117,12 +111,12 @@ func (s *Server) handleBossUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	in := bossInput(r)
 	if err := in.Validate(); err != nil {
-		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b.ID, func(v *web.BossView) {
 			v.Form = invalidForm(r, err, "name", "relation", "role")
 		})
 		return
 	}
-	if err := s.db.UpdateBoss(r.Context(), userFrom(r.Context()).ID, b.ID, in); err != nil {
+	if err := s.core.UpdateBoss(r.Context(), userFrom(r.Context()).ID, b.ID, in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -136,7 +130,7 @@ func (s *Server) handleBossArchive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	archive := r.PostFormValue("archived") != "0"
-	if err := s.db.SetBossArchived(r.Context(), userFrom(r.Context()).ID, b.ID, archive); err != nil {
+	if err := s.core.ArchiveBoss(r.Context(), userFrom(r.Context()).ID, b.ID, archive); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -155,13 +149,13 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 	in := journal.PriorityInput{Text: r.PostFormValue("text")}
 	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
-		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b.ID, func(v *web.BossView) {
 			v.PriorityForm = invalidForm(r, err, "text", "token")
 		})
 		return
 	}
 	u := userFrom(r.Context())
-	_, replay, err := s.db.CreatePriorityOnce(r.Context(), u.ID, b.ID, sqlite.OnceKey{Key: key}, in.Text, s.today(u))
+	_, replay, err := s.core.AddPriority(r.Context(), u.ID, b.ID, core.OnceKey{Key: key}, in.Text, s.today(u))
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -175,24 +169,19 @@ func (s *Server) handlePriorityUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	p, err := s.db.FindPriority(r.Context(), u.ID, id)
+	p, err := s.core.Priority(r.Context(), u.ID, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	upd := journal.PriorityStatusUpdate{Status: r.PostFormValue("status")}
 	if err := upd.Validate(); err != nil {
-		b, berr := s.db.FindBoss(r.Context(), u.ID, p.BossID)
-		if berr != nil {
-			s.fail(w, r, berr)
-			return
-		}
-		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, p.BossID, func(v *web.BossView) {
 			v.PriorityForm = web.Form{Message: journal.ErrorMessage(err)}
 		})
 		return
 	}
-	if _, err := s.db.SetPriorityStatus(r.Context(), u.ID, id, upd.Status); err != nil {
+	if _, err := s.core.SetPriorityStatus(r.Context(), u.ID, id, upd.Status); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/leadup/leadup/internal/core"
 )
 
 // TestBossPagesBoundFollowUps checks that the boss and prep pages list the
@@ -13,7 +15,7 @@ import (
 // keeps them all.
 func TestBossPagesBoundFollowUps(t *testing.T) {
 	_, c, boss, entry := danaEntry(t)
-	open := followUpsOnBossPage + 2
+	open := core.FollowUpsOnBossPage + 2
 	for i := range open {
 		r := c.post("/entries/"+entry+"/followups", url.Values{"text": {fmt.Sprintf("Task %02d", i)}, "owner": {"me"}, "due_on": {fmt.Sprintf("2026-12-%02d", i+1)}})
 		wantStatus(t, r, http.StatusSeeOther)
@@ -30,8 +32,8 @@ func TestBossPagesBoundFollowUps(t *testing.T) {
 		r := c.get(path)
 		wantStatus(t, r, http.StatusOK)
 		wantBody(t, r, "Task 00", `href="/followups"`)
-		if n := shown(r.body); n != followUpsOnBossPage {
-			t.Errorf("%s lists %d follow-ups, want %d", path, n, followUpsOnBossPage)
+		if n := shown(r.body); n != core.FollowUpsOnBossPage {
+			t.Errorf("%s lists %d follow-ups, want %d", path, n, core.FollowUpsOnBossPage)
 		}
 	}
 	if n := shown(c.get("/bosses/" + boss + "/prep.md").body); n != open {

@@ -12,9 +12,6 @@ import (
 	"github.com/leadup/leadup/web"
 )
 
-// maxFeedFollowUps bounds the follow-ups one feed lists.
-const maxFeedFollowUps = 1000
-
 // handleCalendarCreate makes (or remakes) the user's feed, once the owner
 // has confirmed who they are (see confirmOwner), and shows its address
 // this once on the page it redirects to: only a hash of the token is kept.
@@ -34,7 +31,7 @@ func (s *Server) handleCalendarCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	token := rand.Text()
-	if err := s.db.SetCalendarToken(r.Context(), u.ID, token); err != nil {
+	if err := s.core.MakeCalendarFeed(r.Context(), u.ID, token); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -48,7 +45,7 @@ func (s *Server) handleCalendarCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleCalendarDelete(w http.ResponseWriter, r *http.Request) {
-	if err := s.db.DeleteCalendarFeed(r.Context(), userFrom(r.Context()).ID); err != nil {
+	if err := s.core.DeleteCalendarFeed(r.Context(), userFrom(r.Context()).ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -58,7 +55,7 @@ func (s *Server) handleCalendarDelete(w http.ResponseWriter, r *http.Request) {
 // handleCalendarFeed serves a feed to whoever holds its token; it needs no
 // session, and no cache may keep it.
 func (s *Server) handleCalendarFeed(w http.ResponseWriter, r *http.Request) {
-	f, err := s.db.CalendarFeed(r.Context(), chi.URLParam(r, "token"), maxFeedFollowUps)
+	f, err := s.core.CalendarFeed(r.Context(), chi.URLParam(r, "token"))
 	if err != nil {
 		s.fail(w, r, err)
 		return

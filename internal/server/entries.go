@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"net/http"
@@ -11,33 +10,26 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
 var entryFields = []string{"boss_id", "new_boss_name", "occurred_on", "kind", "summary", "notes", "priority_id",
 	"followup_text", "followup_owner", "followup_due_on", "token"}
 
-// entryForm builds the entry form's choices: the active bosses and their
-// active priorities, plus the entry's own boss and priority when editing.
-func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, practices []string, editing *journal.Entry) (web.EntryForm, error) {
-	bosses, err := s.db.FindBosses(ctx, u.ID, editing != nil)
-	if err != nil {
-		return web.EntryForm{}, err
-	}
+// entryForm builds the entry form from its choices: the active bosses and
+// their active priorities, plus the entry's own boss and priority when
+// editing.
+func (s *Server) entryForm(u *journal.User, form web.Form, practices []string, editing *journal.Entry, choices core.EntryChoices) web.EntryForm {
 	var shown []*journal.Boss
-	for _, b := range bosses {
+	for _, b := range choices.Bosses {
 		if !b.Archived || (editing != nil && b.ID == editing.BossID) {
 			shown = append(shown, b)
 		}
 	}
-	active, err := s.db.FindActivePriorities(ctx, u.ID)
-	if err != nil {
-		return web.EntryForm{}, err
-	}
 	var prios []web.PriorityOption
-	for _, p := range active {
+	for _, p := range choices.Priorities {
 		prios = append(prios, web.PriorityOption{ID: p.ID, BossName: p.BossName, Text: p.Text})
 	}
 	if editing != nil && editing.PriorityID > 0 && !hasPriority(prios, editing.PriorityID) {
@@ -46,7 +38,7 @@ func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, 
 	f := web.EntryForm{Form: form, Practices: practices, Bosses: shown, Priorities: prios, Action: "/entries", Submit: "Save entry"}
 	if editing != nil {
 		f.Action, f.Submit = entryURL(editing.ID), "Save changes"
-		return f, nil
+		return f
 	}
 	// A re-shown form keeps its token, so the corrected post is still the
 	// same one; a bad token (already refused) is replaced.
@@ -55,7 +47,7 @@ func (s *Server) entryForm(ctx context.Context, u *journal.User, form web.Form, 
 	if f.Token == "" || form.Errors["token"] != "" {
 		f.Token = s.formToken(u)
 	}
-	return f, nil
+	return f
 }
 
 func hasPriority(opts []web.PriorityOption, id int64) bool {
@@ -77,38 +69,32 @@ func (s *Server) handleEntryNew(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	values := s.newEntryValues(u, q.Get("boss_id"))
 	values["summary"], values["notes"] = sharedEntry(q.Get("title"), q.Get("text"), q.Get("url"))
-	f, err := s.entryForm(r.Context(), u, web.Form{Values: values}, nil, nil)
+	choices, err := s.core.EntryChoices(r.Context(), u.ID, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.preselectBoss(r.Context(), u, &f); err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	f := s.entryForm(u, web.Form{Values: values}, nil, nil, choices)
+	preselectBoss(&f, choices.LastBossID)
 	s.render(w, r, http.StatusOK, web.EntryFormPage(s.page(r, "New entry", "entries"), f))
 }
 
 // preselectBoss chooses the boss when there is just one, and otherwise
-// the boss of the latest entry: the everyday entry costs no extra tap.
-func (s *Server) preselectBoss(ctx context.Context, u *journal.User, f *web.EntryForm) error {
+// the boss of the latest entry, last: the everyday entry costs no extra
+// tap.
+func preselectBoss(f *web.EntryForm, last int64) {
 	if f.Values["boss_id"] != "" || len(f.Bosses) == 0 {
-		return nil
+		return
 	}
 	if len(f.Bosses) == 1 {
 		f.Values["boss_id"] = strconv.FormatInt(f.Bosses[0].ID, 10)
-		return nil
-	}
-	last, err := s.db.LastEntryBossID(ctx, u.ID)
-	if err != nil {
-		return err
+		return
 	}
 	for _, b := range f.Bosses {
 		if b.ID == last {
 			f.Values["boss_id"] = strconv.FormatInt(last, 10)
 		}
 	}
-	return nil
 }
 
 // entryInput reads the entry form. The error holds the fields that are not
@@ -152,7 +138,7 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	var id, twin int64
 	var replay bool
 	if err == nil {
-		id, replay, twin, err = s.db.CreateEntryUnlessTwin(r.Context(), u.ID, sqlite.OnceKey{Key: key}, in, fu, s.twinSince(r, key))
+		id, replay, twin, err = s.core.LogEntry(r.Context(), u.ID, core.OnceKey{Key: key}, in, fu, s.twinSince(r, key))
 	}
 	if err != nil {
 		s.entryRefused(w, r, u, err, nil)
@@ -190,7 +176,7 @@ func sharedEntry(title, text, link string) (summary, notes string) {
 const twinWindow = 10 * time.Minute
 
 // twinSince is when a twin of this post must have been saved to be asked
-// about (see CreateEntryUnlessTwin): only a browser's form, which carries a
+// about (see core.LogEntry): only a browser's form, which carries a
 // token, is checked, and not once the person has said "Save it again".
 // Zero checks nothing.
 func (s *Server) twinSince(r *http.Request, key string) time.Time {
@@ -203,7 +189,7 @@ func (s *Server) twinSince(r *http.Request, key string) time.Time {
 // entryTwin answers 409 with the entry saved first and a way to save this
 // one anyway: the same fields and token, so that button saves once too.
 func (s *Server) entryTwin(w http.ResponseWriter, r *http.Request, u *journal.User, twin int64) {
-	e, err := s.db.FindEntry(r.Context(), u.ID, twin)
+	e, err := s.core.Entry(r.Context(), u.ID, twin)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -242,11 +228,12 @@ func (s *Server) entryRefused(w http.ResponseWriter, r *http.Request, u *journal
 	}
 	form := invalidForm(r, err, entryFields...)
 	blockFormValues(r, form.Values)
-	f, ferr := s.entryForm(r.Context(), u, form, r.PostForm["practice"], editing)
-	if ferr != nil {
-		s.fail(w, r, ferr)
+	choices, err := s.core.EntryChoices(r.Context(), u.ID, editing != nil)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
+	f := s.entryForm(u, form, r.PostForm["practice"], editing, choices)
 	title := "New entry"
 	if editing != nil {
 		title = "Edit entry"
@@ -258,37 +245,36 @@ func entryURL(id int64) string { return "/entries/" + strconv.FormatInt(id, 10) 
 
 // userEntry loads the {id} entry of the signed-in user.
 func (s *Server) userEntry(r *http.Request) (*journal.Entry, error) {
-	return userRecord(r, s.db.FindEntry)
+	return userRecord(r, s.core.Entry)
 }
 
 func (s *Server) handleEntryView(w http.ResponseWriter, r *http.Request) {
-	e, err := s.userEntry(r)
+	p, err := userRecord(r, s.core.EntryPage)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.renderEntry(w, r, http.StatusOK, e, newFollowUpForm())
+	s.renderEntryPage(w, r, http.StatusOK, p, newFollowUpForm(), blockForms(p.Entry, s.today(userFrom(r.Context()))))
 }
 
 func newFollowUpForm() web.Form { return web.Form{Values: map[string]string{"owner": "me"}} }
 
-func (s *Server) renderEntry(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form) {
-	s.renderEntryWith(w, r, status, e, fuForm, blockForms(e, s.today(userFrom(r.Context()))))
+// renderEntryWith shows the page of the entry e again, after a refused
+// form: fuForm is the follow-up form, blocks the forms that close its
+// blocks.
+func (s *Server) renderEntryWith(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form, blocks web.BlockForms) {
+	p, err := s.core.EntryPage(r.Context(), userFrom(r.Context()).ID, e.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderEntryPage(w, r, status, p, fuForm, blocks)
 }
 
-func (s *Server) renderEntryWith(w http.ResponseWriter, r *http.Request, status int, e *journal.Entry, fuForm web.Form, blocks web.BlockForms) {
+func (s *Server) renderEntryPage(w http.ResponseWriter, r *http.Request, status int, p *core.EntryView, fuForm web.Form, blocks web.BlockForms) {
 	u := userFrom(r.Context())
+	e := p.Entry
 	html, err := s.markdown.Render(e.Notes)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	fus, err := s.db.FindEntryFollowUps(r.Context(), u.ID, e.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	created, err := s.db.FindKeyOf(r.Context(), u.ID, sqlite.KindEntry, e.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -296,16 +282,17 @@ func (s *Server) renderEntryWith(w http.ResponseWriter, r *http.Request, status 
 	if fuForm.Get("token") == "" {
 		fuForm.Values = withToken(fuForm.Values, s.formToken(u))
 	}
-	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: fus, FollowUpForm: fuForm, Today: s.today(u), Blocks: blocks, CreatedToken: created}
+	v := web.EntryView{Entry: e, NotesHTML: html, FollowUps: p.FollowUps, FollowUpForm: fuForm, Today: s.today(u), Blocks: blocks, CreatedToken: p.CreatedToken}
 	s.render(w, r, status, web.EntryPage(s.page(r, e.Summary, "entries"), v))
 }
 
 func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
-	e, err := s.userEntry(r)
+	p, err := userRecord(r, s.core.EntryEditPage)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	e := p.Entry
 	values := map[string]string{
 		"boss_id": strconv.FormatInt(e.BossID, 10), "occurred_on": e.OccurredOn, "kind": e.Kind,
 		"summary": e.Summary, "notes": e.Notes, "priority_id": "",
@@ -314,11 +301,7 @@ func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
 		values["priority_id"] = strconv.FormatInt(e.PriorityID, 10)
 	}
 	entryBlockValues(values, e)
-	f, err := s.entryForm(r.Context(), userFrom(r.Context()), web.Form{Values: values}, e.Practices, e)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	f := s.entryForm(userFrom(r.Context()), web.Form{Values: values}, e.Practices, e, p.Choices)
 	s.render(w, r, http.StatusOK, web.EntryFormPage(s.page(r, "Edit entry", "entries"), f))
 }
 
@@ -331,7 +314,7 @@ func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
 	in, formErr := entryInput(r)
 	err := journal.MergeProblems(formErr, in.Validate(s.today(u)))
 	if err == nil {
-		err = s.db.UpdateEntry(r.Context(), u.ID, e.ID, in)
+		err = s.core.UpdateEntry(r.Context(), u.ID, e.ID, in)
 	}
 	if err != nil {
 		s.entryRefused(w, r, u, err, e)
@@ -351,7 +334,7 @@ func (s *Server) handleEntryDelete(w http.ResponseWriter, r *http.Request) {
 	if !s.confirmed(w, r, web.EntryDeletePage(s.page(r, "Delete entry", "entries"), e)) {
 		return
 	}
-	if err := s.db.DeleteEntry(r.Context(), userFrom(r.Context()).ID, e.ID); err != nil {
+	if err := s.core.DeleteEntry(r.Context(), userFrom(r.Context()).ID, e.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -371,26 +354,23 @@ func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Page = page
 	form := web.Form{Values: map[string]string{"q": f.Query, "practice": f.Practice, "boss_id": q.Get("boss_id"), "from": f.From, "to": f.To}}
-	bosses, err := s.db.FindBosses(r.Context(), u.ID, true)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v := web.EntriesView{Filter: form, Bosses: bosses, Page: 1}
 	bossErr := error(nil)
 	if !bossOK {
 		bossErr = journal.Problems{"boss_id": "Unknown boss."}.Err()
 	}
-	if err := journal.MergeProblems(bossErr, f.Validate()); err != nil {
-		v.Filter.Errors = journal.FieldErrors(err)
-		s.render(w, r, http.StatusBadRequest, web.EntriesPage(s.page(r, "Entries", "entries"), v))
-		return
-	}
-	list, err := s.db.ListEntries(r.Context(), u.ID, f)
+	invalid := journal.MergeProblems(bossErr, f.Validate())
+	l, err := s.core.EntriesPage(r.Context(), u.ID, f, invalid == nil)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	v := web.EntriesView{Filter: form, Bosses: l.Bosses, Page: 1}
+	if invalid != nil {
+		v.Filter.Errors = journal.FieldErrors(invalid)
+		s.render(w, r, http.StatusBadRequest, web.EntriesPage(s.page(r, "Entries", "entries"), v))
+		return
+	}
+	list := l.Page
 	v.Entries, v.Count, v.Capped, v.Page = list.Entries, list.Count, list.Capped, f.Page
 	if f.Page > 1 {
 		v.PrevURL = pageURL(q, f.Page-1)

@@ -6,8 +6,8 @@ import (
 
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -43,7 +43,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 // serverError logs err with the request id and shows a generic page that
 // quotes the id: the error's text may hold internals and is never shown.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	if sqlite.IsDiskFull(err) {
+	if core.IsDiskFull(err) {
 		s.diskFull(w, r, err)
 		return
 	}
@@ -92,7 +92,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
 	defer cancel()
-	if err := s.db.Ping(ctx); err != nil {
+	if err := s.core.Ping(ctx); err != nil {
 		s.log.Error("health check", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write([]byte("database unavailable\n"))

@@ -8,14 +8,21 @@ import (
 
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/export"
-	"github.com/leadup/leadup/internal/sqlite"
+	"github.com/leadup/leadup/internal/journal"
 )
 
 // exporter is what each download format writes through.
 type exporter interface {
-	sqlite.ExportVisitor
+	core.ExportVisitor
 	Close() error
+}
+
+// reminderExporter is an exporter that carries the 1:1 schedules and
+// reminder settings too: the JSON one, so an import brings them back.
+type reminderExporter interface {
+	SetReminders(schedules []*journal.Schedule, n *journal.NotificationSettings)
 }
 
 // streamExport sends the user's journal in one format. It streams: once the
@@ -28,7 +35,11 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 	attachment(w, name)
 	ex, err := open(w)
 	if err == nil {
-		err = s.db.Export(r.Context(), u.ID, ex)
+		var reminders func(core.Reminders)
+		if re, ok := ex.(reminderExporter); ok {
+			reminders = func(rem core.Reminders) { re.SetReminders(rem.Schedules, rem.Settings) }
+		}
+		err = s.core.Export(r.Context(), u.ID, ex, reminders)
 	}
 	if err == nil {
 		err = ex.Close()
@@ -43,11 +54,7 @@ func (s *Server) streamExport(w http.ResponseWriter, r *http.Request, ext, conte
 func (s *Server) handleExportJSON(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	s.streamExport(w, r, "json", "application/json; charset=utf-8", func(w io.Writer) (exporter, error) {
-		jw, err := export.NewJSONWriter(w, u, s.now())
-		if err != nil {
-			return nil, err
-		}
-		return jw, s.addReminders(r.Context(), u.ID, jw)
+		return export.NewJSONWriter(w, u, s.now())
 	})
 }
 

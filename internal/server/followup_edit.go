@@ -10,7 +10,7 @@ import (
 // userFollowUp loads the {id} follow-up of the signed-in user; another
 // user's, or a withdrawn one, is not found.
 func (s *Server) userFollowUp(r *http.Request) (*journal.FollowUp, error) {
-	return userRecord(r, s.db.FindFollowUp)
+	return userRecord(r, s.core.FollowUp)
 }
 
 // followUpInput reads the follow-up form, the same to add one and to edit.
@@ -36,7 +36,7 @@ func (s *Server) handleFollowUpSave(w http.ResponseWriter, r *http.Request) {
 	in := followUpInput(r)
 	err := in.Validate()
 	if err == nil {
-		err = s.db.UpdateFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, in)
+		err = s.core.UpdateFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, in)
 	}
 	if journal.ErrorCode(err) == journal.EINVALID {
 		form := invalidForm(r, err, "text", "owner", "due_on")
@@ -61,7 +61,7 @@ func (s *Server) handleFollowUpDelete(w http.ResponseWriter, r *http.Request) {
 	if !s.confirmed(w, r, web.FollowUpDeletePage(s.page(r, "Remove follow-up", "followups"), f)) {
 		return
 	}
-	if err := s.db.WithdrawFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, s.now()); err != nil {
+	if err := s.core.WithdrawFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, s.now()); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -3,8 +3,8 @@ package server
 import (
 	"net/http"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
@@ -16,10 +16,11 @@ func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
 	in := followUpInput(r)
 	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
-		s.renderEntry(w, r, http.StatusUnprocessableEntity, e, invalidForm(r, err, "text", "owner", "due_on", "token"))
+		u := userFrom(r.Context())
+		s.renderEntryWith(w, r, http.StatusUnprocessableEntity, e, invalidForm(r, err, "text", "owner", "due_on", "token"), blockForms(e, s.today(u)))
 		return
 	}
-	_, replay, err := s.db.CreateFollowUpOnce(r.Context(), userFrom(r.Context()).ID, e.ID, sqlite.OnceKey{Key: key}, in)
+	_, replay, err := s.core.AddFollowUp(r.Context(), userFrom(r.Context()).ID, e.ID, core.OnceKey{Key: key}, in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -49,7 +50,7 @@ func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
 	if done {
 		st = journal.DoneAt(now, journal.Today(now, u.Location()))
 	}
-	f, err := s.db.SetFollowUpDone(r.Context(), u.ID, id, st)
+	f, err := s.core.SetFollowUpDone(r.Context(), u.ID, id, st)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -65,26 +66,18 @@ func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
 	s.redirectWithFlash(w, r, next, msg)
 }
 
-// maxOpenFollowUps bounds the follow-ups page; nobody keeps more open.
-const maxOpenFollowUps = 500
-
 func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	open, err := s.db.FindOpenFollowUps(r.Context(), u.ID, 0, maxOpenFollowUps)
+	p, err := s.core.FollowUpsPage(r.Context(), u.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	// open is soonest due first, so overdue ones lead and a boss's group
+	// Open is soonest due first, so overdue ones lead and a boss's group
 	// sits where its most urgent follow-up does.
-	withdrawn, err := s.db.CountWithdrawnFollowUps(r.Context(), u.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v := web.FollowUpsView{Total: len(open), Today: s.today(u), Withdrawn: withdrawn}
+	v := web.FollowUpsView{Total: len(p.Open), Today: s.today(u), Withdrawn: p.Withdrawn}
 	index := map[int64]int{}
-	for _, f := range open {
+	for _, f := range p.Open {
 		i, ok := index[f.BossID]
 		if !ok {
 			i = len(v.Groups)

@@ -52,7 +52,7 @@ func (s *Server) handleEntryForecast(w http.ResponseWriter, r *http.Request) {
 			if err := in.Validate(e.OccurredOn, today); err != nil {
 				return err
 			}
-			return s.db.RecordResolution(ctx, userID, e.ID, in)
+			return s.core.RecordResolution(ctx, userID, e.ID, in)
 		},
 		form:  func(b *web.BlockForms) *web.Form { return &b.Resolution },
 		saved: "Forecast closed.",

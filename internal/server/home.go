@@ -6,32 +6,17 @@ import (
 	"github.com/leadup/leadup/web"
 )
 
-// followUpsOnHome is how many open follow-ups the home page lists.
-const followUpsOnHome = 5
-
-// entriesOnHome is how many of the week's entries the home page lists,
-// latest first; the week page has them all. It keeps a busy week's home
-// page small on a phone's connection.
-const entriesOnHome = 3
-
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := userFrom(ctx)
 	today := s.today(u)
-	capture, err := s.entryForm(ctx, u, web.Form{Values: s.newEntryValues(u, "")}, nil, nil)
+	h, err := s.core.HomePage(ctx, u.ID, today)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.preselectBoss(ctx, u, &capture); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	h, err := s.db.HomePage(ctx, u.ID, today, entriesOnHome, followUpsOnHome)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	capture := s.entryForm(u, web.Form{Values: s.newEntryValues(u, "")}, nil, nil, h.Choices)
+	preselectBoss(&capture, h.Choices.LastBossID)
 	v := web.HomeView{
 		DisplayName:  u.DisplayName,
 		Glance:       web.Glance{Week: h.Week.String(), Practices: h.Practices, Neglected: h.Neglected, Overdue: h.Overdue},

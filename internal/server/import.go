@@ -31,7 +31,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		s.log.Warn("import deadline", "err", err)
 	}
 	today := s.today(u)
-	up, err := receiveUpload(r, s.db.Dir(), importMemoryLimit)
+	up, err := receiveUpload(r, s.core.UploadDir(), importMemoryLimit)
 	var apply func(journal.ImportSink) error
 	if err == nil {
 		defer up.Close()
@@ -44,7 +44,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := s.applyContext(r.Context())
 		defer cancel()
 		r = r.WithContext(ctx)
-		res, err = s.db.ImportStream(ctx, u.ID, apply)
+		res, err = s.core.Import(ctx, u.ID, apply)
 	}
 	s.answerImport(w, r, u, res, err)
 }

@@ -18,7 +18,7 @@ import (
 func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, status int, edit func(*web.NotificationsView)) {
 	ctx := r.Context()
 	u := userFrom(ctx)
-	p, err := s.db.NotificationsPage(ctx, u.ID)
+	p, err := s.core.NotificationsPage(ctx, u.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -83,7 +83,7 @@ func (s *Server) handleNotificationsSave(w http.ResponseWriter, r *http.Request)
 		})
 		return
 	}
-	if err := s.db.SaveNotificationSettings(r.Context(), userFrom(r.Context()).ID, n); err != nil {
+	if err := s.core.SaveNotificationSettings(r.Context(), userFrom(r.Context()).ID, n); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/report"
 	"github.com/leadup/leadup/web"
@@ -16,17 +17,17 @@ func (s *Server) prep(r *http.Request, followUps int) (*journal.Prep, error) {
 		return nil, err
 	}
 	u := userFrom(r.Context())
-	return s.db.PrepPage(r.Context(), u.ID, id, s.today(u), followUps)
+	return s.core.PrepPage(r.Context(), u.ID, id, s.today(u), followUps)
 }
 
 func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
-	p, err := s.prep(r, followUpsOnBossPage+1)
+	p, err := s.prep(r, core.FollowUpsOnBossPage+1)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v := web.PrepView{Prep: p, MoreOpen: len(p.FollowUps) > followUpsOnBossPage}
-	p.FollowUps = p.FollowUps[:min(len(p.FollowUps), followUpsOnBossPage)]
+	v := web.PrepView{Prep: p, MoreOpen: len(p.FollowUps) > core.FollowUpsOnBossPage}
+	p.FollowUps = p.FollowUps[:min(len(p.FollowUps), core.FollowUpsOnBossPage)]
 	if v.ManualHTML, err = s.markdown.Render(p.Evidence.Manual.Notes); err != nil {
 		s.fail(w, r, err)
 		return
@@ -36,7 +37,7 @@ func (s *Server) handlePrep(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handlePrepMarkdown(w http.ResponseWriter, r *http.Request) {
 	// The agenda to take along keeps every open follow-up.
-	p, err := s.prep(r, maxOpenFollowUps)
+	p, err := s.prep(r, core.MaxOpenFollowUps)
 	if err != nil {
 		s.fail(w, r, err)
 		return

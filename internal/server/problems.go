@@ -18,7 +18,7 @@ func (s *Server) handleEntryDecision(w http.ResponseWriter, r *http.Request) {
 			if err := in.Validate(e.OccurredOn, today); err != nil {
 				return err
 			}
-			return s.db.RecordDecision(ctx, userID, e.ID, in)
+			return s.core.RecordDecision(ctx, userID, e.ID, in)
 		},
 		form:  func(b *web.BlockForms) *web.Form { return &b.Decision },
 		saved: "Decision saved.",

@@ -39,7 +39,7 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) (*journal.Review
 		s.renderError(w, r, http.StatusBadRequest, journal.ErrorMessage(perr))
 		return nil, false
 	}
-	rev, err := s.db.ReviewData(r.Context(), userFrom(r.Context()).ID, f, today)
+	rev, err := s.core.ReviewPage(r.Context(), userFrom(r.Context()).ID, f, today)
 	if err != nil {
 		s.fail(w, r, err)
 		return nil, false
@@ -63,7 +63,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) {
 		def := journal.DefaultReviewPeriod(today)
 		f.From, f.To = def.From, def.To
 	}
-	rev, err := s.db.ReviewData(r.Context(), u.ID, f, today)
+	rev, err := s.core.ReviewPage(r.Context(), u.ID, f, today)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -45,7 +45,7 @@ func (s *Server) handleScheduleSave(w http.ResponseWriter, r *http.Request) {
 	}
 	sched, err := scheduleInput(r).Validate()
 	if err != nil {
-		s.renderBoss(w, r, http.StatusUnprocessableEntity, b, func(v *web.BossView) {
+		s.renderBoss(w, r, http.StatusUnprocessableEntity, b.ID, func(v *web.BossView) {
 			v.Schedule = web.ScheduleForm{
 				Form:   invalidForm(r, err, "time", "duration_min", "every_weeks", "starts_on", "remind"),
 				Days:   map[string]bool{},
@@ -58,7 +58,7 @@ func (s *Server) handleScheduleSave(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	if err := s.db.SaveSchedule(r.Context(), userFrom(r.Context()).ID, b.ID, sched); err != nil {
+	if err := s.core.SaveSchedule(r.Context(), userFrom(r.Context()).ID, b.ID, sched); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -113,6 +113,7 @@ const signupTakenPerIP = 5
 
 // Server serves leadup over HTTP.
 type Server struct {
+	core     *core.Core
 	db       *sqlite.DB
 	hasher   *password.Hasher
 	markdown *markdown.Renderer
@@ -155,7 +156,7 @@ func New(c *core.Core, hasher *password.Hasher, log *slog.Logger, cfg Config) *S
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(db.Secret())}
+	s := &Server{core: c, db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(db.Secret())}
 	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)

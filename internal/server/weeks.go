@@ -16,20 +16,28 @@ func (s *Server) handleWeekCurrent(w http.ResponseWriter, r *http.Request) {
 	s.redirect(w, r, "/weeks/"+journal.CurrentWeek(s.now(), u.Location()).String())
 }
 
-// handleWeek serves /weeks/{week}, /weeks/{week}.json and /weeks/{week}.md:
-// chi cannot split "2026-W48.json" into a parameter and a suffix, so one
-// handler reads the extension.
-// weekSummary reads the summary of the {week} in the path. A malformed
-// week answers 400; ok is false once an answer is written.
-func (s *Server) weekSummary(w http.ResponseWriter, r *http.Request) (sum *journal.WeekSummary, today string, ok bool) {
+// pathWeek reads the {week} in the path. A malformed week answers 400; ok
+// is false once an answer is written.
+func (s *Server) pathWeek(w http.ResponseWriter, r *http.Request) (week journal.Week, ok bool) {
 	week, err := journal.ParseWeek(chi.URLParam(r, "week"))
 	if err != nil {
 		s.renderError(w, r, http.StatusBadRequest, journal.ErrorMessage(err))
+		return week, false
+	}
+	return week, true
+}
+
+// weekSummary reads the summary of the {week} in the path; ok is false
+// once an answer is written.
+func (s *Server) weekSummary(w http.ResponseWriter, r *http.Request) (sum *journal.WeekSummary, today string, ok bool) {
+	week, ok := s.pathWeek(w, r)
+	if !ok {
 		return nil, "", false
 	}
 	u := userFrom(r.Context())
 	today = s.today(u)
-	if sum, err = s.db.WeekSummary(r.Context(), u.ID, week, today); err != nil {
+	sum, err := s.core.WeekPage(r.Context(), u.ID, week, today)
+	if err != nil {
 		s.fail(w, r, err)
 		return nil, "", false
 	}
@@ -48,10 +56,42 @@ func (s *Server) handleWeekJSON(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// handleWeekMarkdown writes the draft update for the boss; ?boss_id=
+// keeps it to one boss.
 func (s *Server) handleWeekMarkdown(w http.ResponseWriter, r *http.Request) {
-	if sum, today, ok := s.weekSummary(w, r); ok {
-		s.writeWeekUpdate(w, r, sum, today)
+	week, ok := s.pathWeek(w, r)
+	if !ok {
+		return
 	}
+	var bossID int64
+	if raw := r.URL.Query().Get("boss_id"); raw != "" {
+		id, ok := formID(raw)
+		if !ok || id == 0 {
+			s.fail(w, r, errNotFound)
+			return
+		}
+		bossID = id
+	}
+	u := userFrom(r.Context())
+	today := s.today(u)
+	wu, err := s.core.WeekUpdatePage(r.Context(), u.ID, week, today, bossID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sum := wu.Summary
+	upd := report.Update{Summary: sum, Author: u.DisplayName, Entries: sum.Entries, Today: today,
+		Kept: wu.Kept, Open: wu.Open, Decisions: wu.Decisions, HeadsUp: wu.HeadsUp}
+	if wu.Boss != nil {
+		upd.BossName = wu.Boss.Name
+		upd.Entries = nil
+		for _, e := range sum.Entries {
+			if e.BossID == bossID {
+				upd.Entries = append(upd.Entries, e)
+			}
+		}
+	}
+	writeMarkdown(w, r, "leadup-update-"+sum.Week.String()+".md", report.WeeklyUpdate(upd))
 }
 
 func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, sum *journal.WeekSummary, today string) {
@@ -69,56 +109,6 @@ func (s *Server) renderWeek(w http.ResponseWriter, r *http.Request, sum *journal
 		v.NextURL = "/weeks/" + wk.Add(1).String()
 	}
 	s.render(w, r, http.StatusOK, web.WeekPage(s.page(r, "Week "+wk.String(), "weeks"), v))
-}
-
-// maxUpdateFollowUps bounds the follow-ups listed in a weekly update.
-const maxUpdateFollowUps = 200
-
-// writeWeekUpdate writes the draft update for the boss; ?boss_id= keeps it
-// to one boss.
-func (s *Server) writeWeekUpdate(w http.ResponseWriter, r *http.Request, sum *journal.WeekSummary, today string) {
-	ctx := r.Context()
-	u := userFrom(ctx)
-	upd := report.Update{Summary: sum, Author: u.DisplayName, Entries: sum.Entries, Today: today}
-	var bossID int64
-	if raw := r.URL.Query().Get("boss_id"); raw != "" {
-		id, ok := formID(raw)
-		if !ok || id == 0 {
-			s.fail(w, r, errNotFound)
-			return
-		}
-		b, err := s.db.FindBoss(ctx, u.ID, id)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		bossID = id
-		upd.BossName = b.Name
-		upd.Entries = nil
-		for _, e := range sum.Entries {
-			if e.BossID == bossID {
-				upd.Entries = append(upd.Entries, e)
-			}
-		}
-	}
-	var err error
-	if upd.Kept, err = s.db.FindDoneFollowUps(ctx, u.ID, bossID, sum.Week.Start, sum.Week.End, maxUpdateFollowUps); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if upd.Open, err = s.db.FindOpenFollowUps(ctx, u.ID, bossID, maxUpdateFollowUps); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if upd.Decisions, err = s.db.FindOpenProblems(ctx, u.ID, bossID, maxUpdateFollowUps); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if upd.HeadsUp, err = s.db.FindOpenForecasts(ctx, u.ID, bossID, maxUpdateFollowUps); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeMarkdown(w, r, "leadup-update-"+sum.Week.String()+".md", report.WeeklyUpdate(upd))
 }
 
 // writeMarkdown sends a draft to read in the browser, or with ?download=1
