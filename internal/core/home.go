@@ -7,13 +7,11 @@ import (
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
-// FollowUpsOnHome is how many open follow-ups the home page lists.
-const FollowUpsOnHome = 5
-
-// entriesOnHome is how many of the week's entries the home page lists,
-// latest first; the week page has them all. It keeps a busy week's home
-// page small on a phone's connection.
-const entriesOnHome = 3
+// homeSizes are how much the home page lists: 3 of the week's entries,
+// latest first (the week page has them all; it keeps a busy week's home
+// page small on a phone's connection), 5 open follow-ups, and up to 50
+// bets and 50 forecasts due.
+var homeSizes = sqlite.HomeSizes{Entries: 3, FollowUps: 5, Due: 50}
 
 // HomeView is the home page: the capture form's choices and the week at
 // a glance below it.
@@ -29,7 +27,7 @@ func (c *Core) HomePage(ctx context.Context, userID int64, today string) (*HomeV
 		if h.Choices, err = entryChoices(ctx, tx, userID, false); err != nil {
 			return err
 		}
-		h.Home, err = tx.HomePage(ctx, userID, today, entriesOnHome, FollowUpsOnHome)
+		h.Home, err = tx.HomePage(ctx, userID, today, homeSizes)
 		return err
 	})
 	if err != nil {
