@@ -43,10 +43,54 @@ const (
 	FollowUpsOnBossPage = 10
 )
 
-// BossPage reads the page of the user's boss id in one snapshot, with one
-// open follow-up more than it lists, to tell whether there are more.
-func (c *Core) BossPage(ctx context.Context, userID, id int64, today string) (*journal.BossPage, error) {
-	return c.db.BossPage(ctx, userID, id, today, FollowUpsOnBossPage+1, RecentOnBossPage)
+// BossPage is what a boss's page shows: the boss, their priorities, the
+// open follow-ups with them (up to FollowUpsOnBossPage plus one, to tell
+// whether there are more), the practice mix of every entry with them, the
+// latest entries, the manual, drift and ledger, and the 1:1 schedule (nil
+// when none is set).
+type BossPage struct {
+	Boss       *journal.Boss
+	Priorities []*journal.Priority
+	FollowUps  []*journal.FollowUp
+	Mix        map[string]int
+	Recent     []*journal.Entry
+	Evidence   *journal.BossEvidence
+	Schedule   *journal.Schedule
+}
+
+// BossPage reads the page of the user's boss id, as of today, in one
+// snapshot.
+func (c *Core) BossPage(ctx context.Context, userID, id int64, today string) (*BossPage, error) {
+	p := &BossPage{}
+	err := c.db.View(ctx, func(tx *sqlite.DB) (err error) {
+		if p.Boss, err = tx.FindBoss(ctx, userID, id); err != nil {
+			return err
+		}
+		if p.Priorities, err = tx.FindPriorities(ctx, userID, id, ""); err != nil {
+			return err
+		}
+		if p.FollowUps, err = tx.FindOpenFollowUps(ctx, userID, id, FollowUpsOnBossPage+1); err != nil {
+			return err
+		}
+		if p.Mix, err = tx.BossPracticeMix(ctx, userID, id); err != nil {
+			return err
+		}
+		if p.Recent, _, err = tx.FindEntries(ctx, userID, journal.EntryFilter{BossID: id, Limit: RecentOnBossPage}); err != nil {
+			return err
+		}
+		if p.Evidence, err = tx.BossEvidence(ctx, userID, id, today); err != nil {
+			return err
+		}
+		p.Schedule, err = tx.FindSchedule(ctx, userID, id)
+		if journal.ErrorCode(err) == journal.ENOTFOUND {
+			p.Schedule, err = nil, nil
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // UpdateBoss saves the changes to the user's boss id.
