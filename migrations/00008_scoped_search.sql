@@ -139,9 +139,14 @@ CREATE TRIGGER bosses_search_rename AFTER UPDATE OF name ON bosses BEGIN
 END;
 -- +goose StatementEnd
 
--- Index what is already there.
-INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
-SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source;
+-- Index what is already there: after the migrations, in chunks that each
+-- commit, with a log line each (internal/sqlite/rebuild.go). Until then
+-- nothing is served. (This was once one INSERT here: a
+-- million entries in one statement held the upgrade's memory and gave no
+-- sign of life; the index it leaves is the same.)
+CREATE TABLE IF NOT EXISTS pending_rebuilds (name TEXT PRIMARY KEY, done_through INTEGER) STRICT;
+INSERT INTO pending_rebuilds (name) VALUES ('entry_search')
+    ON CONFLICT (name) DO UPDATE SET done_through = NULL;
 
 -- The pages list open follow-ups soonest due first, undated last: this
 -- index holds them in exactly that order, so showing five reads five.

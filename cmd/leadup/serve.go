@@ -32,7 +32,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		return err
 	}
 	defer unlock() // after db.Close: closing this descriptor earlier would drop SQLite's locks
-	db, err := sqlite.Open(ctx, cfg.DB)
+	db, err := sqlite.Open(ctx, cfg.DB, sqlite.WithProgress(log))
 	if err != nil {
 		return err
 	}

@@ -67,7 +67,7 @@ func runMigrate(ctx context.Context, args []string, getenv func(string) string, 
 			return err
 		}
 		defer db.Close()
-		res, err := sqlite.MigrateUp(ctx, db)
+		res, err := sqlite.MigrateUp(ctx, db, sqlite.WithProgress(cfg.logger(stderr)))
 		for _, r := range res {
 			if r.Error == nil {
 				fmt.Fprintf(stdout, "applied %s (%s)\n", r.Source.Path, r.Duration.Round(1e6))

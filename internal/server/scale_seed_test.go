@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pressly/goose/v3"
+
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/migrations"
@@ -43,6 +45,14 @@ func scaleToken(userID int64) string { return fmt.Sprintf("scale-session-%d", us
 // scaleFile returns the path of the scale file, building it when missing.
 func scaleFile(b *testing.B) string {
 	b.Helper()
+	return scaleFileAt(b, 0)
+}
+
+// scaleFileAt returns the path of the scale file at schema version (0: this
+// leadup's), building it when missing: an old version's file is what an
+// upgrade starts from.
+func scaleFileAt(b *testing.B, version int64) string {
+	b.Helper()
 	if os.Getenv("LEADUP_SCALE") != "1" {
 		b.Skip("set LEADUP_SCALE=1 to build and use the 1,000,000-entry file (minutes, about 1.5 GB)")
 	}
@@ -55,7 +65,11 @@ func scaleFile(b *testing.B) string {
 	}
 	today := time.Now().UTC()
 	year, week := today.ISOWeek()
-	path := filepath.Join(dir, fmt.Sprintf("scale-%s-%d-w%02d.db", schemaKey(b), year, week))
+	name := fmt.Sprintf("scale-%s-%d-w%02d.db", schemaKey(b, version), year, week)
+	if version > 0 {
+		name = fmt.Sprintf("scale-schema%d-%s-%d-w%02d.db", version, schemaKey(b, version), year, week)
+	}
+	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
@@ -64,7 +78,7 @@ func scaleFile(b *testing.B) string {
 		os.Remove(tmp + suffix)
 	}
 	start := time.Now()
-	if err := seedScale(tmp, today); err != nil {
+	if err := seedScale(tmp, today, version); err != nil {
 		b.Fatal(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
@@ -74,12 +88,16 @@ func scaleFile(b *testing.B) string {
 	return path
 }
 
-// schemaKey hashes every migration, so a schema change builds a new file.
-func schemaKey(b *testing.B) string {
+// schemaKey hashes every migration up to version (0: all), so a schema
+// change builds a new file.
+func schemaKey(b *testing.B, version int64) string {
 	h := sha256.New()
 	err := fs.WalkDir(migrations.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
+		}
+		if v, err := goose.NumericComponent(p); version > 0 && (err != nil || v > version) {
+			return nil
 		}
 		data, err := fs.ReadFile(migrations.FS, p)
 		h.Write([]byte(p))
@@ -92,18 +110,17 @@ func schemaKey(b *testing.B) string {
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
-// seedScale builds the file through the migrations and plain SQL that
-// matches them, in large transactions with prepared statements and
-// synchronous=OFF (for seeding only: a crash means building again). It runs
-// no ANALYZE, like a real installation.
-func seedScale(path string, today time.Time) error {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
+// seedScale builds the file through the migrations up to version (0: all)
+// and plain SQL that matches every schema since 00002, in large
+// transactions with prepared statements and synchronous=OFF (for seeding
+// only: a crash means building again). It runs no ANALYZE, like a real
+// installation.
+func seedScale(path string, today time.Time, version int64) error {
+	w, closeDB, err := openToSeed(path, version)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	w := db.Writer()
+	defer closeDB()
 	if _, err := w.Exec("PRAGMA synchronous = OFF"); err != nil {
 		return err
 	}
@@ -129,6 +146,32 @@ func seedScale(path string, today time.Time) error {
 	}
 	_, err = w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	return err
+}
+
+// openToSeed opens the file at path migrated to version (0: this leadup's
+// schema, through sqlite.Open), and returns its writer and how to close it.
+func openToSeed(path string, version int64) (*sql.DB, func() error, error) {
+	if version == 0 {
+		db, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			return nil, nil, err
+		}
+		return db.Writer(), db.Close, nil
+	}
+	w, err := sql.Open("sqlite", sqlite.DSN(path))
+	if err != nil {
+		return nil, nil, err
+	}
+	w.SetMaxOpenConns(1)
+	p, err := goose.NewProvider(goose.DialectSQLite3, w, migrations.FS)
+	if err == nil {
+		_, err = p.UpTo(context.Background(), version)
+	}
+	if err != nil {
+		w.Close()
+		return nil, nil, err
+	}
+	return w, w.Close, nil
 }
 
 type seeder struct {

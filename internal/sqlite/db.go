@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
@@ -74,7 +75,7 @@ func escapePath(path string) string {
 
 // Open opens the database file at path, creating it if needed, and applies
 // every pending migration before returning.
-func Open(ctx context.Context, path string) (*DB, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	db, err := OpenNoMigrate(path)
 	if err != nil {
 		return nil, err
@@ -84,7 +85,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
-	res, err := Migrate(ctx, db.write, migrations.FS)
+	res, err := Migrate(ctx, db.write, migrations.FS, opts...)
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -167,9 +168,35 @@ func (db *DB) Dir() string { return filepath.Dir(db.path) }
 // Reader returns the read-only pool.
 func (db *DB) Reader() *sql.DB { return db.read }
 
-// Migrate applies every pending migration in fsys. Each migration commits
-// with its version row in one transaction, so a failing one changes nothing.
-func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationResult, error) {
+// Option changes how Open and Migrate work.
+type Option func(*options)
+
+type options struct {
+	log *slog.Logger
+}
+
+// WithProgress logs an upgrade's progress to log: each migration as it is
+// applied, each chunk of a rebuild (see rebuild.go).
+func WithProgress(log *slog.Logger) Option {
+	return func(o *options) { o.log = log }
+}
+
+func applyOptions(opts []Option) options {
+	o := options{log: slog.New(slog.DiscardHandler)}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// Migrate applies every pending migration in fsys, then finishes the
+// rebuilds they asked for (rebuild.go). Each migration commits with its
+// version row in one transaction, so a failing one changes nothing; each
+// chunk of a rebuild commits with how far it got, so an interrupted one
+// goes on where it stopped. db is the one writer connection: the temporary
+// files the work needs go beside the database (see tempBeside).
+func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS, opts ...Option) ([]*goose.MigrationResult, error) {
+	o := applyOptions(opts)
 	if err := refuseNewer(ctx, db, fsys); err != nil {
 		return nil, err
 	}
@@ -181,16 +208,69 @@ func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS) ([]*goose.MigrationRes
 	if err != nil {
 		return nil, err
 	}
-	res, err := p.Up(ctx)
-	var partial *goose.PartialError
-	if errors.As(err, &partial) {
-		return partial.Applied, fmt.Errorf("migrate: %s failed and was rolled back, the database is at the last good version: %w",
-			path.Base(partial.Failed.Source.Path), partial.Err)
-	}
+	restore, err := tempBeside(ctx, db)
 	if err != nil {
+		return nil, err
+	}
+	defer restore()
+	// A rebuild a killed run left half done goes on first, with the schema
+	// that asked for it: the migrations below then write a whole index.
+	if err := finishRebuilds(ctx, db, o.log); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	var res []*goose.MigrationResult
+	for {
+		r, err := p.UpByOne(ctx)
+		if errors.Is(err, goose.ErrNoNextVersion) {
+			break
+		}
+		var partial *goose.PartialError
+		if errors.As(err, &partial) {
+			return append(res, partial.Applied...), fmt.Errorf("migrate: %s failed and was rolled back, the database is at the last good version: %w",
+				path.Base(partial.Failed.Source.Path), partial.Err)
+		}
+		if err != nil {
+			return res, fmt.Errorf("migrate: %w", err)
+		}
+		res = append(res, r)
+		o.log.Info("migration applied", "migration", path.Base(r.Source.Path), "took", r.Duration.Round(time.Millisecond))
+	}
+	if err := finishRebuilds(ctx, db, o.log); err != nil {
 		return res, fmt.Errorf("migrate: %w", err)
 	}
 	return res, nil
+}
+
+// tempBeside points SQLite's temporary files (sorting for CREATE INDEX and
+// GROUP BY, statement journals) at the database's own folder and keeps
+// them in files there, not in memory, until the returned func runs: a
+// migration over a large file then needs about a page cache of memory, not
+// a copy of what it sorts. The folder is the one place the server may
+// write (the container image has no /tmp). Serving keeps temp_store in
+// memory, where a request's temporary data is small.
+//
+// SQLite holds the folder process-wide (the deprecated but supported
+// PRAGMA temp_store_directory; modernc's SQLite reads the environment's
+// SQLITE_TMPDIR only once, at start); a server opens one database.
+func tempBeside(ctx context.Context, db *sql.DB) (func(), error) {
+	var file string
+	if err := db.QueryRowContext(ctx, "SELECT file FROM pragma_database_list WHERE name = 'main'").Scan(&file); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	if file == "" { // an in-memory database has no folder
+		return func() {}, nil
+	}
+	dir := strings.ReplaceAll(filepath.Dir(file), "'", "''")
+	if _, err := db.ExecContext(ctx, "PRAGMA temp_store_directory = '"+dir+"'"); err != nil {
+		return nil, fmt.Errorf("migrate: temporary files beside the database: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, "PRAGMA temp_store = FILE"); err != nil {
+		return nil, fmt.Errorf("migrate: temporary files beside the database: %w", err)
+	}
+	return func() {
+		// Back to the DSN's setting; a closed pool has nothing to restore.
+		db.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = MEMORY")
+	}, nil
 }
 
 // MigrationState is one known migration and whether a database has it.
@@ -256,8 +336,8 @@ func appliedMigrations(ctx context.Context, path string) (map[int64]time.Time, e
 }
 
 // MigrateUp applies pending migrations to an open database.
-func MigrateUp(ctx context.Context, db *DB) ([]*goose.MigrationResult, error) {
-	return Migrate(ctx, db.write, migrations.FS)
+func MigrateUp(ctx context.Context, db *DB, opts ...Option) ([]*goose.MigrationResult, error) {
+	return Migrate(ctx, db.write, migrations.FS, opts...)
 }
 
 func newProvider(db *sql.DB, fsys fs.FS, opts ...goose.ProviderOption) (*goose.Provider, error) {
@@ -270,18 +350,7 @@ func newProvider(db *sql.DB, fsys fs.FS, opts ...goose.ProviderOption) (*goose.P
 
 // tx runs fn in a write transaction, committing when fn returns nil.
 func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
+	return inTx(ctx, db.write, fn)
 }
 
 // isUniqueViolation reports whether err is SQLite's UNIQUE constraint error.
