@@ -44,11 +44,6 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	if m := db.Migrated; m != (sqlite.SchemaChange{}) {
 		log.Info("migrated the database", "db", cfg.DB, "from_version", m.From, "to_version", m.To)
 	}
-	jobs.every(sqlite.OptimizeInterval, func(ctx context.Context) {
-		if err := db.Optimize(ctx, false); err != nil && ctx.Err() == nil {
-			log.Error("optimize", "err", err)
-		}
-	})
 
 	scfg := server.DefaultConfig()
 	scfg.Signup = cfg.Signup
@@ -102,6 +97,10 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 		go func() { errc <- ms.Serve(metricsLn) }()
 		log.Info("metrics serving", "addr", metricsLn.Addr().String())
 	}
+	// Statistics after listening: the first start on a large file that has
+	// none reads a sample of every index, which must not delay serving.
+	jobs.run(func(ctx context.Context) { optimize(ctx, db, true, log) })
+	jobs.every(sqlite.OptimizeInterval, func(ctx context.Context) { optimize(ctx, db, false, log) })
 	jobs.every(time.Hour, func(ctx context.Context) { sweepSessions(ctx, db, scfg.SessionIdle, log) })
 	if scfg.Reminders != nil {
 		jobs.run(scfg.Reminders.Loop)
@@ -222,4 +221,12 @@ func healthcheck(ctx context.Context, addr string) error {
 		return fmt.Errorf("healthcheck: %s answered %s", url, resp.Status)
 	}
 	return nil
+}
+
+// optimize refreshes the database's statistics (sqlite.DB.Optimize),
+// logging a failure that is not the server stopping.
+func optimize(ctx context.Context, db *sqlite.DB, startup bool, log *slog.Logger) {
+	if err := db.Optimize(ctx, startup); err != nil && ctx.Err() == nil {
+		log.Error("optimize", "err", err)
+	}
 }

@@ -74,7 +74,8 @@ func escapePath(path string) string {
 }
 
 // Open opens the database file at path, creating it if needed, and applies
-// every pending migration before returning.
+// every pending migration before returning. It gathers no statistics: the
+// server runs Optimize once it listens (see Optimize).
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	db, err := OpenNoMigrate(path)
 	if err != nil {
@@ -94,10 +95,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 		db.Migrated = SchemaChange{From: from, To: res[len(res)-1].Source.Version}
 	}
 	if db.secret, err = loadSecret(ctx, db.write); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := db.Optimize(ctx, true); err != nil {
 		db.Close()
 		return nil, err
 	}

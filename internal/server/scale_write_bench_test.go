@@ -1,0 +1,107 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/sqlite"
+)
+
+// BenchmarkScaleWrites works on a copy of the 1,000,000-entry file, as a
+// server does: "first-start" opens it with no statistics (the seeder runs
+// no ANALYZE, nor did leadup before its first start) and reports how long
+// Open took; "edit" and "delete" change the heavy user's entries with
+// secure-delete on, after a statistics refresh (the start's and the six-hourly
+// PRAGMA optimize), and report the median time of one.
+//
+//	LEADUP_SCALE=1 go test ./internal/server -run '^$' -bench ScaleWrites -benchtime 50x
+func BenchmarkScaleWrites(b *testing.B) {
+	src := scaleFile(b)
+	dst := filepath.Join(filepath.Dir(src), "writing.db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(dst + suffix)
+	}
+	if err := copyFile(src, dst); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(dst + suffix)
+		}
+	})
+	ctx := context.Background()
+	var db *sqlite.DB
+	b.Run("first-start", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			if db != nil {
+				db.Close()
+			}
+			w, err := sqlite.OpenNoMigrate(dst)
+			if err != nil {
+				b.Fatal(err)
+			}
+			_, err = w.Writer().Exec("DROP TABLE IF EXISTS sqlite_stat1; DROP TABLE IF EXISTS sqlite_stat4")
+			w.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if db, err = sqlite.Open(ctx, dst); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	if err := db.Optimize(ctx, false); err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var ids []int64
+	rows, err := db.Reader().QueryContext(ctx, "SELECT id FROM entries WHERE user_id = ? ORDER BY id LIMIT 1000", scaleHeavyID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	in := func(id int64, i int) journal.EntryInput {
+		var in journal.EntryInput
+		db.Reader().QueryRowContext(ctx, "SELECT boss_id, occurred_on, kind, summary FROM entries WHERE id = ?", id).
+			Scan(&in.BossID, &in.OccurredOn, &in.Kind, &in.Summary)
+		in.Notes = fmt.Sprintf("Edited notes %d about the budget meeting and the rollout plan", i)
+		in.Practices = []string{"results"}
+		return in
+	}
+	timed := func(b *testing.B, op func(i int) error) {
+		var took []time.Duration
+		i := 0
+		for b.Loop() {
+			t0 := time.Now()
+			if err := op(i); err != nil {
+				b.Fatal(err)
+			}
+			took = append(took, time.Since(t0))
+			i++
+		}
+		slices.Sort(took)
+		b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+	}
+	b.Run("edit", func(b *testing.B) {
+		timed(b, func(i int) error {
+			id := ids[i%len(ids)]
+			return db.UpdateEntry(ctx, scaleHeavyID, id, in(id, i))
+		})
+	})
+	b.Run("delete", func(b *testing.B) {
+		timed(b, func(i int) error { return db.DeleteEntry(ctx, scaleHeavyID, ids[len(ids)-1-i%len(ids)]) })
+	})
+}
