@@ -93,7 +93,7 @@ func runRemind(ctx context.Context, args []string, getenv func(string) string, s
 	if cfg.SMTP.Host == "" {
 		return errors.New("mail is off: set LEADUP_SMTP_HOST (see the README) to send reminders")
 	}
-	db, err := sqlite.Open(ctx, cfg.DB)
+	db, err := sqlite.Open(ctx, cfg.DB, sqlite.WithProgress(cfg.logger(stderr)))
 	if err != nil {
 		return err
 	}

@@ -122,7 +122,7 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	db, err := sqlite.Open(ctx, cfg.DB)
+	db, err := sqlite.Open(ctx, cfg.DB, sqlite.WithProgress(cfg.logger(stderr)))
 	if err != nil {
 		return err
 	}
