@@ -1,5 +1,15 @@
 // Package migrations embeds leadup's SQL migrations. A migration that has
 // shipped is never edited; changes come as a new numbered file.
+//
+// A migration that changes what the search index holds (entry_search_source,
+// the tokenizer) does not refill the index itself: it ends with
+//
+//	CREATE TABLE IF NOT EXISTS pending_rebuilds (name TEXT PRIMARY KEY, done_through INTEGER) STRICT;
+//	INSERT INTO pending_rebuilds (name) VALUES ('entry_search')
+//	    ON CONFLICT (name) DO UPDATE SET done_through = NULL;
+//
+// and internal/sqlite rebuilds it after the migrations, from scratch, in
+// logged chunks that a killed upgrade resumes (see internal/sqlite/rebuild.go).
 package migrations
 
 import "embed"
