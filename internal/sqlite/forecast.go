@@ -113,20 +113,6 @@ func scanForecast(row scanner) (*journal.Forecast, error) {
 	return &f, nil
 }
 
-// loadForecasts attaches each entry's forecast; in is the " IN (...)" of
-// the entries' ids, and args the user id then those ids.
-func loadForecasts(ctx context.Context, q queryer, byID map[int64]*journal.Entry, in string, args []any) error {
-	forecasts, err := queryForecasts(ctx, q, "SELECT "+forecastColumns+" FROM forecasts f"+forecastJoins+
-		" WHERE f.user_id = ? AND f.entry_id"+in, args...)
-	if err != nil {
-		return err
-	}
-	for _, f := range forecasts {
-		byID[f.EntryID].Forecast = f
-	}
-	return nil
-}
-
 // The week page's forecast queries, named so that the plan test reads them.
 const (
 	qForecastsRaised   = `SELECT noticed_on, occurred_on, expected_by, coalesce(result, ''), coalesce(resolved_on, '') FROM forecasts WHERE user_id = ? AND occurred_on BETWEEN ? AND ?`

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -88,34 +87,34 @@ func scanProblem(row scanner) (*journal.Problem, error) {
 	return &p, nil
 }
 
-// loadBlocks attaches each entry's problem and bet, with one query each.
-func loadBlocks(ctx context.Context, q queryer, userID int64, entries []*journal.Entry) error {
-	if len(entries) == 0 {
-		return nil
-	}
-	byID := make(map[int64]*journal.Entry, len(entries))
-	args := []any{userID}
-	for _, e := range entries {
-		byID[e.ID] = e
-		args = append(args, e.ID)
-	}
-	in := " IN (?" + strings.Repeat(", ?", len(entries)-1) + ")"
+// loadBlocks fills in the entries' problems, bets and forecasts, with one
+// query each.
+func loadBlocks(ctx context.Context, q queryer, userID int64, ids entryIndex) error {
+	in, args := ids.in(userID)
 	problems, err := queryProblems(ctx, q, "SELECT "+problemColumns+" FROM problems p"+problemJoins+
 		" WHERE p.user_id = ? AND p.entry_id"+in, args...)
 	if err != nil {
 		return err
 	}
 	for _, p := range problems {
-		byID[p.EntryID].Problem = p
+		ids.each(p.EntryID, func(e *journal.Entry) { e.Problem = p })
 	}
 	bets, err := queryBets(ctx, q, "SELECT "+betColumns+" FROM bets t"+betJoins+" WHERE t.user_id = ? AND t.entry_id"+in, args...)
 	if err != nil {
 		return err
 	}
 	for _, b := range bets {
-		byID[b.EntryID].Bet = b
+		ids.each(b.EntryID, func(e *journal.Entry) { e.Bet = b })
 	}
-	return loadForecasts(ctx, q, byID, in, args)
+	forecasts, err := queryForecasts(ctx, q, "SELECT "+forecastColumns+" FROM forecasts f"+forecastJoins+
+		" WHERE f.user_id = ? AND f.entry_id"+in, args...)
+	if err != nil {
+		return err
+	}
+	for _, f := range forecasts {
+		ids.each(f.EntryID, func(e *journal.Entry) { e.Forecast = f })
+	}
+	return nil
 }
 
 // writeBlocks stores an entry's problem and bet blocks, then checks that
