@@ -49,7 +49,7 @@ func fromBlocks(e *journal.Entry) (*Problem, *Bet) {
 func (v *validator) blocks(path string, e Entry, today string, out *journal.Entry) {
 	if p := e.Problem; p != nil {
 		in := journal.ProblemInput{Problem: p.Problem, Options: p.Options, Recommendation: p.Recommendation}
-		v.fields(path+".problem", in.Validate())
+		v.fields(path+".problem", in.Validate(e.OccurredOn))
 		if len(in.Options) != len(p.Options) {
 			v.add(path+".problem", "options", "an option is empty.")
 		}
