@@ -2,10 +2,14 @@ package journal
 
 // BlockKind describes one kind of entry block — a problem, a bet, a
 // forecast — once: its name, its table and columns, the practice it stands
-// for, its form fields and what closes it. The store, the entry form, the
-// closing form and the import work from this description, so a new block
-// is its own file here (the type, its rules and its kind), its migration
-// and its templates.
+// for, its form fields and what closes it. The store (writing, reading,
+// importing, closing, keeping the search document), the entry form and the
+// closing form work from this description alone. A new block is: its file
+// here (the type, its rules and its kind) with its slots and its place in
+// Blocks in entry.go; its migration (table, and the search view replaced
+// whole); its export codec (internal/export, one file, and a member of the
+// export's Entry); its templates, placed in web/entry.templ; and its part
+// of the API's document (internal/server/apidoc/openapi.json).
 type BlockKind struct {
 	Key      string // its name: the entry form field that carries it, the entry's member in exports
 	Table    string // its table: entry_id, user_id, boss_id, occurred_on, then the columns below
