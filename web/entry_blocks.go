@@ -6,13 +6,9 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// BlockForms are the decision and outcome forms on an entry's page.
-type BlockForms struct {
-	Decision Form
-	Outcome  Form
-
-	Resolution Form // closes the forecast
-}
+// BlockForms are the forms on an entry's page that close its blocks, by
+// the block's key (journal.BlockKind.Key).
+type BlockForms map[string]Form
 
 // optionKey is the form value key of the nth option box (1-based): the
 // boxes share the name "option", so their values are kept apart by place.

@@ -504,7 +504,7 @@ func EntryBlocksView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = FormMessage(v.Blocks.Decision).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = FormMessage(v.Blocks["problem"]).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -525,11 +525,11 @@ func EntryBlocksView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = SelectField(v.Blocks.Decision, "decision", "What happened", journal.Decisions, "").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = SelectField(v.Blocks["problem"], "decision", "What happened", journal.Decisions, "").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = InputField(v.Blocks.Decision, Field{Name: "decided_on", Label: "On", Type: "date", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = InputField(v.Blocks["problem"], Field{Name: "decided_on", Label: "On", Type: "date", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -537,7 +537,7 @@ func EntryBlocksView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = TextAreaField(v.Blocks.Decision, "note", "Note", 2, "Optional: what was decided, and by whom.").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = TextAreaField(v.Blocks["problem"], "note", "Note", 2, "Optional: what was decided, and by whom.").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -689,7 +689,7 @@ func EntryBlocksView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = FormMessage(v.Blocks.Outcome).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = FormMessage(v.Blocks["bet"]).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -710,11 +710,11 @@ func EntryBlocksView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = SelectField(v.Blocks.Outcome, "outcome", "How it turned out", journal.Outcomes, "").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = SelectField(v.Blocks["bet"], "outcome", "How it turned out", journal.Outcomes, "").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = InputField(v.Blocks.Outcome, Field{Name: "reviewed_on", Label: "Reviewed on", Type: "date", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = InputField(v.Blocks["bet"], Field{Name: "reviewed_on", Label: "Reviewed on", Type: "date", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -722,7 +722,7 @@ func EntryBlocksView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = TextAreaField(v.Blocks.Outcome, "lesson", "Lesson", 3, "Optional, up to 1,000 characters: what you would do again, or differently.").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = TextAreaField(v.Blocks["bet"], "lesson", "Lesson", 3, "Optional, up to 1,000 characters: what you would do again, or differently.").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

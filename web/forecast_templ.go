@@ -380,7 +380,7 @@ func ForecastView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = FormMessage(v.Blocks.Resolution).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = FormMessage(v.Blocks["forecast"]).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -401,11 +401,11 @@ func ForecastView(v EntryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = SelectField(v.Blocks.Resolution, "result", "What became of it", journal.ForecastResults, "").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = SelectField(v.Blocks["forecast"], "result", "What became of it", journal.ForecastResults, "").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = InputField(v.Blocks.Resolution, Field{Name: "resolved_on", Label: "On", Type: "date", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = InputField(v.Blocks["forecast"], Field{Name: "resolved_on", Label: "On", Type: "date", Required: true}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -70,8 +70,9 @@ func (c *Core) EntryEditPage(ctx context.Context, userID, id int64) (*EntryEdit,
 	return p, nil
 }
 
-// EntryView is an entry's page: the entry, its follow-ups, and the form
-// token that created it (so a draft kept under it can be dropped).
+// EntryView is an entry's page: the entry, its follow-ups in the page's
+// order, and the form token that created it (so a draft kept under it can
+// be dropped).
 type EntryView struct {
 	Entry        *journal.Entry
 	FollowUps    []*journal.FollowUp
@@ -85,9 +86,7 @@ func (c *Core) EntryPage(ctx context.Context, userID, id int64) (*EntryView, err
 		if p.Entry, err = tx.FindEntry(ctx, userID, id); err != nil {
 			return err
 		}
-		if p.FollowUps, err = tx.FindEntryFollowUps(ctx, userID, id); err != nil {
-			return err
-		}
+		p.FollowUps = journal.ByDue(p.Entry.FollowUps) // in the page's order
 		p.CreatedToken, err = tx.FindKeyOf(ctx, userID, sqlite.KindEntry, id)
 		return err
 	})

@@ -31,25 +31,45 @@ type Bet struct {
 	ReviewedOn *string `json:"reviewed_on"`
 }
 
-func fromBlocks(e *journal.Entry) (*Problem, *Bet) {
-	var p *Problem
-	var b *Bet
-	if ep := e.Problem; ep != nil {
-		p = &Problem{Problem: ep.Problem, Options: ep.Options, Recommendation: ep.Recommendation, Decision: ep.Decision,
-			DecidedOn: optional(ep.DecidedOn), DecisionNote: ep.DecisionNote}
-	}
-	if eb := e.Bet; eb != nil {
-		b = &Bet{Bet: eb.Bet, Downside: eb.Downside, Mitigation: eb.Mitigation, ReviewOn: eb.ReviewOn,
-			Outcome: optional(eb.Outcome), Lesson: eb.Lesson, ReviewedOn: optional(eb.ReviewedOn)}
-	}
-	return p, b
+// blockCodec is how the export writes and reads one kind of entry block
+// (journal.Blocks): as a member of the JSON entry, as a CSV cell, as
+// Markdown, and back from the JSON with the forms' rules.
+type blockCodec struct {
+	put      func(out *Entry, e *journal.Entry)                                         // into the JSON entry
+	check    func(v *validator, path string, e Entry, today string, out *journal.Entry) // from it
+	text     func(e *journal.Entry) string                                              // the CSV cell
+	markdown func(e *journal.Entry) string                                              // under the entry, user text escaped
 }
 
-// blocks checks an entry's problem and bet with the forms' rules.
-func (v *validator) blocks(path string, e Entry, today string, out *journal.Entry) {
+var problemCodec = blockCodec{
+	put: func(out *Entry, e *journal.Entry) {
+		if ep := e.Problem; ep != nil {
+			out.Problem = &Problem{Problem: ep.Problem, Options: ep.Options, Recommendation: ep.Recommendation, Decision: ep.Decision,
+				DecidedOn: optional(ep.DecidedOn), DecisionNote: ep.DecisionNote}
+		}
+	},
+	check:    (*validator).problem,
+	text:     func(e *journal.Entry) string { return problemText(e.Problem) },
+	markdown: markdownProblem,
+}
+
+var betCodec = blockCodec{
+	put: func(out *Entry, e *journal.Entry) {
+		if eb := e.Bet; eb != nil {
+			out.Bet = &Bet{Bet: eb.Bet, Downside: eb.Downside, Mitigation: eb.Mitigation, ReviewOn: eb.ReviewOn,
+				Outcome: optional(eb.Outcome), Lesson: eb.Lesson, ReviewedOn: optional(eb.ReviewedOn)}
+		}
+	},
+	check:    (*validator).bet,
+	text:     func(e *journal.Entry) string { return betText(e.Bet) },
+	markdown: markdownBet,
+}
+
+// problem checks an entry's problem with the forms' rules.
+func (v *validator) problem(path string, e Entry, today string, out *journal.Entry) {
 	if p := e.Problem; p != nil {
 		in := journal.ProblemInput{Problem: p.Problem, Options: p.Options, Recommendation: p.Recommendation}
-		v.fields(path+".problem", in.Validate())
+		v.fields(path+".problem", in.Validate(e.OccurredOn))
 		if len(in.Options) != len(p.Options) {
 			v.add(path+".problem", "options", "an option is empty.")
 		}
@@ -60,6 +80,10 @@ func (v *validator) blocks(path string, e Entry, today string, out *journal.Entr
 		out.Problem = &journal.Problem{Problem: in.Problem, Options: in.Options, Recommendation: in.Recommendation,
 			Decision: d.Decision, DecidedOn: d.DecidedOn, DecisionNote: d.Note}
 	}
+}
+
+// bet checks an entry's bet with the forms' rules.
+func (v *validator) bet(path string, e Entry, today string, out *journal.Entry) {
 	if b := e.Bet; b != nil {
 		in := journal.BetInput{Bet: b.Bet, Downside: b.Downside, Mitigation: b.Mitigation, ReviewOn: b.ReviewOn}
 		v.fields(path+".bet", in.Validate(e.OccurredOn))
@@ -119,9 +143,9 @@ func betText(b *journal.Bet) string {
 	return strings.Join(lines, "\n")
 }
 
-// markdownBlocks writes an entry's problem and bet under it, with user
-// text escaped.
-func markdownBlocks(e *journal.Entry) string {
+// markdownProblem and markdownBet write an entry's problem and bet under
+// it, with user text escaped.
+func markdownProblem(e *journal.Entry) string {
 	var b strings.Builder
 	if p := e.Problem; p != nil {
 		b.WriteString("\nProblem: " + markdown.Text(p.Problem) + "\n\n")
@@ -130,6 +154,11 @@ func markdownBlocks(e *journal.Entry) string {
 		}
 		b.WriteString("\nRecommendation: " + markdown.Text(p.Recommendation) + "\n\nDecision: " + markdown.Text(decisionText(p)) + "\n")
 	}
+	return b.String()
+}
+
+func markdownBet(e *journal.Entry) string {
+	var b strings.Builder
 	if t := e.Bet; t != nil {
 		b.WriteString("\nBet: " + markdown.Text(t.Bet) + "\n")
 		for _, kv := range [][2]string{{"Downside", t.Downside}, {"Mitigation", t.Mitigation}, {"Review on", t.ReviewOn}} {

@@ -10,7 +10,16 @@ import (
 )
 
 // CSVHeader names the CSV export's columns: one row per entry.
-var CSVHeader = []string{"id", "occurred_on", "boss", "kind", "summary", "practices", "priority", "notes", "followups", "created_at", "updated_at", "problem", "bet", "forecast"}
+var CSVHeader = csvHeader()
+
+// csvHeader names the entry's columns, then one column a block.
+func csvHeader() []string {
+	h := []string{"id", "occurred_on", "boss", "kind", "summary", "practices", "priority", "notes", "followups", "created_at", "updated_at"}
+	for _, k := range journal.Blocks {
+		h = append(h, k.Key)
+	}
+	return h
+}
 
 // CSVWriter writes the CSV export as RFC 4180 says: UTF-8, every record
 // ending in CRLF. A line break inside a quoted cell stays the LF the text
@@ -82,8 +91,10 @@ func (cw *CSVWriter) Entry(e *journal.Entry) error {
 		fus = append(fus, line)
 	}
 	row := []string{e.PublicID, e.OccurredOn, cw.bosses[e.BossID], e.Kind, e.Summary, strings.Join(e.Practices, ";"),
-		cw.priorities[e.PriorityID], e.Notes, strings.Join(fus, "\n"), rfc3339(e.CreatedAt), rfc3339(e.UpdatedAt),
-		problemText(e.Problem), betText(e.Bet), forecastText(e.Forecast)}
+		cw.priorities[e.PriorityID], e.Notes, strings.Join(fus, "\n"), rfc3339(e.CreatedAt), rfc3339(e.UpdatedAt)}
+	for _, c := range blockCodecs {
+		row = append(row, c.text(e))
+	}
 	for i := range row {
 		row[i] = Neutralize(row[i])
 	}

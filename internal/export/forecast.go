@@ -20,13 +20,16 @@ type Forecast struct {
 	ResolvedOn *string `json:"resolved_on"`
 }
 
-func fromForecast(e *journal.Entry) *Forecast {
-	f := e.Forecast
-	if f == nil {
-		return nil
-	}
-	return &Forecast{Forecast: f.Forecast, ExpectedBy: f.ExpectedBy, Likelihood: f.Likelihood, Impact: f.Impact,
-		Prepared: f.Prepared, NoticedOn: f.NoticedOn, Result: optional(f.Result), ResolvedOn: optional(f.ResolvedOn)}
+var forecastCodec = blockCodec{
+	put: func(out *Entry, e *journal.Entry) {
+		if f := e.Forecast; f != nil {
+			out.Forecast = &Forecast{Forecast: f.Forecast, ExpectedBy: f.ExpectedBy, Likelihood: f.Likelihood, Impact: f.Impact,
+				Prepared: f.Prepared, NoticedOn: f.NoticedOn, Result: optional(f.Result), ResolvedOn: optional(f.ResolvedOn)}
+		}
+	},
+	check:    (*validator).forecast,
+	text:     func(e *journal.Entry) string { return forecastText(e.Forecast) },
+	markdown: markdownForecast,
 }
 
 // forecast checks an entry's forecast with the forms' rules.

@@ -80,6 +80,10 @@ type Entry struct {
 	Forecast   *Forecast  `json:"forecast,omitempty"`
 }
 
+// blockCodecs are the export's side of each block, in the order of
+// journal.Blocks and of the members above.
+var blockCodecs = []blockCodec{problemCodec, betCodec, forecastCodec}
+
 // FollowUp is a follow-up in the export.
 type FollowUp struct {
 	ID        string  `json:"id"`
@@ -130,7 +134,8 @@ func fromEntry(e *journal.Entry) Entry {
 		}
 		out.FollowUps = append(out.FollowUps, fu)
 	}
-	out.Problem, out.Bet = fromBlocks(e)
-	out.Forecast = fromForecast(e)
+	for _, c := range blockCodecs {
+		c.put(&out, e)
+	}
 	return out
 }

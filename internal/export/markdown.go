@@ -58,8 +58,9 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 	if notes := markdown.Inert(e.Notes); notes != "" {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
-	w.WriteString(markdownBlocks(e))
-	w.WriteString(markdownForecast(e))
+	for _, c := range blockCodecs {
+		w.WriteString(c.markdown(e))
+	}
 	if len(e.FollowUps) > 0 {
 		w.WriteString("\nFollow-ups:\n\n")
 		for _, f := range e.FollowUps {

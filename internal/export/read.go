@@ -108,8 +108,9 @@ func (v *validator) entry(path string, e Entry, today string) *journal.Entry {
 	for j, f := range e.FollowUps {
 		out.FollowUps = append(out.FollowUps, v.followUp(fmt.Sprintf("%s.followups[%d]", path, j), f))
 	}
-	v.blocks(path, e, today, out)
-	v.forecast(path, e, today, out)
+	for _, c := range blockCodecs {
+		c.check(v, path, e, today, out)
+	}
 	return out
 }
 

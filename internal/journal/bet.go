@@ -26,7 +26,6 @@ var Outcomes = []Option{
 // happen, what it costs if they are wrong, how they limit that, and when
 // they will look back.
 type Bet struct {
-	EntryID    int64
 	Bet        string
 	Downside   string
 	Mitigation string
@@ -35,11 +34,7 @@ type Bet struct {
 	Lesson     string
 	ReviewedOn string
 
-	// Read along with the bet, for lists.
-	OccurredOn   string
-	EntrySummary string
-	BossID       int64
-	BossName     string
+	BlockEntry // read along, for lists
 }
 
 // Due reports whether the bet waits for its outcome on date today.
@@ -86,12 +81,40 @@ func (in *BetInput) Validate(entryDate string) error {
 	return p.Err()
 }
 
+// Fields are pointers to the block's values in column order.
+func (in *BetInput) Fields() []any { return []any{&in.Bet, &in.Downside, &in.Mitigation, &in.ReviewOn} }
+
+// BetBlock describes the bet block: a calculated risk with its downside,
+// mitigation and review date, closed by its outcome.
+var BetBlock = newBlockKind(BlockKind{
+	Key: "bet", Table: "bets", Practice: "risk", NotFound: "That entry placed no bet.",
+	Written:  []BlockField{{Column: "bet"}, {Column: "downside"}, {Column: "mitigation"}, {Column: "review_on"}},
+	Recorded: []BlockField{{Column: "outcome", Nullable: true}, {Column: "lesson"}, {Column: "reviewed_on", Nullable: true}},
+	Closing:  "outcome", Saved: "Outcome saved.",
+	Stale: "review_on <= ?1 OR reviewed_on < ?1", Moved: msgBlockMoved,
+}, func(e *Entry) **Bet { return &e.Bet },
+	func(b *Bet) ([]any, *BlockEntry) {
+		return []any{&b.Bet, &b.Downside, &b.Mitigation, &b.ReviewOn, &b.Outcome, &b.Lesson, &b.ReviewedOn}, &b.BlockEntry
+	},
+	func(in *EntryInput) **BetInput { return &in.Bet },
+	func() BlockCloser { return &OutcomeInput{} },
+	func(e *Entry, today string) map[string]string {
+		v := map[string]string{"outcome": "as_expected", "reviewed_on": today}
+		if b := e.Bet; b != nil && b.Outcome != "" {
+			v["outcome"], v["lesson"] = b.Outcome, b.Lesson
+		}
+		return v
+	})
+
 // OutcomeInput is what the outcome form sends.
 type OutcomeInput struct {
 	Outcome    string
 	Lesson     string
 	ReviewedOn string
 }
+
+// Fields are pointers to the outcome's values in column order.
+func (in *OutcomeInput) Fields() []any { return []any{&in.Outcome, &in.Lesson, &in.ReviewedOn} }
 
 // Validate checks the outcome of a bet placed on entryDate; today is the
 // user's date, and a review cannot be dated later.

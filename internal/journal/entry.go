@@ -54,6 +54,10 @@ type Entry struct {
 	Forecast *Forecast // nil when the entry raised none
 }
 
+// Blocks are every kind of entry block, in the order an entry shows them;
+// each has its slot in Entry and in EntryInput.
+var Blocks = []BlockKind{ProblemBlock, BetBlock, ForecastBlock}
+
 // Snippet markers: a search snippet wraps each matched term in these
 // control characters, which user text cannot contain after validation, so
 // the page can highlight them while escaping everything else.

@@ -1,6 +1,8 @@
 package journal
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -91,3 +93,25 @@ func DoneAt(at time.Time, on string) FollowUpState { return FollowUpState{Done: 
 
 // Reopened is the state of a follow-up marked open again.
 func Reopened() FollowUpState { return FollowUpState{} }
+
+// ByDue returns the follow-ups in the order an entry's page lists them:
+// open before done, then soonest due first with undated ones last, then
+// oldest first. fus itself keeps its order.
+func ByDue(fus []*FollowUp) []*FollowUp {
+	out := slices.Clone(fus)
+	slices.SortStableFunc(out, func(a, b *FollowUp) int {
+		return cmp.Or(
+			cmp.Compare(boolRank(a.DoneAt != nil), boolRank(b.DoneAt != nil)),
+			cmp.Compare(boolRank(a.DueOn == ""), boolRank(b.DueOn == "")),
+			cmp.Compare(a.DueOn, b.DueOn),
+			cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,6 +1,10 @@
 package journal
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"time"
+)
 
 func TestFollowUpInputValidate(t *testing.T) {
 	tests := []struct {
@@ -37,5 +41,26 @@ func TestFollowUpTiming(t *testing.T) {
 	f.DoneOn = "2026-11-21"
 	if on, _ := f.KeptOnTime(); on {
 		t.Error("done the day after is late")
+	}
+}
+
+func TestByDue(t *testing.T) {
+	done := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	fus := []*FollowUp{
+		{ID: 1, DueOn: "2026-11-30"},
+		{ID: 2, DueOn: "2026-11-25", DoneAt: &done},
+		{ID: 3},
+		{ID: 4, DueOn: "2026-11-25"},
+		{ID: 5, DueOn: "2026-11-25"},
+	}
+	var got []int64
+	for _, f := range ByDue(fus) {
+		got = append(got, f.ID)
+	}
+	if want := []int64{4, 5, 1, 3, 2}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if fus[0].ID != 1 || fus[4].ID != 5 {
+		t.Error("ByDue reordered its argument")
 	}
 }

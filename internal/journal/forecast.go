@@ -31,7 +31,6 @@ var ForecastResults = []Option{
 // it landed: what may go wrong, by when, how likely, what it would cost and
 // what they prepared; later, what became of it.
 type Forecast struct {
-	EntryID    int64
 	Forecast   string
 	ExpectedBy string
 	Likelihood string // a key of Likelihoods
@@ -41,11 +40,7 @@ type Forecast struct {
 	Result     string // "" until resolved, else a key of ForecastResults
 	ResolvedOn string // "" until resolved
 
-	// Read along with the forecast, for lists.
-	OccurredOn   string
-	EntrySummary string
-	BossID       int64
-	BossName     string
+	BlockEntry // read along, for lists
 }
 
 // Due reports whether the forecast waits to be closed on date today: its
@@ -112,11 +107,44 @@ func (in *ForecastInput) Validate(entryDate string) error {
 	return p.Err()
 }
 
+// Fields are pointers to the block's values in column order.
+func (in *ForecastInput) Fields() []any {
+	return []any{&in.Forecast, &in.ExpectedBy, &in.Likelihood, &in.Impact, &in.Prepared, &in.NoticedOn}
+}
+
+// ForecastBlock describes the forecast block: a problem seen coming, by
+// when, how likely, at what cost and what is prepared, closed by what
+// became of it.
+var ForecastBlock = newBlockKind(BlockKind{
+	Key: "forecast", Table: "forecasts", Practice: "solutions", NotFound: "That entry raised no forecast.",
+	Written: []BlockField{{Column: "forecast"}, {Column: "expected_by"}, {Column: "likelihood"}, {Column: "impact"},
+		{Column: "prepared"}, {Column: "noticed_on"}},
+	Recorded: []BlockField{{Column: "result", Nullable: true}, {Column: "resolved_on", Nullable: true}},
+	Closing:  "forecast", Saved: "Forecast closed.",
+	Stale: "expected_by < ?1 OR noticed_on > ?1 OR resolved_on < ?1",
+	Moved: "This entry's forecast was noticed after, expected before or closed before this day. Change those first.",
+}, func(e *Entry) **Forecast { return &e.Forecast },
+	func(f *Forecast) ([]any, *BlockEntry) {
+		return []any{&f.Forecast, &f.ExpectedBy, &f.Likelihood, &f.Impact, &f.Prepared, &f.NoticedOn, &f.Result, &f.ResolvedOn}, &f.BlockEntry
+	},
+	func(in *EntryInput) **ForecastInput { return &in.Forecast },
+	func() BlockCloser { return &ResolutionInput{} },
+	func(e *Entry, today string) map[string]string {
+		v := map[string]string{"result": "happened", "resolved_on": today}
+		if f := e.Forecast; f != nil && f.Result != "" {
+			v["result"], v["resolved_on"] = f.Result, f.ResolvedOn
+		}
+		return v
+	})
+
 // ResolutionInput is what the form that closes a forecast sends.
 type ResolutionInput struct {
 	Result     string
 	ResolvedOn string
 }
+
+// Fields are pointers to the resolution's values in column order.
+func (in *ResolutionInput) Fields() []any { return []any{&in.Result, &in.ResolvedOn} }
 
 // Validate checks the resolution of a forecast raised on entryDate; today
 // is the user's date, and a resolution cannot be dated later.

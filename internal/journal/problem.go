@@ -29,7 +29,6 @@ var Decisions = []Option{
 // Problem is a problem raised in an entry together with the options the
 // user brought and the one they recommend, and what became of it.
 type Problem struct {
-	EntryID        int64
 	Problem        string
 	Options        []string
 	Recommendation string
@@ -37,11 +36,7 @@ type Problem struct {
 	DecidedOn      string // "" until a decision is recorded
 	DecisionNote   string
 
-	// Read along with the problem, for lists.
-	OccurredOn   string
-	EntrySummary string
-	BossID       int64
-	BossName     string
+	BlockEntry // read along, for lists
 }
 
 // Open reports whether the problem still waits for a decision.
@@ -61,8 +56,8 @@ func (in *ProblemInput) Empty() bool {
 }
 
 // Validate trims the block, drops empty option boxes and reports every rule
-// the rest breaks.
-func (in *ProblemInput) Validate() error {
+// the rest breaks; no rule of a problem depends on the entry's date.
+func (in *ProblemInput) Validate(string) error {
 	in.Problem = strings.TrimSpace(stripControl(in.Problem))
 	in.Recommendation = strings.TrimSpace(stripControl(in.Recommendation))
 	var opts []string
@@ -91,12 +86,45 @@ func (in *ProblemInput) Validate() error {
 	return p.Err()
 }
 
+// Fields are pointers to the block's values in column order.
+func (in *ProblemInput) Fields() []any { return []any{&in.Problem, &in.Options, &in.Recommendation} }
+
+// ProblemBlock describes the problem block: a problem raised with the
+// options the user brought and the one they recommend, closed by a
+// decision.
+var ProblemBlock = newBlockKind(BlockKind{
+	Key: "problem", Table: "problems", Practice: "solutions", NotFound: "That entry raised no problem.",
+	Written:  []BlockField{{Column: "problem"}, {Column: "options", Form: "option"}, {Column: "recommendation"}},
+	Recorded: []BlockField{{Column: "decision"}, {Column: "decided_on", Nullable: true}, {Column: "decision_note", Form: "note"}},
+	Closing:  "decision", Saved: "Decision saved.",
+	Stale: "decided_on < ?1", Moved: msgBlockMoved,
+}, func(e *Entry) **Problem { return &e.Problem },
+	func(p *Problem) ([]any, *BlockEntry) {
+		return []any{&p.Problem, &p.Options, &p.Recommendation, &p.Decision, &p.DecidedOn, &p.DecisionNote}, &p.BlockEntry
+	},
+	func(in *EntryInput) **ProblemInput { return &in.Problem },
+	func() BlockCloser { return &DecisionInput{} },
+	func(e *Entry, today string) map[string]string {
+		v := map[string]string{"decision": "taken", "decided_on": today}
+		if p := e.Problem; p != nil && p.DecidedOn != "" {
+			v["decision"], v["note"] = p.Decision, p.DecisionNote
+		}
+		return v
+	})
+
+// msgBlockMoved refuses to move an entry past its problem's or bet's
+// later dates.
+const msgBlockMoved = "This entry's problem or bet has a decision, review date or outcome dated on or before this day. Change those first."
+
 // DecisionInput is what the decision form sends.
 type DecisionInput struct {
 	Decision  string
 	DecidedOn string
 	Note      string
 }
+
+// Fields are pointers to the decision's values in column order.
+func (in *DecisionInput) Fields() []any { return []any{&in.Decision, &in.DecidedOn, &in.Note} }
 
 // Validate checks a decision on a problem raised on entryDate; today is
 // the user's date, and a decision cannot be dated later.

@@ -25,7 +25,7 @@ func TestProblemInputValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.in.Validate()
+			err := tt.in.Validate("2026-11-20")
 			fields := FieldErrors(err)
 			if tt.field == "" {
 				if err != nil {

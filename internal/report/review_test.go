@@ -59,9 +59,9 @@ func TestPrepAgendaWithEvidence(t *testing.T) {
 			Ledger:     journal.Ledger{Me: journal.PromiseCounts{Due: 2, OnTime: 1, Late: 1}},
 			LedgerFrom: "2026-10-01", LedgerTo: "2026-11-27",
 		},
-		OpenProblems: []*journal.Problem{{Problem: "QA is slow", Options: []string{"Automate", "Hire"}, Recommendation: "Automate", OccurredOn: "2026-11-20"}},
-		DueBets:      []*journal.Bet{{Bet: "Pilot pays back", OccurredOn: "2026-11-01", ReviewOn: "2026-11-20"}},
-		DueForecasts: []*journal.Forecast{{Forecast: "Vendor slips", ExpectedBy: "2026-11-25", Likelihood: "high", Prepared: "A second quote", OccurredOn: "2026-11-10"}},
+		OpenProblems: []*journal.Problem{{Problem: "QA is slow", Options: []string{"Automate", "Hire"}, Recommendation: "Automate", BlockEntry: journal.BlockEntry{OccurredOn: "2026-11-20"}}},
+		DueBets:      []*journal.Bet{{Bet: "Pilot pays back", BlockEntry: journal.BlockEntry{OccurredOn: "2026-11-01"}, ReviewOn: "2026-11-20"}},
+		DueForecasts: []*journal.Forecast{{Forecast: "Vendor slips", ExpectedBy: "2026-11-25", Likelihood: "high", Prepared: "A second quote", BlockEntry: journal.BlockEntry{OccurredOn: "2026-11-10"}}},
 	}
 	golden.Check(t, "prep-evidence.md", PrepAgenda(p))
 }

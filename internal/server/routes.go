@@ -7,6 +7,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/leadup/leadup/internal/compress"
+	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/static"
 )
 
@@ -110,9 +111,10 @@ func (s *Server) routes() *chi.Mux {
 				r.Post("/entries/{id}", s.handleEntryUpdate)
 				r.Post("/entries/{id}/delete", s.handleEntryDelete)
 				r.Post("/entries/{id}/followups", s.handleFollowUpCreate)
-				r.Post("/entries/{id}/decision", s.handleEntryDecision)
-				r.Post("/entries/{id}/outcome", s.handleEntryOutcome)
-				r.Post("/entries/{id}/forecast", s.handleEntryForecast)
+				// Closing a block: /decision, /outcome, /forecast.
+				for _, k := range journal.Blocks {
+					r.Post("/entries/{id}/"+k.Closing, s.handleBlockClose(k))
+				}
 
 				r.Post("/followups/{id}", s.handleFollowUpUpdate)
 				r.Get("/followups/{id}/edit", s.handleFollowUpEdit)

@@ -29,11 +29,11 @@ func TestBetLifecycle(t *testing.T) {
 	if list, _ := f.db.FindDueBets(ctx, f.bob.ID, 0, "2026-12-31", 10); len(list) != 0 {
 		t.Errorf("bob sees %d of ann's bets", len(list))
 	}
-	if err := f.db.RecordOutcome(ctx, f.bob.ID, e.ID, journal.OutcomeInput{Outcome: "worse", ReviewedOn: "2026-11-25"}); journal.ErrorCode(err) != journal.ENOTFOUND {
+	if err := f.db.CloseBlock(ctx, f.bob.ID, e.ID, journal.BetBlock, &journal.OutcomeInput{Outcome: "worse", ReviewedOn: "2026-11-25"}); journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("bob's outcome: %v, want not found", err)
 	}
 	out := journal.OutcomeInput{Outcome: "worse", Lesson: "Reviews catch the expensive mistakes", ReviewedOn: "2026-11-25"}
-	if err := f.db.RecordOutcome(ctx, f.ann.ID, e.ID, out); err != nil {
+	if err := f.db.CloseBlock(ctx, f.ann.ID, e.ID, journal.BetBlock, &out); err != nil {
 		t.Fatal(err)
 	}
 	if due("2026-12-31") != 0 {
@@ -57,7 +57,7 @@ func TestBetLifecycle(t *testing.T) {
 	}
 	// An entry without a bet has nothing to review.
 	plain, _ := f.db.CreateEntry(ctx, f.ann.ID, entryIn(f.annBoss.ID, "2026-11-10", "results"))
-	if err := f.db.RecordOutcome(ctx, f.ann.ID, plain.ID, out); journal.ErrorCode(err) != journal.ENOTFOUND {
+	if err := f.db.CloseBlock(ctx, f.ann.ID, plain.ID, journal.BetBlock, &out); journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("outcome on an entry without a bet: %v", err)
 	}
 }

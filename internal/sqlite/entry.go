@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -14,23 +13,6 @@ import (
 )
 
 var errEntryNotFound = journal.Errorf(journal.ENOTFOUND, "That entry does not exist.")
-
-// entryColumns reads an entry with its boss's name and linked priority; the
-// list leaves the notes out, which can be long.
-func entryColumns(withNotes bool) string { return entryColumnsWith(withNotes, noSnippet) }
-
-func entryColumnsWith(withNotes bool, snippet string) string {
-	notes := "''"
-	if withNotes {
-		notes = "e.notes"
-	}
-	return `e.id, e.public_id, e.user_id, e.boss_id, e.occurred_on, e.kind, e.summary, ` + notes + `,
-		coalesce(e.priority_id, 0), e.created_at, e.updated_at, b.name, coalesce(pr.text, ''), ` + snippet
-}
-
-const noSnippet = "''"
-
-const entryJoins = ` JOIN bosses b ON b.id = e.boss_id LEFT JOIN priorities pr ON pr.id = e.priority_id`
 
 // CreateEntry adds an entry (see CreateEntryOnce) and reads it back.
 func (db *DB) CreateEntry(ctx context.Context, userID int64, in journal.EntryInput) (*journal.Entry, error) {
@@ -241,40 +223,34 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 		}
 		q, args = searchListQuery(userID, f, fts, long)
 	}
-	rows, err := db.reader().QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("find entries: %w", err)
-	}
-	defer rows.Close()
 	p := &journal.EntryPage{}
 	var hits int
-	for rows.Next() {
-		var row scanner = rows
-		if fts != "" {
-			row = withCount{rows, &hits}
-		}
-		e, err := scanEntry(row)
-		if err != nil {
-			return nil, err
-		}
-		if fts != "" {
-			// The index holds no text to cut a snippet from; the list
-			// shows no notes.
-			if e.Snippet = journal.Snippet(e.Notes, f.Query); e.Snippet == "" {
-				e.Snippet = journal.Snippet(e.Summary, f.Query)
+	scan := scanEntry
+	if fts != "" {
+		scan = func(row scanner) (*journal.Entry, error) {
+			e, err := scanEntry(withCount{row, &hits})
+			if err == nil {
+				// The index holds no text to cut a snippet from.
+				if e.Snippet = journal.Snippet(e.Notes, f.Query); e.Snippet == "" {
+					e.Snippet = journal.Snippet(e.Summary, f.Query)
+				}
 			}
-			e.Notes = ""
+			return e, err
 		}
-		p.Entries = append(p.Entries, e)
 	}
-	if err := rows.Err(); err != nil {
+	err := db.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		p.Entries, err = readEntries(ctx, tx, userID, scan, func(e *journal.Entry) *journal.Entry { return e }, q, args...)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	p.Count, p.Capped = journal.CountOf(hits)
 	if p.More = len(p.Entries) > pageSize(f); p.More {
 		p.Entries = p.Entries[:pageSize(f)]
 	}
-	return p, loadPractices(ctx, db.reader(), p.Entries)
+	return p, nil
 }
 
 // CountEntries counts the user's entries that match f, stopping after
@@ -327,7 +303,7 @@ func entryWhere(userID int64, f journal.EntryFilter) (from, where, order string,
 func entryListQuery(userID int64, f journal.EntryFilter) (string, []any) {
 	from, where, order, args := entryWhere(userID, f)
 	page, size := max(f.Page, 1), pageSize(f)
-	q := "SELECT " + entryColumns(false) + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
+	q := "SELECT " + entryColumns + " FROM " + from + entryJoins + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	return q, append(args, size+1, (page-1)*size)
 }
 
@@ -413,54 +389,6 @@ func insertPractices(ctx context.Context, tx *sql.Tx, userID, bossID, entryID in
 
 type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-// loadPractices fills in the practices of entries with one query.
-func loadPractices(ctx context.Context, q queryer, entries []*journal.Entry) error {
-	if len(entries) == 0 {
-		return nil
-	}
-	byID := make(map[int64]*journal.Entry, len(entries))
-	args := make([]any, len(entries))
-	for i, e := range entries {
-		byID[e.ID] = e
-		args[i] = e.ID
-	}
-	query := "SELECT entry_id, practice FROM entry_practices WHERE entry_id IN (?" + strings.Repeat(", ?", len(entries)-1) + ")"
-	err := eachRow(ctx, q, "load practices", func(rows *sql.Rows) error {
-		var id int64
-		var p string
-		if err := rows.Scan(&id, &p); err != nil {
-			return err
-		}
-		byID[id].Practices = append(byID[id].Practices, p)
-		return nil
-	}, query, args...)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		e.Practices = journal.SortPractices(e.Practices)
-	}
-	return nil
-}
-
-func scanEntry(row scanner) (*journal.Entry, error) {
-	var e journal.Entry
-	if err := scanOne(row, errEntryNotFound, "entry", entryDest(&e)...); err != nil {
-		return nil, err
-	}
-	return &e, nil
-}
-
-// entryDest is where the columns of entryColumns go, in their order, then
-// extra for the columns a query adds after them. One slice a row: a scan
-// of many rows (a list, an export, the review's candidates) stays cheap.
-func entryDest(e *journal.Entry, extra ...any) []any {
-	d := make([]any, 0, 14+len(extra))
-	d = append(d, &e.ID, &e.PublicID, &e.UserID, &e.BossID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes,
-		&e.PriorityID, storedTime{&e.CreatedAt}, storedTime{&e.UpdatedAt}, &e.BossName, &e.PriorityText, &e.Snippet)
-	return append(d, extra...)
 }
 
 func nullID(id int64) any {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -34,11 +33,10 @@ func (db *DB) Export(ctx context.Context, userID int64, v ExportVisitor) error {
 	if err != nil {
 		return err
 	}
-	prioIDs, err := exportPriorities(ctx, tx, userID, bossIDs, v)
-	if err != nil {
+	if err := exportPriorities(ctx, tx, userID, bossIDs, v); err != nil {
 		return err
 	}
-	return exportEntries(ctx, tx, userID, bossIDs, prioIDs, v)
+	return exportEntries(ctx, tx, userID, v)
 }
 
 func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor) (map[int64]string, error) {
@@ -60,25 +58,22 @@ func exportBosses(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor
 	return ids, err
 }
 
-func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map[int64]string, v ExportVisitor) (map[int64]string, error) {
-	ids := map[int64]string{}
+func exportPriorities(ctx context.Context, tx *sql.Tx, userID int64, bossIDs map[int64]string, v ExportVisitor) error {
 	query := "SELECT " + priorityColumns + " FROM priorities WHERE user_id = ? ORDER BY id"
-	err := eachRow(ctx, tx, "export priorities", func(rows *sql.Rows) error {
+	return eachRow(ctx, tx, "export priorities", func(rows *sql.Rows) error {
 		p, err := scanPriority(rows)
 		if err != nil {
 			return err
 		}
 		p.BossPublicID = bossIDs[p.BossID]
-		ids[p.ID] = p.PublicID
 		return v.Priority(p)
 	}, query, userID)
-	return ids, err
 }
 
 // exportEntries pages through the entries by (date, id), the order of
 // entries_user_date_idx, so each batch starts where the last one ended and
 // nothing is sorted: the cost of a batch does not grow with the journal.
-func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, bossIDs, prioIDs map[int64]string, v ExportVisitor) error {
+func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, v ExportVisitor) error {
 	var lastDate string
 	var lastID int64
 	first := true
@@ -87,19 +82,14 @@ func exportEntries(ctx context.Context, tx *sql.Tx, userID int64, bossIDs, prioI
 		if !first {
 			query, args = exportNextBatch, append(args, lastDate, lastID)
 		}
-		batch, err := queryAll(ctx, tx, "export entries", scanEntry, query, append(args, exportBatch)...)
+		batch, err := queryEntries(ctx, tx, userID, query, append(args, exportBatch)...)
 		if err != nil {
 			return err
 		}
 		if len(batch) == 0 {
 			return nil
 		}
-		if err := fillEntries(ctx, tx, userID, batch); err != nil {
-			return err
-		}
 		for _, e := range batch {
-			e.BossPublicID = bossIDs[e.BossID]
-			e.PriorityPublicID = prioIDs[e.PriorityID]
 			if err := v.Entry(e); err != nil {
 				return err
 			}
@@ -117,44 +107,5 @@ var (
 )
 
 func exportBatchQuery(where string) string {
-	return "SELECT " + entryColumns(true) + " FROM entries e" + entryJoins + " WHERE " + where + " ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?"
-}
-
-// fillEntries fills in each entry's parts — practices, follow-ups,
-// problem, bet and forecast — with one query per part whatever the number
-// of entries. It is the one step by which the export and the API read an
-// entry's parts, so both show an entry alike; after it, a nil block means
-// the entry has none.
-func fillEntries(ctx context.Context, q queryer, userID int64, entries []*journal.Entry) error {
-	if len(entries) == 0 {
-		return nil
-	}
-	if err := loadPractices(ctx, q, entries); err != nil {
-		return err
-	}
-	if err := loadFollowUps(ctx, q, userID, entries); err != nil {
-		return err
-	}
-	return loadBlocks(ctx, q, userID, entries)
-}
-
-// loadFollowUps attaches each entry's follow-ups, oldest first.
-func loadFollowUps(ctx context.Context, q queryer, userID int64, entries []*journal.Entry) error {
-	byID := make(map[int64]*journal.Entry, len(entries))
-	args := []any{userID}
-	for _, e := range entries {
-		byID[e.ID] = e
-		args = append(args, e.ID)
-	}
-	query := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins +
-		" WHERE f.user_id = ? AND f.entry_id IN (?" + strings.Repeat(", ?", len(entries)-1) + ") ORDER BY f.id"
-	return eachRow(ctx, q, "find follow-ups", func(rows *sql.Rows) error {
-		f, err := scanFollowUp(rows)
-		if err != nil {
-			return err
-		}
-		e := byID[f.EntryID]
-		e.FollowUps = append(e.FollowUps, f)
-		return nil
-	}, query, args...)
+	return "SELECT " + entryColumns + " FROM entries e" + entryJoins + " WHERE " + where + " ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?"
 }

@@ -88,14 +88,6 @@ func (db *DB) SetFollowUpDone(ctx context.Context, userID, id int64, st journal.
 	return db.FindFollowUp(ctx, userID, id)
 }
 
-// FindEntryFollowUps returns the follow-ups of one entry, open first.
-func (db *DB) FindEntryFollowUps(ctx context.Context, userID, entryID int64) ([]*journal.FollowUp, error) {
-	return db.findFollowUps(ctx,
-		"SELECT "+followUpColumns+" FROM followups f"+followUpJoins+
-			" WHERE f.entry_id = ? AND f.user_id = ? ORDER BY f.done_at IS NOT NULL, f.due_on IS NULL, f.due_on, f.id",
-		entryID, userID)
-}
-
 // FindOpenFollowUps returns up to limit open follow-ups, soonest due first,
 // those without a due date last; bossID > 0 keeps one boss's.
 func (db *DB) FindOpenFollowUps(ctx context.Context, userID, bossID int64, limit int) ([]*journal.FollowUp, error) {

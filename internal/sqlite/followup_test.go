@@ -54,11 +54,15 @@ func TestFollowUps(t *testing.T) {
 	if _, err := f.db.SetFollowUpDone(ctx, f.bob.ID, late.ID, journal.DoneAt(at, "2026-11-27")); journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("bob marks ann's follow-up: %v", err)
 	}
-	list, _ := f.db.FindEntryFollowUps(ctx, f.ann.ID, e.ID)
+	whole, err := f.db.FindEntry(ctx, f.ann.ID, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := whole.FollowUps
 	if len(list) != 3 || list[0].BossName != "Dana" || list[0].EntrySummary == "" {
 		t.Errorf("entry follow-ups %d: %+v", len(list), list)
 	}
-	if l, _ := f.db.FindEntryFollowUps(ctx, f.bob.ID, e.ID); len(l) != 0 {
-		t.Errorf("bob sees %d of ann's follow-ups", len(l))
+	if _, err := f.db.FindEntry(ctx, f.bob.ID, e.ID); journal.ErrorCode(err) != journal.ENOTFOUND {
+		t.Errorf("bob reads ann's entry and its follow-ups: %v", err)
 	}
 }

@@ -8,65 +8,8 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-var errForecastNotFound = journal.Errorf(journal.ENOTFOUND, "That entry raised no forecast.")
-
 // maxForecastsDue bounds the forecasts listed as due on a page.
 const maxForecastsDue = 50
-
-// forecastColumns reads a forecast with its entry's summary and boss name,
-// from forecasts f joined to entries e and bosses b.
-const forecastColumns = `f.entry_id, f.forecast, f.expected_by, f.likelihood, f.impact, f.prepared, f.noticed_on,
-	coalesce(f.result, ''), coalesce(f.resolved_on, ''), f.occurred_on, e.summary, f.boss_id, b.name`
-
-const forecastJoins = ` JOIN entries e ON e.id = f.entry_id JOIN bosses b ON b.id = f.boss_id`
-
-// writeForecast stores the forecast block of an entry (nil leaves the
-// stored one alone, an empty block removes it, anything else replaces the
-// forecast and keeps any resolution), then checks that the entry's date
-// still sits between noticed_on and expected_by and not after the
-// resolution: an entry moved later must not leave the forecast impossible.
-func writeForecast(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, occurredOn string, in *journal.ForecastInput) error {
-	switch {
-	case in == nil:
-	case in.Empty():
-		if err := deleteBlock(ctx, tx, forecastsTable, userID, entryID); err != nil {
-			return err
-		}
-	default:
-		_, err := tx.ExecContext(ctx,
-			`INSERT INTO forecasts (entry_id, user_id, boss_id, occurred_on, forecast, expected_by, likelihood, impact, prepared, noticed_on)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			 ON CONFLICT (entry_id) DO UPDATE SET forecast = excluded.forecast, expected_by = excluded.expected_by,
-			   likelihood = excluded.likelihood, impact = excluded.impact, prepared = excluded.prepared, noticed_on = excluded.noticed_on`,
-			entryID, userID, bossID, occurredOn, in.Forecast, in.ExpectedBy, in.Likelihood, in.Impact, in.Prepared, in.NoticedOn)
-		if err != nil {
-			return fmt.Errorf("write forecast: %w", err)
-		}
-	}
-	var n int
-	err := tx.QueryRowContext(ctx,
-		`SELECT count(*) FROM forecasts WHERE user_id = ?1 AND entry_id = ?2
-		   AND (expected_by < ?3 OR noticed_on > ?3 OR resolved_on < ?3)`,
-		userID, entryID, occurredOn).Scan(&n)
-	if err != nil {
-		return fmt.Errorf("check forecast dates: %w", err)
-	}
-	if n > 0 {
-		return fieldError("occurred_on", "This entry's forecast was noticed after, expected before or closed before this day. Change those first.")
-	}
-	return nil
-}
-
-// RecordResolution records what became of the forecast raised in one of
-// the user's entries.
-func (db *DB) RecordResolution(ctx context.Context, userID, entryID int64, in journal.ResolutionInput) error {
-	return db.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx,
-			"UPDATE forecasts SET result = ?, resolved_on = ? WHERE user_id = ? AND entry_id = ?",
-			in.Result, in.ResolvedOn, userID, entryID)
-		return notFoundAs(checkOneRow(res, err, "record resolution"), errForecastNotFound)
-	})
-}
 
 // FindDueForecasts returns the user's open forecasts whose expected date is
 // on or before date, soonest first; bossID 0 means every boss.
@@ -84,47 +27,18 @@ func (db *DB) FindOpenForecasts(ctx context.Context, userID, bossID int64, limit
 // them when date is "".
 func openForecasts(ctx context.Context, q queryer, userID, bossID int64, date string, limit int) ([]*journal.Forecast, error) {
 	query, args := openForecastsQuery(userID, bossID, date, limit)
-	return queryForecasts(ctx, q, query, args...)
+	return queryBlocks(ctx, q, journal.ForecastBlock, func(e *journal.Entry) *journal.Forecast { return e.Forecast }, query, args...)
 }
 
 // openForecastsQuery is the query of openForecasts, and of its plan test.
 func openForecastsQuery(userID, bossID int64, date string, limit int) (string, []any) {
-	where, args := "f.user_id = ? AND f.result IS NULL", []any{userID}
+	where, args := "t.user_id = ? AND t.result IS NULL", []any{userID}
 	if date != "" {
-		where += " AND f.expected_by <= ?"
+		where += " AND t.expected_by <= ?"
 		args = append(args, date)
 	}
-	cond, args := bossCond("f.boss_id", bossID, args)
-	return "SELECT " + forecastColumns + " FROM forecasts f" + forecastJoins +
-		" WHERE " + where + cond + " ORDER BY f.expected_by, f.entry_id LIMIT ?", append(args, limit)
-}
-
-func queryForecasts(ctx context.Context, q queryer, query string, args ...any) ([]*journal.Forecast, error) {
-	return queryAll(ctx, q, "find forecasts", scanForecast, query, args...)
-}
-
-func scanForecast(row scanner) (*journal.Forecast, error) {
-	var f journal.Forecast
-	err := row.Scan(&f.EntryID, &f.Forecast, &f.ExpectedBy, &f.Likelihood, &f.Impact, &f.Prepared, &f.NoticedOn,
-		&f.Result, &f.ResolvedOn, &f.OccurredOn, &f.EntrySummary, &f.BossID, &f.BossName)
-	if err != nil {
-		return nil, fmt.Errorf("scan forecast: %w", err)
-	}
-	return &f, nil
-}
-
-// loadForecasts attaches each entry's forecast; in is the " IN (...)" of
-// the entries' ids, and args the user id then those ids.
-func loadForecasts(ctx context.Context, q queryer, byID map[int64]*journal.Entry, in string, args []any) error {
-	forecasts, err := queryForecasts(ctx, q, "SELECT "+forecastColumns+" FROM forecasts f"+forecastJoins+
-		" WHERE f.user_id = ? AND f.entry_id"+in, args...)
-	if err != nil {
-		return err
-	}
-	for _, f := range forecasts {
-		byID[f.EntryID].Forecast = f
-	}
-	return nil
+	cond, args := bossCond("t.boss_id", bossID, args)
+	return blockSelect(journal.ForecastBlock, where+cond) + " ORDER BY t.expected_by, t.entry_id LIMIT ?", append(args, limit)
 }
 
 // The week page's forecast queries, named so that the plan test reads them.
@@ -181,36 +95,4 @@ func raisedForecasts(ctx context.Context, q queryer, userID, bossID int64, from,
 		}
 		return d, nil
 	}, query, args...)
-}
-
-// sameForecast reports whether an imported forecast matches the stored one;
-// a file without it (an older export) leaves the stored one alone.
-func sameForecast(cur, in *journal.Forecast) bool {
-	if in == nil {
-		return true
-	}
-	return cur != nil && cur.Forecast == in.Forecast && cur.ExpectedBy == in.ExpectedBy && cur.Likelihood == in.Likelihood &&
-		cur.Impact == in.Impact && cur.Prepared == in.Prepared && cur.NoticedOn == in.NoticedOn &&
-		cur.Result == in.Result && cur.ResolvedOn == in.ResolvedOn
-}
-
-// importForecast writes an imported entry's forecast whole, with any
-// resolution.
-func importForecast(ctx context.Context, tx *sql.Tx, userID, bossID, entryID int64, e *journal.Entry) error {
-	f := e.Forecast
-	if f == nil {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx,
-		`INSERT INTO forecasts (entry_id, user_id, boss_id, occurred_on, forecast, expected_by, likelihood, impact, prepared, noticed_on, result, resolved_on)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT (entry_id) DO UPDATE SET forecast = excluded.forecast, expected_by = excluded.expected_by,
-		   likelihood = excluded.likelihood, impact = excluded.impact, prepared = excluded.prepared,
-		   noticed_on = excluded.noticed_on, result = excluded.result, resolved_on = excluded.resolved_on`,
-		entryID, userID, bossID, e.OccurredOn, f.Forecast, f.ExpectedBy, f.Likelihood, f.Impact, f.Prepared, f.NoticedOn,
-		nullString(f.Result), nullString(f.ResolvedOn))
-	if err != nil {
-		return fmt.Errorf("import forecast: %w", err)
-	}
-	return nil
 }

@@ -59,11 +59,11 @@ func TestForecastLifecycle(t *testing.T) {
 		t.Errorf("bob sees %d of ann's forecasts", len(list))
 	}
 	// Another user cannot resolve it.
-	err := f.db.RecordResolution(ctx, f.bob.ID, e.ID, journal.ResolutionInput{Result: "averted", ResolvedOn: "2026-11-25"})
+	err := f.db.CloseBlock(ctx, f.bob.ID, e.ID, journal.ForecastBlock, &journal.ResolutionInput{Result: "averted", ResolvedOn: "2026-11-25"})
 	if journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("bob's resolution: %v, want not found", err)
 	}
-	if err := f.db.RecordResolution(ctx, f.ann.ID, e.ID, journal.ResolutionInput{Result: "averted", ResolvedOn: "2026-11-25"}); err != nil {
+	if err := f.db.CloseBlock(ctx, f.ann.ID, e.ID, journal.ForecastBlock, &journal.ResolutionInput{Result: "averted", ResolvedOn: "2026-11-25"}); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := f.db.FindOpenForecasts(ctx, f.ann.ID, 0, 10); len(list) != 0 {
@@ -127,7 +127,7 @@ func TestForecastNoSurprises(t *testing.T) {
 		in.Forecast = &journal.ForecastInput{Forecast: "f " + raised, ExpectedBy: expected, Likelihood: "low", Prepared: "p", NoticedOn: noticed}
 		e := f.entry(t, in)
 		if result != "" {
-			if err := f.db.RecordResolution(ctx, f.ann.ID, e.ID, journal.ResolutionInput{Result: result, ResolvedOn: resolved}); err != nil {
+			if err := f.db.CloseBlock(ctx, f.ann.ID, e.ID, journal.ForecastBlock, &journal.ResolutionInput{Result: result, ResolvedOn: resolved}); err != nil {
 				t.Fatal(err)
 			}
 		}

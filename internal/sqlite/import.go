@@ -212,23 +212,12 @@ func (im *importer) followUps(path string, entryID int64, e *journal.Entry) erro
 // currentEntry returns the account's entry with publicID, and false when
 // the account has none.
 func (im *importer) currentEntry(publicID string) (*journal.Entry, bool, error) {
-	var e journal.Entry
-	err := im.queryRow("SELECT id, boss_id, coalesce(priority_id, 0), occurred_on, kind, summary, notes FROM entries WHERE user_id = ? AND public_id = ?",
-		im.userID, publicID).Scan(&e.ID, &e.BossID, &e.PriorityID, &e.OccurredOn, &e.Kind, &e.Summary, &e.Notes)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, false, nil
-	}
-	if err != nil {
+	list, err := queryEntries(im.ctx, im.tx, im.userID,
+		"SELECT "+entryColumns+" FROM entries e"+entryJoins+" WHERE e.user_id = ? AND e.public_id = ?", im.userID, publicID)
+	if err != nil || len(list) == 0 {
 		return nil, false, err
 	}
-	list := []*journal.Entry{&e}
-	if err := loadPractices(im.ctx, im.tx, list); err != nil {
-		return nil, false, err
-	}
-	if err := loadBlocks(im.ctx, im.tx, im.userID, list); err != nil {
-		return nil, false, err
-	}
-	return &e, true, nil
+	return list[0], true, nil
 }
 
 // updateEntry replaces a stored entry and its practices; new entries go

@@ -44,9 +44,6 @@ func (db *DB) PrepPage(ctx context.Context, userID, bossID int64, today string, 
 		if p.Problems, err = recent("solutions", n.Scan); err != nil {
 			return err
 		}
-		if err := loadBlocks(ctx, db.reader(), userID, p.Problems); err != nil {
-			return err
-		}
 		p.Problems = journal.Undecided(p.Problems)
 		p.Problems = p.Problems[:min(len(p.Problems), n.Recent)]
 		if p.Risks, err = recent("risk", n.Recent); err != nil {

@@ -59,11 +59,11 @@ func TestProblemLifecycle(t *testing.T) {
 	}
 
 	// Another user cannot decide it.
-	err := f.db.RecordDecision(ctx, f.bob.ID, e.ID, journal.DecisionInput{Decision: "taken", DecidedOn: "2026-11-21"})
+	err := f.db.CloseBlock(ctx, f.bob.ID, e.ID, journal.ProblemBlock, &journal.DecisionInput{Decision: "taken", DecidedOn: "2026-11-21"})
 	if journal.ErrorCode(err) != journal.ENOTFOUND {
 		t.Errorf("bob's decision: %v, want not found", err)
 	}
-	if err := f.db.RecordDecision(ctx, f.ann.ID, e.ID, journal.DecisionInput{Decision: "taken", DecidedOn: "2026-11-21", Note: "Pilot in Q1"}); err != nil {
+	if err := f.db.CloseBlock(ctx, f.ann.ID, e.ID, journal.ProblemBlock, &journal.DecisionInput{Decision: "taken", DecidedOn: "2026-11-21", Note: "Pilot in Q1"}); err != nil {
 		t.Fatal(err)
 	}
 

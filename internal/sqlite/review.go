@@ -177,7 +177,7 @@ func reviewMonths(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Revi
 // strongest.
 func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.Review) error {
 	f := r.Filter
-	var all []*journal.Entry
+	var strongest []*journal.Entry
 	for _, p := range journal.Practices {
 		rp := journal.ReviewPractice{Key: p.Key, Label: p.Label}
 		for _, m := range r.Months {
@@ -185,7 +185,7 @@ func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 		}
 		cond, args := bossCond("boss_id", f.BossID, []any{userID, p.Key, f.From, f.To})
 		cands, err := queryAll(ctx, tx, "review candidates", scanCandidate,
-			`SELECT `+entryColumns(false)+`,
+			`SELECT `+entryColumns+`,
 			   (SELECT count(*) FROM followups fu WHERE fu.entry_id = e.id AND fu.withdrawn_at IS NULL
 			      AND fu.done_on IS NOT NULL AND fu.done_on <= coalesce(fu.first_due_on, fu.due_on, fu.done_on)),
 			   EXISTS (SELECT 1 FROM problems pb WHERE pb.entry_id = e.id AND pb.decision <> 'open'),
@@ -198,11 +198,12 @@ func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 		}
 		rp.Entries = journal.SelectStrongest(cands, journal.ReviewStrongest)
 		for _, ev := range rp.Entries {
-			all = append(all, ev.Entry)
+			strongest = append(strongest, ev.Entry)
 		}
 		r.Practices = append(r.Practices, rp)
 	}
-	return loadPractices(ctx, tx, all)
+	// Only the strongest are shown: they alone are filled, in one step.
+	return fillEntries(ctx, tx, userID, strongest)
 }
 
 // scanCandidate scans an entry followed by what it showed: follow-ups

@@ -49,7 +49,7 @@ func searchHits(userID int64, f journal.EntryFilter, fts string, long bool) (str
 func searchListQuery(userID int64, f journal.EntryFilter, fts string, long bool) (string, []any) {
 	with, args := searchHits(userID, f, fts, long)
 	page, size := max(f.Page, 1), pageSize(f)
-	q := with + "SELECT " + entryColumns(true) + ", (SELECT count(*) FROM hits) FROM hits h JOIN entries e ON e.id = h.id" + entryJoins +
+	q := with + "SELECT " + entryColumns + ", (SELECT count(*) FROM hits) FROM hits h JOIN entries e ON e.id = h.id" + entryJoins +
 		" ORDER BY h.score, e.occurred_on DESC, e.id DESC LIMIT ? OFFSET ?"
 	return q, append(args, size+1, (page-1)*size)
 }

@@ -240,23 +240,10 @@ func weekStreak(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSu
 }
 
 func weekEntries(ctx context.Context, tx *sql.Tx, userID int64, s *journal.WeekSummary, _ string) error {
-	rows, err := tx.QueryContext(ctx,
-		"SELECT "+entryColumns(false)+" FROM entries e"+entryJoins+
+	var err error
+	s.Entries, err = queryEntries(ctx, tx, userID,
+		"SELECT "+entryColumns+" FROM entries e"+entryJoins+
 			" WHERE e.user_id = ? AND e.occurred_on BETWEEN ? AND ? ORDER BY e.occurred_on, e.id LIMIT ?",
 		userID, s.Week.Start, s.Week.End, maxWeekEntries)
-	if err != nil {
-		return fmt.Errorf("week entries: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return err
-		}
-		s.Entries = append(s.Entries, e)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return loadPractices(ctx, tx, s.Entries)
+	return err
 }

@@ -156,8 +156,8 @@ func checkUpgraded(t *testing.T, db *DB) {
 	if err != nil || len(found) != 1 || found[0].Summary != fixtureSummary {
 		t.Fatalf("search for the old entry: %v %v", found, err)
 	}
-	if fus, err := db.FindEntryFollowUps(ctx, u.ID, found[0].ID); err != nil || len(fus) != 1 {
-		t.Errorf("the follow-up: %v %v", fus, err)
+	if fus := found[0].FollowUps; len(fus) != 1 {
+		t.Errorf("the follow-up: %v", fus)
 	}
 	byPractice, _, err := db.FindEntries(ctx, u.ID, journal.EntryFilter{Practice: "solutions"})
 	if err != nil || len(byPractice) != 1 {
