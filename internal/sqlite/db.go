@@ -46,6 +46,7 @@ type DB struct {
 	secret []byte // see Secret
 	stmts  stmtCache
 	view   *sql.Tx // inside View: the read transaction every read joins
+	update *sql.Tx // inside Update: the write transaction every write joins
 
 	// ReadHook, when set, is called with the request's context each time
 	// the store opens a read snapshot; see view.go. Set it before the
@@ -347,6 +348,9 @@ func newProvider(db *sql.DB, fsys fs.FS, opts ...goose.ProviderOption) (*goose.P
 
 // tx runs fn in a write transaction, committing when fn returns nil.
 func (db *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if db.update != nil {
+		return fn(db.update)
+	}
 	return inTx(ctx, db.write, fn)
 }
 
