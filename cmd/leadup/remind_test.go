@@ -75,7 +75,7 @@ func TestRemindCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Now = func() time.Time { return time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC) }
-	u, err := db.CreateUser(context.Background(), journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "Europe/Berlin"}, "x", sqlite.CreateUserOptions{})
+	u, err := db.CreateUser(context.Background(), journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "Europe/Berlin"}, "x")
 	if err != nil {
 		t.Fatal(err)
 	}

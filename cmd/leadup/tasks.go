@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -127,24 +128,21 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer db.Close()
+	uc := core.New(db)
 	hasher := password.NewHasher(password.Default)
 
 	if sub == "passwd" {
 		if msg := journal.CheckPassword(pw); msg != "" {
 			return errors.New("password: " + msg)
 		}
-		u, err := db.FindUserByEmail(ctx, email)
-		if err != nil {
-			return fmt.Errorf("%s: %s", email, operatorMessage(err))
-		}
 		hash, err := hasher.Hash(pw)
 		if err != nil {
 			return err
 		}
-		// The same store call as the settings page: it ends every
-		// session, API token, calendar feed and device cookie of the account.
-		if err := db.UpdatePassword(ctx, u.ID, hash, nil); err != nil {
-			return err
+		// The same change as the settings page's: it ends every session,
+		// API token, calendar feed and device cookie of the account.
+		if _, err := uc.ResetPassword(ctx, email, hash); err != nil {
+			return fmt.Errorf("%s: %s", email, operatorMessage(err))
 		}
 		fmt.Fprintf(stdout, "password changed for %s; its sessions, API tokens, calendar feed and known browsers have ended\n", email)
 		return nil
@@ -166,8 +164,9 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	// The operator adds accounts whatever the sign-up mode says.
-	u, err := db.CreateUser(ctx, su, hash, sqlite.CreateUserOptions{})
+	// The web's own way of making an account; the operator adds accounts
+	// whatever the sign-up mode says.
+	u, err := uc.CreateAccount(ctx, su, hash, journal.SignupOperator)
 	if err != nil {
 		return fmt.Errorf("%s: %s", email, operatorMessage(err))
 	}

@@ -34,7 +34,7 @@ func newCoreFixture(t *testing.T) *coreFixture {
 		name  string
 	}{{&f.ann, &f.annBoss, "ann@example.com", "Dana"}, {&f.bob, &f.bobBoss, "bob@example.com", "Eve"}} {
 		su := journal.Signup{Email: u.email, Password: "irrelevant", DisplayName: "Someone", TimeZone: "Europe/Berlin"}
-		if *u.user, err = db.CreateUser(ctx, su, "h", sqlite.CreateUserOptions{}); err != nil {
+		if *u.user, err = db.CreateUser(ctx, su, "h"); err != nil {
 			t.Fatal(err)
 		}
 		if *u.boss, err = db.CreateBoss(ctx, (*u.user).ID, journal.BossInput{Name: u.name, Relation: "manager"}); err != nil {

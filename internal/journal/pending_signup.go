@@ -41,3 +41,15 @@ type SignupMail struct {
 	Owner *User
 	ID    int64 // the request's row in the mail log, to undo a mail that failed
 }
+
+// ErrSignupLinkExpired refuses a sign-up link past its lifetime.
+var ErrSignupLinkExpired = Errorf(EFORBIDDEN, "This sign-up link has expired.")
+
+// Usable returns nil while the link of p works at now, and
+// ErrSignupLinkExpired after.
+func (p *PendingSignup) Usable(now time.Time) error {
+	if !now.Before(p.ExpiresAt) {
+		return ErrSignupLinkExpired
+	}
+	return nil
+}

@@ -211,3 +211,7 @@ func (src *ReminderSource) Next(t time.Time) (time.Time, bool) {
 	}
 	return src.Schedule.NextMeetingEnd(t, loc)
 }
+
+// ErrStaleUnsubscribe refuses an unsubscribe link from an older mail.
+var ErrStaleUnsubscribe = Errorf(ECONFLICT,
+	"This link is from an older mail: you have turned reminders on again since it was sent, so it no longer turns them off. Use the link in a newer mail, or your notification settings.")

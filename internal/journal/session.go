@@ -11,3 +11,9 @@ type Session struct {
 	LastSeenAt time.Time
 	ExpiresAt  time.Time // the absolute end, however active the session is
 }
+
+// Ended reports whether the session is over at now: past its absolute
+// end, or unused for idle.
+func (s *Session) Ended(now time.Time, idle time.Duration) bool {
+	return !now.Before(s.ExpiresAt) || now.Sub(s.LastSeenAt) >= idle
+}

@@ -67,7 +67,7 @@ func (f *fixture) runner(db *sqlite.DB) *Runner {
 
 func (f *fixture) user(email, zone string) *journal.User {
 	f.t.Helper()
-	u, err := f.db.CreateUser(context.Background(), journal.Signup{Email: email, DisplayName: "Robin", TimeZone: zone}, "x", sqlite.CreateUserOptions{})
+	u, err := f.db.CreateUser(context.Background(), journal.Signup{Email: email, DisplayName: "Robin", TimeZone: zone}, "x")
 	if err != nil {
 		f.t.Fatal(err)
 	}

@@ -4,40 +4,52 @@ import (
 	"context"
 
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
-// createAccount is the one way the web app makes an account, whoever asks:
-// the sign-up form, a mailed sign-up link, the auth proxy or an OpenID
-// provider. su must have passed Validate; passwordHash is the hash of its
+// createAccount makes an account for the sign-up form or the auth proxy
+// through core.CreateAccount, the one way any front end makes one (a
+// mailed link and an OpenID provider use its variants, which add their
+// own writes to the same transaction). passwordHash is the hash of su's
 // password, or of a random one nobody knows for an external account. The
-// sign-up mode applies here and only here.
+// sign-up mode applies in core, inside the transaction.
 func (s *Server) createAccount(ctx context.Context, su journal.Signup, passwordHash string) (*journal.User, error) {
-	u, err := s.db.CreateUser(ctx, su, passwordHash, sqlite.CreateUserOptions{OnlyFirst: s.cfg.Signup == SignupFirst})
+	u, err := s.core.CreateAccount(ctx, su, passwordHash, s.cfg.Signup)
 	if err != nil {
 		return nil, err
 	}
+	s.accountCreated(u, su)
+	return u, nil
+}
+
+// accountCreated logs a new account and how it came.
+func (s *Server) accountCreated(u *journal.User, su journal.Signup) {
 	how := "sign-up"
 	if su.External {
 		how = "external sign-in"
 	}
 	s.log.Info("account created", "user_id", u.ID, "via", how)
-	return u, nil
 }
 
-// createExternalAccount makes the account of someone an auth proxy or an
-// OpenID provider vouches for. It gets a random password nobody knows: the
-// proxy or provider is how its owner signs in.
-func (s *Server) createExternalAccount(ctx context.Context, email, name string) (*journal.User, error) {
+// externalSignup is the sign-up of someone an auth proxy or an OpenID
+// provider vouches for, and the hash of a random password nobody knows
+// for it: the proxy or provider is how its owner signs in.
+func (s *Server) externalSignup(email, name string) (journal.Signup, string, error) {
 	su := journal.Signup{Email: email, DisplayName: name, External: true}
 	if err := su.Validate(); err != nil {
-		return nil, err
+		return su, "", err
 	}
 	secret, err := randomToken()
 	if err != nil {
-		return nil, err
+		return su, "", err
 	}
 	hash, err := s.hasher.Hash(secret)
+	return su, hash, err
+}
+
+// createExternalAccount makes the account of someone an auth proxy
+// vouches for.
+func (s *Server) createExternalAccount(ctx context.Context, email, name string) (*journal.User, error) {
+	su, hash, err := s.externalSignup(email, name)
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ func (s *Server) deleteByEmail(r *http.Request, u *journal.User) bool {
 	if viaProxy(r) {
 		return true
 	}
-	ok, err := s.db.HasOIDCIdentity(r.Context(), u.ID)
+	ok, err := s.core.SignsInExternally(r.Context(), u.ID)
 	if err != nil {
 		s.log.Error("check oidc identity", "user_id", u.ID, "err", err)
 	}

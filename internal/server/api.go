@@ -148,16 +148,11 @@ func (s *Server) apiAuth() func(http.Handler) http.Handler {
 				return
 			}
 			ctx := r.Context()
-			tok, err := s.db.FindAPITokenByHash(ctx, hashToken(raw))
+			tok, user, err := s.core.APITokenOwner(ctx, hashToken(raw))
 			if journal.ErrorCode(err) == journal.ENOTFOUND {
 				writeAPIError(w, http.StatusUnauthorized, "invalid_token", "That token is not known here.", nil)
 				return
 			}
-			if err != nil {
-				s.apiFail(w, r, err)
-				return
-			}
-			user, err := s.db.FindUserByID(ctx, tok.UserID)
 			if err != nil {
 				s.apiFail(w, r, err)
 				return
@@ -170,13 +165,9 @@ func (s *Server) apiAuth() func(http.Handler) http.Handler {
 			if limiter.RespondOnLimit(w, r, "user:"+strconv.FormatInt(user.ID, 10)) {
 				return
 			}
-			// As with sessions, last-used is kept to a few minutes so that
-			// reads do not each become a write.
-			if tok.LastUsedAt == nil || now.Sub(*tok.LastUsedAt) >= touchEvery {
-				if err := s.db.TouchAPIToken(ctx, tok.ID, now); err != nil {
-					s.apiFail(w, r, err)
-					return
-				}
+			if err := s.core.APITokenUsed(ctx, tok, now); err != nil {
+				s.apiFail(w, r, err)
+				return
 			}
 			ctx = context.WithValue(withUser(ctx, user, nil), tokenKey, tok)
 			next.ServeHTTP(w, r.WithContext(ctx))

@@ -7,7 +7,7 @@ import (
 	"encoding/json"
 	"net/http"
 
-	"github.com/leadup/leadup/internal/sqlite"
+	"github.com/leadup/leadup/internal/core"
 )
 
 // maxIdempotencyKey bounds the Idempotency-Key header, in bytes.
@@ -45,7 +45,7 @@ func visibleASCII(s string) bool {
 // differently is still the same request, and the same key on another
 // entry's follow-ups is not. ok is false when either was refused and the
 // answer written.
-func readCreate[B any](w http.ResponseWriter, r *http.Request) (key sqlite.OnceKey, body B, ok bool) {
+func readCreate[B any](w http.ResponseWriter, r *http.Request) (key core.OnceKey, body B, ok bool) {
 	if key.Key, ok = idempotencyKey(w, r); !ok {
 		return key, body, false
 	}

@@ -15,15 +15,7 @@ import (
 
 // canSignup reports whether a new account may be created now.
 func (s *Server) canSignup(r *http.Request) (bool, error) {
-	switch s.cfg.Signup {
-	case SignupOpen:
-		return true, nil
-	case SignupFirst:
-		n, err := s.db.CountUsers(r.Context())
-		return n == 0, err
-	default:
-		return false, nil
-	}
+	return s.core.SignupOpen(r.Context(), s.cfg.Signup)
 }
 
 // signupClosed answers 403 with the page that says how accounts are made.
@@ -200,7 +192,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 // nor the timing tells whether an account exists.
 func (s *Server) authenticate(r *http.Request, email, pw string) (*journal.User, error) {
 	wrong := journal.Errorf(journal.EUNAUTHORIZED, "That email and password do not match an account.")
-	user, err := s.db.FindUserByEmail(r.Context(), email)
+	user, err := s.core.AccountByEmail(r.Context(), email)
 	if journal.ErrorCode(err) == journal.ENOTFOUND {
 		dummy, err := s.dummyHash()
 		if err != nil {
@@ -221,7 +213,7 @@ func (s *Server) authenticate(r *http.Request, email, pw string) (*journal.User,
 	}
 	if s.hasher.NeedsRehash(user.PasswordHash) {
 		if hash, err := s.hasher.Hash(pw); err == nil {
-			if err := s.db.RehashPassword(r.Context(), user.ID, hash); err != nil {
+			if err := s.core.UpgradePasswordHash(r.Context(), user.ID, hash); err != nil {
 				s.log.Error("upgrade password hash", "user_id", user.ID, "err", err)
 			} else {
 				user.PasswordHash = hash // the device cookie is signed over the stored hash
@@ -233,7 +225,7 @@ func (s *Server) authenticate(r *http.Request, email, pw string) (*journal.User,
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if sess := sessionFrom(r.Context()); sess != nil {
-		if err := s.db.DeleteSession(r.Context(), sess.TokenHash); err != nil {
+		if err := s.core.EndSession(r.Context(), sess.TokenHash); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -294,6 +286,5 @@ func (s *Server) firstVisit(r *http.Request) (bool, error) {
 	if s.cfg.Signup == SignupClosed || s.cfg.OIDC != nil || s.cfg.PasswordLoginOff {
 		return false, nil
 	}
-	n, err := s.db.CountUsers(r.Context())
-	return n == 0, err
+	return s.core.NoAccountYet(r.Context())
 }

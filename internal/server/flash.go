@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-
-	"github.com/leadup/leadup/internal/signer"
 )
 
 // The one-time notice after a form ("Entry saved.") travels in a
@@ -41,7 +39,7 @@ func (s *Server) setFlash(w http.ResponseWriter, r *http.Request, userID int64, 
 	}
 	raw, _ := json.Marshal(n) // two strings always marshal
 	b64 := base64.RawURLEncoding.EncodeToString(raw)
-	tag := signer.New(s.db.Secret()).Sign(flashPurpose, strconv.FormatInt(userID, 10), b64)
+	tag := s.signer.Sign(flashPurpose, strconv.FormatInt(userID, 10), b64)
 	http.SetCookie(w, &http.Cookie{
 		Name:     flashCookie,
 		Value:    b64 + "." + tag,
@@ -75,7 +73,7 @@ func (s *Server) popFlash(ctx context.Context) notice {
 	raw, _ := ctx.Value(flashKey{}).(string)
 	u := userFrom(ctx)
 	b64, tag, ok := strings.Cut(raw, ".")
-	if !ok || u == nil || !signer.New(s.db.Secret()).Verify(tag, flashPurpose, strconv.FormatInt(u.ID, 10), b64) {
+	if !ok || u == nil || !s.signer.Verify(tag, flashPurpose, strconv.FormatInt(u.ID, 10), b64) {
 		return notice{}
 	}
 	b, err := base64.RawURLEncoding.DecodeString(b64)

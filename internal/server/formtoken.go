@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // formTokenPurpose separates form tokens from every other HMAC made with
@@ -39,7 +39,7 @@ var (
 // postedToken returns the posted form's token, "" when there is none (a
 // script or curl, which create as before), errBadToken for a forged one
 // or one minted for another user, and errOldToken for one minted longer
-// ago than sqlite.KeepIdempotencyKeys (or before tokens carried their
+// ago than core.KeepIdempotencyKeys (or before tokens carried their
 // time, which cannot be dated).
 func (s *Server) postedToken(r *http.Request) (string, error) {
 	tok := r.PostFormValue("token")
@@ -62,7 +62,7 @@ func (s *Server) postedToken(r *http.Request) (string, error) {
 	if err != nil {
 		return "", errBadToken
 	}
-	if s.now().Sub(time.Unix(sec, 0)) > sqlite.KeepIdempotencyKeys {
+	if s.now().Sub(time.Unix(sec, 0)) > core.KeepIdempotencyKeys {
 		return "", errOldToken
 	}
 	return tok, nil

@@ -107,7 +107,7 @@ func (s *Server) knownDevice(r *http.Request, email string) bool {
 	if age := s.now().Sub(time.Unix(sec, 0)); age < 0 || age >= deviceLifetime {
 		return false
 	}
-	u, err := s.db.FindUserByEmail(r.Context(), email)
+	u, err := s.core.AccountByEmail(r.Context(), email)
 	if err != nil {
 		return false
 	}

@@ -92,7 +92,7 @@ func (s *Server) beginOIDC(w http.ResponseWriter, r *http.Request, next, saved s
 		login.Saved = markReauth(saved)
 		opts = append(opts, oauth2.SetAuthURLParam("max_age", "0"), oauth2.SetAuthURLParam("prompt", "login"))
 	}
-	if err := s.db.CreateOIDCLogin(ctx, login); err != nil {
+	if err := s.core.StartOIDCLogin(ctx, login); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -160,7 +160,7 @@ func (s *Server) handleOIDCCallback(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusBadRequest, "state does not match the browser's", "This sign-in did not start in this browser, or its link was altered.")
 		return
 	}
-	login, err := s.db.TakeOIDCLogin(ctx, hashToken(state), s.now().Add(-journal.OIDCLoginTTL))
+	login, err := s.core.TakeOIDCLogin(ctx, hashToken(state), s.now().Add(-journal.OIDCLoginTTL))
 	if journal.ErrorCode(err) == journal.ENOTFOUND {
 		refuse(http.StatusBadRequest, "state unknown, expired or used", "This sign-in has expired or was already used.")
 		return
@@ -206,7 +206,7 @@ func (s *Server) handleOIDCCallback(w http.ResponseWriter, r *http.Request) {
 	if reauth {
 		// Only the signed-in account's own identity will do; another is
 		// neither linked nor created on the way.
-		user, err = s.db.FindUserByOIDC(ctx, idt.Issuer, idt.Subject)
+		user, err = s.core.AccountByOIDC(ctx, idt.Issuer, idt.Subject)
 		if cur := userFrom(ctx); journal.ErrorCode(err) == journal.ENOTFOUND || (err == nil && (cur == nil || cur.ID != user.ID)) {
 			refuse(http.StatusForbidden, "re-authentication as another account", "You signed in at the provider as someone other than this account, so nothing was created.")
 			return
@@ -285,25 +285,19 @@ func (s *Server) finishSignIn(w http.ResponseWriter, r *http.Request, login *jou
 // first sight by the rules of journal.FirstSight.
 func (s *Server) oidcUser(r *http.Request, issuer, subject string, c oidcClaims) (*journal.User, error) {
 	ctx := r.Context()
-	user, err := s.db.FindUserByOIDC(ctx, issuer, subject)
-	if journal.ErrorCode(err) != journal.ENOTFOUND {
-		return user, err
-	}
 	email := journal.NormalizeEmail(c.Email)
-	var existing *journal.User
-	if email != "" {
-		existing, err = s.db.FindUserByEmail(ctx, email)
-		if err != nil && journal.ErrorCode(err) != journal.ENOTFOUND {
-			return nil, err
-		}
+	sight, err := s.core.OIDCSight(ctx, issuer, subject, email)
+	if err != nil || sight.Linked != nil {
+		return sight.Linked, err
 	}
+	existing := sight.Existing
 	canSignup, err := s.canSignup(r)
 	if err != nil {
 		return nil, err
 	}
 	switch journal.FirstSight(email, c.verified(), existing != nil, canSignup) {
 	case journal.OIDCLink:
-		if err := s.db.LinkOIDC(ctx, existing.ID, issuer, subject, email); err != nil {
+		if err := s.core.LinkOIDC(ctx, existing.ID, issuer, subject, email); err != nil {
 			return nil, err
 		}
 		s.log.Info("oidc identity linked to an account", "user_id", existing.ID)
@@ -322,20 +316,22 @@ func (s *Server) oidcUser(r *http.Request, issuer, subject string, c oidcClaims)
 
 var errSignupClosed = journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed")
 
-// createOIDCUser makes the account of a new identity. It gets a random
-// password nobody knows: the provider is how its owner signs in.
+// createOIDCUser makes the account of a new identity, linked to it in the
+// same transaction. It gets a random password nobody knows: the provider
+// is how its owner signs in.
 func (s *Server) createOIDCUser(r *http.Request, issuer, subject, email, name string) (*journal.User, error) {
-	user, err := s.createExternalAccount(r.Context(), email, name)
+	su, hash, err := s.externalSignup(email, name)
+	if err == nil {
+		var user *journal.User
+		if user, err = s.core.CreateOIDCAccount(r.Context(), su, hash, s.cfg.Signup, issuer, subject); err == nil {
+			s.accountCreated(user, su)
+			return user, nil
+		}
+	}
 	if msgs := journal.FieldErrors(err); msgs["email"] != "" {
 		return nil, journal.Errorf(journal.EFORBIDDEN, "Your sign-in provider gave the email “%s”, which leadup cannot use: %s", email, msgs["email"])
 	}
-	if err != nil {
-		return nil, err
-	}
-	if err := s.db.LinkOIDC(r.Context(), user.ID, issuer, subject, email); err != nil {
-		return nil, err
-	}
-	return user, nil
+	return nil, err
 }
 
 func (s *Server) oidcRefused(w http.ResponseWriter, r *http.Request, err error) {

@@ -28,7 +28,7 @@ func (s *Server) proxyAuth(w http.ResponseWriter, r *http.Request) (user *journa
 		return nil, false
 	}
 	ctx := r.Context()
-	user, err := s.db.FindUserByEmail(ctx, email)
+	user, err := s.core.AccountByEmail(ctx, email)
 	if journal.ErrorCode(err) == journal.ENOTFOUND {
 		user, err = s.createProxyUser(r, email)
 	}

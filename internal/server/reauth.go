@@ -38,7 +38,7 @@ func (s *Server) ownerCheck(r *http.Request) (web.OwnerCheck, error) {
 		return web.OwnerCheck{}, nil
 	}
 	if s.oidc != nil {
-		linked, err := s.db.HasOIDCIdentity(r.Context(), userFrom(r.Context()).ID)
+		linked, err := s.core.SignsInExternally(r.Context(), userFrom(r.Context()).ID)
 		if err != nil {
 			return web.OwnerCheck{}, err
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/httprate"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
@@ -24,9 +25,9 @@ import (
 
 // Signup modes.
 const (
-	SignupFirst  = "first"  // only while no account exists
-	SignupOpen   = "open"   // anyone who can reach the server
-	SignupClosed = "closed" // accounts come from `leadup user add`
+	SignupFirst  = journal.SignupFirst  // only while no account exists
+	SignupOpen   = journal.SignupOpen   // anyone who can reach the server
+	SignupClosed = journal.SignupClosed // accounts come from `leadup user add`
 )
 
 // Cookie security modes.
@@ -152,11 +153,10 @@ type Server struct {
 
 // New returns a Server over the use cases c.
 func New(c *core.Core, hasher *password.Hasher, log *slog.Logger, cfg Config) *Server {
-	db := c.Store()
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{core: c, db: db, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(db.Secret())}
+	s := &Server{core: c, db: c.Store(), hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(c.Secret())}
 	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)

@@ -8,8 +8,8 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
-	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 )
 
@@ -17,7 +17,6 @@ const (
 	cookieName       = "leadup_session"
 	secureCookieName = "__Host-leadup_session"   // needs Secure, Path=/ and no Domain
 	subPathName      = "__Secure-leadup_session" // Secure under a base path, where __Host- cannot be used
-	touchEvery       = 5 * time.Minute           // how stale last_seen may get before a write
 )
 
 // secure reports whether cookies on this request get the Secure flag.
@@ -83,8 +82,8 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			return
 		}
 		ctx := r.Context()
-		sess, err := s.db.FindSession(ctx, hashToken(c.Value))
-		if journal.ErrorCode(err) == journal.ENOTFOUND {
+		user, sess, err := s.core.ResumeSession(ctx, hashToken(c.Value), s.now(), s.cfg.SessionIdle)
+		if err == core.ErrNoSession {
 			s.clearCookie(w, r)
 			next.ServeHTTP(w, r)
 			return
@@ -92,29 +91,6 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 		if err != nil {
 			s.serverError(w, r, err)
 			return
-		}
-		now := s.now()
-		if !now.Before(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) >= s.cfg.SessionIdle {
-			if err := s.db.DeleteSession(ctx, sess.TokenHash); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			s.clearCookie(w, r)
-			next.ServeHTTP(w, r)
-			return
-		}
-		user, err := s.db.FindUserByID(ctx, sess.UserID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		// Writing last_seen on every request would make every page a write;
-		// a few minutes of slack in the idle timeout costs nothing.
-		if now.Sub(sess.LastSeenAt) >= touchEvery {
-			if err := s.db.TouchSession(ctx, sess.TokenHash, now); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
 		}
 		next.ServeHTTP(w, r.WithContext(withUser(ctx, user, sess)))
 	})
@@ -140,10 +116,9 @@ func (s *Server) requireUser(next http.Handler) http.Handler {
 // the browser had before, so a token planted before login is worthless.
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int64, flash string) error {
 	ctx := r.Context()
-	if old := sessionFrom(ctx); old != nil {
-		if err := s.db.DeleteSession(ctx, old.TokenHash); err != nil {
-			return err
-		}
+	var old []byte
+	if sess := sessionFrom(ctx); sess != nil {
+		old = sess.TokenHash
 	}
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
@@ -158,7 +133,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID int
 		LastSeenAt: now,
 		ExpiresAt:  now.Add(s.cfg.SessionLifetime),
 	}
-	if err := s.db.CreateSession(ctx, sess); err != nil {
+	if err := s.core.StartSession(ctx, old, sess); err != nil {
 		return err
 	}
 	http.SetCookie(w, &http.Cookie{

@@ -61,16 +61,9 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	if err := s.db.UpdateProfile(r.Context(), u.ID, upd); err != nil {
+	if err := s.core.UpdateProfile(r.Context(), u, upd); err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	if upd.TimeZone != u.TimeZone {
-		// Reminders fall due at local times: work them out in the new zone.
-		if err := s.db.RescheduleReminders(r.Context(), u.ID); err != nil {
-			s.fail(w, r, err)
-			return
-		}
 	}
 	s.redirectWithFlash(w, r, "/settings", "Profile saved.")
 }
@@ -110,7 +103,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	if sess := sessionFrom(r.Context()); sess != nil {
 		keep = sess.TokenHash
 	}
-	if err := s.db.UpdatePassword(r.Context(), u.ID, hash, keep); err != nil {
+	if err := s.core.ChangePassword(r.Context(), u.ID, hash, keep); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -151,7 +144,7 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
-	if err := s.db.DeleteUser(r.Context(), u.ID); err != nil {
+	if err := s.core.DeleteAccount(r.Context(), u.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}

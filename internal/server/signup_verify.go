@@ -41,7 +41,7 @@ func (s *Server) signupByMail() bool {
 func (s *Server) signupWithLink(w http.ResponseWriter, r *http.Request, su journal.Signup) {
 	random := rand.Text()
 	p := pendingSignup(su, random, s.now())
-	m, err := s.db.ClaimSignupMail(r.Context(), p)
+	m, err := s.core.ClaimSignupMail(r.Context(), p)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -77,7 +77,7 @@ func (s *Server) sendSignupMail(r *http.Request, m journal.SignupMail, p journal
 			return
 		}
 		s.log.Error("sign-up mail not sent", "err", err, "request_id", reqID)
-		if err := s.db.ReleaseSignupMail(ctx, m, p.TokenHash); err != nil {
+		if err := s.core.ReleaseSignupMail(ctx, m, p.TokenHash); err != nil {
 			s.log.Error("release sign-up mail", "err", err, "request_id", reqID)
 		}
 	}()
@@ -110,22 +110,22 @@ func (s *Server) signupLinkHash(w http.ResponseWriter, r *http.Request) ([]byte,
 	return hashToken(random), true
 }
 
-// pendingUsable refuses a sign-up link that was used or has expired.
-func (s *Server) pendingUsable(w http.ResponseWriter, r *http.Request, p *journal.PendingSignup, err error) bool {
+// pendingUsable refuses a sign-up link that was used or has expired, as
+// err from core says.
+func (s *Server) pendingUsable(w http.ResponseWriter, r *http.Request, err error) bool {
 	switch {
+	case err == nil:
+		return true
 	case journal.ErrorCode(err) == journal.ENOTFOUND:
 		s.signupLinkRefused(w, r, http.StatusGone,
 			"This sign-up link was used already, was replaced by a newer one, or expired and was removed. If you finished signing up, sign in; otherwise use the newest link you got, or sign up again for a new one.")
-		return false
-	case err != nil:
-		s.serverError(w, r, err)
-		return false
-	case !s.now().Before(p.ExpiresAt):
+	case err == journal.ErrSignupLinkExpired:
 		s.signupLinkRefused(w, r, http.StatusGone,
 			"This sign-up link has expired: links work for 24 hours. Sign up again for a new one.")
-		return false
+	default:
+		s.serverError(w, r, err)
 	}
-	return true
+	return false
 }
 
 func (s *Server) signupLinkRefused(w http.ResponseWriter, r *http.Request, status int, msg string) {
@@ -145,8 +145,8 @@ func (s *Server) handleSignupVerifyForm(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	p, err := s.db.FindPendingSignup(r.Context(), hash)
-	if !s.pendingUsable(w, r, p, err) {
+	p, err := s.core.PendingSignup(r.Context(), hash, s.now())
+	if !s.pendingUsable(w, r, err) {
 		return
 	}
 	s.renderSignupFinish(w, r, http.StatusOK, web.Form{Values: map[string]string{
@@ -156,17 +156,17 @@ func (s *Server) handleSignupVerifyForm(w http.ResponseWriter, r *http.Request) 
 // handleSignupVerify takes the password chosen by whoever followed the
 // link, which proves they read the mailbox, then creates the account and
 // signs it in, like a sign-up without mail. A bad password leaves the link
-// usable; taking the pending sign-up deletes it, so a link works once. The
-// password is hashed before the transaction that takes the link: the one
-// writer never waits on argon2.
+// usable; the account is made in the transaction that takes (deletes) the
+// pending sign-up, so a link works once. The password is hashed before
+// that transaction: the one writer never waits on argon2.
 func (s *Server) handleSignupVerify(w http.ResponseWriter, r *http.Request) {
 	hash, ok := s.signupLinkHash(w, r)
 	if !ok || !s.parseForm(w, r) || !s.signupAllowed(w, r) {
 		return
 	}
 	ctx := r.Context()
-	p, err := s.db.FindPendingSignup(ctx, hash)
-	if !s.pendingUsable(w, r, p, err) {
+	p, err := s.core.PendingSignup(ctx, hash, s.now())
+	if !s.pendingUsable(w, r, err) {
 		return
 	}
 	su := p.Signup()
@@ -182,11 +182,7 @@ func (s *Server) handleSignupVerify(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	p, err = s.db.TakePendingSignup(ctx, hash)
-	if !s.pendingUsable(w, r, p, err) {
-		return
-	}
-	user, err := s.createAccount(ctx, su, passwordHash)
+	user, err := s.core.CreateAccountFromLink(ctx, hash, su, passwordHash, s.cfg.Signup, s.now())
 	if journal.ErrorCode(err) == journal.ECONFLICT {
 		// Another link for the same address was followed first; whoever
 		// holds this link reads that mailbox, so saying so reveals nothing.
@@ -194,8 +190,7 @@ func (s *Server) handleSignupVerify(w http.ResponseWriter, r *http.Request) {
 			"An account with this address was created already, from another sign-up link. Sign in with it.")
 		return
 	}
-	if err != nil {
-		s.serverError(w, r, err)
+	if !s.pendingUsable(w, r, err) {
 		return
 	}
 	s.log.Info("account created", "user_id", user.ID, "via", "mailed link")

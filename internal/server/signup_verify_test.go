@@ -20,7 +20,6 @@ import (
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/smtptest"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // withRelay turns mail on for the app, through a real SMTP relay on
@@ -307,7 +306,7 @@ func TestSignupFirstWithMail(t *testing.T) {
 // timing does not tell the cases apart.
 func BenchmarkSignupByMail(b *testing.B) {
 	app := newTestApp(b, func(c *Config) { c.LoginPerIP = 1 << 30 })
-	if _, err := app.db.CreateUser(context.Background(), journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "x", sqlite.CreateUserOptions{}); err != nil {
+	if _, err := app.db.CreateUser(context.Background(), journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "x"); err != nil {
 		b.Fatal(err)
 	}
 	app.withRelay()

@@ -15,7 +15,7 @@ import (
 
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, v web.TokensView) {
 	u := userFrom(r.Context())
-	tokens, err := s.db.FindAPITokens(r.Context(), u.ID)
+	tokens, err := s.core.APITokens(r.Context(), u.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -68,7 +68,7 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	token := tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
-	t, err := s.db.CreateAPIToken(r.Context(), u.ID, in, hashToken(token), today)
+	t, err := s.core.CreateAPIToken(r.Context(), u.ID, in, hashToken(token), today)
 	if err == journal.ErrTooManyTokens {
 		invalid(err)
 		return
@@ -89,7 +89,7 @@ func (s *Server) handleTokenRevoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	if err := s.db.RevokeAPIToken(r.Context(), u.ID, id); err != nil {
+	if err := s.core.RevokeAPIToken(r.Context(), u.ID, id); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -7,31 +7,25 @@ import (
 
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/remind"
-	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/web"
 )
 
 // unsubscribeLink is what a signed unsubscribe link names.
 type unsubscribeLink struct {
-	user  *journal.User
-	kind  string
-	epoch int64 // the user's reminder epoch when the mail was made
+	publicID string // the user's
+	kind     string
+	epoch    int64 // the user's reminder epoch when the mail was made
 }
 
-// unsubscribeUser checks the signed token of an unsubscribe link. A bad
+// unsubscribeLinkOf checks the signed token of an unsubscribe link. A bad
 // token answers 404, like any unknown address.
-func (s *Server) unsubscribeUser(w http.ResponseWriter, r *http.Request) (unsubscribeLink, bool) {
+func (s *Server) unsubscribeLinkOf(w http.ResponseWriter, r *http.Request) (unsubscribeLink, bool) {
 	publicID, kind, epoch, ok := remind.ParseUnsubscribeToken(s.signer, chi.URLParam(r, "token"))
 	if !ok {
 		s.handleNotFound(w, r)
 		return unsubscribeLink{}, false
 	}
-	u, err := s.db.FindUserByPublicID(r.Context(), publicID)
-	if err != nil {
-		s.fail(w, r, err)
-		return unsubscribeLink{}, false
-	}
-	return unsubscribeLink{user: u, kind: kind, epoch: epoch}, true
+	return unsubscribeLink{publicID: publicID, kind: kind, epoch: epoch}, true
 }
 
 // unsubscribeRefused answers a link from a mail older than the user's
@@ -45,17 +39,17 @@ func (s *Server) unsubscribeRefused(w http.ResponseWriter, r *http.Request, l un
 // scanner that follows every link in a mail must not unsubscribe anyone.
 // A link too old to work says so here already.
 func (s *Server) handleUnsubscribeForm(w http.ResponseWriter, r *http.Request) {
-	l, ok := s.unsubscribeUser(w, r)
+	l, ok := s.unsubscribeLinkOf(w, r)
 	if !ok {
 		return
 	}
-	epoch, err := s.db.ReminderEpoch(r.Context(), l.user.ID)
-	if err != nil {
-		s.fail(w, r, err)
+	err := s.core.CheckUnsubscribe(r.Context(), l.publicID, l.epoch)
+	if err == journal.ErrStaleUnsubscribe {
+		s.unsubscribeRefused(w, r, l, err)
 		return
 	}
-	if epoch != l.epoch {
-		s.unsubscribeRefused(w, r, l, sqlite.ErrStaleUnsubscribe)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, web.UnsubscribePage(web.Page{Title: "Turn a reminder off"},
@@ -65,11 +59,11 @@ func (s *Server) handleUnsubscribeForm(w http.ResponseWriter, r *http.Request) {
 // handleUnsubscribe turns the reminder off. It answers 200 with a page, no
 // redirect, as RFC 8058 asks of a one-click POST, and needs no session.
 func (s *Server) handleUnsubscribe(w http.ResponseWriter, r *http.Request) {
-	l, ok := s.unsubscribeUser(w, r)
+	l, ok := s.unsubscribeLinkOf(w, r)
 	if !ok {
 		return
 	}
-	err := s.db.Unsubscribe(r.Context(), l.user.ID, l.kind, l.epoch)
+	err := s.core.Unsubscribe(r.Context(), l.publicID, l.kind, l.epoch)
 	if journal.ErrorCode(err) == journal.ECONFLICT {
 		s.unsubscribeRefused(w, r, l, err)
 		return

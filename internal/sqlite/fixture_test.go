@@ -21,8 +21,8 @@ func newFixture(t *testing.T) *fixture {
 	db := newTestDB(t)
 	ctx := context.Background()
 	f := &fixture{db: db}
-	f.ann, _ = db.CreateUser(ctx, signup("ann@example.com"), "h", CreateUserOptions{})
-	f.bob, _ = db.CreateUser(ctx, signup("bob@example.com"), "h", CreateUserOptions{})
+	f.ann, _ = db.CreateUser(ctx, signup("ann@example.com"), "h")
+	f.bob, _ = db.CreateUser(ctx, signup("bob@example.com"), "h")
 	var err error
 	if f.annBoss, err = db.CreateBoss(ctx, f.ann.ID, journal.BossInput{Name: "Dana", Relation: "manager"}); err != nil {
 		t.Fatal(err)

@@ -142,7 +142,7 @@ func (db *DB) Unsubscribe(ctx context.Context, userID int64, kind string, epoch 
 			return err
 		}
 		if epoch != current {
-			return ErrStaleUnsubscribe
+			return journal.ErrStaleUnsubscribe
 		}
 		if _, err := tx.ExecContext(ctx, q, formatTime(db.Now()), userID); err != nil {
 			return fmt.Errorf("unsubscribe: %w", err)
@@ -150,10 +150,6 @@ func (db *DB) Unsubscribe(ctx context.Context, userID int64, kind string, epoch 
 		return nil
 	})
 }
-
-// ErrStaleUnsubscribe refuses an unsubscribe link from an older mail.
-var ErrStaleUnsubscribe = journal.Errorf(journal.ECONFLICT,
-	"This link is from an older mail: you have turned reminders on again since it was sent, so it no longer turns them off. Use the link in a newer mail, or your notification settings.")
 
 // ReminderEpoch returns the user's reminder epoch: how many times they
 // have turned a reminder on. Unsubscribe links carry it.

@@ -156,7 +156,7 @@ func TestSearchMigrationIndexesExistingRows(t *testing.T) {
 	if _, err := Migrate(ctx, db.Writer(), before); err != nil {
 		t.Fatal(err)
 	}
-	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "h", CreateUserOptions{})
+	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "h")
 	b, _ := db.CreateBoss(ctx, u.ID, journal.BossInput{Name: "Dana", Relation: "manager"})
 	// Written by hand: today's store reads tables that this old schema lacks.
 	res, err := db.Writer().ExecContext(ctx, `INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, created_at, updated_at)

@@ -12,16 +12,11 @@ import (
 
 const userColumns = "id, public_id, email, password_hash, display_name, timezone, created_at, updated_at"
 
-// CreateUserOptions are the conditions an account is made under.
-type CreateUserOptions struct {
-	// OnlyFirst makes the creation succeed only while no account exists;
-	// the check and the insert share one transaction, so two racing
-	// sign-ups cannot both pass.
-	OnlyFirst bool
-}
-
 // CreateUser adds an account from a validated signup and a password hash.
-func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash string, opts CreateUserOptions) (*journal.User, error) {
+// Whether the account may be made is core's question (see
+// journal.SignupAdmits): it asks inside the same Update, so two racing
+// sign-ups cannot both pass a first-account-only rule.
+func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash string) (*journal.User, error) {
 	now := db.Now().UTC()
 	u := &journal.User{
 		PublicID:     uuid.NewString(),
@@ -33,22 +28,12 @@ func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash str
 		UpdatedAt:    now,
 	}
 	err := db.tx(ctx, func(tx *sql.Tx) error {
-		if opts.OnlyFirst {
-			var n int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
-				return fmt.Errorf("count users: %w", err)
-			}
-			if n > 0 {
-				return journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed: this leadup already has its account.")
-			}
-		}
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO users (public_id, email, password_hash, display_name, timezone, created_at, updated_at)
 			 VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			u.PublicID, u.Email, u.PasswordHash, u.DisplayName, u.TimeZone, formatTime(now), formatTime(now))
 		if isUniqueViolation(err) {
-			return &journal.Error{Code: journal.ECONFLICT, Message: "An account with that email already exists.",
-				Fields: map[string]string{"email": "An account with that email already exists."}}
+			return journal.ErrEmailTaken
 		}
 		if err != nil {
 			return fmt.Errorf("insert user: %w", err)

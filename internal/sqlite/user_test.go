@@ -15,7 +15,7 @@ func signup(email string) journal.Signup {
 func TestCreateUser(t *testing.T) {
 	db := newTestDB(t)
 	ctx := context.Background()
-	u, err := db.CreateUser(ctx, signup("Ann@Example.com"), "hash", CreateUserOptions{OnlyFirst: true})
+	u, err := db.CreateUser(ctx, signup("Ann@Example.com"), "hash")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,11 +27,7 @@ func TestCreateUser(t *testing.T) {
 		t.Fatalf("FindUserByEmail = %+v, %v", got, err)
 	}
 
-	_, err = db.CreateUser(ctx, signup("bob@example.com"), "hash", CreateUserOptions{OnlyFirst: true})
-	if code := journal.ErrorCode(err); code != journal.EFORBIDDEN {
-		t.Errorf("second account with onlyFirst: code %q, want %q", code, journal.EFORBIDDEN)
-	}
-	_, err = db.CreateUser(ctx, signup("ANN@example.com"), "hash", CreateUserOptions{})
+	_, err = db.CreateUser(ctx, signup("ANN@example.com"), "hash")
 	if code := journal.ErrorCode(err); code != journal.ECONFLICT {
 		t.Errorf("duplicate email in another case: code %q, want %q", code, journal.ECONFLICT)
 	}
@@ -46,7 +42,7 @@ func TestCreateUser(t *testing.T) {
 func TestUpdateProfileAndPassword(t *testing.T) {
 	db := newTestDB(t)
 	ctx := context.Background()
-	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "old", CreateUserOptions{})
+	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "old")
 	if err := db.UpdateProfile(ctx, u.ID, journal.ProfileUpdate{DisplayName: "Annie", TimeZone: "Asia/Tokyo"}); err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +75,8 @@ func TestUpdateProfileAndPassword(t *testing.T) {
 func TestDeleteUserCascades(t *testing.T) {
 	db := newTestDB(t)
 	ctx := context.Background()
-	ann, _ := db.CreateUser(ctx, signup("ann@example.com"), "h", CreateUserOptions{})
-	bob, _ := db.CreateUser(ctx, signup("bob@example.com"), "h", CreateUserOptions{})
+	ann, _ := db.CreateUser(ctx, signup("ann@example.com"), "h")
+	bob, _ := db.CreateUser(ctx, signup("bob@example.com"), "h")
 	now := time.Now()
 	db.CreateSession(ctx, journal.Session{TokenHash: []byte("a"), UserID: ann.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)})
 	db.CreateSession(ctx, journal.Session{TokenHash: []byte("b"), UserID: bob.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)})
@@ -98,7 +94,7 @@ func TestDeleteUserCascades(t *testing.T) {
 func TestSessions(t *testing.T) {
 	db := newTestDB(t)
 	ctx := context.Background()
-	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "h", CreateUserOptions{})
+	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "h")
 	t0 := time.Unix(1_800_000_000, 0)
 	s := journal.Session{TokenHash: []byte("t"), UserID: u.ID, CreatedAt: t0, LastSeenAt: t0, ExpiresAt: t0.Add(24 * time.Hour)}
 	if err := db.CreateSession(ctx, s); err != nil {
@@ -132,7 +128,7 @@ func TestSessions(t *testing.T) {
 func TestRehashPassword(t *testing.T) {
 	db := newTestDB(t)
 	ctx := context.Background()
-	u, err := db.CreateUser(ctx, signup("ann@example.com"), "old-hash", CreateUserOptions{OnlyFirst: true})
+	u, err := db.CreateUser(ctx, signup("ann@example.com"), "old-hash")
 	if err != nil {
 		t.Fatal(err)
 	}

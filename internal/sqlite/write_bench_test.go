@@ -18,7 +18,7 @@ import (
 func BenchmarkEntryWrites(b *testing.B) {
 	db := newTestDB(b)
 	ctx := context.Background()
-	u, err := db.CreateUser(ctx, journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "h", CreateUserOptions{})
+	u, err := db.CreateUser(ctx, journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "h")
 	if err != nil {
 		b.Fatal(err)
 	}
