@@ -71,15 +71,16 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	defer ln.Close()
 
+	uc := core.New(db)
 	if cfg.SMTP.Host != "" {
-		if scfg.Reminders, err = remind.New(db, cfg.SMTP.mailer(), cfg.BaseURL, log); err != nil {
+		if scfg.Reminders, err = remind.New(uc, cfg.SMTP.mailer(), cfg.BaseURL, log); err != nil {
 			return err
 		}
 	}
 	// One clock, injected into the store and the server alike.
 	clock := time.Now
 	db.Now, scfg.Now = clock, clock
-	srv := server.New(core.New(db), password.NewHasher(password.Default), log, scfg)
+	srv := server.New(uc, password.NewHasher(password.Default), log, scfg)
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,

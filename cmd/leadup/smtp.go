@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -105,7 +106,7 @@ func runRemind(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		db.Now = func() time.Time { return t }
 	}
-	r, err := remind.New(db, cfg.SMTP.mailer(), cfg.BaseURL, cfg.logger(stderr))
+	r, err := remind.New(core.New(db), cfg.SMTP.mailer(), cfg.BaseURL, cfg.logger(stderr))
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 )
@@ -34,57 +35,28 @@ type letter struct {
 // compose writes the mail for a claim. skip is true when the reminder has
 // nothing to say: the entry was already written, or nothing is due.
 func (r *Runner) compose(ctx context.Context, c journal.Claim) (msg mailer.Message, skip bool, err error) {
-	u, err := r.db.FindUserByID(ctx, c.UserID)
-	if journal.ErrorCode(err) == journal.ENOTFOUND {
-		return msg, true, nil // the account was deleted after the claim
-	}
-	if err != nil {
-		return msg, false, err
+	now := r.core.Now()
+	d, err := r.core.ReminderMail(ctx, c, now, maxMailFollowUps)
+	if err != nil || d.Skip {
+		return msg, d.Skip, err
 	}
 	var m letter
 	switch c.Kind {
 	case journal.KindAfterMeeting:
-		m, skip, err = r.afterMeeting(ctx, u, c.Period)
+		m = r.afterMeeting(d.Schedule)
 	case journal.KindWeeklyReview:
-		m, err = r.weeklyReview(ctx, u, c.Period)
-	case journal.KindFollowUpsDigest:
-		m, skip, err = r.digest(ctx, u, c.Period)
+		m = r.weeklyReview(d)
 	default:
-		err = fmt.Errorf("unknown reminder kind %q", c.Kind)
+		m = r.digest(d)
 	}
-	if err != nil || skip {
-		return msg, skip, err
-	}
-	epoch, err := r.db.ReminderEpoch(ctx, u.ID)
-	if err != nil {
-		return msg, false, err
-	}
+	u := d.User
 	m.Greeting = "Hello " + u.DisplayName + ","
-	m.Unsub = r.baseURL + "/unsubscribe/" + UnsubscribeToken(r.signer, u.PublicID, c.Kind, epoch)
+	m.Unsub = r.baseURL + "/unsubscribe/" + UnsubscribeToken(r.signer, u.PublicID, c.Kind, d.Epoch)
 	m.List = r.listID(c.Kind)
-	return r.message(u, m, c.MessageID, r.db.Now()), false, nil
+	return r.message(u, m, c.MessageID, now), false, nil
 }
 
-func (r *Runner) afterMeeting(ctx context.Context, u *journal.User, period string) (letter, bool, error) {
-	schedID, date, _ := strings.Cut(period, "/")
-	s, err := r.db.FindScheduleByPublicID(ctx, u.ID, schedID)
-	if journal.ErrorCode(err) == journal.ENOTFOUND {
-		return letter{}, true, nil // the schedule is gone: nothing to remind of
-	}
-	if err != nil {
-		return letter{}, false, err
-	}
-	boss, err := r.db.FindBoss(ctx, u.ID, s.BossID)
-	if err != nil {
-		return letter{}, false, err
-	}
-	if boss.Archived {
-		return letter{}, true, nil // archived bosses are gone from the entry form the mail opens
-	}
-	done, err := r.db.HasEntryWithBoss(ctx, u.ID, s.BossID, date)
-	if err != nil || done {
-		return letter{}, done, err
-	}
+func (r *Runner) afterMeeting(s *journal.Schedule) letter {
 	return letter{
 		Subject: "Your 1:1 with " + s.BossName + ": note it while it is fresh",
 		Lines: []string{
@@ -94,19 +66,11 @@ func (r *Runner) afterMeeting(ctx context.Context, u *journal.User, period strin
 		Action: "Write the entry",
 		Link:   r.baseURL + "/entries/new?boss_id=" + strconv.FormatInt(s.BossID, 10),
 		Footer: "You get this because reminders are on in the 1:1 schedule with " + s.BossName + ".",
-	}, false, nil
+	}
 }
 
-func (r *Runner) weeklyReview(ctx context.Context, u *journal.User, period string) (letter, error) {
-	w, err := journal.ParseWeek(period)
-	if err != nil {
-		return letter{}, err
-	}
-	today := journal.Today(r.db.Now(), u.Location())
-	sum, err := r.db.WeekSummary(ctx, u.ID, w, today)
-	if err != nil {
-		return letter{}, err
-	}
+func (r *Runner) weeklyReview(d core.ReminderMail) letter {
+	sum, w := d.Week, d.Week.Week
 	m := letter{
 		Subject: "Your week in leading up: " + journal.DateRange(w.Start, w.End),
 		Lines:   []string{fmt.Sprintf("This week you logged %d %s.", sum.Total, plural(sum.Total, "entry", "entries"))},
@@ -123,26 +87,19 @@ func (r *Runner) weeklyReview(ctx context.Context, u *journal.User, period strin
 			m.After = append(m.After, "Nothing for "+p.Label+" this week. Try next week: "+p.Try)
 		}
 	}
-	fus, err := r.db.FindOpenFollowUpsWithDueDate(ctx, u.ID, w.End, maxMailFollowUps)
-	if err != nil {
-		return letter{}, err
-	}
-	m.After = append(m.After, followUpLines(fus, today)...)
-	return m, nil
+	m.After = append(m.After, followUpLines(d.FollowUps, d.Today)...)
+	return m
 }
 
-func (r *Runner) digest(ctx context.Context, u *journal.User, date string) (letter, bool, error) {
-	fus, err := r.db.FindOpenFollowUpsWithDueDate(ctx, u.ID, date, maxMailFollowUps)
-	if err != nil || len(fus) == 0 {
-		return letter{}, len(fus) == 0, err
-	}
+func (r *Runner) digest(d core.ReminderMail) letter {
+	fus := d.FollowUps
 	return letter{
 		Subject: fmt.Sprintf("%d %s due or overdue", len(fus), plural(len(fus), "follow-up", "follow-ups")),
-		Lines:   followUpLines(fus, date),
+		Lines:   followUpLines(fus, d.Today),
 		Action:  "Open your follow-ups",
 		Link:    r.baseURL + "/followups",
 		Footer:  "You get this on days when something is due, because the follow-up digest is on in your notification settings.",
-	}, false, nil
+	}
 }
 
 // followUpLines lists follow-ups, saying who owes each and whether it is late.

@@ -11,10 +11,10 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/signer"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // Sender hands a message to the relay; *mailer.Mailer is one.
@@ -24,7 +24,7 @@ type Sender interface {
 
 // Runner runs reminder passes.
 type Runner struct {
-	db      *sqlite.DB
+	core    *core.Core
 	send    Sender
 	signer  signer.Signer
 	baseURL string // like https://example.com/leadup, no trailing slash
@@ -32,13 +32,14 @@ type Runner struct {
 	log     *slog.Logger
 }
 
-// New returns a Runner. baseURL is the public URL that links in mail use.
-func New(db *sqlite.DB, send Sender, baseURL string, log *slog.Logger) (*Runner, error) {
+// New returns a Runner over the use cases c. baseURL is the public URL
+// that links in mail use.
+func New(c *core.Core, send Sender, baseURL string, log *slog.Logger) (*Runner, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Host == "" {
 		return nil, fmt.Errorf("reminders need a base URL, got %q", baseURL)
 	}
-	return &Runner{db: db, send: send, signer: signer.New(db.Secret()), baseURL: trimSlash(baseURL), domain: u.Hostname(), log: log}, nil
+	return &Runner{core: c, send: send, signer: signer.New(c.Secret()), baseURL: trimSlash(baseURL), domain: u.Hostname(), log: log}, nil
 }
 
 // Stats counts what one pass did.
@@ -54,7 +55,7 @@ type Stats struct {
 // backoff is over are tried again while they are within that grace.
 func (r *Runner) Pass(ctx context.Context, now time.Time) (Stats, error) {
 	var st Stats
-	sources, err := r.db.DueReminderSources(ctx, now)
+	sources, err := r.core.DueReminderSources(ctx, now)
 	if err != nil {
 		return st, err
 	}
@@ -64,7 +65,7 @@ func (r *Runner) Pass(ctx context.Context, now time.Time) (Stats, error) {
 		// reminder still inside it goes out once; older ones are not due.
 		firings := src.Firings(now.Add(-journal.CatchUpGrace), now)
 		next, _ := src.Next(now)
-		won, err := r.db.ClaimFirings(ctx, src, firings, next, func(f journal.Firing) string {
+		won, err := r.core.ClaimFirings(ctx, src, firings, next, func(f journal.Firing) string {
 			return MessageID(r.signer, r.domain, src.User.ID, f.Kind, f.Period)
 		})
 		if err != nil {
@@ -76,7 +77,7 @@ func (r *Runner) Pass(ctx context.Context, now time.Time) (Stats, error) {
 			}
 		}
 	}
-	retries, err := r.db.RetryableClaims(ctx, now)
+	retries, err := r.core.RetryableClaims(ctx, now)
 	if err != nil {
 		return st, err
 	}
@@ -85,12 +86,12 @@ func (r *Runner) Pass(ctx context.Context, now time.Time) (Stats, error) {
 		// reminder is given up rather than sent late.
 		if c.Attempts >= journal.MaxSendAttempts || !journal.Fresh(c.FireAt, now) {
 			c.State, c.RetryAt = journal.ClaimFailed, time.Time{}
-			if err := r.db.SettleClaim(ctx, c); err != nil {
+			if err := r.core.SettleClaim(ctx, c); err != nil {
 				return st, err
 			}
 			continue
 		}
-		won, err := r.db.RetakeClaim(ctx, &c)
+		won, err := r.core.RetakeClaim(ctx, &c)
 		if err != nil {
 			return st, err
 		}
@@ -114,7 +115,7 @@ func (r *Runner) attempt(ctx context.Context, c journal.Claim, st *Stats) error 
 	if skip {
 		c.State, c.RetryAt = journal.ClaimSkipped, time.Time{}
 		st.Skipped++
-		return r.db.SettleClaim(ctx, c)
+		return r.core.SettleClaim(ctx, c)
 	}
 	err = r.send.Send(ctx, msg)
 	if ctx.Err() != nil {
@@ -123,23 +124,23 @@ func (r *Runner) attempt(ctx context.Context, c journal.Claim, st *Stats) error 
 	if err != nil {
 		// The claim's error is shown to the user; the log keeps the relay's own words.
 		c.State, c.LastError = journal.ClaimFailed, FailureReason(err)
-		c.RetryAt = r.db.Now().Add(journal.Backoff(c.Attempts))
+		c.RetryAt = r.core.Now().Add(journal.Backoff(c.Attempts))
 		if c.Attempts >= journal.MaxSendAttempts {
 			c.RetryAt = time.Time{}
 		}
 		st.Failed++
 		r.log.Warn("reminder not sent", "user_id", c.UserID, "kind", c.Kind, "period", c.Period, "attempt", c.Attempts, "err", err)
-		return r.db.SettleClaim(ctx, c)
+		return r.core.SettleClaim(ctx, c)
 	}
 	c.State, c.LastError, c.RetryAt = journal.ClaimSent, "", time.Time{}
 	st.Sent++
 	r.log.Info("reminder sent", "user_id", c.UserID, "kind", c.Kind, "period", c.Period)
-	return r.db.SettleClaim(ctx, c)
+	return r.core.SettleClaim(ctx, c)
 }
 
 // SendTest sends a test mail to the user at once, outside the claims.
 func (r *Runner) SendTest(ctx context.Context, u *journal.User) error {
-	now := r.db.Now()
+	now := r.core.Now()
 	msg := r.testMessage(u, now)
 	return r.send.Send(ctx, msg)
 }
@@ -147,14 +148,14 @@ func (r *Runner) SendTest(ctx context.Context, u *journal.User) error {
 // Loop runs a pass at the start of every minute until ctx ends.
 func (r *Runner) Loop(ctx context.Context) {
 	for {
-		now := r.db.Now()
+		now := r.core.Now()
 		wait := now.Truncate(time.Minute).Add(time.Minute).Sub(now)
 		select {
 		case <-ctx.Done():
 			return
 		case <-time.After(wait):
 		}
-		st, err := r.Pass(ctx, r.db.Now())
+		st, err := r.Pass(ctx, r.core.Now())
 		if err != nil && !errors.Is(err, context.Canceled) {
 			r.log.Error("reminder pass", "err", err)
 		} else if st.Sources > 0 {

@@ -21,7 +21,7 @@ const SignupLinkPath = "/signup/verify/"
 // even the name they gave): until the link is followed, whoever asked may
 // be a stranger using this mailbox as a billboard.
 func (r *Runner) SendSignupLink(ctx context.Context, email, token string) error {
-	now := r.db.Now()
+	now := r.core.Now()
 	m := letter{
 		Subject:  "Finish creating your leadup account",
 		Greeting: "Hello,",
@@ -40,7 +40,7 @@ func (r *Runner) SendSignupLink(ctx context.Context, email, token string) error 
 // SendSignupTaken tells an account's owner that someone tried to sign up
 // with their address. Nothing about the account changes.
 func (r *Runner) SendSignupTaken(ctx context.Context, u *journal.User) error {
-	now := r.db.Now()
+	now := r.core.Now()
 	m := letter{
 		Subject:  "Someone tried to sign up to leadup with your address",
 		Greeting: "Hello " + u.DisplayName + ",",

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/password"
@@ -27,7 +28,7 @@ import (
 func (a *testApp) withRelay() *smtptest.Relay {
 	a.t.Helper()
 	relay := smtptest.Start(a.t, false)
-	r, err := remind.New(a.db, mailer.New(relay.MailConfig()), a.ts.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r, err := remind.New(core.New(a.db), mailer.New(relay.MailConfig()), a.ts.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		a.t.Fatal(err)
 	}
