@@ -40,10 +40,24 @@ func (c *Core) APITokenUsed(ctx context.Context, tok *journal.APIToken, now time
 	return c.db.TouchAPIToken(ctx, tok.ID, now)
 }
 
-// APITokens returns the user's tokens for the tokens page, newest first,
-// revoked ones too.
-func (c *Core) APITokens(ctx context.Context, userID int64) ([]*journal.APIToken, error) {
-	return c.db.FindAPITokens(ctx, userID)
+// TokensPage is what the API tokens page shows.
+type TokensPage struct {
+	Tokens   []*journal.APIToken // newest first, revoked ones too
+	External bool                // the account signs in through an OpenID provider
+}
+
+// TokensPage reads the user's API tokens page in one snapshot.
+func (c *Core) TokensPage(ctx context.Context, userID int64) (TokensPage, error) {
+	var p TokensPage
+	err := c.db.View(ctx, func(v *sqlite.DB) error {
+		var err error
+		if p.Tokens, err = v.FindAPITokens(ctx, userID); err != nil {
+			return err
+		}
+		p.External, err = v.HasOIDCIdentity(ctx, userID)
+		return err
+	})
+	return p, err
 }
 
 // CreateAPIToken stores a new token of the user under tokenHash (the

@@ -34,19 +34,27 @@ const (
 
 // ownerCheck says how the signed-in user confirms who they are.
 func (s *Server) ownerCheck(r *http.Request) (web.OwnerCheck, error) {
-	if viaProxy(r) {
-		return web.OwnerCheck{}, nil
+	if viaProxy(r) || s.oidc == nil {
+		return s.ownerCheckOf(r, false), nil
 	}
-	if s.oidc != nil {
-		linked, err := s.core.SignsInExternally(r.Context(), userFrom(r.Context()).ID)
-		if err != nil {
-			return web.OwnerCheck{}, err
-		}
-		if linked {
-			return web.OwnerCheck{Provider: s.cfg.OIDC.Name}, nil
-		}
+	linked, err := s.core.SignsInExternally(r.Context(), userFrom(r.Context()).ID)
+	if err != nil {
+		return web.OwnerCheck{}, err
 	}
-	return web.OwnerCheck{Password: true}, nil
+	return s.ownerCheckOf(r, linked), nil
+}
+
+// ownerCheckOf is ownerCheck for an account whose link to an OpenID
+// identity (linked) a page has read already.
+func (s *Server) ownerCheckOf(r *http.Request, linked bool) web.OwnerCheck {
+	switch {
+	case viaProxy(r):
+		return web.OwnerCheck{}
+	case linked && s.oidc != nil:
+		return web.OwnerCheck{Provider: s.cfg.OIDC.Name}
+	default:
+		return web.OwnerCheck{Password: true}
+	}
 }
 
 // confirmOwner checks, before a token or a feed is made from a parsed

@@ -15,16 +15,12 @@ import (
 
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, v web.TokensView) {
 	u := userFrom(r.Context())
-	tokens, err := s.core.APITokens(r.Context(), u.ID)
+	p, err := s.core.TokensPage(r.Context(), u.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if v.Check, err = s.ownerCheck(r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	v.Tokens, v.Today = tokens, s.today(u)
+	v.Tokens, v.Check, v.Today = p.Tokens, s.ownerCheckOf(r, p.External), s.today(u)
 	if v.Form.Values == nil {
 		v.Form.Values = map[string]string{"scope": journal.ScopeRead}
 	}
