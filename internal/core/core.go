@@ -18,7 +18,3 @@ type Core struct {
 func New(db *sqlite.DB) *Core {
 	return &Core{db: db}
 }
-
-// Store returns the store under the core, for the front-end code that has
-// not moved onto the core's methods yet. It goes when the last caller has.
-func (c *Core) Store() *sqlite.DB { return c.db }

@@ -20,7 +20,6 @@ import (
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
 	"github.com/leadup/leadup/internal/signer"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // Signup modes.
@@ -115,7 +114,6 @@ const signupTakenPerIP = 5
 // Server serves leadup over HTTP.
 type Server struct {
 	core     *core.Core
-	db       *sqlite.DB
 	hasher   *password.Hasher
 	markdown *markdown.Renderer
 	log      *slog.Logger
@@ -156,7 +154,7 @@ func New(c *core.Core, hasher *password.Hasher, log *slog.Logger, cfg Config) *S
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{core: c, db: c.Store(), hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(c.Secret())}
+	s := &Server{core: c, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(c.Secret())}
 	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
 	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
 	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
