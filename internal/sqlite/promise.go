@@ -8,10 +8,14 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
+// overdueOn is whether follow-up f is overdue on today, the parameter (the
+// date in the user's zone). The rule is migration 00016's overdue_after
+// column; this only applies the day.
+const overdueOn = `f.overdue_after < ?`
+
 // promiseStateOn is the state of follow-up f on today, the query's first
-// parameter: its promise_state, or overdue while open past overdue_after.
-// Both columns are the rules of migration 00016; this only applies the day.
-const promiseStateOn = `CASE WHEN f.overdue_after < ? THEN 'overdue' ELSE f.promise_state END`
+// parameter: its promise_state (00016), or overdue.
+const promiseStateOn = `CASE WHEN ` + overdueOn + ` THEN 'overdue' ELSE f.promise_state END`
 
 // The ledger's queries; each reads an index that starts with the user id
 // (TestPromiseQueriesUseIndexes).

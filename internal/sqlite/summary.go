@@ -11,7 +11,7 @@ import (
 // Counts that the home page and the week page both show.
 const (
 	qEntriesBetween   = `SELECT count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ?`
-	qFollowUpsOverdue = `SELECT count(*) FROM followups WHERE user_id = ? AND overdue_after < ?`
+	qFollowUpsOverdue = `SELECT count(*) FROM followups f WHERE f.user_id = ? AND ` + overdueOn
 )
 
 // maxWeekEntries bounds the entries listed on a week's page.
