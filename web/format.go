@@ -34,7 +34,7 @@ func dueText(f *journal.FollowUp, today string) string {
 		return "done " + longDate(f.DoneOn)
 	case f.DueOn == "":
 		return "no due date"
-	case f.DueOn < today:
+	case f.Overdue(today):
 		return "overdue since " + longDate(f.DueOn)
 	case f.DueOn == today:
 		return "due today"

@@ -2,7 +2,6 @@ package journal
 
 import (
 	"testing"
-	"time"
 )
 
 func TestCaptureFollowUp(t *testing.T) {
@@ -47,28 +46,5 @@ func TestMergeProblems(t *testing.T) {
 	other := Errorf(ENOTFOUND, "gone")
 	if MergeProblems(a, other) != other {
 		t.Error("a non-validation error passes through")
-	}
-}
-
-func TestKeptOnTimeJudgesTheFirstDueDate(t *testing.T) {
-	done := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name       string
-		f          FollowUp
-		onTime, ok bool
-	}{
-		{"kept by the only date", FollowUp{DueOn: "2026-11-25", DoneAt: &done, DoneOn: "2026-11-25"}, true, true},
-		{"moved after it slipped", FollowUp{DueOn: "2026-11-30", FirstDueOn: "2026-11-20", DoneAt: &done, DoneOn: "2026-11-25"}, false, true},
-		{"moved earlier and kept", FollowUp{DueOn: "2026-11-22", FirstDueOn: "2026-11-28", DoneAt: &done, DoneOn: "2026-11-25"}, true, true},
-		{"open", FollowUp{DueOn: "2026-11-30", FirstDueOn: "2026-11-20"}, false, false},
-		{"no date", FollowUp{DoneAt: &done, DoneOn: "2026-11-25"}, false, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			on, ok := tt.f.KeptOnTime()
-			if on != tt.onTime || ok != tt.ok {
-				t.Errorf("KeptOnTime = %v, %v; want %v, %v", on, ok, tt.onTime, tt.ok)
-			}
-		})
 	}
 }

@@ -31,6 +31,11 @@ type FollowUp struct {
 	// FirstDueOn is the due date first promised; moving DueOn later leaves
 	// it, so being on time is judged against the original promise.
 	FirstDueOn string
+	// State and OverdueAfter are the store's judgement (migration 00016
+	// defines it): State is on time, late, unjudged, withdrawn or open;
+	// OverdueAfter is the due date while open, "" once done or undated.
+	State        PromiseState
+	OverdueAfter string
 
 	// Read along with the follow-up, for display.
 	EntryPublicID string
@@ -39,22 +44,11 @@ type FollowUp struct {
 	BossName      string
 }
 
-// Overdue reports whether the follow-up is open and past its due date.
+// Overdue reports whether the follow-up is overdue on today, the date in
+// the user's zone: open and past its due date, as the store's overdue_after
+// column says.
 func (f *FollowUp) Overdue(today string) bool {
-	return f.DoneAt == nil && f.DueOn != "" && f.DueOn < today
-}
-
-// KeptOnTime reports whether a done follow-up was done by its due date.
-// ok is false when there is nothing to judge (open, or no due date).
-func (f *FollowUp) KeptOnTime() (onTime, ok bool) {
-	due := f.FirstDueOn
-	if due == "" {
-		due = f.DueOn
-	}
-	if f.DoneAt == nil || due == "" {
-		return false, false
-	}
-	return f.DoneOn <= due, true
+	return f.OverdueAfter != "" && f.OverdueAfter < today
 }
 
 // FollowUpInput is what the follow-up form sends.

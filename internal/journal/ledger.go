@@ -1,25 +1,16 @@
 package journal
 
-// Promise is what the promise ledger needs to know about one follow-up.
-type Promise struct {
-	BossID    int64
-	Owner     string // "me" or "boss"
-	MadeOn    string // the date of the entry that made it
-	FirstDue  string // the first promised date; "" without one
-	DoneOn    string // "" while open
-	Withdrawn bool
-}
-
 // PromiseCounts are one side's promises in a period. Due = OnTime + Late +
 // Overdue: only what has fallen due counts in a rate, so a promise due next
 // Friday never lowers this week's figure.
 type PromiseCounts struct {
-	Due       int // kept, or open past their first due date
+	Due       int // kept, late, or overdue
 	OnTime    int // done on or before the first due date
 	Late      int // done after the first due date
-	Overdue   int // open and past the first due date
-	Open      int // open and not yet due (or with no date)
+	Overdue   int // open and past its (current) due date
+	Open      int // open and not overdue (not yet due, or with no date)
 	Withdrawn int
+	Unjudged  int // done, never having had a due date: neither on time nor late
 }
 
 // Rate is the share of due promises kept on time; false when nothing was due.
@@ -33,76 +24,31 @@ type Ledger struct {
 
 // Total adds both sides.
 func (l Ledger) Total() int {
-	n := func(c PromiseCounts) int { return c.Due + c.Open + c.Withdrawn }
+	n := func(c PromiseCounts) int { return c.Due + c.Open + c.Withdrawn + c.Unjudged }
 	return n(l.Me) + n(l.Boss)
 }
 
-// PromiseState is where a promise stands on a day.
+// PromiseState is where a promise stands on a day. The store judges it:
+// migration 00016 defines the rules once, as the followups columns
+// promise_state and overdue_after, and the store reads them into these.
 type PromiseState int
 
 const (
-	PromiseOpen PromiseState = iota
-	PromiseOnTime
-	PromiseLate
-	PromiseOverdue
-	PromiseWithdrawn
+	PromiseOpen      PromiseState = iota // open and not overdue
+	PromiseOnTime                        // done on or before its first due date
+	PromiseLate                          // done after its first due date
+	PromiseOverdue                       // open and past its due date
+	PromiseWithdrawn                     // withdrawn, whatever else
+	PromiseUnjudged                      // done without ever having a due date
 )
 
-// PromiseGroup is N promises of one boss and side that share the facts
-// their state depends on. The store counts promises into groups, so years
-// of them arrive as a few rows; State then judges the group.
+// PromiseGroup is N promises of one boss and side in one state. The store
+// counts promises into groups, so years of them arrive as a few rows.
 type PromiseGroup struct {
-	BossID    int64
-	Owner     string
-	Withdrawn bool
-	Done      bool
-	DoneByDue bool // done on or before the first due date
-	HasDue    bool
-	PastDue   bool // the first due date is before today
-	N         int
-}
-
-// Group returns the facts of one promise on today.
-func (p Promise) Group(today string) PromiseGroup {
-	return PromiseGroup{
-		BossID: p.BossID, Owner: p.Owner, Withdrawn: p.Withdrawn,
-		Done:      p.DoneOn != "",
-		DoneByDue: p.DoneOn != "" && p.FirstDue != "" && p.DoneOn <= p.FirstDue,
-		HasDue:    p.FirstDue != "",
-		PastDue:   p.FirstDue != "" && p.FirstDue < today,
-		N:         1,
-	}
-}
-
-// State judges a promise on today; see PromiseGroup.State.
-func (p Promise) State(today string) PromiseState { return p.Group(today).State() }
-
-// State judges a group. On time is judged against the first due date, so
-// moving the date never turns a miss into a keep. A promise due today is not
-// yet overdue. A promise without a date cannot be late: done is on time,
-// open is open.
-func (g PromiseGroup) State() PromiseState {
-	switch {
-	case g.Withdrawn:
-		return PromiseWithdrawn
-	case g.Done:
-		if !g.HasDue || g.DoneByDue {
-			return PromiseOnTime
-		}
-		return PromiseLate
-	case g.PastDue:
-		return PromiseOverdue
-	}
-	return PromiseOpen
-}
-
-// PeriodDate is the date that places a promise in a period: its first due
-// date, or the day it was made when it has none.
-func (p Promise) PeriodDate() string {
-	if p.FirstDue != "" {
-		return p.FirstDue
-	}
-	return p.MadeOn
+	BossID int64
+	Owner  string
+	State  PromiseState
+	N      int
 }
 
 // add counts n promises in state s.
@@ -119,24 +65,14 @@ func (c *PromiseCounts) add(s PromiseState, n int) {
 		c.Overdue += n
 	case PromiseWithdrawn:
 		c.Withdrawn += n
+	case PromiseUnjudged:
+		c.Unjudged += n
 	default:
 		c.Open += n
 	}
 }
 
-// NewLedger counts the promises whose PeriodDate falls between from and to,
-// judged on today.
-func NewLedger(ps []Promise, from, to, today string) Ledger {
-	var gs []PromiseGroup
-	for _, p := range ps {
-		if d := p.PeriodDate(); d >= from && d <= to {
-			gs = append(gs, p.Group(today))
-		}
-	}
-	return LedgerOf(gs)
-}
-
-// LedgerOf adds up groups the store has already kept to a period.
+// LedgerOf adds up the groups the store has judged and kept to a period.
 func LedgerOf(gs []PromiseGroup) Ledger {
 	var l Ledger
 	for _, g := range gs {
@@ -144,7 +80,7 @@ func LedgerOf(gs []PromiseGroup) Ledger {
 		if g.Owner == "boss" {
 			side = &l.Boss
 		}
-		side.add(g.State(), g.N)
+		side.add(g.State, g.N)
 	}
 	return l
 }

@@ -114,7 +114,7 @@ func followUpLines(fus []*journal.FollowUp, today string) []string {
 			who = f.BossName + " owes you"
 		}
 		state := "due " + f.DueOn
-		if f.DueOn < today {
+		if f.Overdue(today) {
 			state = "overdue since " + f.DueOn
 		}
 		out = append(out, "- "+who+": "+f.Text+" ("+state+")")

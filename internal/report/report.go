@@ -207,7 +207,7 @@ func followUpLine(f *journal.FollowUp, today string) string {
 	switch {
 	case f.DoneAt != nil:
 		s += " (done " + journal.FormatDate(f.DoneOn, journal.DayLayout)
-		if on, ok := f.KeptOnTime(); ok && !on {
+		if f.State == journal.PromiseLate {
 			s += ", after its due date " + journal.FormatDate(f.DueOn, journal.DayLayout)
 		}
 		s += ")"

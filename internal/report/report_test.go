@@ -32,12 +32,12 @@ func TestWeeklyUpdate(t *testing.T) {
 		{OccurredOn: "2026-11-25", Summary: "Let Sam lead the design review", Practices: []string{"team", "risk"}, BossName: "Lee Park"},
 	}
 	kept := []*journal.FollowUp{
-		{Text: "Send the plan", Owner: "me", DueOn: "2026-11-24", DoneAt: done("2026-11-24"), DoneOn: "2026-11-24"},
-		{Text: "Book the offsite", Owner: "me", DueOn: "2026-11-20", DoneAt: done("2026-11-25"), DoneOn: "2026-11-25"},
+		{Text: "Send the plan", Owner: "me", DueOn: "2026-11-24", DoneAt: done("2026-11-24"), DoneOn: "2026-11-24", State: journal.PromiseOnTime},
+		{Text: "Book the offsite", Owner: "me", DueOn: "2026-11-20", DoneAt: done("2026-11-25"), DoneOn: "2026-11-25", State: journal.PromiseLate},
 	}
 	open := []*journal.FollowUp{
-		{Text: "Review the budget", Owner: "me", DueOn: "2026-11-26"},
-		{Text: "Intro to finance", Owner: "boss", DueOn: "2026-12-02"},
+		{Text: "Review the budget", Owner: "me", DueOn: "2026-11-26", OverdueAfter: "2026-11-26"},
+		{Text: "Intro to finance", Owner: "boss", DueOn: "2026-12-02", OverdueAfter: "2026-12-02"},
 		{Text: "Feedback on the draft", Owner: "boss"},
 	}
 	tests := []struct {
@@ -60,9 +60,9 @@ func TestPrepAgenda(t *testing.T) {
 	p := &journal.Prep{
 		Boss: boss,
 		FollowUps: []*journal.FollowUp{
-			{Text: "Review the budget", Owner: "me", DueOn: "2026-11-20"},
+			{Text: "Review the budget", Owner: "me", DueOn: "2026-11-20", OverdueAfter: "2026-11-20"},
 			{Text: "Share the hiring plan", Owner: "me"},
-			{Text: "Intro to finance", Owner: "boss", DueOn: "2026-12-02"},
+			{Text: "Intro to finance", Owner: "boss", DueOn: "2026-12-02", OverdueAfter: "2026-12-02"},
 		},
 		Priorities: []*journal.Priority{
 			{ID: 7, Text: "Cut churn by Q1"},

@@ -14,8 +14,11 @@ import (
 
 var errFollowUpNotFound = journal.Errorf(journal.ENOTFOUND, "That follow-up does not exist.")
 
+// followUpColumns ends with the promise's judgement, read from the columns
+// migration 00016 defines the rules in.
 const followUpColumns = `f.id, f.public_id, f.user_id, f.entry_id, f.text, f.owner, coalesce(f.due_on, ''), f.done_at,
-	coalesce(f.done_on, ''), f.created_at, e.public_id, e.summary, e.boss_id, b.name, coalesce(f.first_due_on, f.due_on, '')`
+	coalesce(f.done_on, ''), f.created_at, e.public_id, e.summary, e.boss_id, b.name, coalesce(f.judged_on, ''),
+	f.promise_state, coalesce(f.overdue_after, '')`
 
 // followUpJoins also leaves out withdrawn follow-ups, which no page or
 // export shows.
@@ -110,7 +113,7 @@ func scanFollowUp(row scanner) (*journal.FollowUp, error) {
 	var f journal.FollowUp
 	err := scanOne(row, errFollowUpNotFound, "follow-up",
 		&f.ID, &f.PublicID, &f.UserID, &f.EntryID, &f.Text, &f.Owner, &f.DueOn, optionalTime{&f.DoneAt}, &f.DoneOn, storedTime{&f.CreatedAt},
-		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName, &f.FirstDueOn)
+		&f.EntryPublicID, &f.EntrySummary, &f.BossID, &f.BossName, &f.FirstDueOn, promiseState{&f.State}, &f.OverdueAfter)
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ func TestFollowUps(t *testing.T) {
 	if err != nil || done.DoneAt == nil || !done.DoneAt.Equal(at) || done.DoneOn != "2026-11-27" {
 		t.Fatalf("done: %+v %v", done, err)
 	}
-	if on, ok := done.KeptOnTime(); !ok || !on {
+	if done.State != journal.PromiseOnTime {
 		t.Error("done before the due date should count as on time")
 	}
 	// Marking done again keeps the first time.

@@ -186,8 +186,7 @@ func reviewPractices(ctx context.Context, tx *sql.Tx, userID int64, r *journal.R
 		cond, args := bossCond("boss_id", f.BossID, []any{userID, p.Key, f.From, f.To})
 		cands, err := queryAll(ctx, tx, "review candidates", scanCandidate,
 			`SELECT `+entryColumns+`,
-			   (SELECT count(*) FROM followups fu WHERE fu.entry_id = e.id AND fu.withdrawn_at IS NULL
-			      AND fu.done_on IS NOT NULL AND fu.done_on <= coalesce(fu.first_due_on, fu.due_on, fu.done_on)),
+			   (SELECT count(*) FROM followups fu WHERE fu.entry_id = e.id AND fu.promise_state = 'on_time'),
 			   EXISTS (SELECT 1 FROM problems pb WHERE pb.entry_id = e.id AND pb.decision <> 'open'),
 			   EXISTS (SELECT 1 FROM bets bt WHERE bt.entry_id = e.id AND bt.outcome IS NOT NULL)
 			 FROM (SELECT entry_id FROM entry_practices WHERE user_id = ? AND practice = ? AND occurred_on BETWEEN ? AND ?`+cond+`

@@ -11,7 +11,7 @@ import (
 // Counts that the home page and the week page both show.
 const (
 	qEntriesBetween   = `SELECT count(*) FROM entries WHERE user_id = ? AND occurred_on BETWEEN ? AND ?`
-	qFollowUpsOverdue = `SELECT count(*) FROM followups WHERE user_id = ? AND done_at IS NULL AND due_on < ? AND withdrawn_at IS NULL`
+	qFollowUpsOverdue = `SELECT count(*) FROM followups f WHERE f.user_id = ? AND ` + overdueOn
 )
 
 // maxWeekEntries bounds the entries listed on a week's page.
