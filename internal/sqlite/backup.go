@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"github.com/leadup/leadup/migrations"
 )
 
 // Lock takes an exclusive advisory lock on the database file for as long as
@@ -153,6 +155,11 @@ func Restore(ctx context.Context, path, src string) (kept string, err error) {
 	}
 	_, err = db.write.ExecContext(ctx, "DELETE FROM sessions")
 	if err == nil {
+		// The lease was the backed-up server's: the restored one takes
+		// the scheduled backups at once.
+		_, err = db.write.ExecContext(ctx, "UPDATE backup_state SET lease_holder = '', lease_until = ''")
+	}
+	if err == nil {
 		_, err = db.write.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 	}
 	if cerr := db.Close(); err == nil {
@@ -208,4 +215,64 @@ func removeDB(path string) {
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(path + suffix)
 	}
+}
+
+// BackupReport is what VerifyBackup found in a backup.
+type BackupReport struct {
+	SchemaVersion int64 // the newest migration the backup has
+	KnownVersion  int64 // the newest this leadup knows; a newer backup needs a newer leadup
+	Users         int64
+	Entries       int64
+}
+
+// VerifyBackup checks the database file at path as a restore would see it:
+// PRAGMA integrity_check, PRAGMA foreign_key_check, leadup's tables, and
+// counts what it holds. It only reads; the caller hands it a copy.
+func VerifyBackup(ctx context.Context, path string) (BackupReport, error) {
+	var r BackupReport
+	if err := IntegrityCheck(ctx, path); err != nil {
+		return r, err
+	}
+	db, err := openToRead(path)
+	if err != nil {
+		return r, err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return r, fmt.Errorf("foreign key check: %w", err)
+	}
+	var broken []string
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int64
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			rows.Close()
+			return r, fmt.Errorf("foreign key check: %w", err)
+		}
+		broken = append(broken, fmt.Sprintf("%s row %d refers to a missing %s", table, rowid.Int64, parent))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, fmt.Errorf("foreign key check: %w", err)
+	}
+	if len(broken) > 0 {
+		return r, fmt.Errorf("foreign key check: %d broken references, the first: %s", len(broken), broken[0])
+	}
+	if r.SchemaVersion, err = schemaVersion(ctx, db); err != nil {
+		return r, err
+	}
+	if r.KnownVersion, err = knownVersion(migrations.FS); err != nil {
+		return r, err
+	}
+	for _, c := range []struct {
+		table string
+		n     *int64
+	}{{"users", &r.Users}, {"entries", &r.Entries}} {
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+c.table).Scan(c.n); err != nil {
+			return r, fmt.Errorf("count %s: %w", c.table, err)
+		}
+	}
+	return r, nil
 }
