@@ -30,6 +30,7 @@ type config struct {
 	MetricsAddr     string
 	SMTP            smtpConfig
 	OIDC            oidcConfig
+	Backup          backupConfig
 
 	// Derived by validate.
 	basePath, publicOrigin string
@@ -62,6 +63,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
 	c.SMTP.flags(fs, env)
 	c.OIDC.flags(fs, env)
+	c.Backup.flags(fs, env)
 	for _, register := range own {
 		register(fs)
 	}
@@ -114,6 +116,9 @@ func (c *config) validate() error {
 		return errors.New("LEADUP_AUTH_PROXY_HEADER needs LEADUP_TRUSTED_PROXIES: without them any client could name any user")
 	}
 	if err := c.OIDC.validate(c.BaseURL, c.AuthProxyHeader != ""); err != nil {
+		return err
+	}
+	if err := c.Backup.validate(c.DB); err != nil {
 		return err
 	}
 	if c.LogoutURL != "" {

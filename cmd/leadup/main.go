@@ -42,7 +42,14 @@ Usage:
                                     add an account; the password is read from stdin
   leadup user passwd [flags] EMAIL  set an account's password and sign it out everywhere
   leadup backup [flags] FILE        write a consistent copy of the database, even while it serves
-  leadup restore [flags] FILE       replace the database with a backup (the server must be stopped)
+                                    (encrypted when backup recipients are set)
+  leadup backup-status [flags]      the scheduled backups' last success and failure; exit 1 when failing or overdue
+  leadup restore [-age-identity KEY] [flags] FILE
+                                    replace the database with a backup (the server must be stopped)
+  leadup verify-backup [-age-identity KEY] [flags] FILE
+                                    check a backup in a temporary folder and count what it holds
+  leadup export -user EMAIL -age-recipient KEY [-o FILE] [flags]
+                                    one account's JSON export, encrypted to KEY (repeatable)
   leadup healthcheck [flags]        exit 0 when the server's /healthz answers
   leadup remind [-at RFC3339] [flags]  run one reminder pass and exit
   leadup version                    print the version
@@ -73,6 +80,12 @@ Flags mirror the environment, and may come before the command as well as after i
   -oidc-name       LEADUP_OIDC_NAME       label of the sign-in button (single sign-on)
   -oidc-scopes     LEADUP_OIDC_SCOPES     scopes to ask for (openid email profile)
   -password-login  LEADUP_PASSWORD_LOGIN  on, or off to allow only OIDC or the proxy (on)
+  -backup-dir      LEADUP_BACKUP_DIR      folder for scheduled backups; off when empty
+  -backup-every    LEADUP_BACKUP_EVERY    time between scheduled backups, at least 1m (24h)
+  -backup-keep     LEADUP_BACKUP_KEEP     backups rotation keeps: daily d, weekly w, monthly m (7d,4w)
+  -backup-age-recipients LEADUP_BACKUP_AGE_RECIPIENTS  age public keys (age1…), space- or comma-separated
+  -backup-age-recipients-file LEADUP_BACKUP_AGE_RECIPIENTS_FILE  age recipients file (age1… or SSH public keys)
+  -backup-command  LEADUP_BACKUP_COMMAND  program and arguments run on each new backup, its path as {} or last (no shell)
 `
 
 // run is leadup's whole program, with its inputs and outputs passed in so
@@ -93,15 +106,23 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, args, getenv, stdout, stderr)
 	case "user":
 		return runUser(ctx, args, getenv, stdin, stdout, stderr)
-	case "backup", "restore":
+	case "backup":
 		cfg, rest, err := parseConfig(cmd, args, getenv, stderr)
 		if err != nil {
 			return err
 		}
 		if len(rest) != 1 {
-			return usageError{cmd + " needs exactly one FILE"}
+			return usageError{"backup needs exactly one FILE"}
 		}
-		return runBackup(ctx, cmd, cfg.DB, rest[0], stdout)
+		return runBackup(ctx, cfg, rest[0], stdout)
+	case "restore":
+		return runRestore(ctx, args, getenv, stdout, stderr)
+	case "verify-backup":
+		return runVerifyBackup(ctx, args, getenv, stdout, stderr)
+	case "backup-status":
+		return runBackupStatus(ctx, args, getenv, stdout, stderr)
+	case "export":
+		return runExport(ctx, args, getenv, stdout, stderr)
 	case "healthcheck":
 		cfg, rest, err := parseConfig("healthcheck", args, getenv, stderr)
 		if err != nil {

@@ -29,7 +29,7 @@ func env(kv ...string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -65,13 +65,13 @@ func getOK(url string) error {
 }
 
 // startServe runs `leadup serve` in the background and waits for /healthz.
-func startServe(t *testing.T, getenv func(string) string, addr string) (stop func() error) {
+func startServe(t testing.TB, getenv func(string) string, addr string) (stop func() error) {
 	t.Helper()
 	return startServeLogging(t, getenv, addr, &syncBuffer{})
 }
 
 // startServeLogging is startServe with the server's log going to stderr.
-func startServeLogging(t *testing.T, getenv func(string) string, addr string, stderr *syncBuffer) (stop func() error) {
+func startServeLogging(t testing.TB, getenv func(string) string, addr string, stderr *syncBuffer) (stop func() error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

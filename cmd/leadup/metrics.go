@@ -9,20 +9,25 @@ import (
 
 	"github.com/VictoriaMetrics/metrics"
 
+	"github.com/leadup/leadup/internal/backup"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // newMetricsSet gathers the operator's metrics besides the requests: build
-// information and both database pools. No metric carries a user's data.
+// information, both database pools, and the scheduled backups when backups
+// is not nil. No metric carries a user's data.
 // The series keep the names the Prometheus client gave them, so existing
 // dashboards keep working.
-func newMetricsSet(db *sqlite.DB) *metrics.Set {
+func newMetricsSet(db *sqlite.DB, backups *backup.Scheduler) *metrics.Set {
 	set := metrics.NewSet()
 	build := buildInfoSeries()
 	set.RegisterMetricsWriter(func(w io.Writer) {
 		fmt.Fprintln(w, build)
 		writeDBStats(w, "write", db.Writer().Stats())
 		writeDBStats(w, "read", db.Reader().Stats())
+		if backups != nil {
+			backups.WriteMetrics(w)
+		}
 	})
 	return set
 }

@@ -80,7 +80,7 @@ var (
 	// The paths the README's examples use, moved under the test's folder.
 	readmePaths = regexp.MustCompile(`(^|[\s='"])/(srv|backups|tmp/check|data)/`)
 	readmeAddr  = regexp.MustCompile(`(127\.0\.0\.1)?:\d{4,5}\b`)
-	commandWord = []string{"serve", "migrate", "up", "status", "user", "add", "passwd", "backup", "restore", "healthcheck", "remind", "version", "help"}
+	commandWord = []string{"serve", "migrate", "up", "status", "user", "add", "passwd", "backup", "restore", "healthcheck", "remind", "version", "help", "verify-backup", "backup-status"}
 )
 
 func toCall(l readmeLine) (readmeCall, bool) {

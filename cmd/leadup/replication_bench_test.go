@@ -48,7 +48,7 @@ func BenchmarkLitestreamRestore100k(b *testing.B) {
 
 // seedEntries makes a migrated database with one account and n entries,
 // written straight with SQL in one transaction.
-func seedEntries(b *testing.B, path string, n int) {
+func seedEntries(b testing.TB, path string, n int) {
 	b.Helper()
 	d, err := sqlite.Open(context.Background(), path)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/VictoriaMetrics/metrics"
 
+	"github.com/leadup/leadup/internal/backup"
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
@@ -55,6 +56,13 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg.OIDC = cfg.OIDC.server(cfg.publicOrigin, cfg.basePath)
 	scfg.PasswordLoginOff = cfg.OIDC.PasswordLogin == "off"
 
+	var backups *backup.Scheduler
+	if cfg.Backup.Dir != "" {
+		if backups, err = newScheduler(ctx, cfg.Backup, cfg.DB, db, log); err != nil {
+			return err
+		}
+	}
+
 	var metricsLn net.Listener
 	var set *metrics.Set
 	if cfg.MetricsAddr != "" {
@@ -62,7 +70,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 			return fmt.Errorf("LEADUP_METRICS_ADDR: listen on %s: %w", cfg.MetricsAddr, err)
 		}
 		defer metricsLn.Close()
-		set = newMetricsSet(db)
+		set = newMetricsSet(db, backups)
 		scfg.Metrics = server.NewMetrics(set)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -105,6 +113,11 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	jobs.every(time.Hour, func(ctx context.Context) { sweepSessions(ctx, db, scfg.SessionIdle, log) })
 	if scfg.Reminders != nil {
 		jobs.run(scfg.Reminders.Loop)
+	}
+	if backups != nil {
+		jobs.run(backups.Run)
+		log.Info("scheduled backups on", "dir", cfg.Backup.Dir, "every", cfg.Backup.every, "keep", cfg.Backup.keep.String(),
+			"encrypted", len(cfg.Backup.recipients) > 0, "first_in", backup.FirstDelay)
 	}
 	log.Info("leadup serving", "addr", ln.Addr().String(), "db", cfg.DB, "signup", cfg.Signup, "base_url", cfg.BaseURL, "version", versionString())
 

@@ -211,26 +211,3 @@ func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
 	}
 	return strings.TrimRight(line, "\r\n"), nil
 }
-
-func runBackup(ctx context.Context, cmd, db, file string, stdout io.Writer) error {
-	if cmd == "backup" {
-		if err := sqlite.Backup(ctx, db, file); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "backed up %s to %s (checked, mode 0600)\n", db, file)
-		return nil
-	}
-	if err := checkNoReplicator(ctx, db); err != nil {
-		return err
-	}
-	kept, err := sqlite.Restore(ctx, db, file)
-	if err != nil {
-		return err
-	}
-	if kept == "" {
-		fmt.Fprintf(stdout, "restored %s from %s; every session has ended; there was no database to keep\n", db, file)
-		return nil
-	}
-	fmt.Fprintf(stdout, "restored %s from %s; every session has ended; the replaced database is kept as %s\n", db, file, kept)
-	return nil
-}

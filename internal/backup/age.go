@@ -144,15 +144,23 @@ func Decrypt(src, dest string, ids []age.Identity) error {
 // file dest (0600), synced to disk.
 func EncryptStream(dest string, r io.Reader, recipients []age.Recipient) error {
 	return writeNew(dest, func(w io.Writer) error {
-		aw, err := age.Encrypt(w, recipients...)
-		if err != nil {
+		return EncryptTo(w, recipients, func(aw io.Writer) error {
+			_, err := io.Copy(aw, r)
 			return err
-		}
-		if _, err := io.Copy(aw, r); err != nil {
-			return err
-		}
-		return aw.Close()
+		})
 	})
+}
+
+// EncryptTo writes what fill writes to w, encrypted to recipients.
+func EncryptTo(w io.Writer, recipients []age.Recipient, fill func(io.Writer) error) error {
+	aw, err := age.Encrypt(w, recipients...)
+	if err != nil {
+		return err
+	}
+	if err := fill(aw); err != nil {
+		return err
+	}
+	return aw.Close()
 }
 
 // copyOrEncrypt writes src into the new file dest: encrypted when there

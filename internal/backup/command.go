@@ -12,9 +12,9 @@ import (
 )
 
 // ParseCommand reads LEADUP_BACKUP_COMMAND, an argument list run without a
-// shell: either a JSON array (["rclone", "copy", "--max-age", "1h"]) or
-// words separated by spaces (rclone copyto --quiet). The backup's path is
-// added as the last argument.
+// shell: either a JSON array (["rclone", "copy", "{}", "remote:my bucket"])
+// or words separated by spaces (restic backup --quiet). See CommandArgs
+// for where the backup's path goes.
 func ParseCommand(s string) ([]string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -30,14 +30,14 @@ func ParseCommand(s string) ([]string, error) {
 	return args, nil
 }
 
-// runCommand runs the configured command with the backup's path, for at
+// runCommand runs the configured command on the backup at path, for at
 // most one backup interval, and logs its exit status and output. A failure
 // is recorded like a failed backup: a copy that stopped leaving the machine
 // must show. The backup itself stays, and counts in the rotation.
 func (s *Scheduler) runCommand(ctx context.Context, path string) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Every)
 	defer cancel()
-	args := append(append([]string(nil), s.cfg.Command[1:]...), path)
+	args := CommandArgs(s.cfg.Command[1:], path)
 	cmd := exec.CommandContext(ctx, s.cfg.Command[0], args...)
 	var out limitedBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -60,6 +60,24 @@ func (s *Scheduler) runCommand(ctx context.Context, path string) {
 	}
 	s.cfg.Log.Error("backup command failed", "command", s.cfg.Command[0], "file", path, "exit_status", code, "took", took, "err", err, "output", output)
 	s.fail(ctx, fmt.Sprintf("backup command %s failed (exit status %d): %v", s.cfg.Command[0], code, err))
+}
+
+// CommandArgs is the command's arguments for the backup at path: each
+// argument that is exactly {} becomes the path; with none, the path is
+// added last.
+func CommandArgs(args []string, path string) []string {
+	out := make([]string, 0, len(args)+1)
+	placed := false
+	for _, a := range args {
+		if a == "{}" {
+			a, placed = path, true
+		}
+		out = append(out, a)
+	}
+	if !placed {
+		out = append(out, path)
+	}
+	return out
 }
 
 // limitedBuffer keeps the first commandOutputLimit bytes written to it.

@@ -84,6 +84,9 @@ type Scheduler struct {
 	store Store
 	mu    sync.Mutex
 	st    Status
+	// leaseKnown is whether the lease was ever read: the first reading is
+	// logged whichever it is.
+	leaseKnown bool
 }
 
 // New makes a scheduler; initial is the last success and failure recorded
@@ -164,7 +167,8 @@ func (s *Scheduler) takeLease(ctx context.Context) bool {
 		held = false
 	}
 	s.update(func(st *Status) {
-		if st.LeaseHeld != held && err == nil {
+		if (st.LeaseHeld != held || !s.leaseKnown) && err == nil {
+			s.leaseKnown = true
 			if held {
 				s.cfg.Log.Info("backup: this server takes the scheduled backups", "holder", s.cfg.Holder)
 			} else {

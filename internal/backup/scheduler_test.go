@@ -297,6 +297,15 @@ func TestCommandGetsThePathAndItsFailureShows(t *testing.T) {
 	}
 }
 
+func TestCommandArgs(t *testing.T) {
+	if got := CommandArgs([]string{"copy", "{}", "offsite:leadup"}, "/b/x.age"); !slices.Equal(got, []string{"copy", "/b/x.age", "offsite:leadup"}) {
+		t.Errorf("with {}: %q", got)
+	}
+	if got := CommandArgs([]string{"backup", "--quiet"}, "/b/x.age"); !slices.Equal(got, []string{"backup", "--quiet", "/b/x.age"}) {
+		t.Errorf("without {}: %q", got)
+	}
+}
+
 func TestParseCommand(t *testing.T) {
 	tests := []struct {
 		in      string

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,6 +52,21 @@ func Write(ctx context.Context, snap Snapshotter, plain, dest string, recipients
 		return 0, err
 	}
 	return info.Size(), nil
+}
+
+// WriteEncrypted writes what fill writes, encrypted to recipients, into
+// dest, which must not exist: through a temporary name beside it, synced,
+// then renamed, so that dest is either whole or absent.
+func WriteEncrypted(dest string, recipients []age.Recipient, fill func(io.Writer) error) error {
+	if _, err := os.Lstat(dest); err == nil {
+		return fmt.Errorf("%s already exists; choose a new file name", dest)
+	}
+	tmp := tempName(dest)
+	defer os.Remove(tmp)
+	if err := writeNew(tmp, func(w io.Writer) error { return EncryptTo(w, recipients, fill) }); err != nil {
+		return err
+	}
+	return publish(tmp, dest)
 }
 
 // tempName is a name beside dest that no other backup uses, and that
