@@ -212,11 +212,13 @@ func (s *Scheduler) RunOnce(ctx context.Context) string {
 	s.update(func(st *Status) {
 		st.LastSuccess, st.LastFile, st.LastBytes, st.LastTook = began, dest, size, took
 	})
-	s.cfg.Log.Info("backup done", "file", dest, "bytes", size, "took", took.Round(time.Millisecond), "encrypted", len(s.cfg.Recipients) > 0)
 	if err := s.store.RecordBackupSuccess(context.WithoutCancel(ctx), began, dest, size, took); err != nil {
 		s.cfg.Log.Error("backup: record the success", "err", err)
 	}
+	// Rotation comes before "backup done", so that the line marks a
+	// folder in its final state.
 	s.rotate()
+	s.cfg.Log.Info("backup done", "file", dest, "bytes", size, "took", took.Round(time.Millisecond), "encrypted", len(s.cfg.Recipients) > 0)
 	if len(s.cfg.Command) > 0 {
 		s.runCommand(ctx, dest)
 	}
