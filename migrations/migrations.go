@@ -34,5 +34,4 @@ var AppliedLate = map[int64]int64{
 	6:  7,  // reminders: new tables only
 	8:  9,  // scoped search: 00010 and 00013 were rewritten on top of it; applied after their old forms, it drops the index their triggers write
 	12: 13, // review: landed after 00013 (forecasts); neither reads the other's tables
-	17: 18, // backup lease: landed after 00018 (block search); a new table only, which nothing else reads
 }
