@@ -6,9 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
 	"github.com/leadup/leadup/internal/testenv"
@@ -19,10 +22,11 @@ import (
 // fails a page that hangs rather than a long run of pages that don't.
 const browserDeadline = 60 * time.Second
 
-// newBrowser starts a headless Chromium with a viewport of the given size,
-// its whole test bounded by browserDeadline. Without Chromium the test is
-// skipped, unless LEADUP_REQUIRE_BROWSER=1 (as in CI), where a missing
-// browser is a failure.
+// newBrowser opens a fresh tab of the test binary's one headless Chromium
+// with a viewport of the given size, its whole test bounded by
+// browserDeadline. Without Chromium the test is skipped, unless
+// LEADUP_REQUIRE_BROWSER=1 (as in CI), where a missing browser is a
+// failure.
 func newBrowser(t *testing.T, width, height int) context.Context {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(startBrowser(t, width, height), browserDeadline)
@@ -30,10 +34,69 @@ func newBrowser(t *testing.T, width, height int) context.Context {
 	return ctx
 }
 
-// startBrowser starts the browser without a deadline: a test that gives
-// each of its steps a deadline of its own (withPageDeadline) starts here.
+// startBrowser is newBrowser without the deadline: a test that gives each
+// of its steps a deadline of its own (withPageDeadline) starts here.
+//
+// Each test gets its own incognito browser context (cookies, storage,
+// service workers, caches and permissions of its own) in a window of its
+// own, closed when the test ends; the browser process is shared, started
+// by the first test that needs it and stopped by TestMain.
 func startBrowser(t *testing.T, width, height int) context.Context {
 	t.Helper()
+	browser := sharedBrowser(t)
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	// The first Run opens the tab, whose events are read for as long as
+	// the context it is given lives: it must not carry a timeout. The
+	// window takes the test's size, and the viewport is held at it.
+	err := chromedp.Do(ctx,
+		chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+			return resize(ctx, tgt, width, height)
+		}),
+		chromedp.EmulateViewport(int64(width), int64(height)),
+	)
+	if err != nil {
+		t.Fatalf("open a tab in Chromium: %v", err)
+	}
+	return ctx
+}
+
+// resize makes the tab's window width×height.
+func resize(ctx context.Context, tgt *chromedp.Target, width, height int) error {
+	b := chromedp.FromContext(ctx).Browser
+	win, err := cdp.Call(ctx, b, cdpbrowser.GetWindowForTarget, cdpbrowser.GetWindowForTargetParams{TargetID: tgt.TargetID})
+	if err != nil {
+		return err
+	}
+	bounds := cdpbrowser.SetWindowBoundsParams{WindowID: win.WindowID, Bounds: &cdpbrowser.Bounds{Width: int64(width), Height: int64(height)}}
+	_, err = cdp.Call(ctx, b, cdpbrowser.SetWindowBounds, bounds)
+	return err
+}
+
+// chromium is the one browser process of the test binary.
+var chromium struct {
+	once    sync.Once
+	ctx     context.Context // the browser; each test opens its tabs under it
+	stop    func()
+	missing bool
+	err     error
+}
+
+// sharedBrowser starts Chromium on first use and returns its context.
+func sharedBrowser(t *testing.T) context.Context {
+	t.Helper()
+	chromium.once.Do(startChromium)
+	if chromium.missing {
+		testenv.Missing(t, "Chromium", "install Debian's chromium")
+	}
+	if chromium.err != nil {
+		t.Fatalf("start Chromium: %v", chromium.err)
+	}
+	return chromium.ctx
+}
+
+// startChromium starts the headless browser every browser test shares.
+func startChromium() {
 	path := os.Getenv("LEADUP_CHROMIUM")
 	if path == "" {
 		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -44,7 +107,13 @@ func startBrowser(t *testing.T, width, height int) context.Context {
 		}
 	}
 	if path == "" {
-		testenv.Missing(t, "Chromium", "install Debian's chromium")
+		chromium.missing = true
+		return
+	}
+	profile, err := os.MkdirTemp("", "leadup-chromium-")
+	if err != nil {
+		chromium.err = err
+		return
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
@@ -52,25 +121,41 @@ func startBrowser(t *testing.T, width, height int) context.Context {
 		chromedp.NoSandbox, // tests run as root in CI
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-default-browser-check", true),
-		chromedp.WindowSize(width, height),
+		// Tabs in windows that are not in front must not be slowed down:
+		// each test's window is in front of nothing.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() {
+	chromium.stop = func() {
 		cancelCtx()
 		cancelAlloc()
-	})
-	// The first Run starts the browser; it must not carry a timeout.
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
-		t.Fatalf("start Chromium: %v", err)
+		os.RemoveAll(profile)
 	}
-	return ctx
+	// The first Run starts the browser; it must not carry a timeout.
+	if err := chromedp.Do(ctx); err != nil {
+		chromium.stop()
+		chromium.err = err
+		return
+	}
+	chromium.ctx = ctx
+}
+
+// TestMain stops the shared browser once every test has run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if chromium.ctx != nil {
+		chromium.stop()
+	}
+	os.Exit(code)
 }
 
 // withPageDeadline gives one page of a many-page test its own deadline.

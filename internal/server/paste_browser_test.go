@@ -15,8 +15,10 @@ func TestBrowserCopyDraft(t *testing.T) {
 	ctx := newBrowser(t, 390, 844)
 	base := f.app.ts.URL
 	signInAsAnn(t, ctx, base)
+	// The grant is the test's own browser context's, not the whole browser's.
+	tab := chromedp.FromContext(ctx).BrowserContextID
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
-		p := browser.SetPermissionParams{Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: base}
+		p := browser.SetPermissionParams{Permission: &browser.PermissionDescriptor{Name: name}, Setting: browser.PermissionSettingGranted, Origin: base, BrowserContextID: tab}
 		if _, err := chromedp.Call(ctx, browser.SetPermission, p); err != nil {
 			t.Fatalf("grant %s: %v", name, err)
 		}
