@@ -2,20 +2,24 @@ package server
 
 import (
 	"context"
+	"database/sql"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/sqlite"
+	"github.com/leadup/leadup/migrations"
 )
 
 // fastHash keeps handler tests quick; the real parameters are tested in
@@ -42,10 +46,7 @@ func (a *testApp) useClock(clock func() time.Time) { a.clock = clock }
 // newTestApp serves the real router over loopback on a fresh SQLite file.
 func newTestApp(t testing.TB, edit ...func(*Config)) *testApp {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openTestDB(t)
 	cfg := DefaultConfig()
 	cfg.Signup = SignupOpen
 	for _, e := range edit {
@@ -62,6 +63,67 @@ func newTestApp(t testing.TB, edit ...func(*Config)) *testApp {
 		db.Close()
 	})
 	return app
+}
+
+// migrated is a database file with every migration applied, made once
+// for the whole test binary.
+var migrated struct {
+	once sync.Once
+	file []byte
+	err  error
+}
+
+// openTestDB opens a fresh database file under t.TempDir(): a copy of the
+// one the migrations made once, so that each test does not run them all
+// again (each commits, and waits for the disk, on its own). sqlite.Open
+// finds nothing left to migrate and gives the copy a server secret of its
+// own, as on a new installation.
+func openTestDB(t testing.TB) *sqlite.DB {
+	t.Helper()
+	migrated.once.Do(migrateTemplate)
+	if migrated.err != nil {
+		t.Fatalf("migrate the template database: %v", migrated.err)
+	}
+	path := filepath.Join(t.TempDir(), "leadup.db")
+	if err := os.WriteFile(path, migrated.file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// migrateTemplate applies every migration to a new file, with no server
+// secret yet, and keeps the file's bytes in migrated.
+func migrateTemplate() {
+	dir, err := os.MkdirTemp("", "leadup-migrated-")
+	if err != nil {
+		migrated.err = err
+		return
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "leadup.db")
+	raw, err := sql.Open("sqlite", sqlite.DSN(path))
+	if err != nil {
+		migrated.err = err
+		return
+	}
+	raw.SetMaxOpenConns(1)
+	_, err = sqlite.Migrate(context.Background(), raw, migrations.FS)
+	if err == nil {
+		// Everything into the main file: the copy is that file alone.
+		_, err = raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	if cerr := raw.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		migrated.err = err
+		return
+	}
+	migrated.file, migrated.err = os.ReadFile(path)
 }
 
 // client is one browser: it keeps cookies and does not follow redirects.

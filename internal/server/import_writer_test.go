@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,7 +18,6 @@ import (
 
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
-	"github.com/leadup/leadup/internal/sqlite"
 )
 
 // The database has one writer. These tests hold an import's upload open
@@ -58,10 +56,7 @@ type watchedApp struct {
 
 func newWatchedApp(t testing.TB, after int) *watchedApp {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openTestDB(t)
 	cfg := DefaultConfig()
 	cfg.Signup = SignupOpen
 	w := &watchedApp{logs: &syncBuffer{}, reading: make(chan struct{}), served: make(chan struct{})}

@@ -22,7 +22,6 @@ import (
 
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
-	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/internal/testenv"
 )
 
@@ -113,10 +112,7 @@ func newOIDCApp(t *testing.T, edit ...func(*Config)) *testApp {
 	}
 	base := "http://" + ln.Addr().String()
 	issuer := startOP(t, base+"/auth/oidc/callback")
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openTestDB(t)
 	cfg := DefaultConfig()
 	cfg.Signup = SignupOpen
 	cfg.OIDC = &OIDCConfig{Issuer: issuer, ClientID: "web", ClientSecret: "secret", Name: "Example OP",
