@@ -27,6 +27,7 @@ type axeViolation struct {
 // TestAccessibility audits every main page with axe-core in Chromium, at
 // phone width, after a journal has been logged.
 func TestAccessibility(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
 	ctx := startBrowser(t, 390, 844) // each page gets its own deadline below
 	base := f.app.ts.URL

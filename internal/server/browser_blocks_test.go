@@ -11,6 +11,7 @@ import (
 // recommendation from the capture form on a phone, then records the
 // decision on the entry's page.
 func TestBrowserRaiseAProblemOnPhone(t *testing.T) {
+	t.Parallel()
 	app, ctx := phoneSignup(t)
 	steps(t, ctx,
 		chromedp.SendKeys(chromedp.CSS("#new_boss_name"), "Dana Lead"),

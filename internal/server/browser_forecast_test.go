@@ -11,6 +11,7 @@ import (
 // on a phone, under "More", sees it wait under "Forecasts to close" once its
 // day has come, audits the pages it shows on, and closes it.
 func TestBrowserRaiseAForecastOnPhone(t *testing.T) {
+	t.Parallel()
 	app, ctx := phoneSignup(t)
 	base := app.ts.URL
 	steps(t, ctx,

@@ -235,6 +235,7 @@ func fillSignupFields(email, password, name string) chromedp.Action[chromedp.Voi
 }
 
 func TestBrowserSignupSignOutSignIn(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	ctx := newBrowser(t, 390, 844)
 	base := app.ts.URL
@@ -294,6 +295,7 @@ func TestBrowserSignupSignOutSignIn(t *testing.T) {
 }
 
 func TestBrowserFirstEntryOnPhone(t *testing.T) {
+	t.Parallel()
 	app, ctx := phoneSignup(t)
 	// The quick-capture form fits a phone: nothing wider than the viewport.
 	wantNoWider(t, ctx, 390, "the capture form")
@@ -350,9 +352,11 @@ func TestBrowserFirstEntryOnPhone(t *testing.T) {
 }
 
 func TestBrowserWeekPage(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
 	for _, size := range []screen{{"phone", 390, 844}, {"desktop", 1280, 900}} {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, size.width, size.height)
 			steps(t, ctx,
 				chromedp.Navigate(f.app.ts.URL+"/weeks/2026-W48"),

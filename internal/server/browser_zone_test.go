@@ -11,6 +11,7 @@ import (
 // default: with Chromium's zone set to one no default would guess, the
 // field and then the new account carry it.
 func TestBrowserSignupDetectsTheBrowsersZone(t *testing.T) {
+	t.Parallel()
 	const zone = "Pacific/Chatham"
 	app := newTestApp(t)
 	ctx := newBrowser(t, 390, 844)

@@ -57,6 +57,7 @@ func rectOf(t *testing.T, ctx context.Context, sel string) box {
 // TestBrowserCaptureFitsOnePhoneScreen is the corridor test: with three
 // bosses, the summary, every practice and Save are inside the first screen.
 func TestBrowserCaptureFitsOnePhoneScreen(t *testing.T) {
+	t.Parallel()
 	_, ctx, bosses := capturePhone(t, "corridor@example.com", 3)
 	for _, sel := range []string{"#summary", "label[for=practice-solutions]", ".entry-form button[type=submit]"} {
 		b := rectOf(t, ctx, sel)
@@ -127,6 +128,7 @@ func fillCapture(summary string) chromedp.Action[chromedp.Void] {
 }
 
 func TestBrowserDoubleSaveMakesOneEntry(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "double@example.com", 1)
 	steps(t, ctx, fillCapture("Double tapped"))
 	slowNetwork(t, ctx, 1500)
@@ -145,6 +147,7 @@ func TestBrowserDoubleSaveMakesOneEntry(t *testing.T) {
 }
 
 func TestBrowserSaveBackSaveMakesOneEntry(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "back@example.com", 1)
 	steps(t, ctx,
 		fillCapture("Saved, back, saved"),
@@ -190,6 +193,7 @@ func evalUntil(t *testing.T, ctx context.Context, script string) string {
 }
 
 func TestBrowserExpiredSessionSavesAfterSignIn(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "expired@example.com", 1)
 	steps(t, ctx, fillCapture("Typed before the session ended"))
 	// Every session ends while the form is open.
@@ -216,6 +220,7 @@ func TestBrowserExpiredSessionSavesAfterSignIn(t *testing.T) {
 }
 
 func TestBrowserDraftSurvivesAndClears(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "draft@example.com", 1)
 	base := app.ts.URL
 	// wantDrafts stops the test unless the device holds want drafts.

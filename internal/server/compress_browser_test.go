@@ -17,6 +17,7 @@ const coldPageBudget = 30 * 1024
 // the page's requests as Chromium counts them (encodedDataLength: bytes on
 // the wire, headers included).
 func TestBrowserColdHomeUnder30KB(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	c, _ := captureUser(t, app, "cold@example.com", 3)
 	ctx := newBrowser(t, 390, phoneHeight)

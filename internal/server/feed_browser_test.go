@@ -12,6 +12,7 @@ import (
 // webcal:// link, at an address without the feed in it; a reload shows the
 // address no more.
 func TestBrowserFeedAddressOnce(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	captureUser(t, app, "feed@example.com", 0)
 	ctx := newBrowser(t, 390, phoneHeight)

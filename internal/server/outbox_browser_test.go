@@ -91,8 +91,10 @@ func savedOnce(t *testing.T, app *testApp, summaries ...string) {
 // a neutral badge, one can be discarded, and back online the rest go once
 // each, in order; on a phone and a laptop, light and dark.
 func TestBrowserOutboxOffline(t *testing.T) {
+	t.Parallel()
 	for _, size := range phoneAndLaptop {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			app := newTestApp(t)
 			captureUser(t, app, "offline@example.com", 1)
 			ctx := newBrowser(t, size.width, size.height)
@@ -211,6 +213,7 @@ func TestBrowserOutboxServerDown(t *testing.T) {
 // TestBrowserOutboxTwoTabs: two tabs of one device queue an entry each;
 // both badges count both, and back online each entry is saved once.
 func TestBrowserOutboxTwoTabs(t *testing.T) {
+	t.Parallel()
 	app, one, _ := capturePhone(t, "tabs@example.com", 1)
 	two, cancel := chromedp.NewContext(one)
 	defer cancel()
@@ -233,6 +236,7 @@ func TestBrowserOutboxTwoTabs(t *testing.T) {
 // TestBrowserOutboxRefused: a waiting entry the server refuses comes back
 // as the server's form, filled, with its message; corrected, it saves once.
 func TestBrowserOutboxRefused(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "refused@example.com", 1)
 	setOffline(t, ctx, true)
 	evalWait(t, ctx, "offline", `navigator.onLine ? "" : "offline"`)
@@ -262,6 +266,7 @@ func TestBrowserOutboxRefused(t *testing.T) {
 // fails while the server can't be reached and keeps it; sent, the user is
 // signed out; Discard drops what waits.
 func TestBrowserOutboxSignOut(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "signout@example.com", 1)
 	block := func(on bool) {
 		t.Helper()
@@ -332,6 +337,7 @@ func TestBrowserOutboxSignOut(t *testing.T) {
 // entry waits; sending it leads to sign-in; another user who signs in on
 // the device neither sees nor sends it; its owner's sign-in sends it.
 func TestBrowserOutboxExpiredSessionOtherUser(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "owner@example.com", 1)
 	captureUser(t, app, "other@example.com", 1)
 	setOffline(t, ctx, true)
@@ -369,6 +375,7 @@ func TestBrowserOutboxExpiredSessionOtherUser(t *testing.T) {
 // TestBrowserOutboxNoStorage: with no room on the device for the outbox,
 // Save is the ordinary post, and the entry is saved once.
 func TestBrowserOutboxNoStorage(t *testing.T) {
+	t.Parallel()
 	app, ctx, _ := capturePhone(t, "full@example.com", 1)
 	steps(t, ctx, fillCapture("Saved with storage full"))
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); }, true`)); err != nil {

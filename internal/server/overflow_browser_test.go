@@ -39,6 +39,7 @@ func addLongContent(t *testing.T, f *weekFixture) (entry, fu string) {
 // laptop's width, light and dark, with long content: the page never gets
 // wider than the window, and no pill's text runs past its border.
 func TestBrowserNoPageScrollsSideways(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
 	entry, fu := addLongContent(t, f)
 	pages := []string{
@@ -48,6 +49,7 @@ func TestBrowserNoPageScrollsSideways(t *testing.T) {
 	}
 	for _, size := range []screen{{"390", 390, 844}, {"1280", 1280, 900}} {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, size.width, size.height)
 			base := f.app.ts.URL
 			checkNoOverflow(t, ctx, base, []string{"/login", "/signup"}, "light")

@@ -75,11 +75,13 @@ const choicesScript = `(() => {
 // label beside the box, like the practice chips, on a phone and a laptop,
 // light and dark.
 func TestBrowserChoicesAreChips(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
 	f.app.withMail(&outbox{})
 	pages := map[string]string{"schedule": "/bosses/" + f.dana, "notifications": "/settings/notifications", "capture": "/"}
 	for _, size := range phoneAndLaptop {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, size.width, size.height)
 			if err := browserLogin(ctx, f.app.ts.URL, "/", "ann@example.com"); err != nil {
 				t.Fatal(err)
@@ -138,9 +140,11 @@ const navScript = `((phone) => {
 // Sign out are in view and one tap away, on a phone and a laptop, with
 // scripts off.
 func TestBrowserNavOneTapWithoutScript(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
 	for _, size := range phoneAndLaptop {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, size.width, size.height)
 			if err := browserLogin(ctx, f.app.ts.URL, "/", "ann@example.com"); err != nil {
 				t.Fatal(err)
@@ -198,9 +202,11 @@ const tablesScript = `((laptop) => {
 // review's month table and the promise ledger fit their column on a
 // laptop, fit or scroll with a visible cue on a phone, and cut no word.
 func TestBrowserTablesFitOrScrollVisibly(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
 	for _, size := range phoneAndLaptop {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, size.width, size.height)
 			if err := browserLogin(ctx, f.app.ts.URL, "/", "ann@example.com"); err != nil {
 				t.Fatal(err)
@@ -269,10 +275,12 @@ const lowScript = `(async () => {
 // links are 44 px targets, boss names fit the boss select, and chart
 // labels are at least 11 px, on a phone and a laptop, light and dark.
 func TestBrowserPhoneDetails(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
 	f.ann.createdID("/bosses", url.Values{"name": {"Frank Stakeholder-Miller"}, "relation": {"stakeholder"}}, "/bosses/")
 	for _, size := range phoneAndLaptop {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := newBrowser(t, size.width, size.height)
 			if err := browserLogin(ctx, f.app.ts.URL, "/", "ann@example.com"); err != nil {
 				t.Fatal(err)

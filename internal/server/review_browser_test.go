@@ -12,6 +12,7 @@ import (
 // phone and desktop width, light and dark, checks that neither scrolls
 // sideways, and saves screenshots (LEADUP_SCREENSHOT_DIR keeps them).
 func TestBrowserReviewAndPrep(t *testing.T) {
+	t.Parallel()
 	f := reviewFixture(t)
 	f.ann.createdID("/bosses/"+f.dana+"/priorities", url.Values{"text": {"Hire a QA lead"}}, "/bosses/")
 	f.app.db.Writer().Exec("UPDATE priorities SET noted_on = '2026-10-01' WHERE text = 'Hire a QA lead'")

@@ -12,6 +12,7 @@ import (
 // the password, and its button creates the account and signs in. The three
 // new pages pass the axe audit.
 func TestBrowserSignupByMail(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	relay := app.withRelay()
 	ctx := newBrowser(t, 390, 844)

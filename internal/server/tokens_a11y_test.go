@@ -11,6 +11,7 @@ import (
 // with a token listed, and the sign-in page offering a provider's button,
 // in Chromium at phone width. The token is created through the form.
 func TestAccessibilityOfTokensAndSignInChoices(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t, func(c *Config) {
 		// The sign-in page only shows the button; it never calls the provider.
 		c.OIDC = &OIDCConfig{Issuer: "http://127.0.0.1:1/", ClientID: "leadup", Name: "Example SSO"}

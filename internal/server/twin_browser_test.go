@@ -14,6 +14,7 @@ import (
 // the page says it was already saved. Scripts go off after signing in,
 // as the sign-in helper waits on the page.
 func TestBrowserNoScriptBackThenSaveSavesOnce(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	captureUser(t, app, "noscript@example.com", 1) // the last entry's boss is chosen
 	ctx := newBrowser(t, 390, phoneHeight)
