@@ -389,3 +389,37 @@ func TestBrowserWeekPage(t *testing.T) {
 		})
 	}
 }
+
+// TestBrowserTestsShareOneChromiumNotState: two tests' tabs run in one
+// browser process, yet what one tab keeps (a session cookie, local
+// storage) the other does not see.
+func TestBrowserTestsShareOneChromiumNotState(t *testing.T) {
+	t.Parallel()
+	app := newTestApp(t)
+	captureUser(t, app, "one@example.com", 0)
+	one, two := newBrowser(t, 390, 844), newBrowser(t, 1280, 800)
+	p1, p2 := chromedp.FromContext(one).Browser.Process(), chromedp.FromContext(two).Browser.Process()
+	if p1 == nil || p2 == nil {
+		t.Fatal("a tab has no browser process")
+	}
+	if p1.Pid != p2.Pid {
+		t.Errorf("tabs run in browser processes %d and %d, want one", p1.Pid, p2.Pid)
+	}
+	if err := browserLogin(one, app.ts.URL, "/", "one@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(one, chromedp.Evaluate[bool](`localStorage.setItem("kept", "one"), true`)); err != nil {
+		t.Fatal(err)
+	}
+	steps(t, two, chromedp.Navigate(app.ts.URL+"/settings"), chromedp.WaitVisible(chromedp.CSS("#email")))
+	if loc := location(t, two); !strings.Contains(loc, "/login") {
+		t.Errorf("the second tab opened %s, want the sign-in page (no session of the first)", loc)
+	}
+	kept, err := chromedp.Run(two, chromedp.Evaluate[string](`localStorage.getItem("kept") || ""`))
+	if err != nil || kept != "" {
+		t.Errorf("the second tab reads %q from local storage (%v), want nothing", kept, err)
+	}
+	if w, _ := chromedp.Run(two, chromedp.Evaluate[int](`innerWidth`)); w != 1280 {
+		t.Errorf("the second tab is %d px wide, want its own 1280", w)
+	}
+}
