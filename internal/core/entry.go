@@ -171,7 +171,7 @@ func (c *Core) FindEntries(ctx context.Context, userID int64, bossPublicID strin
 	err = c.db.View(ctx, func(tx *sqlite.DB) error {
 		if bossPublicID != "" {
 			id, err := tx.BossIDByPublicID(ctx, userID, bossPublicID)
-			if err := knownID(&f.BossID, id, err, problems, "boss_id", "No boss of yours has that id."); err != nil {
+			if err := knownID(&f.BossID, id, err, problems, "boss", "No boss of yours has that id."); err != nil {
 				return err
 			}
 		}
@@ -216,7 +216,7 @@ func (c *Core) ResolveIDs(ctx context.Context, userID int64, ids EntryLinks, in 
 	return c.db.View(ctx, func(tx *sqlite.DB) error {
 		if ids.BossID != nil {
 			id, err := tx.BossIDByPublicID(ctx, userID, *ids.BossID)
-			if err := knownID(&in.BossID, id, err, problems, "boss_id", "No boss of yours has that id."); err != nil {
+			if err := knownID(&in.BossID, id, err, problems, "boss", "No boss of yours has that id."); err != nil {
 				return err
 			}
 		}
@@ -224,7 +224,7 @@ func (c *Core) ResolveIDs(ctx context.Context, userID int64, ids EntryLinks, in 
 			in.PriorityID = 0
 			if *ids.PriorityID != "" {
 				id, err := tx.PriorityIDByPublicID(ctx, userID, *ids.PriorityID)
-				if err := knownID(&in.PriorityID, id, err, problems, "priority_id", "No priority of yours has that id."); err != nil {
+				if err := knownID(&in.PriorityID, id, err, problems, "priority", "No priority of yours has that id."); err != nil {
 					return err
 				}
 			}

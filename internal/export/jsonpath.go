@@ -15,13 +15,10 @@ import (
 // person can follow in an editor: "version", "priorities[2].text",
 // "entries[0].followups[1].due_on".
 
-// formKeys maps the forms' field names, which the shared validation rules
-// report under, to the file's keys where the two differ.
+// formKeys maps the field names the shared validation rules report under
+// to the file's keys where the two differ.
 var formKeys = map[string]string{
-	"practice": "practices",
-	"option":   "options",
-	"weekday":  "weekdays",
-	"note":     "decision_note",
+	"weekday": "weekdays",
 }
 
 // joinPath appends a form field's key to a record's path.

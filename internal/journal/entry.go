@@ -88,7 +88,7 @@ type EntryInput struct {
 func (in *EntryInput) Validate(today string) error {
 	p := in.contentProblems(today)
 	if in.NewBossName == "" && in.BossID == 0 {
-		p.Add("boss_id", "Choose who this was with, or type a new name.")
+		p.Add("boss", "Choose who this was with, or type a new name.")
 	}
 	return p.Err()
 }
@@ -125,11 +125,11 @@ func (in *EntryInput) contentProblems(today string) Problems {
 	in.validateBlocks(p)
 	in.Practices = SortPractices(in.Practices)
 	if len(in.Practices) == 0 {
-		p.Add("practice", "Tag at least one practice.")
+		p.Add("practices", "Tag at least one practice.")
 	}
 	for _, k := range in.Practices {
 		if _, ok := FindPractice(k); !ok {
-			p.Add("practice", "Choose practices from the list.")
+			p.Add("practices", "Choose practices from the list.")
 		}
 	}
 	return p

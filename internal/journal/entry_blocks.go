@@ -38,7 +38,7 @@ type BlockKind struct {
 
 // BlockField is one column of a block.
 type BlockField struct {
-	Column   string // the column, which is also the export's member
+	Column   string // the column, which is also the export's member and the field its rules name
 	Form     string // the form field, when it is not the column's name
 	Nullable bool   // stored NULL while ""
 }

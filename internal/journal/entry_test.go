@@ -16,7 +16,7 @@ func TestEntryInputValidate(t *testing.T) {
 	}{
 		{"valid", func(*EntryInput) {}, ""},
 		{"new boss instead of id", func(e *EntryInput) { e.BossID = 0; e.NewBossName = "Dana" }, ""},
-		{"no boss", func(e *EntryInput) { e.BossID = 0 }, "boss_id"},
+		{"no boss", func(e *EntryInput) { e.BossID = 0 }, "boss"},
 		{"long new boss name", func(e *EntryInput) { e.NewBossName = strings.Repeat("x", 101) }, "new_boss_name"},
 		{"tomorrow", func(e *EntryInput) { e.OccurredOn = "2026-11-28" }, "occurred_on"},
 		{"malformed date", func(e *EntryInput) { e.OccurredOn = "27/11/2026" }, "occurred_on"},
@@ -27,8 +27,8 @@ func TestEntryInputValidate(t *testing.T) {
 		{"201 char summary", func(e *EntryInput) { e.Summary = strings.Repeat("é", 201) }, "summary"},
 		{"20000 char notes", func(e *EntryInput) { e.Notes = strings.Repeat("n", 20000) }, ""},
 		{"20001 char notes", func(e *EntryInput) { e.Notes = strings.Repeat("n", 20001) }, "notes"},
-		{"no practice", func(e *EntryInput) { e.Practices = nil }, "practice"},
-		{"unknown practice", func(e *EntryInput) { e.Practices = []string{"results", "golf"} }, "practice"},
+		{"no practice", func(e *EntryInput) { e.Practices = nil }, "practices"},
+		{"unknown practice", func(e *EntryInput) { e.Practices = []string{"results", "golf"} }, "practices"},
 		{"all six", func(e *EntryInput) { e.Practices = PracticeKeys() }, ""},
 	}
 	for _, tt := range tests {

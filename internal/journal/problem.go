@@ -70,14 +70,14 @@ func (in *ProblemInput) Validate(string) error {
 	p := Problems{}
 	p.checkText("problem", in.Problem, MaxProblemChars, "Say what the problem is, or clear the other problem fields.", "Keep the problem to 500 characters.")
 	if in.Problem != "" && (len(opts) == 0 || in.Recommendation == "") {
-		p.Add("option", MsgBringOptions+".")
+		p.Add("options", MsgBringOptions+".")
 	}
 	if len(opts) > MaxOptions {
-		p.Add("option", "Bring at most five options.")
+		p.Add("options", "Bring at most five options.")
 	}
 	for _, o := range opts {
 		if utf8.RuneCountInString(o) > MaxOptionChars {
-			p.Add("option", "Keep each option to 300 characters.")
+			p.Add("options", "Keep each option to 300 characters.")
 		}
 	}
 	if utf8.RuneCountInString(in.Recommendation) > MaxRecommendationChars {
@@ -137,7 +137,7 @@ func (in *DecisionInput) Validate(entryDate, today string) error {
 	}
 	checkLaterDate(p, "decided_on", in.DecidedOn, entryDate, today, "The decision cannot come before the entry that raised the problem.")
 	if utf8.RuneCountInString(in.Note) > MaxDecisionNoteChars {
-		p.Add("note", "Keep the note to 1,000 characters.")
+		p.Add("decision_note", "Keep the note to 1,000 characters.")
 	}
 	return p.Err()
 }

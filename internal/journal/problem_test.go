@@ -14,13 +14,13 @@ func TestProblemInputValidate(t *testing.T) {
 		msg   string
 	}{
 		{"complete", ProblemInput{Problem: "Builds are slow", Options: []string{"Cache", "", " Split "}, Recommendation: "Cache"}, "", ""},
-		{"no options", ProblemInput{Problem: "Builds are slow", Options: []string{"", " "}, Recommendation: "Cache"}, "option", MsgBringOptions},
-		{"no recommendation", ProblemInput{Problem: "Builds are slow", Options: []string{"Cache"}}, "option", MsgBringOptions},
+		{"no options", ProblemInput{Problem: "Builds are slow", Options: []string{"", " "}, Recommendation: "Cache"}, "options", MsgBringOptions},
+		{"no recommendation", ProblemInput{Problem: "Builds are slow", Options: []string{"Cache"}}, "options", MsgBringOptions},
 		{"options without a problem", ProblemInput{Options: []string{"Cache"}, Recommendation: "Cache"}, "problem", "Say what the problem is"},
 		{"long problem", ProblemInput{Problem: long(501), Options: []string{"a"}, Recommendation: "a"}, "problem", "500 characters"},
 		{"problem at the limit", ProblemInput{Problem: long(500), Options: []string{long(300)}, Recommendation: long(500)}, "", ""},
-		{"long option", ProblemInput{Problem: "p", Options: []string{long(301)}, Recommendation: "a"}, "option", "300 characters"},
-		{"six options", ProblemInput{Problem: "p", Options: []string{"1", "2", "3", "4", "5", "6"}, Recommendation: "a"}, "option", "at most five"},
+		{"long option", ProblemInput{Problem: "p", Options: []string{long(301)}, Recommendation: "a"}, "options", "300 characters"},
+		{"six options", ProblemInput{Problem: "p", Options: []string{"1", "2", "3", "4", "5", "6"}, Recommendation: "a"}, "options", "at most five"},
 		{"long recommendation", ProblemInput{Problem: "p", Options: []string{"a"}, Recommendation: long(501)}, "recommendation", "500 characters"},
 	}
 	for _, tt := range tests {
@@ -57,7 +57,7 @@ func TestDecisionInputValidate(t *testing.T) {
 		{"before the entry", DecisionInput{Decision: "declined", DecidedOn: "2026-11-19"}, "decided_on"},
 		{"after today", DecisionInput{Decision: "changed", DecidedOn: "2026-11-28"}, "decided_on"},
 		{"not a date", DecisionInput{Decision: "changed", DecidedOn: "soon"}, "decided_on"},
-		{"long note", DecisionInput{Decision: "taken", DecidedOn: "2026-11-21", Note: strings.Repeat("n", 1001)}, "note"},
+		{"long note", DecisionInput{Decision: "taken", DecidedOn: "2026-11-21", Note: strings.Repeat("n", 1001)}, "decision_note"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,7 +117,7 @@ func TestBlocksOnTheEntry(t *testing.T) {
 	empty.Problem, empty.Bet = &ProblemInput{Options: []string{"", ""}}, &BetInput{}
 	empty.AddBlockPractices()
 	fields := FieldErrors(empty.Validate("2026-11-27"))
-	if !empty.Problem.Empty() || !empty.Bet.Empty() || fields["practice"] == "" || len(fields) != 1 {
+	if !empty.Problem.Empty() || !empty.Bet.Empty() || fields["practices"] == "" || len(fields) != 1 {
 		t.Errorf("empty blocks: problem %v bet %v errors %v; want both kept empty and only the practice error", empty.Problem, empty.Bet, fields)
 	}
 
@@ -125,7 +125,7 @@ func TestBlocksOnTheEntry(t *testing.T) {
 	bad.Problem = &ProblemInput{Problem: "Slow builds"}
 	bad.Bet = &BetInput{Bet: "b", ReviewOn: "2026-11-20"}
 	fields = FieldErrors(bad.Validate("2026-11-27"))
-	if fields["option"] != MsgBringOptions+"." || fields["review_on"] == "" {
+	if fields["options"] != MsgBringOptions+"." || fields["review_on"] == "" {
 		t.Errorf("bad blocks: %v", fields)
 	}
 }

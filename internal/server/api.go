@@ -70,7 +70,7 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 			"Something went wrong on our side, and nothing was saved by this request. Request id: "+middleware.GetReqID(r.Context()), nil)
 		return
 	}
-	writeAPIError(w, statusOf(code), code, journal.ErrorMessage(err), journal.FieldErrors(err))
+	writeAPIError(w, statusOf(code), code, journal.ErrorMessage(err), wireErrors(apiFields, err))
 }
 
 // readJSON decodes a request body into v: 415 unless it is JSON, 413 when

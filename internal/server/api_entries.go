@@ -122,7 +122,7 @@ func (s *Server) handleAPIEntries(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(problems) > 0 {
-		writeAPIError(w, http.StatusBadRequest, "bad_request", "Some query parameters are not valid.", problems)
+		writeAPIError(w, http.StatusBadRequest, "bad_request", "Some query parameters are not valid.", wireNames(apiFields, problems))
 		return
 	}
 	out := apiEntries{Entries: make([]export.Entry, 0, len(entries)), Next: s.encodeCursor(u, next)}
@@ -188,7 +188,7 @@ func (s *Server) handleAPIEntryCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	id, replay, err := s.core.CreateEntry(r.Context(), u.ID, key, in)
 	if err != nil {
-		s.apiFail(w, r, apiFields(err))
+		s.apiFail(w, r, err)
 		return
 	}
 	s.writeAPIEntry(w, r, createdStatus(replay), id)
@@ -214,7 +214,7 @@ func (s *Server) handleAPIEntryUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.core.UpdateEntry(ctx, u.ID, id, in); err != nil {
-		s.apiFail(w, r, apiFields(err))
+		s.apiFail(w, r, err)
 		return
 	}
 	s.writeAPIEntry(w, r, http.StatusOK, id)
@@ -255,28 +255,11 @@ func (s *Server) apiEntryInput(ctx context.Context, u *journal.User, b apiEntryB
 	for k, v := range journal.FieldErrors(in.Validate(s.today(u))) {
 		problems.Add(k, v)
 	}
-	return apiFields(problems.Err())
+	return problems.Err()
 }
 
 func set(dst *string, v *string) {
 	if v != nil {
 		*dst = *v
 	}
-}
-
-// apiFields renames the form's field names in err to the API's: the form
-// repeats "practice", the API sends "practices".
-func apiFields(err error) error {
-	fields := journal.FieldErrors(err)
-	msg, ok := fields["practice"]
-	if !ok || journal.ErrorCode(err) != journal.EINVALID {
-		return err
-	}
-	renamed := map[string]string{"practices": msg}
-	for k, v := range fields {
-		if k != "practice" {
-			renamed[k] = v
-		}
-	}
-	return &journal.Error{Code: journal.EINVALID, Message: journal.ErrorMessage(err), Fields: renamed}
 }

@@ -15,9 +15,6 @@ import (
 	"github.com/leadup/leadup/web"
 )
 
-var entryFields = []string{"boss_id", "new_boss_name", "occurred_on", "kind", "summary", "notes", "priority_id",
-	"followup_text", "followup_owner", "followup_due_on", "token"}
-
 // entryForm builds the entry form from its choices: the active bosses and
 // their active priorities, plus the entry's own boss and priority when
 // editing.
@@ -59,22 +56,23 @@ func hasPriority(opts []web.PriorityOption, id int64) bool {
 	return false
 }
 
-// newEntryValues are the defaults of a blank entry form.
-func (s *Server) newEntryValues(u *journal.User, bossID string) map[string]string {
-	return map[string]string{"occurred_on": s.today(u), "kind": "one_on_one", "boss_id": bossID, "followup_owner": "me"}
+// newEntryPost is a blank entry form with its defaults.
+func (s *Server) newEntryPost(u *journal.User, bossID string) entryPost {
+	return entryPost{Boss: bossID, Entry: journal.EntryInput{OccurredOn: s.today(u), Kind: "one_on_one"},
+		FollowUp: journal.FollowUpInput{Owner: "me"}}
 }
 
 func (s *Server) handleEntryNew(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	q := r.URL.Query()
-	values := s.newEntryValues(u, q.Get("boss_id"))
-	values["summary"], values["notes"] = sharedEntry(q.Get("title"), q.Get("text"), q.Get("url"))
+	p := s.newEntryPost(u, q.Get("boss_id"))
+	p.Entry.Summary, p.Entry.Notes = sharedEntry(q.Get("title"), q.Get("text"), q.Get("url"))
 	choices, err := s.core.EntryChoices(r.Context(), u.ID, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f := s.entryForm(u, web.Form{Values: values}, nil, nil, choices)
+	f := s.entryForm(u, web.Form{Values: p.values()}, nil, nil, choices)
 	preselectBoss(&f, choices.LastBossID)
 	s.render(w, r, http.StatusOK, web.EntryFormPage(s.page(r, "New entry", "entries"), f))
 }
@@ -97,43 +95,20 @@ func preselectBoss(f *web.EntryForm, last int64) {
 	}
 }
 
-// entryInput reads the entry form. The error holds the fields that are not
-// even of the right form (an id that is not a number), to be reported with
-// the domain's own problems.
-func entryInput(r *http.Request) (journal.EntryInput, error) {
-	in := journal.EntryInput{
-		NewBossName: r.PostFormValue("new_boss_name"),
-		OccurredOn:  r.PostFormValue("occurred_on"),
-		Kind:        r.PostFormValue("kind"),
-		Summary:     r.PostFormValue("summary"),
-		Notes:       r.PostFormValue("notes"),
-		Practices:   r.PostForm["practice"],
-	}
-	p := journal.Problems{}
-	var ok bool
-	if in.BossID, ok = formID(r.PostFormValue("boss_id")); !ok {
-		p.Add("boss_id", "Choose who this was with, or type a new name.")
-	}
-	if in.PriorityID, ok = formID(r.PostFormValue("priority_id")); !ok {
-		p.Add("priority_id", "Choose one of the listed priorities.")
-	}
-	readBlocks(r, &in)
-	return in, p.Err()
-}
-
 func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.parseForm(w, r) {
 		return
 	}
 	u := userFrom(r.Context())
+	p := parseEntryPost(r)
 	key, err := s.postedToken(r)
 	if err != nil {
 		msg := journal.ErrorMessage(err)
-		s.entryRefused(w, r, u, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
+		s.entryRefused(w, r, u, p, &journal.Error{Code: journal.EINVALID, Message: msg, Fields: map[string]string{"token": msg}}, nil)
 		return
 	}
-	in, formErr := entryInput(r)
-	fu, fuErr := journal.CaptureFollowUp(r.PostFormValue("followup_text"), r.PostFormValue("followup_owner"), r.PostFormValue("followup_due_on"))
+	in, formErr := p.input()
+	fu, fuErr := p.followUp()
 	err = journal.MergeProblems(formErr, in.Validate(s.today(u)), fuErr)
 	var id, twin int64
 	var replay bool
@@ -141,7 +116,7 @@ func (s *Server) handleEntryCreate(w http.ResponseWriter, r *http.Request) {
 		id, replay, twin, err = s.core.LogEntry(r.Context(), u.ID, core.OnceKey{Key: key}, in, fu, s.twinSince(r, key))
 	}
 	if err != nil {
-		s.entryRefused(w, r, u, err, nil)
+		s.entryRefused(w, r, u, p, err, nil)
 		return
 	}
 	if twin != 0 {
@@ -221,19 +196,18 @@ func sharedNotes(text, link string) string {
 // entryRefused answers a save of the entry form that failed: bad input
 // re-renders the form with every typed value and a message beside each bad
 // field; any other error is the error page.
-func (s *Server) entryRefused(w http.ResponseWriter, r *http.Request, u *journal.User, err error, editing *journal.Entry) {
+func (s *Server) entryRefused(w http.ResponseWriter, r *http.Request, u *journal.User, p entryPost, err error, editing *journal.Entry) {
 	if journal.ErrorCode(err) != journal.EINVALID {
 		s.fail(w, r, err)
 		return
 	}
-	form := invalidForm(r, err, entryFields...)
-	blockFormValues(r, form.Values)
+	form := refusedForm(p.values(), err)
 	choices, err := s.core.EntryChoices(r.Context(), u.ID, editing != nil)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f := s.entryForm(u, form, r.PostForm["practice"], editing, choices)
+	f := s.entryForm(u, form, p.Entry.Practices, editing, choices)
 	title := "New entry"
 	if editing != nil {
 		title = "Edit entry"
@@ -292,16 +266,8 @@ func (s *Server) handleEntryEdit(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	e := p.Entry
-	values := map[string]string{
-		"boss_id": strconv.FormatInt(e.BossID, 10), "occurred_on": e.OccurredOn, "kind": e.Kind,
-		"summary": e.Summary, "notes": e.Notes, "priority_id": "",
-	}
-	if e.PriorityID > 0 {
-		values["priority_id"] = strconv.FormatInt(e.PriorityID, 10)
-	}
-	entryBlockValues(values, e)
-	f := s.entryForm(userFrom(r.Context()), web.Form{Values: values}, e.Practices, e, p.Choices)
+	e, post := p.Entry, entryPostOf(p.Entry)
+	f := s.entryForm(userFrom(r.Context()), web.Form{Values: post.values()}, post.Entry.Practices, e, p.Choices)
 	s.render(w, r, http.StatusOK, web.EntryFormPage(s.page(r, "Edit entry", "entries"), f))
 }
 
@@ -311,13 +277,14 @@ func (s *Server) handleEntryUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := userFrom(r.Context())
-	in, formErr := entryInput(r)
+	p := parseEntryPost(r)
+	in, formErr := p.input()
 	err := journal.MergeProblems(formErr, in.Validate(s.today(u)))
 	if err == nil {
 		err = s.core.UpdateEntry(r.Context(), u.ID, e.ID, in)
 	}
 	if err != nil {
-		s.entryRefused(w, r, u, err, e)
+		s.entryRefused(w, r, u, p, err, e)
 		return
 	}
 	s.redirectWithFlash(w, r, entryURL(e.ID), "Changes saved.")

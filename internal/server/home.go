@@ -15,7 +15,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	capture := s.entryForm(u, web.Form{Values: s.newEntryValues(u, "")}, nil, nil, h.Choices)
+	capture := s.entryForm(u, web.Form{Values: s.newEntryPost(u, "").values()}, nil, nil, h.Choices)
 	preselectBoss(&capture, h.Choices.LastBossID)
 	v := web.HomeView{
 		DisplayName:  u.DisplayName,

@@ -72,7 +72,15 @@ func formValues(r *http.Request, names ...string) map[string]string {
 // field. A refused token (forged or too old) is dropped, so the form is
 // shown with a fresh one.
 func invalidForm(r *http.Request, err error, names ...string) web.Form {
-	f := web.Form{Values: formValues(r, names...), Errors: journal.FieldErrors(err), Message: journal.ErrorMessage(err)}
+	return refusedForm(formValues(r, names...), err)
+}
+
+// refusedForm is a refused form filled with values, the fields as typed,
+// with err's messages under the form's field names (pageFields). A
+// refused token (forged or too old) is dropped, so the form is shown with
+// a fresh one.
+func refusedForm(values map[string]string, err error) web.Form {
+	f := web.Form{Values: values, Errors: wireErrors(pageFields, err), Message: journal.ErrorMessage(err)}
 	if err == errBadToken || err == errOldToken {
 		f.Values["token"] = ""
 	}

@@ -25,12 +25,12 @@ func TestArchivedBossAndInactivePriority(t *testing.T) {
 	}
 	// A new entry can use neither.
 	_, err := f.db.CreateEntry(ctx, f.ann.ID, entryIn(f.annBoss.ID, "2026-11-21", "results"))
-	if journal.FieldErrors(err)["boss_id"] == "" {
+	if journal.FieldErrors(err)["boss"] == "" {
 		t.Errorf("new entry for an archived boss: %v", err)
 	}
 	f.db.SetBossArchived(ctx, f.ann.ID, f.annBoss.ID, false)
 	_, err = f.db.CreateEntry(ctx, f.ann.ID, in)
-	if journal.FieldErrors(err)["priority_id"] == "" {
+	if journal.FieldErrors(err)["priority"] == "" {
 		t.Errorf("new entry linking a done priority: %v", err)
 	}
 	active, _ := f.db.FindBosses(ctx, f.ann.ID, false)

@@ -348,7 +348,7 @@ func (db *DB) resolveBoss(ctx context.Context, tx *sql.Tx, userID int64, in jour
 		return 0, fmt.Errorf("find boss: %w", err)
 	}
 	if archived && in.BossID != current {
-		return 0, fieldError("boss_id", "That boss is archived. Restore them on their page first.")
+		return 0, fieldError("boss", "That boss is archived. Restore them on their page first.")
 	}
 	return in.BossID, nil
 }
@@ -369,10 +369,10 @@ func checkPriority(ctx context.Context, tx *sql.Tx, userID, bossID, priorityID, 
 		return fmt.Errorf("find priority: %w", err)
 	}
 	if pBoss != bossID {
-		return fieldError("priority_id", "That priority belongs to another boss.")
+		return fieldError("priority", "That priority belongs to another boss.")
 	}
 	if status != "active" && priorityID != current {
-		return fieldError("priority_id", "That priority is no longer active.")
+		return fieldError("priority", "That priority is no longer active.")
 	}
 	return nil
 }
