@@ -9,10 +9,6 @@ import (
 	"github.com/leadup/leadup/web"
 )
 
-func bossInput(r *http.Request) journal.BossInput {
-	return journal.BossInput{Name: r.PostFormValue("name"), Relation: r.PostFormValue("relation"), Role: r.PostFormValue("role")}
-}
-
 func (s *Server) handleBosses(w http.ResponseWriter, r *http.Request) {
 	s.renderBosses(w, r, http.StatusOK, web.Form{Values: map[string]string{"relation": "manager"}})
 }
@@ -41,10 +37,11 @@ func (s *Server) handleBossCreate(w http.ResponseWriter, r *http.Request) {
 	if !s.parseForm(w, r) {
 		return
 	}
-	in := bossInput(r)
+	p := parseBossPost(r)
+	in := p.input()
 	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
-		s.renderBosses(w, r, http.StatusUnprocessableEntity, invalidForm(r, err, "name", "relation", "role", "token"))
+		s.renderBosses(w, r, http.StatusUnprocessableEntity, refusedForm(p.values(), err))
 		return
 	}
 	id, replay, err := s.core.AddBoss(r.Context(), userFrom(r.Context()).ID, core.OnceKey{Key: key}, in)
@@ -84,7 +81,7 @@ func (s *Server) renderBoss(w http.ResponseWriter, r *http.Request, status int, 
 	b := pg.Boss
 	v := web.BossView{
 		Boss:         pg.Boss,
-		Form:         web.Form{Values: map[string]string{"name": b.Name, "relation": b.Relation, "role": b.Role}},
+		Form:         web.Form{Values: bossPostOf(b).values()},
 		Priorities:   pg.Priorities,
 		FollowUps:    pg.FollowUps[:min(len(pg.FollowUps), core.FollowUpsOnBossPage)],
 		MoreFollowUp: len(pg.FollowUps) > core.FollowUpsOnBossPage,
@@ -109,10 +106,11 @@ func (s *Server) handleBossUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	in := bossInput(r)
+	p := parseBossPost(r)
+	in := p.input()
 	if err := in.Validate(); err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b.ID, func(v *web.BossView) {
-			v.Form = invalidForm(r, err, "name", "relation", "role")
+			v.Form = refusedForm(p.values(), err)
 		})
 		return
 	}
@@ -146,11 +144,12 @@ func (s *Server) handlePriorityCreate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	in := journal.PriorityInput{Text: r.PostFormValue("text")}
+	p := parsePriorityPost(r)
+	in := p.input()
 	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
 		s.renderBoss(w, r, http.StatusUnprocessableEntity, b.ID, func(v *web.BossView) {
-			v.PriorityForm = invalidForm(r, err, "text", "token")
+			v.PriorityForm = refusedForm(p.values(), err)
 		})
 		return
 	}

@@ -231,7 +231,7 @@ func (s *Server) handleEntryView(w http.ResponseWriter, r *http.Request) {
 	s.renderEntryPage(w, r, http.StatusOK, p, newFollowUpForm(), blockForms(p.Entry, s.today(userFrom(r.Context()))))
 }
 
-func newFollowUpForm() web.Form { return web.Form{Values: map[string]string{"owner": "me"}} }
+func newFollowUpForm() web.Form { return web.Form{Values: newFollowUpPost().values()} }
 
 // renderEntryWith shows the page of the entry e again, after a refused
 // form: fuForm is the follow-up form, blocks the forms that close its

@@ -13,18 +13,13 @@ func (s *Server) userFollowUp(r *http.Request) (*journal.FollowUp, error) {
 	return userRecord(r, s.core.FollowUp)
 }
 
-// followUpInput reads the follow-up form, the same to add one and to edit.
-func followUpInput(r *http.Request) journal.FollowUpInput {
-	return journal.FollowUpInput{Text: r.PostFormValue("text"), Owner: r.PostFormValue("owner"), DueOn: r.PostFormValue("due_on")}
-}
-
 func (s *Server) handleFollowUpEdit(w http.ResponseWriter, r *http.Request) {
 	f, err := s.userFollowUp(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	form := web.Form{Values: map[string]string{"text": f.Text, "owner": f.Owner, "due_on": f.DueOn}}
+	form := web.Form{Values: followUpPostOf(f).values()}
 	s.render(w, r, http.StatusOK, web.FollowUpEditPage(s.page(r, "Edit follow-up", "followups"), f, form))
 }
 
@@ -33,13 +28,14 @@ func (s *Server) handleFollowUpSave(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	in := followUpInput(r)
+	p := parseFollowUpPost(r)
+	in := p.input()
 	err := in.Validate()
 	if err == nil {
 		err = s.core.UpdateFollowUp(r.Context(), userFrom(r.Context()).ID, f.ID, in)
 	}
 	if journal.ErrorCode(err) == journal.EINVALID {
-		form := invalidForm(r, err, "text", "owner", "due_on")
+		form := refusedForm(p.values(), err)
 		s.render(w, r, http.StatusUnprocessableEntity, web.FollowUpEditPage(s.page(r, "Edit follow-up", "followups"), f, form))
 		return
 	}

@@ -13,11 +13,12 @@ func (s *Server) handleFollowUpCreate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	in := followUpInput(r)
+	p := parseFollowUpPost(r)
+	in := p.input()
 	key, err := s.checkedToken(r, in.Validate)
 	if err != nil {
 		u := userFrom(r.Context())
-		s.renderEntryWith(w, r, http.StatusUnprocessableEntity, e, invalidForm(r, err, "text", "owner", "due_on", "token"), blockForms(e, s.today(u)))
+		s.renderEntryWith(w, r, http.StatusUnprocessableEntity, e, refusedForm(p.values(), err), blockForms(e, s.today(u)))
 		return
 	}
 	_, replay, err := s.core.AddFollowUp(r.Context(), userFrom(r.Context()).ID, e.ID, core.OnceKey{Key: key}, in)
