@@ -15,17 +15,9 @@ import (
 // person can follow in an editor: "version", "priorities[2].text",
 // "entries[0].followups[1].due_on".
 
-// formKeys maps the field names the shared validation rules report under
-// to the file's keys where the two differ.
-var formKeys = map[string]string{
-	"weekday": "weekdays",
-}
-
-// joinPath appends a form field's key to a record's path.
+// joinPath appends a field's key to a record's path: the shared
+// validation rules name the domain's fields, which are the file's keys.
 func joinPath(path, field string) string {
-	if k, ok := formKeys[field]; ok {
-		field = k
-	}
 	switch {
 	case field == "" || field == ".":
 		return path

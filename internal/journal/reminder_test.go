@@ -183,8 +183,8 @@ func TestScheduleInputValidate(t *testing.T) {
 		name, field string
 		edit        func(*ScheduleInput)
 	}{
-		{"no weekday", "weekday", func(in *ScheduleInput) { in.Weekdays = nil }},
-		{"weekday 8", "weekday", func(in *ScheduleInput) { in.Weekdays = []string{"8"} }},
+		{"no weekday", "weekdays", func(in *ScheduleInput) { in.Weekdays = nil }},
+		{"weekday 8", "weekdays", func(in *ScheduleInput) { in.Weekdays = []string{"8"} }},
 		{"time 25:00", "time", func(in *ScheduleInput) { in.Time = "25:00" }},
 		{"duration 0", "duration_min", func(in *ScheduleInput) { in.DurationMin = "0" }},
 		{"every 3 weeks", "every_weeks", func(in *ScheduleInput) { in.EveryWeeks = "3" }},

@@ -47,7 +47,7 @@ func (in ScheduleInput) Validate() (Schedule, error) {
 	for _, w := range in.Weekdays {
 		d, err := strconv.Atoi(strings.TrimSpace(w))
 		if err != nil || d < 1 || d > 7 {
-			p.Add("weekday", "Choose weekdays from Monday to Sunday.")
+			p.Add("weekdays", "Choose weekdays from Monday to Sunday.")
 			break
 		}
 		if !slices.Contains(s.Weekdays, d) {
@@ -56,7 +56,7 @@ func (in ScheduleInput) Validate() (Schedule, error) {
 	}
 	slices.Sort(s.Weekdays)
 	if len(in.Weekdays) == 0 {
-		p.Add("weekday", "Choose the day of the 1:1.")
+		p.Add("weekdays", "Choose the day of the 1:1.")
 	}
 	s.Time = strings.TrimSpace(in.Time)
 	if _, _, ok := ParseClock(s.Time); !ok {

@@ -15,6 +15,7 @@ var (
 		"practices": "practice",
 		"boss":      "boss_id",
 		"priority":  "priority_id",
+		"weekdays":  "weekday",
 	})
 	// apiFields are the API's members, which take a boss or a priority
 	// by its public id.

@@ -24,7 +24,7 @@ func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, sta
 		return
 	}
 	v := web.NotificationsView{MailOn: s.cfg.Reminders != nil, Email: u.Email, Schedules: p.Schedules, HasFeed: p.HasFeed,
-		Form: web.Form{Values: notificationValues(p.Settings)}}
+		Form: web.Form{Values: notificationPostOf(p.Settings).values()}}
 	for _, c := range p.Failed {
 		v.Failed = append(v.Failed, web.FailedReminder{What: claimLabel(c), Attempts: c.Attempts, Error: c.LastError, Retrying: !c.RetryAt.IsZero()})
 	}
@@ -39,17 +39,6 @@ func (s *Server) renderNotifications(w http.ResponseWriter, r *http.Request, sta
 		compress.KeepSecret(r)
 	}
 	s.render(w, r, status, web.NotificationsPage(s.page(r, "Reminders and calendar", "settings"), v))
-}
-
-func notificationValues(n journal.NotificationSettings) map[string]string {
-	v := map[string]string{"weekly_day": strconv.Itoa(n.WeeklyDay), "weekly_time": n.WeeklyTime, "digest_time": n.DigestTime}
-	if n.WeeklyReview {
-		v["weekly_review"] = "on"
-	}
-	if n.FollowUpsDigest {
-		v["followups_digest"] = "on"
-	}
-	return v
 }
 
 // claimLabel names a failed reminder in words.
@@ -71,15 +60,11 @@ func (s *Server) handleNotificationsSave(w http.ResponseWriter, r *http.Request)
 	if !s.parseForm(w, r) {
 		return
 	}
-	in := journal.NotificationInput{
-		WeeklyReview: r.PostFormValue("weekly_review") == "on", WeeklyDay: r.PostFormValue("weekly_day"),
-		WeeklyTime: r.PostFormValue("weekly_time"), FollowUpsDigest: r.PostFormValue("followups_digest") == "on",
-		DigestTime: r.PostFormValue("digest_time"),
-	}
-	n, err := in.Validate()
+	p := parseNotificationPost(r)
+	n, err := p.Settings.Validate()
 	if err != nil {
 		s.renderNotifications(w, r, http.StatusUnprocessableEntity, func(v *web.NotificationsView) {
-			v.Form = invalidForm(r, err, "weekly_review", "weekly_day", "weekly_time", "followups_digest", "digest_time")
+			v.Form = refusedForm(p.values(), err)
 		})
 		return
 	}

@@ -11,12 +11,9 @@ import (
 
 func (s *Server) settingsView(u *journal.User) web.SettingsView {
 	return web.SettingsView{
-		Email: u.Email,
-		Profile: web.Form{Values: map[string]string{
-			"display_name": u.DisplayName,
-			"timezone":     u.TimeZone,
-		}},
-		Zones: web.Zones,
+		Email:   u.Email,
+		Profile: web.Form{Values: profilePostOf(u).values()},
+		Zones:   web.Zones,
 	}
 }
 
@@ -54,10 +51,11 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status i
 
 func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	upd := journal.ProfileUpdate{DisplayName: r.PostFormValue("display_name"), TimeZone: r.PostFormValue("timezone")}
+	p := parseProfilePost(r)
+	upd := p.input()
 	if err := upd.Validate(); err != nil {
 		s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
-			v.Profile = invalidForm(r, err, "display_name", "timezone")
+			v.Profile = refusedForm(p.values(), err)
 		})
 		return
 	}

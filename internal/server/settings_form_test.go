@@ -1,0 +1,26 @@
+package server
+
+import (
+	"testing"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// TestProfilePostRoundTrip holds that the profile form, read from a
+// request, fills the form again as typed after the domain validated (and
+// trimmed) its copy, and that the saved profile's form, posted back, is it.
+func TestProfilePostRoundTrip(t *testing.T) {
+	typed := map[string]string{"display_name": "  Ann ", "timezone": " Mars/Base"}
+	p := parseProfilePost(postedForm(t, formOf(typed)))
+	in := p.input()
+	if journal.FieldErrors(in.Validate())["timezone"] == "" || in.DisplayName != "Ann" {
+		t.Errorf("input %+v: want it trimmed and its zone refused", in)
+	}
+	sameValues(t, p.values(), typed)
+
+	u := &journal.User{DisplayName: "Ann", TimeZone: "Europe/Berlin"}
+	back := parseProfilePost(postedForm(t, formOf(profilePostOf(u).values()))).input()
+	if err := back.Validate(); err != nil || back != (journal.ProfileUpdate{DisplayName: "Ann", TimeZone: "Europe/Berlin"}) {
+		t.Errorf("saved profile posted back %+v (%v), want %+v", back, err, u)
+	}
+}
