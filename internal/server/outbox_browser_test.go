@@ -247,7 +247,7 @@ func TestBrowserOutboxRefused(t *testing.T) {
 	if !strings.Contains(msg, "future") {
 		t.Errorf("refused entry says %q", msg)
 	}
-	if v, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#summary"))); v != "Dated in the future" {
+	if v := evalWait(t, ctx, "the refused form's summary", `document.querySelector("#summary").value`); v != "Dated in the future" {
 		t.Errorf("refused form's summary %q", v)
 	}
 	if n := waiting(t, ctx); n != 0 {
