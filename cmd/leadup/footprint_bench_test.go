@@ -59,6 +59,9 @@ type footprint struct {
 	idleKB, signupKB, peakKB int // signupKB: the peak after leadup's one sign-up, before the load
 }
 
+// footprintStarts is how many cold starts each run times.
+const footprintStarts = 5
+
 // footprintCreates is how many entries the 8 browsers create in all.
 const footprintCreates = 800
 
@@ -76,41 +79,21 @@ func goBuild(b *testing.B, dir, name, pkg string) string {
 
 // measureFootprint starts bin on a fresh database, waits for /healthz,
 // reads its idle memory 2 s after start, and its peak through the create
-// load.
+// load. Its start is the fastest of footprintStarts, each on a fresh
+// database: on a shared machine one start alone says more about the
+// neighbours than about the binary.
 func measureFootprint(b *testing.B, bin string, isLeadup bool) footprint {
-	addr := freeAddr(b)
-	db := filepath.Join(b.TempDir(), "f.db")
-	args := []string{"-addr", addr, "-db", db}
-	if isLeadup {
-		args = append([]string{"serve"}, args...)
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "LEADUP_LOG_LEVEL=error")
-	began := time.Now()
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	}()
-	base := "http://" + addr
 	var f footprint
-	for {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				f.start = time.Since(began)
-				break
-			}
+	for i := range footprintStarts {
+		cmd, _, took := startServer(b, bin, isLeadup)
+		stopServer(cmd)
+		if i == 0 || took < f.start {
+			f.start = took
 		}
-		if time.Since(began) > time.Minute {
-			b.Fatalf("%s: no 200 on /healthz within a minute", bin)
-		}
-		time.Sleep(time.Millisecond)
 	}
-	time.Sleep(2*time.Second - time.Since(began))
+	cmd, base, took := startServer(b, bin, isLeadup)
+	defer stopServer(cmd)
+	time.Sleep(2*time.Second - took)
 	f.idleKB = procStatusKB(b, cmd.Process.Pid, "VmRSS")
 	hc := newBrowser(b)
 	form := url.Values{"occurred_on": {time.Now().UTC().AddDate(0, 0, -1).Format("2006-01-02")},
@@ -161,6 +144,42 @@ func drainedSeeOther(resp *http.Response) error {
 		return fmt.Errorf("POST %s: status %d, want 303\n%.500s", resp.Request.URL, resp.StatusCode, msg)
 	}
 	return nil
+}
+
+// startServer starts bin on a fresh database and returns it once /healthz
+// answers 200, with its base URL and how long that took.
+func startServer(b *testing.B, bin string, isLeadup bool) (*exec.Cmd, string, time.Duration) {
+	addr := freeAddr(b)
+	args := []string{"-addr", addr, "-db", filepath.Join(b.TempDir(), "f.db")}
+	if isLeadup {
+		args = append([]string{"serve"}, args...)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "LEADUP_LOG_LEVEL=error")
+	began := time.Now()
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	base := "http://" + addr
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return cmd, base, time.Since(began)
+			}
+		}
+		if time.Since(began) > time.Minute {
+			stopServer(cmd)
+			b.Fatalf("%s: no 200 on /healthz within a minute", bin)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func stopServer(cmd *exec.Cmd) {
+	cmd.Process.Kill()
+	cmd.Wait()
 }
 
 // newBrowser is an HTTP client that keeps cookies and does not follow
