@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // commonPasswordList is zxcvbn's list of the 30,000 most common passwords,
@@ -18,15 +19,21 @@ var commonPasswordList string
 // commonPasswords is the set of listed passwords long enough to pass the
 // length rule (shorter ones are refused by it already), lower-cased. It is
 // built once, on first use, and never changes.
-var commonPasswords = sync.OnceValue(func() map[string]struct{} {
+var commonPasswords = sync.OnceValue(buildCommonPasswords)
+
+// buildCommonPasswords reads the list line by line: its 1,090 long
+// passwords are kept as slices of the embedded text (the list is lower
+// case, so ToLower copies nothing), and the 30,000 lines are never held
+// at once.
+func buildCommonPasswords() map[string]struct{} {
 	set := map[string]struct{}{}
-	for _, p := range strings.Split(commonPasswordList, "\n") {
-		if len([]rune(p)) >= MinPasswordChars {
+	for p := range strings.SplitSeq(commonPasswordList, "\n") {
+		if utf8.RuneCountInString(p) >= MinPasswordChars {
 			set[strings.ToLower(p)] = struct{}{}
 		}
 	}
 	return set
-})
+}
 
 // IsCommonPassword reports whether s, ignoring case, is one of the most
 // common passwords: the first ones anyone guessing tries.

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -27,5 +28,20 @@ func TestCommonPasswordsRefused(t *testing.T) {
 		if CheckPassword(pw) == "" {
 			t.Errorf("the common password %q is accepted", pw)
 		}
+	}
+}
+
+// TestCommonPasswordSetIsCompact: building the set allocates little more
+// than the set itself, not a copy of the 30,000-line list.
+func TestCommonPasswordSetIsCompact(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	set := buildCommonPasswords()
+	runtime.ReadMemStats(&after)
+	if len(set) < 1000 {
+		t.Fatalf("the set has %d passwords, want the list's 1,090 long ones", len(set))
+	}
+	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(160<<10); got > limit {
+		t.Fatalf("building the set of %d passwords allocated %d bytes, want at most %d", len(set), got, limit)
 	}
 }

@@ -8,8 +8,9 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -29,16 +30,23 @@ var Default = Params{Memory: 19 * 1024, Time: 2, Threads: 1, SaltLen: 16, KeyLen
 
 var errMalformed = errors.New("password: malformed hash")
 
-// Hasher hashes and verifies passwords. It bounds how many hashes run at
-// once, since each one holds Params.Memory of RAM.
+// Hasher hashes and verifies passwords. It runs one hash at a time, since
+// each one holds Params.Memory of RAM (19 MiB by default): a burst of
+// sign-ins waits in turn rather than multiplying that, and a hash leaves
+// a whole core to the pages being served beside it.
 type Hasher struct {
-	params Params
-	slots  chan struct{}
+	params  Params
+	slots   chan struct{}
+	running atomic.Int32
+	kdf     func(password, salt []byte, time, memory uint32, threads uint8, keyLen uint32) []byte // argon2.IDKey; tests count calls
 }
 
-// NewHasher returns a Hasher that runs at most GOMAXPROCS hashes at once.
+// concurrentHashes is how many hashes a Hasher runs at once.
+const concurrentHashes = 1
+
+// NewHasher returns a Hasher with parameters p.
 func NewHasher(p Params) *Hasher {
-	return &Hasher{params: p, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	return &Hasher{params: p, slots: make(chan struct{}, concurrentHashes), kdf: argon2.IDKey}
 }
 
 // Hash returns the PHC string of a fresh salted hash of password.
@@ -72,11 +80,23 @@ func (h *Hasher) NeedsRehash(encoded string) bool {
 	return err != nil || p.Memory != h.params.Memory || p.Time != h.params.Time || p.Threads != h.params.Threads
 }
 
+// derive runs the key derivation in its turn. The last hash of a burst
+// gives its memory back to the system: otherwise Go keeps the freed 19 MiB
+// resident until its scavenger gets to it, long after the sign-in.
 func (h *Hasher) derive(password, salt []byte, p Params) []byte {
+	h.running.Add(1) // waiting or hashing
 	h.slots <- struct{}{}
-	defer func() { <-h.slots }()
-	return argon2.IDKey(password, salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	key := h.kdf(password, salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	<-h.slots
+	if h.running.Add(-1) == 0 && p.Memory >= returnMemoryKiB {
+		debug.FreeOSMemory()
+	}
+	return key
 }
+
+// returnMemoryKiB is the smallest hash whose memory is worth a forced
+// garbage collection to give back (tests hash in 64 KiB).
+const returnMemoryKiB = 4 << 10
 
 func decode(encoded string) (Params, []byte, []byte, error) {
 	parts := strings.Split(encoded, "$")
