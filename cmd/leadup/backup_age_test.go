@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"filippo.io/age"
@@ -120,5 +121,61 @@ func TestBackupMisconfiguration(t *testing.T) {
 				t.Errorf("the error shows the private key: %v", err)
 			}
 		})
+	}
+}
+
+// TestKilledBackupCommandLeavesNoPlaintext: `leadup backup FILE` with
+// recipients keeps its plaintext snapshot in a locked folder beside the
+// database. A command killed with SIGKILL leaves that folder unlocked; the
+// next backup command and the next server start remove it, and leave
+// alone the folder of a command still running.
+func TestKilledBackupCommandLeavesNoPlaintext(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "leadup.db")
+	leadup(t, env("LEADUP_DB", db), "migrate", "up")
+	id, _ := age.GenerateX25519Identity()
+	getenv := env("LEADUP_DB", db, "LEADUP_BACKUP_AGE_RECIPIENTS", id.Recipient().String())
+
+	killed := func(name string) string {
+		t.Helper()
+		folder := filepath.Join(dir, "leadup.db.backup-command-"+name)
+		if err := os.Mkdir(folder, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(folder, "snapshot.db"), []byte("SQLite format 3\x00 a deleted entry"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return folder
+	}
+	running := killed("running")
+	f, err := os.Open(running)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		t.Fatal(err)
+	}
+
+	dead := killed("dead")
+	leadup(t, getenv, "backup", filepath.Join(dir, "one.db.age"))
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("the backup command left a killed command's plaintext snapshot: %v", err)
+	}
+	if _, err := os.Stat(running); err != nil {
+		t.Errorf("the backup command removed a running command's folder: %v", err)
+	}
+
+	dead = killed("dead-again")
+	addr := freeAddr(t)
+	stop := startServe(t, env("LEADUP_DB", db, "LEADUP_ADDR", addr), addr)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Errorf("serve left a killed command's plaintext snapshot: %v", err)
+	}
+	if _, err := os.Stat(running); err != nil {
+		t.Errorf("serve removed a running command's folder: %v", err)
 	}
 }

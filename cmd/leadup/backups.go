@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"filippo.io/age"
@@ -136,8 +135,13 @@ func runBackup(ctx context.Context, cfg config, file string, stdout io.Writer) e
 		fmt.Fprintf(stdout, "backed up %s to %s (checked, mode 0600, not encrypted)\n", cfg.DB, file)
 		return nil
 	}
-	plain := cfg.DB + ".backup-command-" + randomSuffix()
-	size, err := backup.Write(ctx, snapshotFile(cfg.DB), plain, file, cfg.Backup.recipients)
+	sweepCommandDirs(cfg.DB, nil)
+	work, release, err := commandDir(cfg.DB)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	defer release()
+	size, err := backup.Write(ctx, snapshotFile(cfg.DB), filepath.Join(work, "snapshot.db"), file, cfg.Backup.recipients)
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
@@ -352,9 +356,51 @@ func (p snapshotFile) Snapshot(ctx context.Context, path string) error {
 	return sqlite.Backup(ctx, string(p), path)
 }
 
-// randomSuffix is a short random hex string for names no one else uses.
-func randomSuffix() string {
-	b := make([]byte, 6)
-	rand.Read(b)
-	return hex.EncodeToString(b)
+// commandDirPattern names the private folders beside the database in
+// which `leadup backup FILE` keeps its plaintext snapshot while it
+// encrypts it.
+func commandDirPattern(db string) string { return filepath.Base(db) + ".backup-command-*" }
+
+// commandDir makes a private folder beside db for one command's plaintext
+// snapshot and holds a lock on it until release, which removes it. A
+// command killed on the way leaves the folder, a copy of entries the user
+// may since have deleted, unlocked: sweepCommandDirs removes it.
+func commandDir(db string) (dir string, release func(), err error) {
+	dir, err = os.MkdirTemp(filepath.Dir(db), commandDirPattern(db))
+	if err != nil {
+		return "", nil, err
+	}
+	f, err := os.Open(dir)
+	if err == nil {
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	}
+	if err != nil {
+		// A sweep took the folder between its making and its lock.
+		os.RemoveAll(dir)
+		return "", nil, fmt.Errorf("lock %s: %w", dir, err)
+	}
+	return dir, func() {
+		os.RemoveAll(dir)
+		f.Close()
+	}, nil
+}
+
+// sweepCommandDirs removes the snapshot folders of backup commands that
+// were killed: those no running command holds a lock on. log, when not
+// nil, hears of each.
+func sweepCommandDirs(db string, log *slog.Logger) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(db), commandDirPattern(db)))
+	for _, m := range matches {
+		f, err := os.Open(m)
+		if err != nil {
+			continue
+		}
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+			err := os.RemoveAll(m)
+			if log != nil && err == nil {
+				log.Info("backup: removed the plaintext snapshot a killed backup command left", "folder", m)
+			}
+		}
+		f.Close()
+	}
 }

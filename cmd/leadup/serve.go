@@ -56,6 +56,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg.OIDC = cfg.OIDC.server(cfg.publicOrigin, cfg.basePath)
 	scfg.PasswordLoginOff = cfg.OIDC.PasswordLogin == "off"
 
+	sweepCommandDirs(cfg.DB, log)
 	var backups *backup.Scheduler
 	if cfg.Backup.Dir != "" {
 		if backups, err = newScheduler(ctx, cfg.Backup, cfg.DB, db, log); err != nil {
