@@ -25,7 +25,7 @@ var moreFields = []string{"new_boss_name", "kind", "notes", "priority_id", "foll
 
 // moreOpen shows the folded fields when they hold something to see: an
 // error, notes (shared text, or an entry being edited), a typed follow-up,
-// or a problem or bet block (whose own errors are in it too).
+// or a block (whose own errors are in it too).
 func (f EntryForm) moreOpen() bool {
 	for _, n := range moreFields {
 		if f.Err(n) != "" {
@@ -33,7 +33,7 @@ func (f EntryForm) moreOpen() bool {
 		}
 	}
 	return f.Get("notes") != "" || f.Get("followup_text") != "" || (len(f.Bosses) > 0 && f.Get("new_boss_name") != "") ||
-		problemTyped(f.Form) || betTyped(f.Form) || forecastTyped(f.Form)
+		blockTyped(f.Form)
 }
 
 // PriorityOption is an active priority offered in the entry form.

@@ -8,8 +8,9 @@ package journal
 // here (the type, its rules and its kind) with its slots and its place in
 // Blocks in entry.go; its migration (table, and the search view replaced
 // whole); its export codec (internal/export, one file, and a member of the
-// export's Entry); its templates, placed in web/entry.templ; and its part
-// of the API's document (internal/server/apidoc/openapi.json).
+// export's Entry); its templates (web, one file, registered there with
+// registerBlockView); and its part of the API's document
+// (internal/server/apidoc/openapi.json).
 type BlockKind struct {
 	Key      string // its name: the entry form field that carries it, the entry's member in exports
 	Table    string // its table: entry_id, user_id, boss_id, occurred_on, then the columns below
