@@ -28,19 +28,15 @@ func (s *Server) handleBlockClose(k journal.BlockKind) http.HandlerFunc {
 		}
 		u := userFrom(r.Context())
 		today := s.today(u)
-		in := k.Closer()
-		names := make([]string, len(k.Recorded))
-		for i, p := range in.Fields() {
-			names[i] = k.Recorded[i].FormName()
-			*p.(*string) = r.PostFormValue(names[i])
-		}
+		p := parseBlockClosePost(r, k)
+		in := p.input()
 		err := in.Validate(e.OccurredOn, today)
 		if err == nil {
 			err = s.core.CloseBlock(r.Context(), u.ID, e.ID, k, in)
 		}
 		if journal.ErrorCode(err) == journal.EINVALID {
 			blocks := blockForms(e, today)
-			blocks[k.Key] = invalidForm(r, err, names...)
+			blocks[k.Key] = refusedForm(p.values(), err)
 			s.renderEntryWith(w, r, http.StatusUnprocessableEntity, e, newFollowUpForm(), blocks)
 			return
 		}

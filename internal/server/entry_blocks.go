@@ -10,7 +10,7 @@ import (
 func blockForms(e *journal.Entry, today string) web.BlockForms {
 	forms := web.BlockForms{}
 	for _, k := range journal.Blocks {
-		forms[k.Key] = web.Form{Values: k.ClosingShown(e, today)}
+		forms[k.Key] = web.Form{Values: blockClosePostOf(k, e, today).values()}
 	}
 	return forms
 }
