@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -11,7 +12,7 @@ import (
 // writePrepManual writes the boss's operating manual at the top of the
 // agenda. The notes stay Markdown, made inert as in the export; every
 // one-line field is escaped.
-func writePrepManual(b *strings.Builder, p *journal.Prep) {
+func writePrepManual(b *strings.Builder, p *core.Prep) {
 	if p.Evidence == nil || p.Evidence.Manual.Empty() {
 		return
 	}
@@ -41,7 +42,7 @@ func prefersText(m journal.Manual) string {
 }
 
 // driftLines are the priorities flagged as drifting.
-func driftLines(p *journal.Prep) []string {
+func driftLines(p *core.Prep) []string {
 	if p.Evidence == nil {
 		return nil
 	}
@@ -54,7 +55,7 @@ func driftLines(p *journal.Prep) []string {
 }
 
 // ledgerLines are this quarter's promises, both ways.
-func ledgerLines(p *journal.Prep) []string {
+func ledgerLines(p *core.Prep) []string {
 	if p.Evidence == nil || p.Evidence.Ledger.Total() == 0 {
 		return nil
 	}

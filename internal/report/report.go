@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -122,7 +123,7 @@ func signOff(b *strings.Builder, author string) string {
 }
 
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
-func PrepAgenda(p *journal.Prep) string {
+func PrepAgenda(p *core.Prep) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), journal.FormatDate(p.Today, journal.FullLayout))
 	writePrepManual(&b, p)

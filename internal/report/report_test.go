@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/golden"
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -57,7 +58,7 @@ func TestWeeklyUpdate(t *testing.T) {
 
 func TestPrepAgenda(t *testing.T) {
 	boss := &journal.Boss{ID: 1, Name: "Dana Reyes"}
-	p := &journal.Prep{
+	p := &core.Prep{
 		Boss: boss,
 		FollowUps: []*journal.FollowUp{
 			{Text: "Review the budget", Owner: "me", DueOn: "2026-11-20", OverdueAfter: "2026-11-20"},
@@ -76,5 +77,5 @@ func TestPrepAgenda(t *testing.T) {
 		Today:       today,
 	}
 	golden.Check(t, "prep-dana.md", PrepAgenda(p))
-	golden.Check(t, "prep-empty.md", PrepAgenda(&journal.Prep{Boss: boss, Today: today}))
+	golden.Check(t, "prep-empty.md", PrepAgenda(&core.Prep{Boss: boss, Today: today}))
 }

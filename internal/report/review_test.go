@@ -3,6 +3,7 @@ package report
 import (
 	"testing"
 
+	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/golden"
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -48,7 +49,7 @@ func TestReviewDraft(t *testing.T) {
 
 func TestPrepAgendaWithEvidence(t *testing.T) {
 	boss := &journal.Boss{ID: 1, Name: "Dana Reyes"}
-	p := &journal.Prep{
+	p := &core.Prep{
 		Boss:  boss,
 		Today: today,
 		Evidence: &journal.BossEvidence{

@@ -4,14 +4,13 @@ import (
 	"net/http"
 
 	"github.com/leadup/leadup/internal/core"
-	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/report"
 	"github.com/leadup/leadup/web"
 )
 
 // prep gathers the agenda for the next 1:1 with the {id} boss, with up to
 // followUps open follow-ups, in one store call.
-func (s *Server) prep(r *http.Request, followUps int) (*journal.Prep, error) {
+func (s *Server) prep(r *http.Request, followUps int) (*core.Prep, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err

@@ -55,7 +55,8 @@ func TestEveryReaderReadsTheWholeEntry(t *testing.T) {
 	api, _, err := f.db.FindEntryPage(ctx, f.ann.ID, journal.EntryFilter{}, nil, 10)
 	check(t, err)
 	got["api"] = api
-	// Home and the boss page read through FindEntries with these filters.
+	// Home, the boss page and prep read through FindEntries with these
+	// filters.
 	week := journal.WeekOfDate(day)
 	home, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{From: week.Start, To: week.End, Limit: 5})
 	check(t, err)
@@ -63,9 +64,11 @@ func TestEveryReaderReadsTheWholeEntry(t *testing.T) {
 	boss, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{BossID: f.annBoss.ID, Limit: 5})
 	check(t, err)
 	got["boss"] = boss
-	prep, err := f.db.PrepPage(ctx, f.ann.ID, f.annBoss.ID, day, PrepSizes{FollowUps: 5, Recent: 3, Scan: 50, Due: 50, RecentDays: 90})
-	check(t, err)
-	got["prep recent"], got["prep problems"], got["prep risks"] = prep.Recent, prep.Problems, prep.Risks
+	for _, practice := range []string{"solutions", "risk"} {
+		prep, _, err := f.db.FindEntries(ctx, f.ann.ID, journal.EntryFilter{BossID: f.annBoss.ID, Practice: practice, From: journal.AddDays(day, -90), Limit: 3})
+		check(t, err)
+		got["prep "+practice] = prep
+	}
 	summary, err := f.db.WeekSummary(ctx, f.ann.ID, week, day)
 	check(t, err)
 	got["week"] = summary.Entries
