@@ -138,11 +138,15 @@ func (c *Core) DeleteEntry(ctx context.Context, userID, id int64) error {
 	return c.db.DeleteEntry(ctx, userID, id)
 }
 
+// EntryListPage is one page of the entry list or search, with the number
+// of entries that match, as the store reads it.
+type EntryListPage = sqlite.EntryPage
+
 // EntryList is the entries page: the bosses to filter by and, when the
 // filter is valid, one page of the entries it finds.
 type EntryList struct {
 	Bosses []*journal.Boss
-	Page   *journal.EntryPage
+	Page   *EntryListPage
 }
 
 // EntriesPage reads the entries page in one snapshot. The list is read

@@ -195,10 +195,20 @@ func (db *DB) FindEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	return p.Entries, p.More, nil
 }
 
+// EntryPage is one page of a list or search, with the number of entries
+// that match, counted up to journal.MaxCountedEntries (Capped when there
+// are more).
+type EntryPage struct {
+	Entries []*journal.Entry
+	More    bool
+	Count   int
+	Capped  bool
+}
+
 // ListEntries returns one page of the user's entries with the number that
 // match, counted up to journal.MaxCountedEntries. A search reads the index
 // once for both.
-func (db *DB) ListEntries(ctx context.Context, userID int64, f journal.EntryFilter) (*journal.EntryPage, error) {
+func (db *DB) ListEntries(ctx context.Context, userID int64, f journal.EntryFilter) (*EntryPage, error) {
 	p, err := db.findEntries(ctx, userID, f)
 	if err != nil {
 		return nil, err
@@ -213,7 +223,7 @@ func (db *DB) ListEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	return p, nil
 }
 
-func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilter) (*journal.EntryPage, error) {
+func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilter) (*EntryPage, error) {
 	fts := journal.SearchQuery(f.Query)
 	q, args := entryListQuery(userID, f)
 	if fts != "" {
@@ -223,7 +233,7 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 		}
 		q, args = searchListQuery(userID, f, fts, long)
 	}
-	p := &journal.EntryPage{}
+	p := &EntryPage{}
 	var hits int
 	scan := scanEntry
 	if fts != "" {

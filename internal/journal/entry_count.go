@@ -4,15 +4,6 @@ package journal
 // "1,000+" rather than read a long journal to the end for an exact number.
 const MaxCountedEntries = 1000
 
-// EntryPage is one page of a list or search, with the number of entries
-// that match, counted up to MaxCountedEntries (Capped when there are more).
-type EntryPage struct {
-	Entries []*Entry
-	More    bool
-	Count   int
-	Capped  bool
-}
-
 // CountOf returns the count to show for n counted rows, whose counting
 // stopped after MaxCountedEntries+1.
 func CountOf(n int) (count int, capped bool) {
