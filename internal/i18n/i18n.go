@@ -1,0 +1,232 @@
+// Package i18n is leadup's message catalog: every language's messages,
+// loaded from the translation files embedded beside it (one file per
+// language, locales/active.<tag>.toml), with CLDR plural rules and the
+// matching of a browser's Accept-Language to the languages the files offer.
+// English is the source of truth: every other file must carry every one of
+// its messages. A translator adds a language with one file; no Go changes.
+package i18n
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales/active.*.toml
+var files embed.FS
+
+// Source is the language the catalog is written in and falls back to.
+var Source = language.English
+
+// NameID is the message every file carries with its language's name in
+// that language ("Deutsch"), for the language switch.
+const NameID = "language.name"
+
+// Catalog is the loaded bundle of every language's messages.
+type Catalog struct {
+	bundle   *goi18n.Bundle
+	tags     []language.Tag // in the order they are offered: the default first, then by tag
+	matcher  language.Matcher
+	fallback language.Tag
+	said     map[string]string // English text → id, of the messages under saidPrefix
+}
+
+// saidPrefix marks the messages whose English text the Go code writes
+// (validation messages, notices): Said finds them by that text.
+const saidPrefix = "said."
+
+// Load reads the embedded translation files. defaultLang, a BCP 47 tag
+// such as "de", is the language for a visitor whose browser asks for none
+// of the catalog's; it must be one of them.
+func Load(defaultLang string) (*Catalog, error) {
+	bundle := goi18n.NewBundle(Source)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	names, err := fs.Glob(files, "locales/active.*.toml")
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{bundle: bundle, said: map[string]string{}}
+	for _, name := range names {
+		buf, err := files.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		mf, err := bundle.ParseMessageFileBytes(buf, path.Base(name))
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		if mf.Tag == Source {
+			for _, m := range mf.Messages {
+				if strings.HasPrefix(m.ID, saidPrefix) {
+					c.said[m.Other] = m.ID
+				}
+			}
+		}
+	}
+	def, ok := c.exact(defaultLang)
+	if !ok {
+		return nil, fmt.Errorf("%q is not one of leadup's languages (%s)", defaultLang, strings.Join(c.Tags(), ", "))
+	}
+	c.fallback = def
+	c.tags = slices.Clone(bundle.LanguageTags())
+	slices.SortFunc(c.tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
+	i := slices.Index(c.tags, def)
+	c.tags = append([]language.Tag{def}, slices.Delete(c.tags, i, i+1)...)
+	c.matcher = language.NewMatcher(c.tags)
+	return c, nil
+}
+
+// MustLoad is Load for a default language known to be in the catalog; the
+// catalog's own tests guard the embedded files.
+func MustLoad(defaultLang string) *Catalog {
+	c, err := Load(defaultLang)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// exact returns the catalog's tag written as s ("de", "DE" or "de-DE" do
+// not differ in case only: "de-DE" is not "de").
+func (c *Catalog) exact(s string) (language.Tag, bool) {
+	t, err := language.Parse(s)
+	if err != nil {
+		return language.Und, false
+	}
+	for _, have := range c.bundle.LanguageTags() {
+		if have == t {
+			return have, true
+		}
+	}
+	return language.Und, false
+}
+
+// Tags lists the catalog's languages as BCP 47 tags, sorted; the default
+// language first once loaded.
+func (c *Catalog) Tags() []string {
+	tags := c.tags
+	if tags == nil {
+		tags = c.bundle.LanguageTags()
+	}
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = t.String()
+	}
+	if c.tags == nil {
+		slices.Sort(out)
+	}
+	return out
+}
+
+// Default returns the server's default language.
+func (c *Catalog) Default() string { return c.fallback.String() }
+
+// Has reports whether tag is one of the catalog's languages, written as
+// Tags writes it.
+func (c *Catalog) Has(tag string) bool {
+	return slices.Contains(c.Tags(), tag)
+}
+
+// Match returns the catalog's language that best fits an Accept-Language
+// header, or the default language when none fits.
+func (c *Catalog) Match(acceptLanguage string) string {
+	wanted, _, err := language.ParseAcceptLanguage(acceptLanguage)
+	if err != nil || len(wanted) == 0 {
+		return c.fallback.String()
+	}
+	_, i, conf := c.matcher.Match(wanted...)
+	if conf == language.No {
+		return c.fallback.String()
+	}
+	return c.tags[i].String()
+}
+
+// Language is one of the catalog's languages, for a language switch.
+type Language struct {
+	Tag  string // BCP 47, as stored and posted: "de"
+	Name string // in its own language: "Deutsch"
+}
+
+// Languages lists the catalog's languages, each named in itself.
+func (c *Catalog) Languages() []Language {
+	var out []Language
+	for _, tag := range c.Tags() {
+		out = append(out, Language{Tag: tag, Name: c.Localizer(tag).T(NameID)})
+	}
+	return out
+}
+
+// Localizer returns the messages of one language: tag if the catalog has
+// it, else the default language.
+func (c *Catalog) Localizer(tag string) *Localizer {
+	t, ok := c.exact(tag)
+	if !ok {
+		t = c.fallback
+	}
+	return &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said}
+}
+
+// Localizer gives one language's messages.
+type Localizer struct {
+	tag  string
+	l    *goi18n.Localizer
+	said map[string]string
+}
+
+// Said returns a message the Go code wrote in English (a validation
+// message, a notice) in this language: the catalog's message under
+// "said." whose English text it is. Text the catalog does not hold yet is
+// returned as it is.
+func (l *Localizer) Said(english string) string {
+	id, ok := l.said[english]
+	if !ok {
+		return english
+	}
+	return l.T(id)
+}
+
+// Tag is the language's BCP 47 tag, for <html lang>.
+func (l *Localizer) Tag() string { return l.tag }
+
+// T returns the message id, filled from data (a map or struct whose fields
+// the message names as {{.Name}}).
+func (l *Localizer) T(id string, data ...any) string {
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: first(data)})
+}
+
+// N returns the message id in the plural form CLDR's rules give n in this
+// language; the message reads n as {{.Count}}, beside any field of data.
+func (l *Localizer) N(id string, n int, data ...map[string]any) string {
+	d := map[string]any{"Count": n}
+	if len(data) > 0 {
+		for k, v := range data[0] {
+			d[k] = v
+		}
+	}
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: n, TemplateData: d})
+}
+
+// localize returns the message, or as much of it as go-i18n could give: a
+// message missing in this language falls back to English (the catalog
+// test keeps that from happening), one missing everywhere to its id.
+func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
+	msg, err := l.l.Localize(lc)
+	if msg == "" && err != nil {
+		return lc.MessageID
+	}
+	return msg
+}
+
+func first(data []any) any {
+	if len(data) == 0 {
+		return nil
+	}
+	return data[0]
+}

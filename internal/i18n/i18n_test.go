@@ -1,0 +1,200 @@
+package i18n
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"github.com/leadup/leadup/internal/journal"
+)
+
+// messageFiles parses every embedded translation file, by language tag.
+func messageFiles(t *testing.T) map[string]*goi18n.MessageFile {
+	t.Helper()
+	names, err := fs.Glob(files, "locales/active.*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no translation files: %v", err)
+	}
+	out := map[string]*goi18n.MessageFile{}
+	for _, name := range names {
+		buf, err := files.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mf, err := goi18n.ParseMessageFileBytes(buf, path.Base(name), map[string]goi18n.UnmarshalFunc{"toml": toml.Unmarshal})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[mf.Tag.String()] = mf
+	}
+	return out
+}
+
+// isPlural reports whether a message has more forms than one.
+func isPlural(m *goi18n.Message) bool {
+	return m.Zero+m.One+m.Two+m.Few+m.Many != ""
+}
+
+// TestEveryLanguageHasEveryMessage is the gate against gaps: every
+// language's file carries every message of the English file, no message
+// English no longer has, and a plural message in every form CLDR's rules
+// give that language.
+func TestEveryLanguageHasEveryMessage(t *testing.T) {
+	all := messageFiles(t)
+	en, ok := all[Source.String()]
+	if !ok {
+		t.Fatal("no English file: it is the source of truth")
+	}
+	if len(all) < 4 {
+		t.Errorf("got %d languages, want at least English, German, Spanish and French", len(all))
+	}
+	c := MustLoad(Source.String())
+	for tag, mf := range all {
+		if tag == Source.String() {
+			continue
+		}
+		have := map[string]*goi18n.Message{}
+		for _, m := range mf.Messages {
+			have[m.ID] = m
+		}
+		for _, want := range en.Messages {
+			m, ok := have[want.ID]
+			if !ok {
+				t.Errorf("%s lacks %q (English: %q)", mf.Path, want.ID, want.Other)
+				continue
+			}
+			delete(have, want.ID)
+			if m.Other == "" {
+				t.Errorf("%s: %q is empty", mf.Path, want.ID)
+			}
+			if isPlural(want) {
+				checkPluralForms(t, c, mf, want.ID)
+			}
+		}
+		for id := range have {
+			t.Errorf("%s has %q, which the English file does not", mf.Path, id)
+		}
+	}
+}
+
+// checkPluralForms asks for message id in every CLDR plural form of the
+// file's language (the counts below reach each form of en, de, es and fr,
+// and most others): go-i18n reports a form the file lacks.
+func checkPluralForms(t *testing.T, c *Catalog, mf *goi18n.MessageFile, id string) {
+	t.Helper()
+	l := goi18n.NewLocalizer(c.bundle, mf.Tag.String())
+	for _, n := range []int{0, 1, 2, 3, 5, 11, 21, 22, 100, 101, 1000000} {
+		if _, err := l.Localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: n}); err != nil {
+			t.Errorf("%s: %q for %d: %v", mf.Path, id, n, err)
+		}
+	}
+}
+
+// TestLanguagesComeFromTheFiles: the catalog offers exactly the languages
+// it has a file for, the default first.
+func TestLanguagesComeFromTheFiles(t *testing.T) {
+	var fromFiles []string
+	for tag := range messageFiles(t) {
+		fromFiles = append(fromFiles, tag)
+	}
+	slices.Sort(fromFiles)
+	c := MustLoad("de")
+	got := c.Tags()
+	if got[0] != "de" {
+		t.Errorf("first language %q, want the default de", got[0])
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, fromFiles) {
+		t.Errorf("languages %v, want the files' %v", got, fromFiles)
+	}
+	names := map[string]string{}
+	for _, l := range c.Languages() {
+		names[l.Tag] = l.Name
+	}
+	want := map[string]string{"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}
+	for tag, name := range want {
+		if names[tag] != name {
+			t.Errorf("language %s is named %q, want %q", tag, names[tag], name)
+		}
+	}
+}
+
+func TestLoadRefusesAnUnknownDefault(t *testing.T) {
+	for _, bad := range []string{"", "xx", "de-DE", "english", "pt"} {
+		_, err := Load(bad)
+		if err == nil {
+			t.Errorf("Load(%q) passed; want an error", bad)
+			continue
+		}
+		if !strings.Contains(err.Error(), "de, en, es, fr") {
+			t.Errorf("Load(%q): %v; want the list of languages in the message", bad, err)
+		}
+	}
+}
+
+func TestMatchAcceptLanguage(t *testing.T) {
+	c := MustLoad("en")
+	cases := []struct{ name, header, want string }{
+		{"German from Germany", "de-DE,de;q=0.9,en;q=0.8", "de"},
+		{"Swiss German", "de-CH", "de"},
+		{"Latin American Spanish", "es-419,es;q=0.9", "es"},
+		{"Canadian French", "fr-CA", "fr"},
+		{"British English", "en-GB", "en"},
+		{"weights decide", "fr;q=0.5,es;q=0.9", "es"},
+		{"unoffered language", "ja-JP", "en"},
+		{"nothing asked", "", "en"},
+		{"malformed", "%%%;;", "en"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := c.Match(tc.header); got != tc.want {
+				t.Errorf("Match(%q) = %q, want %q", tc.header, got, tc.want)
+			}
+		})
+	}
+	if got := MustLoad("fr").Match("ja"); got != "fr" {
+		t.Errorf("with default fr, Match(ja) = %q, want fr", got)
+	}
+}
+
+func TestSaidFindsEnglishText(t *testing.T) {
+	de := MustLoad("en").Localizer("de")
+	if got := de.Said("Profile saved."); got != "Profil gespeichert." {
+		t.Errorf("Said(Profile saved.) in German = %q", got)
+	}
+	if got := de.Said("Not in the catalog."); got != "Not in the catalog." {
+		t.Errorf("Said of unknown text = %q, want it unchanged", got)
+	}
+	if got := MustLoad("en").Localizer("en").Said("Profile saved."); got != "Profile saved." {
+		t.Errorf("English Said = %q", got)
+	}
+}
+
+func TestLocalizerFallsBackToTheDefault(t *testing.T) {
+	l := MustLoad("es").Localizer("xx")
+	if l.Tag() != "es" || l.T("nav.home") != "Inicio" {
+		t.Errorf("unknown language gave %s %q; want the default es", l.Tag(), l.T("nav.home"))
+	}
+	if got := l.T("no.such.message"); got != "no.such.message" {
+		t.Errorf("a missing message gave %q, want its id", got)
+	}
+}
+
+// TestEnglishPracticesMatchTheDomain: until every page takes the practice
+// texts from the catalog, journal.Practices still holds the English words;
+// the two must say the same.
+func TestEnglishPracticesMatchTheDomain(t *testing.T) {
+	en := MustLoad("en").Localizer("en")
+	for _, p := range journal.Practices {
+		for field, want := range map[string]string{"label": p.Label, "meaning": p.Meaning, "prompt": p.Prompt, "try": p.Try} {
+			if got := en.T("practice." + p.Key + "." + field); got != want {
+				t.Errorf("practice.%s.%s = %q, want journal's %q", p.Key, field, got, want)
+			}
+		}
+	}
+}
