@@ -24,13 +24,14 @@ type PendingSignup struct {
 	Email       string
 	DisplayName string
 	TimeZone    string
+	Language    string // of the browser that asked; see User.Language
 	ExpiresAt   time.Time
 }
 
 // Signup returns the sign-up that creates the account, without its
 // password.
 func (p *PendingSignup) Signup() Signup {
-	return Signup{Email: p.Email, DisplayName: p.DisplayName, TimeZone: p.TimeZone}
+	return Signup{Email: p.Email, DisplayName: p.DisplayName, TimeZone: p.TimeZone, Language: p.Language}
 }
 
 // SignupMail is what to mail for one open sign-up, as the store decided

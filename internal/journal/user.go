@@ -25,8 +25,11 @@ type User struct {
 	PasswordHash string
 	DisplayName  string
 	TimeZone     string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Language is the BCP 47 tag of the language leadup's pages are shown
+	// in ("de"), one of the server's; "" follows the server's default.
+	Language  string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Location returns the user's time zone, UTC if it cannot be loaded.
@@ -46,6 +49,7 @@ type Signup struct {
 	Password    string
 	DisplayName string
 	TimeZone    string
+	Language    string // see User.Language; the front end matches it to the browser's
 
 	// External is set for an account whose owner signs in through an auth
 	// proxy or an OpenID provider: it has no password of its own, so none
@@ -83,10 +87,19 @@ func (s *Signup) Validate() error {
 	return p.Err()
 }
 
-// ProfileUpdate changes the display name and time zone.
+// ProfileUpdate changes the display name, time zone and language.
 type ProfileUpdate struct {
 	DisplayName string
 	TimeZone    string
+	Language    string // see User.Language
+	// Offered are the languages the server has; Language must be one of
+	// them, or "" to follow the server's default.
+	Offered Languages
+}
+
+// Languages is the set of languages the server offers pages in.
+type Languages interface {
+	Has(tag string) bool
 }
 
 // Validate reports every field that breaks a rule.
@@ -95,7 +108,17 @@ func (u *ProfileUpdate) Validate() error {
 	u.TimeZone = strings.TrimSpace(u.TimeZone)
 	p := Problems{}
 	checkProfile(p, u.DisplayName, u.TimeZone)
+	p.Check("language", CheckLanguage(u.Language, u.Offered))
 	return p.Err()
+}
+
+// CheckLanguage returns a message when tag is neither "" (the server's
+// default) nor one of offered.
+func CheckLanguage(tag string, offered Languages) string {
+	if tag == "" || offered != nil && offered.Has(tag) {
+		return ""
+	}
+	return "Choose one of the languages in the list."
 }
 
 // checkProfile checks what signing up and editing the profile share.

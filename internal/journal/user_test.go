@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -65,6 +66,11 @@ func TestProfileUpdateValidate(t *testing.T) {
 		{"fine, trimmed", ProfileUpdate{DisplayName: " Ann ", TimeZone: " Europe/Berlin "}, nil},
 		{"empty name", ProfileUpdate{DisplayName: " ", TimeZone: "UTC"}, []string{"display_name"}},
 		{"unknown zone", ProfileUpdate{DisplayName: "Ann", TimeZone: "Mars/Olympus"}, []string{"timezone"}},
+		{"offered language", ProfileUpdate{DisplayName: "Ann", TimeZone: "Europe/Berlin", Language: "de", Offered: offered{"de", "en"}}, nil},
+		{"the server's default", ProfileUpdate{DisplayName: "Ann", TimeZone: "Europe/Berlin", Offered: offered{"de", "en"}}, nil},
+		{"unoffered language", ProfileUpdate{DisplayName: "Ann", TimeZone: "UTC", Language: "pt", Offered: offered{"de", "en"}}, []string{"language"}},
+		{"a tag in another case", ProfileUpdate{DisplayName: "Ann", TimeZone: "UTC", Language: "DE", Offered: offered{"de", "en"}}, []string{"language"}},
+		{"no languages offered", ProfileUpdate{DisplayName: "Ann", TimeZone: "UTC", Language: "de"}, []string{"language"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,6 +82,11 @@ func TestProfileUpdateValidate(t *testing.T) {
 		})
 	}
 }
+
+// offered is a set of languages, as the server's catalog offers them.
+type offered []string
+
+func (o offered) Has(tag string) bool { return slices.Contains(o, tag) }
 
 func TestUserLocation(t *testing.T) {
 	if got := (&User{TimeZone: "Pacific/Auckland"}).Location().String(); got != "Pacific/Auckland" {

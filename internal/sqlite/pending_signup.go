@@ -88,9 +88,9 @@ func writePendingSignup(ctx context.Context, tx *sql.Tx, p journal.PendingSignup
 		}
 	}
 	_, err := tx.ExecContext(ctx,
-		`INSERT INTO pending_signups (token_hash, email, display_name, timezone, created_at, expires_at)
-		 VALUES (?, ?, ?, ?, ?, ?)`,
-		p.TokenHash, email, p.DisplayName, p.TimeZone, formatTime(now), p.ExpiresAt.Unix())
+		`INSERT INTO pending_signups (token_hash, email, display_name, timezone, language, created_at, expires_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		p.TokenHash, email, p.DisplayName, p.TimeZone, p.Language, formatTime(now), p.ExpiresAt.Unix())
 	if err != nil {
 		return fmt.Errorf("insert pending sign-up: %w", err)
 	}
@@ -138,12 +138,12 @@ func (db *DB) TakePendingSignup(ctx context.Context, tokenHash []byte) (*journal
 	return p, err
 }
 
-const pendingSignupColumns = "token_hash, email, display_name, timezone, expires_at"
+const pendingSignupColumns = "token_hash, email, display_name, timezone, language, expires_at"
 
 func scanPendingSignup(row *sql.Row) (*journal.PendingSignup, error) {
 	var p journal.PendingSignup
 	var expires int64
-	err := row.Scan(&p.TokenHash, &p.Email, &p.DisplayName, &p.TimeZone, &expires)
+	err := row.Scan(&p.TokenHash, &p.Email, &p.DisplayName, &p.TimeZone, &p.Language, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, journal.Errorf(journal.ENOTFOUND, "This sign-up link was used already or never existed.")
 	}

@@ -156,9 +156,14 @@ func TestSearchMigrationIndexesExistingRows(t *testing.T) {
 	if _, err := Migrate(ctx, db.Writer(), before); err != nil {
 		t.Fatal(err)
 	}
-	u, _ := db.CreateUser(ctx, signup("ann@example.com"), "h")
+	// Written by hand: today's store reads tables and columns that this
+	// old schema lacks.
+	if _, err := db.Writer().ExecContext(ctx, `INSERT INTO users (public_id, email, password_hash, display_name, timezone, created_at, updated_at)
+		VALUES ('u1', 'ann@example.com', 'h', 'Ann', 'UTC', ?, ?)`, formatTime(db.Now()), formatTime(db.Now())); err != nil {
+		t.Fatal(err)
+	}
+	u := &journal.User{ID: 1}
 	b, _ := db.CreateBoss(ctx, u.ID, journal.BossInput{Name: "Dana", Relation: "manager"})
-	// Written by hand: today's store reads tables that this old schema lacks.
 	res, err := db.Writer().ExecContext(ctx, `INSERT INTO entries (public_id, user_id, boss_id, occurred_on, kind, summary, notes, created_at, updated_at)
 		VALUES ('e1', ?, ?, '2026-11-02', 'one_on_one', 'Quarterly numbers', 'Revenue grew.', ?, ?)`, u.ID, b.ID, formatTime(db.Now()), formatTime(db.Now()))
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-const userColumns = "id, public_id, email, password_hash, display_name, timezone, created_at, updated_at"
+const userColumns = "id, public_id, email, password_hash, display_name, timezone, language, created_at, updated_at"
 
 // CreateUser adds an account from a validated signup and a password hash.
 // Whether the account may be made is core's question (see
@@ -24,14 +24,15 @@ func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash str
 		PasswordHash: passwordHash,
 		DisplayName:  s.DisplayName,
 		TimeZone:     s.TimeZone,
+		Language:     s.Language,
 		CreatedAt:    now,
 		UpdatedAt:    now,
 	}
 	err := db.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
-			`INSERT INTO users (public_id, email, password_hash, display_name, timezone, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			u.PublicID, u.Email, u.PasswordHash, u.DisplayName, u.TimeZone, formatTime(now), formatTime(now))
+			`INSERT INTO users (public_id, email, password_hash, display_name, timezone, language, created_at, updated_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			u.PublicID, u.Email, u.PasswordHash, u.DisplayName, u.TimeZone, u.Language, formatTime(now), formatTime(now))
 		if isUniqueViolation(err) {
 			return journal.ErrEmailTaken
 		}
@@ -66,11 +67,11 @@ func (db *DB) FindUserByEmail(ctx context.Context, email string) (*journal.User,
 	return scanUser(db.reader().QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE email = ?", journal.NormalizeEmail(email)))
 }
 
-// UpdateProfile changes a user's display name and time zone.
+// UpdateProfile changes a user's display name, time zone and language.
 func (db *DB) UpdateProfile(ctx context.Context, userID int64, upd journal.ProfileUpdate) error {
 	return db.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE users SET display_name = ?, timezone = ?, updated_at = ? WHERE id = ?",
-			upd.DisplayName, upd.TimeZone, formatTime(db.Now()), userID)
+		res, err := tx.ExecContext(ctx, "UPDATE users SET display_name = ?, timezone = ?, language = ?, updated_at = ? WHERE id = ?",
+			upd.DisplayName, upd.TimeZone, upd.Language, formatTime(db.Now()), userID)
 		return checkOneRow(res, err, "update profile")
 	})
 }
@@ -133,7 +134,7 @@ var errUserNotFound = journal.Errorf(journal.ENOTFOUND, "No such account.")
 func scanUser(row *sql.Row) (*journal.User, error) {
 	var u journal.User
 	err := scanOne(row, errUserNotFound, "user",
-		&u.ID, &u.PublicID, &u.Email, &u.PasswordHash, &u.DisplayName, &u.TimeZone, storedTime{&u.CreatedAt}, storedTime{&u.UpdatedAt})
+		&u.ID, &u.PublicID, &u.Email, &u.PasswordHash, &u.DisplayName, &u.TimeZone, &u.Language, storedTime{&u.CreatedAt}, storedTime{&u.UpdatedAt})
 	if err != nil {
 		return nil, err
 	}

@@ -39,6 +39,36 @@ func TestCreateUser(t *testing.T) {
 	}
 }
 
+// TestUserLanguage: an account keeps the language it was made with, and
+// the profile changes it; one made without a language follows the
+// server's default ("").
+func TestUserLanguage(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	su := signup("ann@example.com")
+	su.Language = "de"
+	u, err := db.CreateUser(ctx, su, "hash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.FindUserByEmail(ctx, "ann@example.com"); got == nil || got.Language != "de" {
+		t.Fatalf("made with de, read back %+v", got)
+	}
+	if err := db.UpdateProfile(ctx, u.ID, journal.ProfileUpdate{DisplayName: "Ann", TimeZone: "UTC", Language: "fr"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.FindUserByID(ctx, u.ID); got.Language != "fr" {
+		t.Errorf("after the profile chose fr, language %q", got.Language)
+	}
+	other, err := db.CreateUser(ctx, signup("bob@example.com"), "hash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.FindUserByID(ctx, other.ID); got.Language != "" {
+		t.Errorf("made without a language, read back %q; want \"\"", got.Language)
+	}
+}
+
 func TestUpdateProfileAndPassword(t *testing.T) {
 	db := newTestDB(t)
 	ctx := context.Background()
