@@ -9,13 +9,6 @@ import (
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }
 
-func practiceLabel(key string) string {
-	if p, ok := journal.FindPractice(key); ok {
-		return p.Label
-	}
-	return key
-}
-
 func kindLabel(k string) string     { return journal.OptionLabel(journal.Kinds, k) }
 func relationLabel(r string) string { return journal.OptionLabel(journal.Relations, r) }
 func ownerLabel(o string) string {

@@ -109,11 +109,6 @@ func onTimeText(o journal.OnTime) string {
 	return fmt.Sprintf("%d of %d kept on time (%.0f%%)", o.Kept, o.Due, rate*100)
 }
 
-func practice(key string) journal.Practice {
-	p, _ := journal.FindPractice(key)
-	return p
-}
-
 func streakText(s *journal.WeekSummary) string {
 	switch {
 	case s.StreakCapped:

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/server"
 )
 
@@ -28,6 +29,7 @@ type config struct {
 	AuthProxyHeader string
 	LogoutURL       string
 	MetricsAddr     string
+	DefaultLanguage string
 	SMTP            smtpConfig
 	OIDC            oidcConfig
 	Backup          backupConfig
@@ -35,6 +37,7 @@ type config struct {
 	// Derived by validate.
 	basePath, publicOrigin string
 	proxies                []netip.Prefix
+	languages              *i18n.Catalog
 }
 
 // parseConfig reads the environment, then flags, which win. It returns the
@@ -61,6 +64,8 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.AuthProxyHeader, "auth-proxy-header", env("LEADUP_AUTH_PROXY_HEADER", ""), "header a trusted proxy names the user in, such as Remote-Email")
 	fs.StringVar(&c.LogoutURL, "logout-url", env("LEADUP_LOGOUT_URL", ""), "where sign-out sends proxy-authenticated users")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("LEADUP_METRICS_ADDR", ""), "listen address for /metrics; off when empty")
+	fs.StringVar(&c.DefaultLanguage, "default-language", env("LEADUP_DEFAULT_LANGUAGE", i18n.Source.String()),
+		"language of pages for visitors whose browser asks for none of leadup's")
 	c.SMTP.flags(fs, env)
 	c.OIDC.flags(fs, env)
 	c.Backup.flags(fs, env)
@@ -98,6 +103,11 @@ func (c *config) validate() error {
 	if err := c.parseBaseURL(); err != nil {
 		return err
 	}
+	langs, err := i18n.Load(c.DefaultLanguage)
+	if err != nil {
+		return fmt.Errorf("LEADUP_DEFAULT_LANGUAGE: %w", err)
+	}
+	c.languages = langs
 	if err := c.SMTP.validate(c.BaseURL); err != nil {
 		return err
 	}

@@ -176,6 +176,8 @@ func TestMisconfiguration(t *testing.T) {
 		{"log format", []string{"LEADUP_LOG_FORMAT", "xml"}, nil, "LEADUP_LOG_FORMAT"},
 		{"logout URL", []string{"LEADUP_LOGOUT_URL", "javascript:alert(1)"}, nil, "LEADUP_LOGOUT_URL"},
 		{"metrics address", []string{"LEADUP_METRICS_ADDR", "nowhere:-1", "LEADUP_DB", filepath.Join(dir, "m.db")}, nil, "LEADUP_METRICS_ADDR"},
+		{"default language", []string{"LEADUP_DEFAULT_LANGUAGE", "pt"}, nil, `LEADUP_DEFAULT_LANGUAGE: "pt" is not one of leadup's languages (de, en, es, fr)`},
+		{"default language flag", nil, []string{"serve", "-default-language", "de-DE"}, `LEADUP_DEFAULT_LANGUAGE: "de-DE" is not one of leadup's languages`},
 		{"unknown flag", nil, []string{"serve", "-colour"}, "flag provided but not defined"},
 		{"unknown command", nil, []string{"launch"}, "unknown command"},
 	}

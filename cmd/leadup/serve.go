@@ -55,6 +55,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg.LogoutURL = cfg.LogoutURL
 	scfg.OIDC = cfg.OIDC.server(cfg.publicOrigin, cfg.basePath)
 	scfg.PasswordLoginOff = cfg.OIDC.PasswordLogin == "off"
+	scfg.Languages = cfg.languages
 
 	sweepCommandDirs(cfg.DB, log)
 	var backups *backup.Scheduler

@@ -68,6 +68,7 @@ func (s *Server) handleSignup(w http.ResponseWriter, r *http.Request) {
 		Password:      r.PostFormValue("password"),
 		DisplayName:   r.PostFormValue("display_name"),
 		TimeZone:      r.PostFormValue("timezone"),
+		Language:      s.requestLanguage(r),
 		PasswordLater: byMail,
 	}
 	invalid := func(err error) {

@@ -51,6 +51,7 @@ func (s *Server) routes() *chi.Mux {
 		r.Use(s.loadSession)
 		r.Use(noStore)
 		r.Use(s.signInOptions)
+		r.Use(s.chooseLanguage)
 		r.With(s.requireUser, limitBody(s.cfg.MaxImportBytes)).Post("/import", s.handleImport)
 	})
 
@@ -62,6 +63,7 @@ func (s *Server) routes() *chi.Mux {
 		r.Use(s.loadSession)
 		r.Use(noStore)
 		r.Use(s.signInOptions)
+		r.Use(s.chooseLanguage)
 
 		r.Group(func(r chi.Router) {
 			r.Use(bodyLimit)

@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/httprate"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
@@ -86,6 +87,10 @@ type Config struct {
 	// their tokens together.
 	APIRequests int
 	APIWindow   time.Duration
+
+	// Languages is the message catalog pages are shown from, with the
+	// language for a visitor whose browser asks for none of its own.
+	Languages *i18n.Catalog
 }
 
 // DefaultConfig returns safe defaults.
@@ -103,6 +108,7 @@ func DefaultConfig() Config {
 		MaxImportBytes:  32 << 20,
 		APIRequests:     300,
 		APIWindow:       time.Minute,
+		Languages:       i18n.MustLoad(i18n.Source.String()),
 	}
 }
 

@@ -9,10 +9,12 @@ import (
 	"github.com/leadup/leadup/web"
 )
 
-func (s *Server) settingsView(u *journal.User) web.SettingsView {
+func (s *Server) settingsView(r *http.Request, u *journal.User) web.SettingsView {
+	profile := web.Form{Values: profilePostOf(u).values()}
+	profile.Values["language"] = s.requestLanguage(r) // the one shown, when u follows the default
 	return web.SettingsView{
 		Email:   u.Email,
-		Profile: web.Form{Values: profilePostOf(u).values()},
+		Profile: profile,
 		Zones:   web.Zones,
 	}
 }
@@ -42,7 +44,7 @@ func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
 // renderSettings shows the settings page; edit adjusts the view, to carry
 // one form's problems.
 func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status int, edit func(*web.SettingsView)) {
-	v := s.settingsView(userFrom(r.Context()))
+	v := s.settingsView(r, userFrom(r.Context()))
 	v.ViaProxy = viaProxy(r)
 	v.DeleteByEmail = s.deleteByEmail(r, userFrom(r.Context()))
 	edit(&v)
@@ -53,6 +55,7 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
 	p := parseProfilePost(r)
 	upd := p.input()
+	upd.Offered = s.cfg.Languages
 	if err := upd.Validate(); err != nil {
 		s.renderSettings(w, r, http.StatusUnprocessableEntity, func(v *web.SettingsView) {
 			v.Profile = refusedForm(p.values(), err)

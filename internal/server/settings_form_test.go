@@ -10,7 +10,7 @@ import (
 // request, fills the form again as typed after the domain validated (and
 // trimmed) its copy, and that the saved profile's form, posted back, is it.
 func TestProfilePostRoundTrip(t *testing.T) {
-	typed := map[string]string{"display_name": "  Ann ", "timezone": " Mars/Base"}
+	typed := map[string]string{"display_name": "  Ann ", "timezone": " Mars/Base", "language": "de"}
 	p := parseProfilePost(postedForm(t, formOf(typed)))
 	in := p.input()
 	if journal.FieldErrors(in.Validate())["timezone"] == "" || in.DisplayName != "Ann" {
@@ -18,9 +18,10 @@ func TestProfilePostRoundTrip(t *testing.T) {
 	}
 	sameValues(t, p.values(), typed)
 
-	u := &journal.User{DisplayName: "Ann", TimeZone: "Europe/Berlin"}
+	u := &journal.User{DisplayName: "Ann", TimeZone: "Europe/Berlin", Language: "de"}
 	back := parseProfilePost(postedForm(t, formOf(profilePostOf(u).values()))).input()
-	if err := back.Validate(); err != nil || back != (journal.ProfileUpdate{DisplayName: "Ann", TimeZone: "Europe/Berlin"}) {
+	back.Offered = DefaultConfig().Languages
+	if err := back.Validate(); err != nil || back != (journal.ProfileUpdate{DisplayName: "Ann", TimeZone: "Europe/Berlin", Language: "de", Offered: back.Offered}) {
 		t.Errorf("saved profile posted back %+v (%v), want %+v", back, err, u)
 	}
 }

@@ -89,6 +89,7 @@ func pendingSignup(su journal.Signup, random string, now time.Time) journal.Pend
 		Email:       su.Email,
 		DisplayName: su.DisplayName,
 		TimeZone:    su.TimeZone,
+		Language:    su.Language,
 		ExpiresAt:   now.Add(journal.SignupLinkLifetime),
 	}
 }

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"sync"
+
+	"github.com/a-h/templ"
+
+	"github.com/leadup/leadup/internal/i18n"
+	"github.com/leadup/leadup/internal/journal"
+)
+
+type languageKey struct{}
+
+// language is the reader's language and the languages there are to
+// switch to.
+type language struct {
+	loc     *i18n.Localizer
+	offered []i18n.Language
+}
+
+// WithLanguage records the language the pages rendered with ctx are shown
+// in, and the languages the language switch offers.
+func WithLanguage(ctx context.Context, loc *i18n.Localizer, offered []i18n.Language) context.Context {
+	return context.WithValue(ctx, languageKey{}, language{loc, offered})
+}
+
+// english is the source language, for a page rendered without
+// WithLanguage (a component's own test, say): the embedded catalog, loaded
+// on first use.
+var english = sync.OnceValue(func() *i18n.Localizer {
+	return i18n.MustLoad(i18n.Source.String()).Localizer(i18n.Source.String())
+})
+
+func loc(ctx context.Context) *i18n.Localizer {
+	if l, ok := ctx.Value(languageKey{}).(language); ok && l.loc != nil {
+		return l.loc
+	}
+	return english()
+}
+
+// t returns the catalog's message id in the reader's language.
+func t(ctx context.Context, id string, data ...any) string { return loc(ctx).T(id, data...) }
+
+// said returns a message the Go code wrote in English (a validation
+// message, a notice) in the reader's language, when the catalog has it.
+func said(ctx context.Context, english string) string { return loc(ctx).Said(english) }
+
+// lang is the reader's language, for <html lang>.
+func lang(ctx context.Context) string { return loc(ctx).Tag() }
+
+func offered(ctx context.Context) []i18n.Language {
+	l, _ := ctx.Value(languageKey{}).(language)
+	return l.offered
+}
+
+// languageOptions are the offered languages as a select's options, each
+// named in itself.
+func languageOptions(ctx context.Context) []journal.Option {
+	var opts []journal.Option
+	for _, l := range offered(ctx) {
+		opts = append(opts, journal.Option{Value: l.Tag, Label: l.Name})
+	}
+	return opts
+}
+
+// switchURL is the page at path in the language tag, keeping next (the
+// page to go on to after signing in) when there is one.
+func switchURL(ctx context.Context, path, next, tag string) templ.SafeURL {
+	q := url.Values{}
+	if next != "" && next != "/" {
+		q.Set("next", next)
+	}
+	q.Set("lang", tag)
+	return u(ctx, path+"?"+q.Encode())
+}
+
+// practice is the practice with key in the reader's language: its words
+// from the catalog, its key as it is.
+func practice(ctx context.Context, key string) journal.Practice {
+	l := loc(ctx)
+	id := "practice." + key + "."
+	return journal.Practice{Key: key, Label: l.T(id + "label"), Meaning: l.T(id + "meaning"), Prompt: l.T(id + "prompt"), Try: l.T(id + "try")}
+}
+
+// practices are the six practices, in their order, in the reader's
+// language.
+func practices(ctx context.Context) []journal.Practice {
+	out := make([]journal.Practice, len(journal.Practices))
+	for i, p := range journal.Practices {
+		out[i] = practice(ctx, p.Key)
+	}
+	return out
+}
+
+// practiceLabel names the practice with key in the reader's language; an
+// unknown key is shown as it is.
+func practiceLabel(ctx context.Context, key string) string {
+	if _, ok := journal.FindPractice(key); !ok {
+		return key
+	}
+	return practice(ctx, key).Label
+}
+
+// titled is p with the catalog's message id as its title, in the reader's
+// language.
+func titled(ctx context.Context, p Page, id string) Page {
+	p.Title = t(ctx, id)
+	return p
+}
