@@ -2,8 +2,11 @@ package i18n
 
 import (
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -195,6 +198,40 @@ func TestEnglishPracticesMatchTheDomain(t *testing.T) {
 			if got := en.T("practice." + p.Key + "." + field); got != want {
 				t.Errorf("practice.%s.%s = %q, want journal's %q", p.Key, field, got, want)
 			}
+		}
+	}
+}
+
+// TestSaidIsWhatTheCodeWrites: a said.* message is found by its English
+// text, so that text must be the one the Go code writes, word for word:
+// rewording one without the other would leave the page in English.
+func TestSaidIsWhatTheCodeWrites(t *testing.T) {
+	var src strings.Builder
+	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != "../.." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") || strings.HasSuffix(p, "_templ.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		src.Write(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := src.String()
+	c := MustLoad(Source.String())
+	if len(c.said) < 10 {
+		t.Fatalf("%d said messages; the English file has more", len(c.said))
+	}
+	for text, id := range c.said {
+		if !strings.Contains(code, strconv.Quote(text)) {
+			t.Errorf("%s: no Go code writes %q", id, text)
 		}
 	}
 }

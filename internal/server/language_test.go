@@ -181,3 +181,18 @@ func TestAccountWithoutLanguageFollowsDefault(t *testing.T) {
 	settings := c.get("/settings")
 	wantBody(t, settings, `<html lang="fr">`, `<option value="fr" selected>Français</option>`)
 }
+
+// TestGermanNotices: the one-time notices the handlers write in English
+// reach a German user in German.
+func TestGermanNotices(t *testing.T) {
+	app := newTestApp(t)
+	c := app.client()
+	c.signupAs("ann@example.com", "de")
+	c.get("/") // shows, and so spends, the welcome notice
+	boss := strings.TrimPrefix(c.post("/bosses", url.Values{"name": {"Dana"}, "relation": {"manager"}}).header.Get("Location"), "/bosses/")
+	saved := c.post("/entries", url.Values{"boss_id": {boss}, "occurred_on": {"2026-11-26"}, "kind": {"one_on_one"},
+		"summary": {"Talked through the release"}, "practice": {"results"}})
+	wantStatus(t, saved, http.StatusSeeOther)
+	entry := c.get(saved.header.Get("Location"))
+	wantBody(t, entry, `<p class="notice ok" role="status">Eintrag gespeichert. Ergänze die Zusagen, die daraus entstanden sind.</p>`)
+}
