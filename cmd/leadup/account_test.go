@@ -107,3 +107,38 @@ func accountRow(t *testing.T, path string) map[string]any {
 	}
 	return got[0]
 }
+
+// TestUserAddLanguage: `leadup user add -language` sets the account's
+// language; without it the account starts in the server's default; a
+// language leadup lacks is refused and makes nothing.
+func TestUserAddLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "leadup.db")
+	add := func(getenv func(string) string, args ...string) error {
+		var out strings.Builder
+		return run(t.Context(), append([]string{"user", "add"}, args...), getenv, strings.NewReader("correct horse battery\n"), &out, &out)
+	}
+	if err := add(env("LEADUP_DB", db), "-language", "es", "ann@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if err := add(env("LEADUP_DB", db, "LEADUP_DEFAULT_LANGUAGE", "fr"), "bob@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	err := add(env("LEADUP_DB", db), "-language", "pt", "cy@example.com")
+	if err == nil || !strings.Contains(err.Error(), `-language "pt" is not one of leadup's languages (en, de, es, fr)`) {
+		t.Errorf("user add -language pt: %v", err)
+	}
+	s, err := sqlite.Open(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for email, want := range map[string]string{"ann@example.com": "es", "bob@example.com": "fr"} {
+		u, err := s.FindUserByEmail(t.Context(), email)
+		if err != nil || u.Language != want {
+			t.Errorf("%s: %+v (%v), want language %s", email, u, err, want)
+		}
+	}
+	if _, err := s.FindUserByEmail(t.Context(), "cy@example.com"); err == nil {
+		t.Error("a refused -language made the account")
+	}
+}

@@ -38,7 +38,7 @@ const usage = `leadup — a journal for leading up.
 Usage:
   leadup [serve] [flags]            serve the app (the default)
   leadup migrate up|status [flags]  apply or list database migrations
-  leadup user add [-name N] [-timezone Z] [flags] EMAIL
+  leadup user add [-name N] [-timezone Z] [-language L] [flags] EMAIL
                                     add an account; the password is read from stdin
   leadup user passwd [flags] EMAIL  set an account's password and sign it out everywhere
   leadup backup [flags] FILE        write a consistent copy of the database, even while it serves
@@ -66,6 +66,7 @@ Flags mirror the environment, and may come before the command as well as after i
   -auth-proxy-header LEADUP_AUTH_PROXY_HEADER  header a trusted proxy names the user in
   -logout-url      LEADUP_LOGOUT_URL      where sign-out sends proxy-authenticated users
   -metrics-addr    LEADUP_METRICS_ADDR    listen address for Prometheus /metrics (off)
+  -default-language LEADUP_DEFAULT_LANGUAGE  pages' language when the browser asks for none of leadup's (en)
   -smtp-host       LEADUP_SMTP_HOST       mail relay; mail is off when empty
   -smtp-port       LEADUP_SMTP_PORT       relay port (587)
   -smtp-username   LEADUP_SMTP_USERNAME   relay user name

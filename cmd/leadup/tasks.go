@@ -107,13 +107,20 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if sub != "add" && sub != "passwd" {
 		return usageError{fmt.Sprintf("unknown user command %q; use add or passwd", sub)}
 	}
-	var name, zone string
+	var name, zone, lang string
 	cfg, rest, err := parseConfig("user "+sub, args, getenv, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&name, "name", "", "display name (default: the part of the email before @)")
 		fs.StringVar(&zone, "timezone", "UTC", "IANA time zone")
+		fs.StringVar(&lang, "language", "", "the account's language, such as de (default: LEADUP_DEFAULT_LANGUAGE)")
 	})
 	if err != nil {
 		return err
+	}
+	if lang == "" {
+		lang = cfg.languages.Default()
+	}
+	if !cfg.languages.Has(lang) {
+		return usageError{fmt.Sprintf("-language %q is not one of leadup's languages (%s)", lang, strings.Join(cfg.languages.Tags(), ", "))}
 	}
 	if len(rest) != 1 {
 		return usageError{"user " + sub + " needs exactly one EMAIL"}
@@ -151,7 +158,7 @@ func runUser(ctx context.Context, args []string, getenv func(string) string, std
 	if name == "" {
 		name, _, _ = strings.Cut(email, "@")
 	}
-	su := journal.Signup{Email: email, Password: pw, DisplayName: name, TimeZone: zone}
+	su := journal.Signup{Email: email, Password: pw, DisplayName: name, TimeZone: zone, Language: lang}
 	if err := su.Validate(); err != nil {
 		fields := journal.FieldErrors(err)
 		var msgs []string

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -31,10 +32,11 @@ func (s *Server) accountCreated(u *journal.User, su journal.Signup) {
 }
 
 // externalSignup is the sign-up of someone an auth proxy or an OpenID
-// provider vouches for, and the hash of a random password nobody knows
-// for it: the proxy or provider is how its owner signs in.
-func (s *Server) externalSignup(email, name string) (journal.Signup, string, error) {
-	su := journal.Signup{Email: email, DisplayName: name, External: true}
+// provider vouches for, in the language of the request that makes it (see
+// requestLanguage), and the hash of a random password nobody knows for
+// it: the proxy or provider is how its owner signs in.
+func (s *Server) externalSignup(r *http.Request, email, name string) (journal.Signup, string, error) {
+	su := journal.Signup{Email: email, DisplayName: name, Language: s.requestLanguage(r), External: true}
 	if err := su.Validate(); err != nil {
 		return su, "", err
 	}
@@ -48,10 +50,10 @@ func (s *Server) externalSignup(email, name string) (journal.Signup, string, err
 
 // createExternalAccount makes the account of someone an auth proxy
 // vouches for.
-func (s *Server) createExternalAccount(ctx context.Context, email, name string) (*journal.User, error) {
-	su, hash, err := s.externalSignup(email, name)
+func (s *Server) createExternalAccount(r *http.Request, email, name string) (*journal.User, error) {
+	su, hash, err := s.externalSignup(r, email, name)
 	if err != nil {
 		return nil, err
 	}
-	return s.createAccount(ctx, su, hash)
+	return s.createAccount(r.Context(), su, hash)
 }

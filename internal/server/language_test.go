@@ -196,3 +196,28 @@ func TestGermanNotices(t *testing.T) {
 	entry := c.get(saved.header.Get("Location"))
 	wantBody(t, entry, `<p class="notice ok" role="status">Eintrag gespeichert. Ergänze die Zusagen, die daraus entstanden sind.</p>`)
 }
+
+// TestProxyAccountLanguage: an account a trusted proxy makes on first
+// sight starts in the language its browser asks for.
+func TestProxyAccountLanguage(t *testing.T) {
+	app := newTestApp(t, proxyConfig("127.0.0.0/8"))
+	r := app.client().getWith("/", "Remote-Email", "ann@example.com", "Accept-Language", "fr-FR,fr;q=0.9")
+	wantStatus(t, r, http.StatusOK)
+	wantBody(t, r, `<html lang="fr">`)
+	if got := app.user("ann@example.com").Language; got != "fr" {
+		t.Errorf("language %q, want fr", got)
+	}
+}
+
+// TestOIDCAccountLanguage: an account an OpenID provider vouches for
+// starts in the language its visitor chose on the sign-in page, which the
+// provider's button is labelled in too.
+func TestOIDCAccountLanguage(t *testing.T) {
+	app := newOIDCApp(t)
+	c := app.client()
+	wantBody(t, c.get("/login?lang=es"), `<html lang="es">`, "Iniciar sesión con Example OP")
+	wantStatus(t, c.callback(providerLogin(t, c, "ann")), http.StatusSeeOther)
+	if got := app.user("ann@example.com").Language; got != "es" {
+		t.Errorf("language %q, want es", got)
+	}
+}

@@ -320,7 +320,7 @@ var errSignupClosed = journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed")
 // same transaction. It gets a random password nobody knows: the provider
 // is how its owner signs in.
 func (s *Server) createOIDCUser(r *http.Request, issuer, subject, email, name string) (*journal.User, error) {
-	su, hash, err := s.externalSignup(email, name)
+	su, hash, err := s.externalSignup(r, email, name)
 	if err == nil {
 		var user *journal.User
 		if user, err = s.core.CreateOIDCAccount(r.Context(), su, hash, s.cfg.Signup, issuer, subject); err == nil {

@@ -53,5 +53,5 @@ func (s *Server) createProxyUser(r *http.Request, email string) (*journal.User, 
 	if !ok {
 		return nil, journal.Errorf(journal.EFORBIDDEN, "Sign-up is closed.")
 	}
-	return s.createExternalAccount(r.Context(), email, "")
+	return s.createExternalAccount(r, email, "")
 }
