@@ -46,7 +46,7 @@ func TestGermanUserSeesGermanPages(t *testing.T) {
 	for _, key := range []string{"results", "responsibility", "priorities", "team", "risk", "solutions"} {
 		wantBody(t, week, de.T("practice."+key+".label"))
 	}
-	wantBody(t, week, `<html lang="de">`, "Lösungen mitbringen", "Die Prioritäten deiner Führungskraft im Blick haben",
+	wantBody(t, week, `<html lang="de">`, "Lösungen mitbringen", "Prioritäten der Führung mittragen",
 		de.T("practice.risk.try"))
 	for _, english := range []string{"Deliver results", "Be the solution seeker", `lang="en"`} {
 		if strings.Contains(week.body, english) {
