@@ -66,3 +66,22 @@ func wantLang(t *testing.T, ctx context.Context, tag string) {
 		t.Errorf("the last page's lang is %q (%v), want %s", lang, err, tag)
 	}
 }
+
+// TestAccessibilityGerman audits the pages this round translates with
+// axe-core, in German: the sign-in and sign-up pages with their language
+// switch (each link's lang), and a German user's pages.
+func TestAccessibilityGerman(t *testing.T) {
+	t.Parallel()
+	f := newWeekFixture(t)
+	ctx := startBrowser(t, 390, 844)
+	base := f.app.ts.URL
+	auditPages(t, ctx, base, []string{"/login?lang=de", "/signup"})
+	signInCtx, cancelSignIn := withPageDeadline(ctx)
+	defer cancelSignIn()
+	signInAsAnn(t, signInCtx, base)
+	if _, err := f.app.db.Writer().Exec("UPDATE users SET language = 'de' WHERE email = 'ann@example.com'"); err != nil {
+		t.Fatal(err)
+	}
+	auditPages(t, ctx, base, []string{"/", "/entries", "/bosses/" + f.dana, "/weeks/2026-W48", "/review", "/settings"})
+	wantLang(t, ctx, "de")
+}
