@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -110,7 +111,14 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	}
 	// Statistics after listening: the first start on a large file that has
 	// none reads a sample of every index, which must not delay serving.
-	jobs.run(func(ctx context.Context) { optimize(ctx, db, true, log) })
+	// Then the garbage of starting (migrations, templates, assets, the
+	// statistics) goes back to the system at once rather than when Go's
+	// scavenger gets to it, minutes later: an idle server holds what it
+	// uses.
+	jobs.run(func(ctx context.Context) {
+		optimize(ctx, db, true, log)
+		debug.FreeOSMemory()
+	})
 	jobs.every(sqlite.OptimizeInterval, func(ctx context.Context) { optimize(ctx, db, false, log) })
 	jobs.every(time.Hour, func(ctx context.Context) { sweepSessions(ctx, db, scfg.SessionIdle, log) })
 	if scfg.Reminders != nil {

@@ -8,7 +8,7 @@ import (
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
-// MaxOpenFollowUps bounds the follow-ups page and the API's list.
+// MaxOpenFollowUps bounds the API's list and the prep agenda's download.
 const MaxOpenFollowUps = 500
 
 // AddFollowUp adds a follow-up to the user's entry entryID once per key.
@@ -63,18 +63,34 @@ func (c *Core) OpenFollowUps(ctx context.Context, userID int64) ([]*journal.Foll
 	return c.db.FindOpenFollowUps(ctx, userID, 0, MaxOpenFollowUps)
 }
 
-// FollowUpsView is the follow-ups page: the open ones and how many were
-// removed.
+// FollowUpsPerPage is how many open follow-ups one page of the follow-ups
+// page lists: about 40 KB of HTML, so a heavy user's thousands of open
+// follow-ups stay reachable a page at a time instead of one page of
+// hundreds of kilobytes.
+const FollowUpsPerPage = 50
+
+// FollowUpsView is one page of the follow-ups page: its open follow-ups,
+// how many are open in all, whether a later page has more, and how many
+// were removed.
 type FollowUpsView struct {
 	Open      []*journal.FollowUp
+	OpenCount int
+	More      bool
 	Withdrawn int
 }
 
-// FollowUpsPage reads the follow-ups page in one snapshot.
-func (c *Core) FollowUpsPage(ctx context.Context, userID int64) (*FollowUpsView, error) {
+// FollowUpsPage reads page (from 1) of the follow-ups page in one snapshot.
+func (c *Core) FollowUpsPage(ctx context.Context, userID int64, page int) (*FollowUpsView, error) {
 	v := &FollowUpsView{}
 	err := c.db.View(ctx, func(tx *sqlite.DB) (err error) {
-		if v.Open, err = tx.FindOpenFollowUps(ctx, userID, 0, MaxOpenFollowUps); err != nil {
+		offset := (page - 1) * FollowUpsPerPage
+		if v.Open, err = tx.FindOpenFollowUpsFrom(ctx, userID, 0, offset, FollowUpsPerPage+1); err != nil {
+			return err
+		}
+		if v.More = len(v.Open) > FollowUpsPerPage; v.More {
+			v.Open = v.Open[:FollowUpsPerPage]
+		}
+		if v.OpenCount, err = tx.CountOpenFollowUps(ctx, userID); err != nil {
 			return err
 		}
 		v.Withdrawn, err = tx.CountWithdrawnFollowUps(ctx, userID)

@@ -340,16 +340,16 @@ func (s *Server) handleEntries(w http.ResponseWriter, r *http.Request) {
 	list := l.Page
 	v.Entries, v.Count, v.Capped, v.Page = list.Entries, list.Count, list.Capped, f.Page
 	if f.Page > 1 {
-		v.PrevURL = pageURL(q, f.Page-1)
+		v.PrevURL = pageURL("/entries", q, f.Page-1)
 	}
 	if list.More {
-		v.NextURL = pageURL(q, f.Page+1)
+		v.NextURL = pageURL("/entries", q, f.Page+1)
 	}
 	s.render(w, r, http.StatusOK, web.EntriesPage(s.page(r, "Entries", "entries"), v))
 }
 
-// pageURL is the list URL with the same filters on another page.
-func pageURL(q url.Values, page int) string {
+// pageURL is the list at path with the same filters on another page.
+func pageURL(path string, q url.Values, page int) string {
 	next := url.Values{}
 	for k, v := range q {
 		if v[0] != "" && k != "page" {
@@ -360,7 +360,7 @@ func pageURL(q url.Values, page int) string {
 		next.Set("page", strconv.Itoa(page))
 	}
 	if len(next) == 0 {
-		return "/entries"
+		return path
 	}
-	return "/entries?" + next.Encode()
+	return path + "?" + next.Encode()
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/leadup/leadup/internal/core"
@@ -67,16 +68,31 @@ func (s *Server) handleFollowUpUpdate(w http.ResponseWriter, r *http.Request) {
 	s.redirectWithFlash(w, r, next, msg)
 }
 
+// handleFollowUps lists the open follow-ups a page at a time (?page=,
+// as on /entries), grouped by boss within the page.
 func (s *Server) handleFollowUps(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r.Context())
-	p, err := s.core.FollowUpsPage(r.Context(), u.ID)
+	q := r.URL.Query()
+	page, ok := journal.ParsePage(q.Get("page"))
+	if !ok {
+		s.renderError(w, r, http.StatusBadRequest, fmt.Sprintf("There is no such page: pages are numbered from 1 to %d.", journal.MaxPage))
+		return
+	}
+	p, err := s.core.FollowUpsPage(r.Context(), u.ID, page)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	// Open is soonest due first, so overdue ones lead and a boss's group
 	// sits where its most urgent follow-up does.
-	v := web.FollowUpsView{Total: len(p.Open), Today: s.today(u), Withdrawn: p.Withdrawn}
+	v := web.FollowUpsView{Total: p.OpenCount, Today: s.today(u), Withdrawn: p.Withdrawn,
+		Page: page, First: (page-1)*core.FollowUpsPerPage + 1, Shown: len(p.Open), Here: pageURL("/followups", q, page)}
+	if page > 1 {
+		v.PrevURL = pageURL("/followups", q, page-1)
+	}
+	if p.More {
+		v.NextURL = pageURL("/followups", q, page+1)
+	}
 	index := map[int64]int{}
 	for _, f := range p.Open {
 		i, ok := index[f.BossID]

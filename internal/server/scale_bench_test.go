@@ -66,6 +66,8 @@ func BenchmarkScale(b *testing.B) {
 			{"home", "/"},
 			{"boss", boss},
 			{"prep", boss + "/prep"},
+			{"followups", "/followups"},
+			{"followups-page-50", "/followups?page=50"},
 			{"export-json", "/export.json"},
 			{"export-csv", "/export.csv"},
 			{"export-md", "/export.md"},

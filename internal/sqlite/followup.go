@@ -94,15 +94,35 @@ func (db *DB) SetFollowUpDone(ctx context.Context, userID, id int64, st journal.
 // FindOpenFollowUps returns up to limit open follow-ups, soonest due first,
 // those without a due date last; bossID > 0 keeps one boss's.
 func (db *DB) FindOpenFollowUps(ctx context.Context, userID, bossID int64, limit int) ([]*journal.FollowUp, error) {
-	q, args := openFollowUpsQuery(userID, bossID, limit)
+	return db.FindOpenFollowUpsFrom(ctx, userID, bossID, 0, limit)
+}
+
+// FindOpenFollowUpsFrom is FindOpenFollowUps after skipping the first
+// offset: one page of the follow-ups page.
+func (db *DB) FindOpenFollowUpsFrom(ctx context.Context, userID, bossID int64, offset, limit int) ([]*journal.FollowUp, error) {
+	q, args := openFollowUpsQuery(userID, bossID, offset, limit)
 	return db.findFollowUps(ctx, q, args...)
 }
 
-// openFollowUpsQuery is the query of FindOpenFollowUps, and of its plan test.
-func openFollowUpsQuery(userID, bossID int64, limit int) (string, []any) {
-	q := "SELECT " + followUpColumns + " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_at IS NULL"
+// openFollowUps is where the open follow-ups come from: not done, not
+// withdrawn (followUpJoins), the user's.
+const openFollowUps = " FROM followups f" + followUpJoins + " WHERE f.user_id = ? AND f.done_at IS NULL"
+
+// openFollowUpsQuery is the query of FindOpenFollowUpsFrom, and of its plan
+// test.
+func openFollowUpsQuery(userID, bossID int64, offset, limit int) (string, []any) {
 	cond, args := bossCond("e.boss_id", bossID, []any{userID})
-	return q + cond + " ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?", append(args, limit)
+	return "SELECT " + followUpColumns + openFollowUps + cond + " ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ? OFFSET ?",
+		append(args, limit, offset)
+}
+
+// CountOpenFollowUps counts the user's open follow-ups.
+func (db *DB) CountOpenFollowUps(ctx context.Context, userID int64) (int, error) {
+	var n int
+	if err := db.reader().QueryRowContext(ctx, "SELECT count(*)"+openFollowUps, userID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count open follow-ups: %w", err)
+	}
+	return n, nil
 }
 
 func (db *DB) findFollowUps(ctx context.Context, q string, args ...any) ([]*journal.FollowUp, error) {

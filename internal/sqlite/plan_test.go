@@ -27,7 +27,8 @@ func TestListQueriesUseIndexes(t *testing.T) {
 		queries = append(queries, append([]any{q}, args...), append([]any{cq}, cargs...))
 	}
 	queries = append(queries,
-		planQuery(openFollowUpsQuery(1, 0, 10)),
+		planQuery(openFollowUpsQuery(1, 0, 0, 10)),
+		planQuery(openFollowUpsQuery(1, 0, 50, 50)),
 		[]any{qBossPracticeMix, 1, 1},
 		[]any{bossesQuery(false), 1},
 		planQuery(prioritiesQuery(1, 1, "")),
