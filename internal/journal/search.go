@@ -3,16 +3,16 @@ package journal
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
-// SearchQuery turns what a user typed into a safe FTS5 query. Words become
-// terms (see wordTerm), text in double quotes stays a
-// phrase, and everything else (operators, stray quotes, asterisks) is
-// treated as plain text, so no input can be a syntax error. It returns ""
-// when nothing searchable is left.
-func SearchQuery(q string) string {
+// SearchQuery turns what a user typed into a safe FTS5 query of that
+// user's words. Words become terms (see wordTerm), text in double quotes
+// stays a phrase, and everything else (operators, stray quotes, asterisks)
+// is treated as plain text, so no input can be a syntax error. It returns
+// "" when nothing searchable is left.
+func SearchQuery(userID int64, q string) string {
+	scope := searchScope(userID)
 	var terms []string
 	for q != "" {
 		if q[0] == '"' {
@@ -22,7 +22,7 @@ func SearchQuery(q string) string {
 				continue
 			}
 			if words := searchWords(q[1 : 1+end]); len(words) > 0 {
-				terms = append(terms, `"`+strings.Join(words, " ")+`"`)
+				terms = append(terms, `"`+scope+strings.Join(words, " "+scope)+`"`)
 			}
 			q = q[end+2:]
 			continue
@@ -32,17 +32,18 @@ func SearchQuery(q string) string {
 			i = len(q)
 		}
 		for _, w := range searchWords(q[:i]) {
-			terms = append(terms, wordTerm(w))
+			terms = append(terms, wordTerm(scope, w))
 		}
 		q = q[i:]
 	}
 	return strings.Join(terms, " ")
 }
 
-// searchWords splits s into runs of letters and digits: the only characters
-// that reach the FTS5 query, so quoting them is always safe.
+// searchWords splits s into words as the index does (see isWordRune):
+// the only characters that reach the FTS5 query, so quoting them is
+// always safe.
 func searchWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
 }
 
 // Search bounds. FTS5's cost grows faster than linearly with the number of

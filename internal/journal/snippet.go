@@ -44,7 +44,7 @@ func Snippet(text, query string) string {
 	first := -1
 	start := -1
 	for i, r := range text + " " {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		inWord := isWordRune(r)
 		switch {
 		case inWord && start < 0:
 			start = i

@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,11 +26,24 @@ import (
 // with 100,000 and one light user with 408, the rest about 450 each. It
 // takes minutes to build, so it is built only when LEADUP_SCALE=1, once per
 // schema and week, into LEADUP_SCALE_DIR (default: a folder in the system
-// temp dir), never into the source tree.
+// temp dir), never into the source tree. LEADUP_SCALE_ENTRIES=100000 builds
+// a smaller file of the same shape (a user still has about 450 entries,
+// the light user 408, the heavy user a tenth of the file) when a machine
+// has no hour to spare.
+var (
+	scaleEntries      = scaleEntriesWanted()
+	scaleUsers        = scaleEntries / 500
+	scaleHeavyEntries = scaleEntries / 10
+)
+
+func scaleEntriesWanted() int {
+	if n, err := strconv.Atoi(os.Getenv("LEADUP_SCALE_ENTRIES")); err == nil && n >= 10_000 {
+		return n
+	}
+	return 1_000_000
+}
+
 const (
-	scaleUsers        = 2000
-	scaleEntries      = 1_000_000
-	scaleHeavyEntries = 100_000
 	scaleLightEntries = 408
 	scaleBosses       = 5
 	scaleHeavyID      = 1 // user ids, in insert order
@@ -68,6 +82,9 @@ func scaleFileAt(b *testing.B, version int64) string {
 	name := fmt.Sprintf("scale-%s-%d-w%02d.db", schemaKey(b, version), year, week)
 	if version > 0 {
 		name = fmt.Sprintf("scale-schema%d-%s-%d-w%02d.db", version, schemaKey(b, version), year, week)
+	}
+	if scaleEntries != 1_000_000 {
+		name = fmt.Sprintf("%d-%s", scaleEntries, name)
 	}
 	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); err == nil {
@@ -192,7 +209,7 @@ func (s *seeder) users() error {
 	}
 	defer tx.Rollback()
 	far := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-	for u := int64(1); u <= scaleUsers; u++ {
+	for u := int64(1); u <= int64(scaleUsers); u++ {
 		_, err := tx.Exec(`INSERT INTO users (id, public_id, email, password_hash, display_name, timezone, created_at, updated_at)
 			VALUES (?, ?, ?, 'x', ?, 'Europe/Berlin', ?, ?)`, u, fmt.Sprintf("user-%d", u), fmt.Sprintf("user%d@example.com", u),
 			fmt.Sprintf("User %d", u), seedTime, seedTime)

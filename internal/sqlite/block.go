@@ -264,15 +264,15 @@ func (db *DB) CloseBlock(ctx context.Context, userID, entryID int64, k journal.B
 // with.) The entry's own triggers do the same for its summary, notes,
 // boss and follow-ups.
 func reindexEntry(ctx context.Context, tx *sql.Tx, entryID int64, change func() error) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO entry_search (entry_search, rowid, owner, summary, notes, followups, boss, extra)
-		SELECT 'delete', entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = ?`, entryID); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO entry_search (entry_search, rowid, summary, notes, followups, boss, extra)
+		SELECT 'delete', entry_id, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = ?`, entryID); err != nil {
 		return fmt.Errorf("unindex entry: %w", err)
 	}
 	if err := change(); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
-		SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = ?`, entryID); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO entry_search (rowid, summary, notes, followups, boss, extra)
+		SELECT entry_id, summary, notes, followups, boss, extra FROM entry_search_source WHERE entry_id = ?`, entryID); err != nil {
 		return fmt.Errorf("index entry: %w", err)
 	}
 	return nil

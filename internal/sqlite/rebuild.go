@@ -59,8 +59,8 @@ var rebuilds = map[string]rebuild{
 		count: "SELECT count(*) FROM entries WHERE id <= ?",
 		next:  "SELECT id FROM entries WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?",
 		last:  "SELECT coalesce(max(id), 0) FROM entries",
-		fill: `INSERT INTO entry_search (rowid, owner, summary, notes, followups, boss, extra)
-			SELECT entry_id, owner, summary, notes, followups, boss, extra FROM entry_search_source
+		fill: `INSERT INTO entry_search (rowid, summary, notes, followups, boss, extra)
+			SELECT entry_id, summary, notes, followups, boss, extra FROM entry_search_source
 			WHERE entry_id > ? AND entry_id <= ?`,
 	},
 }

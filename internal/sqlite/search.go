@@ -2,22 +2,43 @@ package sqlite
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
+
+	"modernc.org/sqlite"
 
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// searchRank is bm25 over the columns of entry_search: the owner token
-// weighs nothing, matches in the summary most, then the boss's name,
-// follow-ups, notes and extra text.
-const searchRank = "bm25(entry_search, 0.0, 10.0, 1.0, 2.0, 5.0, 1.0)"
-
-// searchMatch scopes a query to one user inside the index: FTS5 walks the
-// owner's token list together with each term's, seeking past other users'
-// documents, and the user's words match every column but the owner.
-func searchMatch(userID int64, fts string) string {
-	return fmt.Sprintf(`owner : "u%d" AND {summary notes followups boss extra} : (%s)`, userID, fts)
+func init() {
+	// scoped_words(user_id, text) is journal.ScopeWords for the view
+	// entry_search_source (migration 00019): the text of a user's document
+	// as the index is given it. Registered before any connection opens.
+	err := sqlite.RegisterDeterministicScalarFunction("scoped_words", 2, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		userID, ok := args[0].(int64)
+		if !ok {
+			return nil, fmt.Errorf("scoped_words: user id %v is not an integer", args[0])
+		}
+		switch text := args[1].(type) {
+		case string:
+			return journal.ScopeWords(userID, text), nil
+		case nil:
+			return nil, nil
+		default:
+			return nil, fmt.Errorf("scoped_words: %T is not text", args[1])
+		}
+	})
+	if err != nil {
+		panic(err)
+	}
 }
+
+// searchRank is bm25 over the columns of entry_search: matches in the
+// summary weigh most, then the boss's name, follow-ups, notes and extra
+// text. Its statistics are those of the user's own terms (each term lists
+// one user's documents, see journal.ScopeWords), so ranking a light
+// user's matches reads only the light user's lists.
+const searchRank = "bm25(entry_search, 10.0, 1.0, 2.0, 5.0, 1.0)"
 
 // searchHits is a WITH clause naming the user's matches "hits" (id, score):
 // at most MaxCountedEntries+1 of them, so that a common word in a long
@@ -25,14 +46,14 @@ func searchMatch(userID int64, fts string) string {
 // and the count. CROSS JOIN keeps the index as the outer loop: probing it
 // once per entry of a filtered range costs far more.
 //
-// A journal that can have more matches than that (long is set) keeps the
-// newest by entry id. Reading an FTS5 list newest first loads all of it,
-// every user's part (25 ms for a common word in the 1,000,000-entry file),
-// so a shorter journal, whose matches all fit, reads oldest first, seeking
-// through its own part only.
+// fts is journal.SearchQuery's for the user: only the user's terms. A
+// journal that can have more matches than that (long is set) keeps the
+// newest by entry id; reading an FTS5 list newest first loads all of it,
+// which is the user's own list only. A shorter journal, whose matches all
+// fit, reads oldest first.
 func searchHits(userID int64, f journal.EntryFilter, fts string, long bool) (string, []any) {
 	_, where, _, args := entryWhere(userID, journal.EntryFilter{BossID: f.BossID, From: f.From, To: f.To})
-	args = append([]any{searchMatch(userID, fts)}, args...)
+	args = append([]any{fts}, args...)
 	if f.Practice != "" {
 		where += " AND EXISTS (SELECT 1 FROM entry_practices p WHERE p.entry_id = e.id AND p.practice = ?)"
 		args = append(args, f.Practice)

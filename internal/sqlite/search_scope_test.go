@@ -81,12 +81,14 @@ func TestListCountStops(t *testing.T) {
 	}
 }
 
-// TestSearchScopeToken checks that the owner token is not searchable: a
-// word like the token of the searching user finds nothing.
+// TestSearchScopeToken checks that a scope is not searchable: a word like
+// the owner token of old or like another user's scoped word finds nothing.
 func TestSearchScopeToken(t *testing.T) {
 	f := newFixture(t)
 	addEntries(t, f.db, f.ann.ID, f.annBoss.ID, 3, "Weekly sync")
-	for _, q := range []string{fmt.Sprintf("u%d", f.ann.ID), "u", fmt.Sprintf(`"u%d"`, f.ann.ID)} {
+	addEntries(t, f.db, f.bob.ID, f.bobBoss.ID, 3, "Weekly sync")
+	for _, q := range []string{fmt.Sprintf("u%d", f.ann.ID), "u", fmt.Sprintf(`"u%d"`, f.ann.ID),
+		fmt.Sprintf("w%dxweekly", f.bob.ID), fmt.Sprintf("w%dx", f.bob.ID), fmt.Sprintf("w%dxwe", f.bob.ID)} {
 		if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: q}); len(got) != 0 {
 			t.Errorf("searching %q finds %q", q, got)
 		}
@@ -112,5 +114,11 @@ func TestSearchIndexSettings(t *testing.T) {
 	db.Reader().QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'entry_search'").Scan(&sql)
 	if !strings.Contains(sql, "content = ''") || strings.Contains(sql, "contentless_delete") {
 		t.Errorf("entry_search is not a plain contentless table: %s", sql)
+	}
+	// Each term is one user's (see TestSearchTermsBelongToOneUser), so a
+	// prefix reads one user's few terms: prefix indexes, four terms for
+	// every word, would only weigh.
+	if strings.Contains(sql, "prefix") {
+		t.Errorf("entry_search keeps prefix indexes: %s", sql)
 	}
 }
