@@ -85,7 +85,7 @@ func benchPage(b *testing.B, app *testApp, cookie *http.Cookie, path string) {
 	var took []time.Duration
 	var size int
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req := newLocalRequest(http.MethodGet, path) // the host the server answers
 		req.AddCookie(cookie)
 		rec := httptest.NewRecorder()
 		t0 := time.Now()
