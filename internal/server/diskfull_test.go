@@ -36,6 +36,22 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// fillFile leaves the database file no free page (a migration that drops
+// a table leaves some, and a write reuses them before it grows the file)
+// and returns its page count: capped at that, the next write that needs a
+// page fails as on a full disk.
+func fillFile(t *testing.T, db *sqlite.DB) int {
+	t.Helper()
+	if _, err := db.Writer().Exec("VACUUM"); err != nil {
+		t.Fatal(err)
+	}
+	var pages int
+	if err := db.Writer().QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
 // TestDiskFull caps the database at its current size, as a full disk
 // would, then saves an entry: the answer says the disk is full and gives
 // back every typed value, and the log says so once, not once per request.
@@ -55,10 +71,7 @@ func TestDiskFull(t *testing.T) {
 	app := &testApp{t: t, db: db, srv: srv, ts: ts}
 	c := app.signedUp("ann@example.com")
 
-	var pages int
-	if err := db.Writer().QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
-		t.Fatal(err)
-	}
+	pages := fillFile(t, db)
 	if _, err := db.Writer().Exec("PRAGMA max_page_count = " + strconv.Itoa(pages)); err != nil {
 		t.Fatal(err)
 	}
@@ -86,10 +99,7 @@ func TestAPIDiskFull(t *testing.T) {
 	api := app.apiClient(ann.createToken("phone", "write", ""))
 	var boss export.Boss
 	api.do(http.MethodPost, "/bosses", map[string]string{"name": "Dana"}).decode(t, &boss)
-	var pages int
-	if err := app.db.Writer().QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
-		t.Fatal(err)
-	}
+	pages := fillFile(t, app.db)
 	if _, err := app.db.Writer().Exec("PRAGMA max_page_count = " + strconv.Itoa(pages)); err != nil {
 		t.Fatal(err)
 	}
