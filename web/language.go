@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"io"
 	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/a-h/templ"
@@ -108,4 +110,17 @@ func practiceLabel(ctx context.Context, key string) string {
 func titled(ctx context.Context, p Page, id string) Page {
 	p.Title = t(ctx, id)
 	return p
+}
+
+// textEscaper escapes what a text node needs, leaving quotes as they are.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// text writes the catalog's message id as a text node: for prose whose
+// apostrophes a reader's page shows as written ("feed's", not
+// "feed&#39;s"), which { t(…) } would escape.
+func text(id string, data ...any) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		_, err := io.WriteString(w, textEscaper.Replace(t(ctx, id, data...)))
+		return err
+	})
 }
