@@ -39,21 +39,21 @@ func TestSettingsPagesGolden(t *testing.T) {
 			Password: Form{Message: "Please correct the highlighted fields.", Errors: map[string]string{"new_password": "Use at least 10 characters."}},
 			Import:   Form{Errors: map[string]string{"file": "record 3: no summary"}}, Zones: zones})},
 		{"settings-proxy", SettingsPage(page, SettingsView{Email: "ann@example.com", ViaProxy: true, DeleteByEmail: true})},
-		{"tokens-empty", TokensPage(page, TokensView{Today: "2026-11-28", Check: OwnerCheck{Password: true}})},
-		{"tokens-made", TokensPage(page, TokensView{Today: "2026-11-28", NewToken: "lu_secret", NewName: "phone", Tokens: tokens, Check: OwnerCheck{Provider: "Example ID"}})},
-		{"notifications-mail-off", NotificationsPage(page, NotificationsView{Check: OwnerCheck{Password: true}})},
-		{"notifications-mail-on", NotificationsPage(page, NotificationsView{MailOn: true, Email: "ann@example.com",
-			Form:   Form{Values: map[string]string{"weekly_review": "on", "weekly_day": "5", "weekly_time": "16:00"}},
-			Failed: []FailedReminder{{What: "Weekly review", Attempts: 3, Error: "relay refused", Retrying: true}, {What: "Follow-up digest", Attempts: 5, Error: "no such mailbox"}},
+		{"tokens-empty", TokensPage(named(page, "API tokens"), TokensView{Today: "2026-11-28", Check: OwnerCheck{Password: true}})},
+		{"tokens-made", TokensPage(named(page, "API tokens"), TokensView{Today: "2026-11-28", NewToken: "lu_secret", NewName: "phone", Tokens: tokens, Check: OwnerCheck{Provider: "Example ID"}})},
+		{"notifications-mail-off", NotificationsPage(named(page, "Reminders and calendar"), NotificationsView{Check: OwnerCheck{Password: true}})},
+		{"notifications-mail-on", NotificationsPage(named(page, "Reminders and calendar"), NotificationsView{MailOn: true, Email: "ann@example.com",
+			Form:      Form{Values: map[string]string{"weekly_review": "on", "weekly_day": "5", "weekly_time": "16:00"}},
+			Failed:    []FailedReminder{{What: "Weekly review", Attempts: 3, Error: "relay refused", Retrying: true}, {What: "Follow-up digest", Attempts: 5, Error: "no such mailbox"}},
 			Schedules: schedules, HasFeed: true, FeedURL: "https://leadup.example/calendar/abc.ics", Test: "Sent.", TestOK: true})},
-		{"notifications-feed", NotificationsPage(page, NotificationsView{MailOn: true, Email: "ann@example.com", HasFeed: true, Test: "The relay refused.", Check: OwnerCheck{Provider: "Example ID"}})},
+		{"notifications-feed", NotificationsPage(named(page, "Reminders and calendar"), NotificationsView{MailOn: true, Email: "ann@example.com", HasFeed: true, Test: "The relay refused.", Check: OwnerCheck{Provider: "Example ID"}})},
 		{"schedule", ScheduleSection(7, "Dana", ScheduleForm{Form: Form{Values: map[string]string{"remind": "on"}, Errors: map[string]string{"weekday": "Choose a day."}}, Days: map[string]bool{"2": true}})},
 		{"unsubscribe-ask", UnsubscribePage(page, UnsubscribeView{Token: "tok", What: "the weekly review"})},
 		{"unsubscribe-done", UnsubscribePage(page, UnsubscribeView{Token: "tok", What: "the weekly review", Done: true})},
 		{"unsubscribe-refused", UnsubscribePage(page, UnsubscribeView{Token: "tok", Refused: "This link is too old."})},
 		{"signup-sent", SignupSentPage(anon)},
-		{"signup-finish", SignupFinishPage(anon, Form{Errors: map[string]string{"password": "Use at least 10 characters."}}, "ann@example.com", "tok", zones)},
-		{"signup-refused", SignupLinkRefusedPage(anon, "This link has expired.")},
+		{"signup-finish", SignupFinishPage(Page{Title: "Finish creating your account"}, Form{Errors: map[string]string{"password": "Use at least 10 characters."}}, "ann@example.com", "tok", zones)},
+		{"signup-refused", SignupLinkRefusedPage(Page{Title: "Sign-up link refused"}, "This link has expired.")},
 		{"offline", OfflinePage(Page{Title: "Offline"})},
 		{"error-404", ErrorPage(Page{Title: "Not Found"}, ErrorView{Status: 404, Message: "There is nothing here.", RequestID: "r1"})},
 		{"error-500", ErrorPage(page, ErrorView{Status: 500, Message: "Something went wrong.", RequestID: "r2"})},
@@ -68,4 +68,10 @@ func TestSettingsPagesGolden(t *testing.T) {
 			golden.Check(t, "settings-"+tt.name+".html", b.String())
 		})
 	}
+}
+
+// named is p under another title, as a handler names its page.
+func named(p Page, title string) Page {
+	p.Title = title
+	return p
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -43,4 +44,28 @@ func TestSettingsPageLanguage(t *testing.T) {
 	en.signupAs("cy@example.com", "en-GB")
 	wantBody(t, en.get("/settings"), `<html lang="en">`, "<h1>Settings</h1>", "Signed in as cy@example.com.",
 		"<li>your calendar feed's address;</li>", `>CSV</a>: one row per entry, for LibreOffice, Numbers, Python and other tools; or <a href="/export-excel.csv" download>CSV for Excel</a>, the same`)
+}
+
+// TestTokensPageLanguage: the API tokens page, a token just made and its
+// line in the list reach a German user in German (the limit in CLDR's
+// plural), and an English user in the English they always had.
+func TestTokensPageLanguage(t *testing.T) {
+	app := newTestApp(t)
+	de := app.client()
+	de.signupAs("ann@example.com", "de-DE")
+	made := de.post("/settings/tokens", url.Values{"name": {"Handy"}, "scope": {"read"}, "password": {"correct horse battery"}})
+	wantStatus(t, made, http.StatusOK)
+	wantBody(t, made, `<html lang="de">`, "<title>API-Tokens · leadup</title>", "Dein neues Token „Handy“",
+		"Kopiere es jetzt:", `<label for="scope">Rechte</label>`, `<option value="read" selected>Nur lesen</option>`,
+		`<option value="write">Lesen und schreiben</option>`, `<label for="password">Dein aktuelles Passwort</label>`,
+		"Du kannst 20 gültige Tokens zugleich haben.", "<strong>Handy</strong> · Nur lesen", "zuletzt benutzt nie; läuft nicht ab.",
+		`aria-label="Handy widerrufen">Widerrufen</button>`)
+	wantNone(t, made, "Create a token", "Your tokens", "Read only", "last used", "Revoke")
+
+	en := app.client()
+	en.signupAs("cy@example.com", "en")
+	page := en.get("/settings/tokens")
+	wantBody(t, page, "<title>API tokens · leadup</title>", "You can have 20 tokens that work at once.",
+		`<option value="read" selected>Read only</option>`, `<label for="password">Your current password</label>`,
+		"It outlives this session, so leadup checks it is you.")
 }
