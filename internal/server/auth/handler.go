@@ -16,6 +16,11 @@ import (
 	"github.com/leadup/leadup/internal/server/httpx"
 )
 
+// SignupTakenPerIP is how many sign-ups for an email that already has an
+// account one address may make per LoginWindow: a person mistyping needs
+// one or two, someone listing accounts needs thousands.
+const SignupTakenPerIP = 5
+
 // Handler signs users in and out and guards the routes that need one.
 type Handler struct {
 	*httpx.Base
