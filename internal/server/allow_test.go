@@ -12,6 +12,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/server/httpx"
 	"github.com/leadup/leadup/static"
 )
 
@@ -26,7 +27,7 @@ var routeParam = regexp.MustCompile(`\{([a-z]+)(:[^}]*)?\}`)
 func everyRoute(t *testing.T, app *testApp) []walkedRoute {
 	t.Helper()
 	var routes []walkedRoute
-	err := chi.Walk(app.srv.router, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+	err := chi.Walk(app.srv.Router, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		path := routeParam.ReplaceAllStringFunc(pattern, func(p string) string {
 			switch routeParam.FindStringSubmatch(p)[1] {
 			case "week":
@@ -154,14 +155,14 @@ func TestEveryMethodNotAllowedSaysWhatIs(t *testing.T) {
 		seen[r.path] = true
 		status := map[string]int{}
 		var accepted []string
-		for _, m := range routedMethods {
+		for _, m := range httpx.RoutedMethods {
 			req, _ := http.NewRequest(m, app.ts.URL+r.path, nil)
 			status[m] = anon.do(req).status
 			if status[m] != http.StatusMethodNotAllowed {
 				accepted = append(accepted, m)
 			}
 		}
-		for _, m := range routedMethods {
+		for _, m := range httpx.RoutedMethods {
 			if status[m] != http.StatusMethodNotAllowed {
 				continue
 			}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/export"
+	apiv1 "github.com/leadup/leadup/internal/server/api"
 )
 
 // TestAPICursorHoldsNoRowID: the entry list's cursor shows no internal
@@ -53,7 +54,7 @@ func TestAPICursorHoldsNoRowID(t *testing.T) {
 	}
 
 	for _, query := range []string{"", "&practice=team", "&q=sync"} {
-		var page apiEntries
+		var page apiv1.EntryList
 		ann.do("GET", "/entries?limit=2"+query, nil).decode(t, &page)
 		if page.Next == nil {
 			t.Fatalf("%q: no next cursor after 2 of 5 entries", query)
@@ -81,7 +82,7 @@ func TestAPICursorHoldsNoRowID(t *testing.T) {
 	}
 
 	// The cursor keeps its place when the entry it ended on is deleted.
-	var first, rest apiEntries
+	var first, rest apiv1.EntryList
 	ann.do("GET", "/entries?limit=2", nil).decode(t, &first)
 	if r := ann.do("DELETE", "/entries/"+first.Entries[1].ID, nil); r.status != http.StatusNoContent {
 		t.Fatalf("delete: %d %s", r.status, r.body)

@@ -17,6 +17,7 @@ import (
 	"github.com/getkin/kin-openapi/routers/legacy"
 
 	"github.com/leadup/leadup/internal/server/apidoc"
+	"github.com/leadup/leadup/internal/server/httpx"
 )
 
 // apiSpec loads the served OpenAPI document and makes a router that finds
@@ -69,7 +70,7 @@ func (r *apiResponse) decode(t testing.TB, v any) {
 func (r *apiResponse) errorCode(t testing.TB) string {
 	t.Helper()
 	var e struct {
-		Error apiError `json:"error"`
+		Error httpx.APIError `json:"error"`
 	}
 	r.decode(t, &e)
 	if e.Error.Code == "" || e.Error.Message == "" {

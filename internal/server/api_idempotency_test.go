@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/export"
+	apiv1 "github.com/leadup/leadup/internal/server/api"
 )
 
 // A create retried with the same Idempotency-Key makes one record and
@@ -61,7 +62,7 @@ func TestAPIIdempotencyKey(t *testing.T) {
 	if r := bob.do("POST", "/bosses", map[string]string{"name": "Lee", "relation": "manager"}, "Idempotency-Key", "boss-1"); r.status != http.StatusCreated {
 		t.Errorf("another user's same key: %d, want 201", r.status)
 	}
-	for _, bad := range []string{"has space", strings.Repeat("k", maxIdempotencyKey+1), "tab\there"} {
+	for _, bad := range []string{"has space", strings.Repeat("k", apiv1.MaxIdempotencyKey+1), "tab\there"} {
 		if r := ann.do("POST", "/bosses", map[string]string{"name": "X", "relation": "manager"}, "Idempotency-Key", bad); r.status != http.StatusBadRequest {
 			t.Errorf("key %.20q: %d, want 400", bad, r.status)
 		}
@@ -149,7 +150,7 @@ func TestAPIIdempotencyKeyOfDeletedRecord(t *testing.T) {
 
 	// A follow-up removed on its page counts as deleted.
 	fu := map[string]string{"text": "Send the numbers", "owner": "me"}
-	var f apiFollowUp
+	var f apiv1.FollowUp
 	ann.do("POST", "/entries/"+second.ID+"/followups", fu, "Idempotency-Key", "k-fu").decode(t, &f)
 	var rowID string
 	if err := app.db.Reader().QueryRow("SELECT id FROM followups WHERE public_id = ?", f.ID).Scan(&rowID); err != nil {

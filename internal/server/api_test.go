@@ -12,6 +12,8 @@ import (
 
 	"github.com/leadup/leadup/internal/export"
 	"github.com/leadup/leadup/internal/journal"
+	apiv1 "github.com/leadup/leadup/internal/server/api"
+	"github.com/leadup/leadup/internal/server/httpx"
 )
 
 // apiUser signs a user up and returns their browser and a write token.
@@ -197,12 +199,12 @@ func TestAPIEntriesRoundTrip(t *testing.T) {
 	if r.status != http.StatusCreated {
 		t.Fatalf("create follow-up: %d %s", r.status, r.body)
 	}
-	var fu apiFollowUp
+	var fu apiv1.FollowUp
 	r.decode(t, &fu)
 	if fu.EntryID != e.ID || fu.DueOn == nil || *fu.DueOn != "2030-01-01" {
 		t.Errorf("follow-up %+v", fu)
 	}
-	var open struct{ FollowUps []apiFollowUp }
+	var open struct{ FollowUps []apiv1.FollowUp }
 	api.do("GET", "/followups", nil).decode(t, &open)
 	if len(open.FollowUps) != 1 || open.FollowUps[0].ID != fu.ID {
 		t.Fatalf("open follow-ups %+v, want the new one", open.FollowUps)
@@ -219,7 +221,7 @@ func TestAPIEntriesRoundTrip(t *testing.T) {
 	if len(got.FollowUps) != 1 || got.FollowUps[0].ID != fu.ID {
 		t.Errorf("entry's follow-ups %+v", got.FollowUps)
 	}
-	var list apiEntries
+	var list apiv1.EntryList
 	api.do("GET", "/entries?boss_id="+boss.ID, nil).decode(t, &list)
 	if len(list.Entries) != 1 || list.Entries[0].ID != e.ID || list.Next != nil {
 		t.Errorf("list %+v", list)
@@ -266,7 +268,7 @@ func TestAPIBadInput(t *testing.T) {
 			if r.status != tt.status {
 				t.Fatalf("status %d, want %d\n%.500s", r.status, tt.status, r.body)
 			}
-			var e struct{ Error apiError }
+			var e struct{ Error httpx.APIError }
 			r.decode(t, &e)
 			if e.Error.Code != tt.code {
 				t.Errorf("code %q, want %q", e.Error.Code, tt.code)
@@ -283,7 +285,7 @@ func TestAPIBadInput(t *testing.T) {
 	}
 	t.Run("bad filters", func(t *testing.T) {
 		r := api.do("GET", "/entries?practice=nope&limit=1000&cursor=not-a-cursor", nil)
-		var e struct{ Error apiError }
+		var e struct{ Error httpx.APIError }
 		r.decode(t, &e)
 		if r.status != http.StatusBadRequest || e.Error.Fields["practice"] == "" || e.Error.Fields["limit"] == "" || e.Error.Fields["cursor"] == "" {
 			t.Fatalf("status %d %s, want 400 naming practice, limit and cursor", r.status, r.body)
@@ -310,7 +312,7 @@ func TestAPIOtherUsersIDsAreNotFound(t *testing.T) {
 	ann.do("POST", "/bosses", map[string]string{"name": "Dana"}).decode(t, &boss)
 	var e export.Entry
 	ann.do("POST", "/entries", map[string]any{"boss_id": boss.ID, "summary": "Ann's", "practices": []string{"team"}}).decode(t, &e)
-	var fu apiFollowUp
+	var fu apiv1.FollowUp
 	ann.do("POST", "/entries/"+e.ID+"/followups", map[string]string{"text": "x", "owner": "boss"}).decode(t, &fu)
 
 	for _, req := range []struct {
@@ -331,7 +333,7 @@ func TestAPIOtherUsersIDsAreNotFound(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity {
 		t.Errorf("entry for another user's boss: %d, want 422", r.status)
 	}
-	var list apiEntries
+	var list apiv1.EntryList
 	bob.do("GET", "/entries", nil).decode(t, &list)
 	if len(list.Entries) != 0 {
 		t.Errorf("bob sees %d entries", len(list.Entries))
@@ -368,7 +370,7 @@ func TestAPIEntryPagination(t *testing.T) {
 			if pages > 10 {
 				t.Fatal("pagination does not end")
 			}
-			var page apiEntries
+			var page apiv1.EntryList
 			r := api.do("GET", path, nil)
 			wantStatus200(t, r)
 			r.decode(t, &page)

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/server/auth"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
@@ -84,7 +85,7 @@ func runClients(b *testing.B, c int, do func(client int) error) {
 //	LEADUP_SCALE=1 go test ./internal/server -run '^$' -bench ListVsBare -benchtime 2000x
 func BenchmarkListVsBare(b *testing.B) {
 	app := openScaleApp(b)
-	cookie := &http.Cookie{Name: cookieName, Value: scaleToken(scaleHeavyID)}
+	cookie := &http.Cookie{Name: auth.CookieName, Value: scaleToken(scaleHeavyID)}
 	get := func(h http.Handler) func(int) error {
 		return func(int) error {
 			req := httptest.NewRequest(http.MethodGet, "/entries", nil)

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/leadup/leadup/internal/server/httpx"
+	"github.com/leadup/leadup/internal/server/pages"
 )
 
 // TestEntrySentAgainUnderNewToken: the entry form sent again with a fresh
@@ -38,14 +41,14 @@ func TestEntrySentAgainUnderNewToken(t *testing.T) {
 	if loc := replay.header.Get("Location"); replay.status != http.StatusSeeOther || loc != "/entries/"+second {
 		t.Fatalf("replayed repeat: %d to %q, want 303 to /entries/%s", replay.status, loc, second)
 	}
-	wantBody(t, ann.get("/entries/"+second), alreadySaved)
+	wantBody(t, ann.get("/entries/"+second), httpx.AlreadySaved)
 	if n := app.count("entries"); n != 2 {
 		t.Fatalf("entries = %d after saving it again, want 2", n)
 	}
 
 	// Another summary is another entry; so is the same one later on.
 	ann.createdID("/entries", entryForm("boss_id", dana, "summary", "Something else", "token", formTokenOf(t, ann.get("/"))), "/entries/")
-	app.setNow(now.Add(twinWindow + time.Minute))
+	app.setNow(now.Add(pages.TwinWindow + time.Minute))
 	ann.createdID("/entries", entryForm("boss_id", dana, "token", formTokenOf(t, ann.get("/"))), "/entries/")
 	if n := app.count("entries"); n != 4 {
 		t.Fatalf("entries = %d, want 4", n)

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/leadup/leadup/internal/server/httpx"
 )
 
 func (a *testApp) writerChanges() int64 {
@@ -43,7 +45,7 @@ func TestFlashIsACookie(t *testing.T) {
 	bobs := bob.post("/settings", url.Values{"action": {"profile"}, "display_name": {"Bob"}, "timezone": {"Europe/Berlin"}})
 	var bobFlash string
 	for _, c := range bobs.header.Values("Set-Cookie") {
-		if v, ok := strings.CutPrefix(c, flashCookie+"="); ok {
+		if v, ok := strings.CutPrefix(c, httpx.FlashCookie+"="); ok {
 			bobFlash, _, _ = strings.Cut(v, ";")
 		}
 	}
@@ -52,7 +54,7 @@ func TestFlashIsACookie(t *testing.T) {
 	}
 	for _, forged := range []string{bobFlash, "UHJvZmlsZSBzYXZlZC4.bogus", "UHJvZmlsZSBzYXZlZC4"} {
 		req, _ := http.NewRequest(http.MethodGet, app.ts.URL+"/settings", nil)
-		req.AddCookie(&http.Cookie{Name: flashCookie, Value: forged})
+		req.AddCookie(&http.Cookie{Name: httpx.FlashCookie, Value: forged})
 		if got := ann.do(req); strings.Contains(got.body, "Profile saved.") {
 			t.Errorf("Ann sees the notice of cookie %q", forged)
 		}

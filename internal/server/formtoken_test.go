@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/leadup/leadup/internal/server/httpx"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
@@ -201,7 +202,7 @@ func TestOldFormTokenIsRefused(t *testing.T) {
 
 	// A token minted before tokens carried their time cannot be dated.
 	u, _ := app.db.FindUserByEmail(context.Background(), "ann@example.com")
-	undated := "bm9uY2U." + app.srv.signer.Sign(formTokenPurpose, strconv.FormatInt(u.ID, 10), "bm9uY2U")
+	undated := "bm9uY2U." + app.srv.Signer.Sign(httpx.FormTokenPurpose, strconv.FormatInt(u.ID, 10), "bm9uY2U")
 	wantBody(t, ann.post("/entries", entryForm("boss_id", dana, "token", undated)), "This form is too old")
 
 	// A token from just inside the lifetime still works.

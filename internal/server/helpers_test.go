@@ -18,6 +18,7 @@ import (
 
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/server/auth"
 	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/migrations"
 )
@@ -211,7 +212,7 @@ func (c *client) login(email, pw string) *response {
 func (c *client) sessionCookie() *http.Cookie {
 	u, _ := url.Parse(c.app.ts.URL)
 	for _, ck := range c.hc.Jar.Cookies(u) {
-		if ck.Name == cookieName {
+		if ck.Name == auth.CookieName {
 			return ck
 		}
 	}

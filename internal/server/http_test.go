@@ -3,11 +3,12 @@ package server
 import (
 	"net/http/httptest"
 
-	"github.com/go-chi/chi/v5/middleware"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/go-chi/chi/v5/middleware"
 
 	"github.com/leadup/leadup/static"
 )
@@ -119,7 +120,7 @@ func TestMethodNotAllowed(t *testing.T) {
 
 func TestPanicIsA500WithRequestID(t *testing.T) {
 	app := newTestApp(t)
-	h := middleware.RequestID(app.srv.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+	h := middleware.RequestID(app.srv.RecoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
 		panic("secret internal detail")
 	})))
 	rec := httptest.NewRecorder()

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/server/pages"
 )
 
 // The database has one writer. These tests hold an import's upload open
@@ -242,46 +242,6 @@ func TestImportClientGone(t *testing.T) {
 	}
 }
 
-// TestReceiveUploadSpools receives an upload larger than what is kept in
-// memory: it goes to a file only its owner can read, in the database's
-// folder, which is gone from the folder at once and reads back whole.
-func TestReceiveUploadSpools(t *testing.T) {
-	dir := t.TempDir()
-	file := strings.Repeat(`{"format":"leadup-export"}`, 100)
-	head, rest := uploadHead(t, `{"bosses":[]}`)
-	body := strings.Replace(head+rest, `{"bosses":[]}`, file, 1)
-	req := httptest.NewRequest(http.MethodPost, "/import", strings.NewReader(body))
-	req.Header.Set("Content-Type", "multipart/form-data; boundary="+uploadBoundary)
-
-	up, err := receiveUpload(req, dir, 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer up.Close()
-	if up.file == nil {
-		t.Fatal("a large upload was kept in memory")
-	}
-	st, err := up.file.Stat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := st.Mode().Perm(); got != 0o600 {
-		t.Errorf("spool file mode %v, want 0600", got)
-	}
-	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
-		t.Errorf("files left in the database folder: %q", left)
-	}
-	for range 2 {
-		r, err := up.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, _ := io.ReadAll(r); string(got) != file {
-			t.Errorf("read back %d bytes, want the %d uploaded", len(got), len(file))
-		}
-	}
-}
-
 // TestImportIndexesForSearch imports a journal into an account that
 // already has entries (so new ids follow others) and finds the imported
 // entries by their summary, their notes and their follow-ups' text: the
@@ -340,9 +300,9 @@ func TestImportAllOrNothingAcrossBatches(t *testing.T) {
 // memory, read back from their file: a good one imports whole, one with a
 // dangling reference imports nothing.
 func TestImportFromSpoolFile(t *testing.T) {
-	old := importMemoryLimit
-	importMemoryLimit = 64
-	t.Cleanup(func() { importMemoryLimit = old })
+	old := pages.ImportMemoryLimit
+	pages.ImportMemoryLimit = 64
+	t.Cleanup(func() { pages.ImportMemoryLimit = old })
 	_, ann := exportApp(t)
 	good := ann.get("/export.json").body
 	app := newTestApp(t)

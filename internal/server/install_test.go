@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/leadup/leadup/internal/server/pages"
 )
 
 func TestManifestAndServiceWorker(t *testing.T) {
@@ -20,7 +22,7 @@ func TestManifestAndServiceWorker(t *testing.T) {
 			if ct := r.header.Get("Content-Type"); ct != "application/manifest+json" {
 				t.Errorf("manifest Content-Type %q", ct)
 			}
-			var m manifest
+			var m pages.Manifest
 			if err := json.Unmarshal([]byte(r.body), &m); err != nil {
 				t.Fatal(err)
 			}
@@ -81,17 +83,4 @@ func TestShareTargetFillsTheNotes(t *testing.T) {
 	r := c.get("/entries/new?text=Read+this+before+Friday&url=https%3A%2F%2Fexample.com%2Fplan")
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "Read this before Friday\n\nhttps://example.com/plan</textarea>", `<details class="more" open`)
-
-	tests := []struct{ text, url, want string }{
-		{"", "", ""},
-		{"Just text", "", "Just text"},
-		{"", "https://a.example", "https://a.example"},
-		{"Look https://a.example", "https://a.example", "Look https://a.example"},
-		{"Look", "https://a.example", "Look\n\nhttps://a.example"},
-	}
-	for _, tt := range tests {
-		if got := sharedNotes(tt.text, tt.url); got != tt.want {
-			t.Errorf("sharedNotes(%q, %q) = %q, want %q", tt.text, tt.url, got, tt.want)
-		}
-	}
 }

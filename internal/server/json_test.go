@@ -27,7 +27,7 @@ func (w *brokenWriter) Write([]byte) (int, error) { return 0, errors.New("connec
 func TestFailedJSONWriteIsLogged(t *testing.T) {
 	app := newTestApp(t)
 	var logged bytes.Buffer
-	app.srv.log = slog.New(slog.NewTextHandler(&logged, nil))
+	app.srv.Log = slog.New(slog.NewTextHandler(&logged, nil))
 	c := app.client()
 	c.signup("ann@example.com")
 	base, _ := url.Parse(app.ts.URL)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/leadup/leadup/internal/i18n"
+	"github.com/leadup/leadup/internal/server/httpx"
 )
 
 // signupAs creates an account through the form from a browser whose
@@ -165,7 +166,7 @@ func TestSettingsLanguage(t *testing.T) {
 	wantBody(t, after, `<html lang="es">`, "Perfil guardado.", `<option value="es" selected>Español</option>`, ">Ajustes</a>")
 
 	// A signed-in user's setting wins over ?lang= and sets no cookie.
-	if r := c.get("/settings?lang=de"); !strings.Contains(r.body, `<html lang="es">`) || strings.Contains(r.header.Get("Set-Cookie"), languageCookie) {
+	if r := c.get("/settings?lang=de"); !strings.Contains(r.body, `<html lang="es">`) || strings.Contains(r.header.Get("Set-Cookie"), httpx.LanguageCookie) {
 		t.Error("?lang= changed a signed-in user's page or set a cookie")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/server/auth"
 )
 
 func TestLoginSuccessResetsEmailCount(t *testing.T) {
@@ -46,7 +47,7 @@ func TestKnownDeviceSkipsEmailLockout(t *testing.T) {
 	var device *http.Cookie
 	u, _ := url.Parse(app.ts.URL)
 	for _, c := range owner.hc.Jar.Cookies(u) {
-		if c.Name == deviceCookieName {
+		if c.Name == auth.DeviceCookieName {
 			device = c
 		}
 	}
@@ -59,10 +60,10 @@ func TestKnownDeviceSkipsEmailLockout(t *testing.T) {
 		other.login("bob@example.com", "guess")
 	}
 	thief := app.client()
-	thief.hc.Jar.SetCookies(u, []*http.Cookie{{Name: deviceCookieName, Value: device.Value}})
+	thief.hc.Jar.SetCookies(u, []*http.Cookie{{Name: auth.DeviceCookieName, Value: device.Value}})
 	wantStatus(t, thief.login("bob@example.com", "correct horse battery"), http.StatusTooManyRequests)
 	forged := app.client()
-	forged.hc.Jar.SetCookies(u, []*http.Cookie{{Name: deviceCookieName, Value: device.Value + "x"}})
+	forged.hc.Jar.SetCookies(u, []*http.Cookie{{Name: auth.DeviceCookieName, Value: device.Value + "x"}})
 	for range 3 {
 		forged.login("ann@example.com", "guess")
 	}
@@ -73,7 +74,7 @@ func TestKnownDeviceSkipsEmailLockout(t *testing.T) {
 func (c *client) deviceCookie() *http.Cookie {
 	u, _ := url.Parse(c.app.ts.URL)
 	for _, ck := range c.hc.Jar.Cookies(u) {
-		if ck.Name == deviceCookieName {
+		if ck.Name == auth.DeviceCookieName {
 			return ck
 		}
 	}
@@ -84,7 +85,7 @@ func (c *client) deviceCookie() *http.Cookie {
 func (a *testApp) withDevice(device *http.Cookie) *client {
 	c := a.client()
 	u, _ := url.Parse(a.ts.URL)
-	c.hc.Jar.SetCookies(u, []*http.Cookie{{Name: deviceCookieName, Value: device.Value}})
+	c.hc.Jar.SetCookies(u, []*http.Cookie{{Name: auth.DeviceCookieName, Value: device.Value}})
 	return c
 }
 
@@ -114,11 +115,11 @@ func TestDeviceCookieExpiresOnTheServer(t *testing.T) {
 		t.Fatal("no device cookie after a successful sign-in")
 	}
 
-	now = start.Add(deviceLifetime - time.Hour)
+	now = start.Add(auth.DeviceLifetime - time.Hour)
 	app.lockOut("ann@example.com", 3)
 	wantStatus(t, app.withDevice(device).login("ann@example.com", annPassword), http.StatusSeeOther)
 
-	now = start.Add(deviceLifetime + time.Hour)
+	now = start.Add(auth.DeviceLifetime + time.Hour)
 	app.lockOut("ann@example.com", 3)
 	wantStatus(t, app.withDevice(device).login("ann@example.com", annPassword), http.StatusTooManyRequests)
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/server/auth"
 	"github.com/leadup/leadup/internal/testenv"
 )
 
@@ -308,7 +309,7 @@ func TestOIDCRefusesTamperedReplayedAndForeignAnswers(t *testing.T) {
 
 func (c *client) setStateCookie(state string) {
 	u, _ := url.Parse(c.app.ts.URL + "/auth/oidc/")
-	c.hc.Jar.SetCookies(u, []*http.Cookie{{Name: oidcStateCookie, Value: state, Path: "/auth/oidc/"}})
+	c.hc.Jar.SetCookies(u, []*http.Cookie{{Name: auth.OIDCStateCookie, Value: state, Path: "/auth/oidc/"}})
 }
 
 func TestOIDCPasswordLoginOff(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	authpkg "github.com/leadup/leadup/internal/server/auth"
 )
 
 // wantProviderReauth checks that r sends the browser to the provider to
@@ -37,7 +39,7 @@ func TestOIDCAccountReauthenticatesForTokenAndFeed(t *testing.T) {
 	// An invalid form is corrected first, without a trip to the provider.
 	wantStatus(t, c.post("/settings/tokens", url.Values{"name": {""}, "scope": {"read"}}), http.StatusUnprocessableEntity)
 	// A made-up proof is no proof.
-	forged := url.Values{"name": {"phone"}, "scope": {"read"}, reauthField: {"9999999999.AAAA"}}
+	forged := url.Values{"name": {"phone"}, "scope": {"read"}, authpkg.ReauthField: {"9999999999.AAAA"}}
 	wantProviderReauth(t, c.post("/settings/tokens", forged))
 
 	auth := wantProviderReauth(t, c.post("/settings/tokens", form))
@@ -51,7 +53,7 @@ func TestOIDCAccountReauthenticatesForTokenAndFeed(t *testing.T) {
 		t.Fatalf("no token after the provider sign-in\n%.2000s", r.body)
 	}
 	wantStatus200(t, app.apiClient(m[1]).do("GET", "/bosses", nil))
-	if strings.Contains(r.body, reauthField+"=") || strings.Contains(r.body, `name="`+reauthField+`"`) {
+	if strings.Contains(r.body, authpkg.ReauthField+"=") || strings.Contains(r.body, `name="`+authpkg.ReauthField+`"`) {
 		t.Error("the page shows the proof of the sign-in")
 	}
 

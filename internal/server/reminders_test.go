@@ -46,7 +46,7 @@ func (a *testApp) withMail(box *outbox) *remind.Runner {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	a.srv.cfg.Reminders = r
+	a.srv.Cfg.Reminders = r
 	return r
 }
 

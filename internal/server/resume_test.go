@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/leadup/leadup/internal/server/auth"
 )
 
 var carriedRe = regexp.MustCompile(`<input type="hidden" name="(carry\.[^"]+)" value="([^"]*)"`)
@@ -75,7 +77,7 @@ func TestExpiredSessionKeepsTheEntry(t *testing.T) {
 
 	// The token still applies: sending the same sign-in again saves nothing
 	// new, even from a browser still holding an ended session's cookie.
-	again := app.client().post("/login", login, "Cookie", cookieName+"=an-ended-session")
+	again := app.client().post("/login", login, "Cookie", auth.CookieName+"=an-ended-session")
 	wantStatus(t, again, http.StatusSeeOther)
 	if again.header.Get("Location") != loc {
 		t.Errorf("repeat went to %q, want %q", again.header.Get("Location"), loc)

@@ -14,6 +14,7 @@ import (
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/server/auth"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
@@ -56,7 +57,7 @@ func BenchmarkScale(b *testing.B) {
 			b.Fatal(err)
 		}
 		lastWeek := journal.WeekOfDate(journal.Today(time.Now(), u.Location())).Add(-1).String()
-		cookie := &http.Cookie{Name: cookieName, Value: scaleToken(who.id)}
+		cookie := &http.Cookie{Name: auth.CookieName, Value: scaleToken(who.id)}
 		for _, page := range []struct{ name, path string }{
 			{"list", "/entries"},
 			{"list-page-5", "/entries?page=5"},

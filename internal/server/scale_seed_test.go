@@ -18,6 +18,7 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"github.com/leadup/leadup/internal/journal"
+	"github.com/leadup/leadup/internal/server/auth"
 	"github.com/leadup/leadup/internal/sqlite"
 	"github.com/leadup/leadup/migrations"
 )
@@ -219,7 +220,7 @@ func (s *seeder) users() error {
 		// A session whose last activity is in the future never idles out
 		// and is never touched, so reading pages writes nothing.
 		_, err = tx.Exec(`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-			hashToken(scaleToken(u)), u, far, far, far)
+			auth.HashToken(scaleToken(u)), u, far, far, far)
 		if err != nil {
 			return err
 		}

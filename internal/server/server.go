@@ -1,5 +1,7 @@
-// Package server is leadup's HTTP layer: routes, middleware, handlers and the
-// one place where errors become status codes and pages.
+// Package server assembles leadup's HTTP front ends — the HTML pages
+// (package pages), the JSON API (package api) and authentication (package
+// auth) — over the middleware they share (package httpx), and serves them
+// under the configured base path.
 package server
 
 import (
@@ -8,33 +10,17 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/httprate"
 
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
-	"github.com/leadup/leadup/internal/markdown"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
-	"github.com/leadup/leadup/internal/signer"
-)
-
-// Signup modes.
-const (
-	SignupFirst  = journal.SignupFirst  // only while no account exists
-	SignupOpen   = journal.SignupOpen   // anyone who can reach the server
-	SignupClosed = journal.SignupClosed // accounts come from `leadup user add`
-)
-
-// Cookie security modes.
-const (
-	SecureAuto   = "auto" // Secure when the request came over HTTPS
-	SecureAlways = "always"
-	SecureNever  = "never"
+	"github.com/leadup/leadup/internal/server/api"
+	"github.com/leadup/leadup/internal/server/auth"
+	"github.com/leadup/leadup/internal/server/httpx"
+	"github.com/leadup/leadup/internal/server/pages"
 )
 
 // Config is the part of leadup's configuration the HTTP layer needs.
@@ -93,6 +79,29 @@ type Config struct {
 	Languages *i18n.Catalog
 }
 
+// OIDCConfig names the OpenID provider and this client at it.
+type OIDCConfig = auth.OIDCConfig
+
+// Metrics counts requests for /metrics.
+type Metrics = httpx.Metrics
+
+// NewMetrics registers the request metrics; see httpx.NewMetrics.
+var NewMetrics = httpx.NewMetrics
+
+// Signup modes.
+const (
+	SignupFirst  = journal.SignupFirst  // only while no account exists
+	SignupOpen   = journal.SignupOpen   // anyone who can reach the server
+	SignupClosed = journal.SignupClosed // accounts come from `leadup user add`
+)
+
+// Cookie security modes.
+const (
+	SecureAuto   = httpx.SecureAuto // Secure when the request came over HTTPS
+	SecureAlways = httpx.SecureAlways
+	SecureNever  = httpx.SecureNever
+)
+
 // DefaultConfig returns safe defaults.
 func DefaultConfig() Config {
 	return Config{
@@ -112,47 +121,17 @@ func DefaultConfig() Config {
 	}
 }
 
-// signupTakenPerIP is how many sign-ups for an email that already has an
-// account one address may make per LoginWindow: a person mistyping needs
-// one or two, someone listing accounts needs thousands.
-const signupTakenPerIP = 5
-
-// Server serves leadup over HTTP.
+// Server serves leadup over HTTP: the three front ends' routes over the
+// shared middleware.
 type Server struct {
-	core     *core.Core
-	hasher   *password.Hasher
-	markdown *markdown.Renderer
-	log      *slog.Logger
-	cfg      Config
-	signer   signer.Signer // HMACs with the server secret: form tokens, device cookies
-
-	loginByIP    *httprate.RateLimiter
-	loginByEmail *httprate.RateLimiter
-	loginEpochs  emailEpochs // see limitLoginEmail
-	signupByIP   *httprate.RateLimiter
-	// signupTakenByIP rations "that email has an account" answers.
-	signupTakenByIP *httprate.RateLimiter
-	// passwordByUser limits how often the settings forms check a signed-in
-	// user's password, so a borrowed session is no password oracle.
-	passwordByUser *httprate.RateLimiter
-	// testMailByUser limits the test-mail button per user.
-	testMailByUser *httprate.RateLimiter
-
-	// mailing counts sign-up mails still being sent after their answer;
-	// see WaitMail.
-	mailing sync.WaitGroup
-
-	// dummyHash is verified against when an email is unknown, so that an
-	// unknown email costs as much time as a wrong password. It is made on
-	// first use, so an idle server never holds argon2's memory.
-	dummyHash func() (string, error)
-
-	diskFullLog throttledLog // see diskFull
-	oidc        *oidcClient  // nil when OIDC is off
-	csp         string       // the Content-Security-Policy; see securityHeaders
+	*httpx.Base
+	cfg   Config
+	core  *core.Core
+	auth  *auth.Handler
+	pages *pages.Handler
+	api   *api.Handler
 
 	handler http.Handler
-	router  chi.Routes // the routes of handler, for a 405's Allow header
 }
 
 // New returns a Server over the use cases c.
@@ -160,24 +139,18 @@ func New(c *core.Core, hasher *password.Hasher, log *slog.Logger, cfg Config) *S
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{core: c, hasher: hasher, markdown: markdown.New(), log: log, cfg: cfg, signer: signer.New(c.Secret())}
-	s.dummyHash = sync.OnceValues(func() (string, error) { return hasher.Hash("leadup dummy password for timing") })
-	limited := httprate.WithLimitHandler(s.handleTooManyRequests)
-	s.loginByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
-	s.loginByEmail = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
-	s.signupByIP = httprate.NewRateLimiter(cfg.LoginPerIP, cfg.LoginWindow, limited)
-	s.signupTakenByIP = httprate.NewRateLimiter(signupTakenPerIP, cfg.LoginWindow, limited)
-	s.passwordByUser = httprate.NewRateLimiter(cfg.LoginPerEmail, cfg.LoginWindow, limited)
-	s.testMailByUser = httprate.NewRateLimiter(testMailsPerUser, testMailWindow)
-	s.oidc = newOIDCClient(cfg.OIDC)
-	s.csp = contentSecurityPolicy
-	if cfg.OIDC != nil {
-		if u, err := url.Parse(cfg.OIDC.Issuer); err == nil && u.Host != "" {
-			s.csp += " " + u.Scheme + "://" + u.Host
-		}
+	base := httpx.NewBase(log, cfg.shared(), c.Secret())
+	a := auth.New(base, c, hasher, cfg.auth())
+	s := &Server{
+		Base:  base,
+		cfg:   cfg,
+		core:  c,
+		auth:  a,
+		pages: pages.New(base, c, hasher, a, cfg.MaxImportBytes),
+		api:   api.New(base, c),
 	}
 	mux := s.routes()
-	s.router, s.handler = mux, mux
+	base.Router, s.handler = mux, mux
 	return s
 }
 
@@ -186,8 +159,8 @@ func New(c *core.Core, hasher *password.Hasher, log *slog.Logger, cfg Config) *S
 // the root as well: a container's health check knows the listen address,
 // not the path a proxy publishes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !s.hostAllowed(r) {
-		s.misdirected(w, r)
+	if !s.HostAllowed(r) {
+		s.Misdirected(w, r)
 		return
 	}
 	base := s.cfg.BasePath
@@ -202,13 +175,49 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r2.URL.RawPath = ""
 		s.handler.ServeHTTP(w, r2)
 	default:
-		s.securityHeaders(http.HandlerFunc(s.handleNotFound)).ServeHTTP(w, r)
+		s.SecurityHeaders(http.HandlerFunc(s.HandleNotFound)).ServeHTTP(w, r)
 	}
 }
 
 // WaitMail waits for the sign-up mails still being sent in the background,
 // for a graceful shutdown.
-func (s *Server) WaitMail() { s.mailing.Wait() }
+func (s *Server) WaitMail() { s.auth.WaitMail() }
 
-// now is the server's clock; see Config.Now.
-func (s *Server) now() time.Time { return s.cfg.Now() }
+// shared is what every front end reads of cfg.
+func (cfg Config) shared() httpx.Config {
+	c := httpx.Config{
+		SecureCookies:  cfg.SecureCookies,
+		RequestTimeout: cfg.RequestTimeout,
+		BasePath:       cfg.BasePath,
+		PublicOrigin:   cfg.PublicOrigin,
+		TrustedProxies: cfg.TrustedProxies,
+		Now:            cfg.Now,
+		Metrics:        cfg.Metrics,
+		Reminders:      cfg.Reminders,
+		Languages:      cfg.Languages,
+	}
+	if cfg.OIDC != nil {
+		if u, err := url.Parse(cfg.OIDC.Issuer); err == nil && u.Host != "" {
+			c.ProviderOrigin = u.Scheme + "://" + u.Host
+		}
+	}
+	return c
+}
+
+// auth is what sign-in reads of cfg.
+func (cfg Config) auth() auth.Config {
+	return auth.Config{
+		Signup:           cfg.Signup,
+		LoginPerIP:       cfg.LoginPerIP,
+		LoginPerEmail:    cfg.LoginPerEmail,
+		LoginWindow:      cfg.LoginWindow,
+		SessionIdle:      cfg.SessionIdle,
+		SessionLifetime:  cfg.SessionLifetime,
+		AuthProxyHeader:  cfg.AuthProxyHeader,
+		LogoutURL:        cfg.LogoutURL,
+		OIDC:             cfg.OIDC,
+		PasswordLoginOff: cfg.PasswordLoginOff,
+		APIRequests:      cfg.APIRequests,
+		APIWindow:        cfg.APIWindow,
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/leadup/leadup/internal/server/pages"
 )
 
 func TestSettingsProfile(t *testing.T) {
@@ -42,7 +44,7 @@ func TestSettingsPasswordEndsOtherSessions(t *testing.T) {
 
 	r = phone.post("/settings", url.Values{"action": {"password"}, "current_password": {"correct horse battery"}, "new_password": {"a brand new passphrase"}})
 	wantStatus(t, r, http.StatusSeeOther)
-	wantBody(t, phone.get("/settings"), passwordChangedNotice)
+	wantBody(t, phone.get("/settings"), pages.PasswordChangedNotice)
 	wantStatus(t, laptop.get("/settings"), http.StatusSeeOther)
 	wantStatus(t, app.client().login("ann@example.com", "correct horse battery"), http.StatusUnauthorized)
 	wantStatus(t, app.client().login("ann@example.com", "a brand new passphrase"), http.StatusSeeOther)

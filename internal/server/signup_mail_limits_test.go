@@ -194,20 +194,3 @@ func TestThrottleGroupsIPv6By64(t *testing.T) {
 		wantStatus(t, app.client().post(route.path, route.form, "X-Forwarded-For", "2001:db8:1:3::1"), route.ok)
 	}
 }
-
-// TestClientKey: the key of every per-client-address throttle.
-func TestClientKey(t *testing.T) {
-	for peer, want := range map[string]string{
-		"203.0.113.9:4711":                     "203.0.113.9",
-		"[::ffff:203.0.113.9]:4711":            "203.0.113.9",
-		"[2001:db8:1:2:3:4:5:6]:4711":          "2001:db8:1:2::/64",
-		"[2001:db8:1:2:ffff:ffff:ffff:1]:4711": "2001:db8:1:2::/64",
-		"[fe80::1%eth0]:4711":                  "fe80::/64",
-	} {
-		r := newLocalRequest(http.MethodGet, "/")
-		r.RemoteAddr = peer
-		if got := clientKey(r); got != want {
-			t.Errorf("clientKey(%s) = %q, want %q", peer, got, want)
-		}
-	}
-}

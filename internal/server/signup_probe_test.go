@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+
+	"github.com/leadup/leadup/internal/server/auth"
 )
 
 // TestSignupProbeThrottled: open sign-up says when an email has an
@@ -15,7 +17,7 @@ func TestSignupProbeThrottled(t *testing.T) {
 		return app.client().post("/signup", url.Values{"email": {email}, "password": {"correct horse battery"},
 			"display_name": {"X"}, "timezone": {"UTC"}})
 	}
-	for range signupTakenPerIP {
+	for range auth.SignupTakenPerIP {
 		r := probe("ann@example.com")
 		wantStatus(t, r, http.StatusUnprocessableEntity)
 		wantBody(t, r, "already exists")

@@ -20,6 +20,7 @@ import (
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/password"
 	"github.com/leadup/leadup/internal/remind"
+	"github.com/leadup/leadup/internal/server/auth"
 	"github.com/leadup/leadup/internal/smtptest"
 )
 
@@ -32,7 +33,7 @@ func (a *testApp) withRelay() *smtptest.Relay {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	a.srv.cfg.Reminders = r
+	a.srv.Cfg.Reminders = r
 	return relay
 }
 
@@ -133,7 +134,7 @@ func TestSignupByMailSameAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	random, _, _ := strings.Cut(strings.TrimPrefix(path, "/signup/verify/"), ".")
-	if !bytes.Equal(tokenHash, hashToken(random)) {
+	if !bytes.Equal(tokenHash, auth.HashToken(random)) {
 		t.Errorf("the pending sign-up is kept under %x, want the SHA-256 of the link's token", tokenHash)
 	}
 
@@ -157,7 +158,7 @@ func TestSignupByMailNoProbeThrottle(t *testing.T) {
 	app := newTestApp(t)
 	app.client().signup("ann@example.com")
 	app.withRelay()
-	for i := range signupTakenPerIP + 2 {
+	for i := range auth.SignupTakenPerIP + 2 {
 		r := app.client().post("/signup", signupForm("ann@example.com"))
 		if r.status != http.StatusSeeOther {
 			t.Fatalf("probe %d: status %d, want 303 like a new email", i+1, r.status)
@@ -267,7 +268,7 @@ func TestSignupByMailRelayDown(t *testing.T) {
 	app.client().signup("ann@example.com")
 	relay := app.withRelay()
 	var log bytes.Buffer
-	app.srv.log = slog.New(slog.NewTextHandler(&log, nil))
+	app.srv.Log = slog.New(slog.NewTextHandler(&log, nil))
 	relay.SetFail(errors.New("mailbox busy"))
 	fresh := app.client().post("/signup", signupForm("bea@example.com"))
 	known := app.client().post("/signup", signupForm("ann@example.com"))

@@ -16,6 +16,7 @@ import (
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/password"
+	"github.com/leadup/leadup/internal/server/httpx"
 	"github.com/leadup/leadup/internal/sqlite"
 )
 
@@ -28,7 +29,7 @@ type snapshotCounter struct {
 
 func (c *snapshotCounter) hook(ctx context.Context) {
 	c.all.Add(1)
-	if userFrom(ctx) != nil {
+	if httpx.UserFrom(ctx) != nil {
 		c.page.Add(1)
 	}
 }

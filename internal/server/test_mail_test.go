@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/leadup/leadup/internal/server/pages"
 )
 
 // TestTestMailHidesRelay: when the relay refuses the test mail, the page
@@ -17,7 +19,7 @@ func TestTestMailHidesRelay(t *testing.T) {
 	app, c := newAnnApp(t)
 	relay := app.withRelay()
 	var log bytes.Buffer
-	app.srv.log = slog.New(slog.NewTextHandler(&log, nil))
+	app.srv.Log = slog.New(slog.NewTextHandler(&log, nil))
 	relay.SetFail(errors.New("mailbox busy at relay-7"))
 	cfg := relay.MailConfig()
 	port := itoa(cfg.Port)
@@ -33,14 +35,14 @@ func TestTestMailHidesRelay(t *testing.T) {
 	contains(t, "log", log.String(), cfg.Host+":"+port, "mailbox busy at relay-7")
 }
 
-// TestTestMailThrottled: one user gets testMailsPerUser test mails in ten
+// TestTestMailThrottled: one user gets TestMailsPerUser test mails in ten
 // minutes, then a 429 that says why; another user is not held up by it.
 func TestTestMailThrottled(t *testing.T) {
 	app, c := newAnnApp(t)
 	bob := app.signedUp("bob@example.com") // before mail is on: at once
 	box := &outbox{}
 	app.withMail(box)
-	for i := range testMailsPerUser {
+	for i := range pages.TestMailsPerUser {
 		r := c.post("/settings/notifications/test", nil)
 		if r.status != http.StatusOK || !strings.Contains(r.body, "A test mail is on its way") {
 			t.Fatalf("test mail %d: status %d\n%.400s", i+1, r.status, r.body)
@@ -52,8 +54,8 @@ func TestTestMailThrottled(t *testing.T) {
 	if r.header.Get("Retry-After") == "" {
 		t.Error("429 without Retry-After")
 	}
-	if len(box.msgs) != testMailsPerUser {
-		t.Errorf("%d test mails sent, want %d", len(box.msgs), testMailsPerUser)
+	if len(box.msgs) != pages.TestMailsPerUser {
+		t.Errorf("%d test mails sent, want %d", len(box.msgs), pages.TestMailsPerUser)
 	}
 	wantStatus(t, bob.post("/settings/notifications/test", url.Values{}), http.StatusOK)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/leadup/leadup/internal/server/auth"
 )
 
 // TestAccessibilityOfTokensAndSignInChoices audits the API tokens page,
@@ -35,7 +36,7 @@ func TestAccessibilityOfTokensAndSignInChoices(t *testing.T) {
 		t.Fatal(err)
 	}
 	token, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#new-token")))
-	if !strings.HasPrefix(token, tokenPrefix) {
+	if !strings.HasPrefix(token, auth.TokenPrefix) {
 		t.Fatalf("new token field holds %q", token)
 	}
 	saveScreenshot(t, ctx, "token-created-390")
