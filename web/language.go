@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"strings"
 	"sync"
 
 	"github.com/a-h/templ"
@@ -42,6 +43,16 @@ func loc(ctx context.Context) *i18n.Localizer {
 
 // t returns the catalog's message id in the reader's language.
 func t(ctx context.Context, id string, data ...any) string { return loc(ctx).T(id, data...) }
+
+// text is the message id as an element's text, escaped as templ escapes
+// text written in the template itself (&, < and >): an apostrophe in an
+// English message reads as it did before the page was translated, not as
+// &#39;. Only for element content, never in an attribute.
+func text(ctx context.Context, id string, data ...any) templ.Component {
+	return templ.Raw(textEscaper.Replace(t(ctx, id, data...)))
+}
+
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // said returns a message the Go code wrote in English (a validation
 // message, a notice) in the reader's language, when the catalog has it.
@@ -103,9 +114,9 @@ func practiceLabel(ctx context.Context, key string) string {
 	return practice(ctx, key).Label
 }
 
-// titled is p with the catalog's message id as its title, in the reader's
-// language.
-func titled(ctx context.Context, p Page, id string) Page {
-	p.Title = t(ctx, id)
+// titled is p with the catalog's message id, filled from data, as its
+// title, in the reader's language.
+func titled(ctx context.Context, p Page, id string, data ...any) Page {
+	p.Title = t(ctx, id, data...)
 	return p
 }

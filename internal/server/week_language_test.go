@@ -1,0 +1,64 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// speak sets the language of the account with email, as its settings
+// would.
+func speak(t *testing.T, app *testApp, email, tag string) {
+	t.Helper()
+	if _, err := app.db.Writer().Exec("UPDATE users SET language = ? WHERE email = ?", tag, email); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wantNone fails for each English phrase the page still holds.
+func wantNone(t *testing.T, r *response, what string, phrases ...string) {
+	t.Helper()
+	for _, p := range phrases {
+		if strings.Contains(r.body, p) {
+			t.Errorf("%s holds the English %q", what, p)
+		}
+	}
+}
+
+// TestWeekPageInTheReadersLanguage: the week page's headings, counts,
+// nudges, chart and table speak the reader's language, with CLDR plurals;
+// an English reader gets the words, apostrophes included, as before.
+func TestWeekPageInTheReadersLanguage(t *testing.T) {
+	f := newWeekFixture(t)
+	english := []string{"Week 2026-W48", "← Previous", "Practices this week", "Neglected this week", "Try next week:",
+		"four weeks running", "Bosses you have not logged for three weeks", "no entry yet", "Opened this week",
+		"Overdue now", "Your commitments due this week: 1 of 2 kept on time (50%).",
+		"Your boss's commitments due this week: 0 of 1 kept on time (0%).", "This week's entries",
+		"3 entries · 4 weeks in a row with an entry", "Entries per practice in the last 12 weeks",
+		`<th scope="col">Week</th>`, "Last 12 weeks", "update for Dana"}
+	en := f.ann.get("/weeks/2026-W48")
+	wantStatus(t, en, http.StatusOK)
+	wantBody(t, en, english...)
+
+	speak(t, f.app, "ann@example.com", "de")
+	de := f.ann.get("/weeks/2026-W48")
+	wantStatus(t, de, http.StatusOK)
+	wantBody(t, de, `<html lang="de">`, "Woche 2026-W48", "← Vorherige", "Gewohnheiten diese Woche",
+		"Diese Woche zu kurz gekommen", "Nächste Woche ausprobieren:", "⚑ seit vier Wochen",
+		"Führungskräfte ohne Eintrag seit drei Wochen", "noch kein Eintrag", "Diese Woche neu", "Jetzt überfällig",
+		"Deine Zusagen, fällig diese Woche: 1 von 2 pünktlich gehalten (50\u00a0%).",
+		"Zusagen deiner Führungskraft, fällig diese Woche: 0 von 1 pünktlich gehalten (0\u00a0%).",
+		"Einträge dieser Woche", "3 Einträge · 4 Wochen in Folge mit Eintrag", "Update für Dana",
+		"Einträge je Gewohnheit in den letzten 12 Wochen", `<th scope="col">Woche</th>`, "Letzte 12 Wochen")
+	wantNone(t, de, "the German week page", english...)
+
+	// One entry and a one-week run take the singular.
+	w47 := f.ann.get("/weeks/2026-W47")
+	wantBody(t, w47, "1 Eintrag · ")
+
+	speak(t, f.app, "ann@example.com", "fr")
+	fr := f.ann.get("/weeks/2026-W48")
+	wantBody(t, fr, `<html lang="fr">`, "Semaine 2026-W48", "Négligées cette semaine",
+		"Vos engagements dus cette semaine\u00a0: 1 sur 2 tenus à temps (50\u00a0%).", "3 entrées · 4 semaines de suite avec une entrée")
+	wantNone(t, fr, "the French week page", english...)
+}
