@@ -62,3 +62,37 @@ func TestWeekPageInTheReadersLanguage(t *testing.T) {
 		"Vos engagements dus cette semaine\u00a0: 1 sur 2 tenus à temps (50\u00a0%).", "3 entrées · 4 semaines de suite avec une entrée")
 	wantNone(t, fr, "the French week page", english...)
 }
+
+// TestPrepPageInTheReadersLanguage: the 1:1 prep page's headings and
+// empty states speak the reader's language, the practices named in them
+// included; an English reader gets them as before.
+func TestPrepPageInTheReadersLanguage(t *testing.T) {
+	f := newWeekFixture(t)
+	english := []string{"Prep: Dana", "Next 1:1 with Dana", "Agenda as Markdown", "Their priorities",
+		"last worked on Mon 23 Nov 2026", "Problems to raise, with a proposal", "Risks to talk through",
+		"Not shown with Dana in four weeks", "Last conversations"}
+	emptyEnglish := []string{"Next 1:1 with Frank", "Nothing open, either way.",
+		"No active priorities. Ask what matters most to them right now.",
+		"No recent entries tagged <em>Be the solution seeker</em>. Bring one problem with a fix you propose.",
+		"No recent entries tagged <em>Take calculated risks</em>.", "No entries with Frank yet."}
+	wantBody(t, f.ann.get("/bosses/"+f.dana+"/prep"), english...)
+	wantBody(t, f.ann.get("/bosses/"+f.frank+"/prep"), emptyEnglish...)
+
+	speak(t, f.app, "ann@example.com", "de")
+	de := f.ann.get("/bosses/" + f.dana + "/prep")
+	wantStatus(t, de, http.StatusOK)
+	wantBody(t, de, "<title>Vorbereitung: Dana · leadup</title>", "Nächstes 1:1 mit Dana", "Agenda als Markdown",
+		"Prioritäten deiner Führungskraft", "zuletzt bearbeitet Mon 23 Nov 2026", "Probleme ansprechen, mit Vorschlag",
+		"Risiken zum Besprechen", "Seit vier Wochen nicht bei Dana gezeigt", "Letzte Gespräche")
+	wantNone(t, de, "the German prep page", english...)
+	deEmpty := f.ann.get("/bosses/" + f.frank + "/prep")
+	wantBody(t, deEmpty, "Nichts offen, auf keiner Seite.", "Keine aktiven Prioritäten.",
+		"Keine neueren Einträge zu <em>Lösungen mitbringen</em>. Bring ein Problem mit und schlag eine Lösung vor.",
+		"Noch keine Einträge mit Frank.")
+	wantNone(t, deEmpty, "the German prep page", emptyEnglish...)
+
+	speak(t, f.app, "ann@example.com", "es")
+	es := f.ann.get("/bosses/" + f.frank + "/prep")
+	wantBody(t, es, "Próximo 1:1 con Frank", "Aún no hay entradas con Frank.")
+	wantNone(t, es, "the Spanish prep page", emptyEnglish...)
+}
