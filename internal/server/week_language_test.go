@@ -96,3 +96,34 @@ func TestPrepPageInTheReadersLanguage(t *testing.T) {
 	wantBody(t, es, "Próximo 1:1 con Frank", "Aún no hay entradas con Frank.")
 	wantNone(t, es, "the Spanish prep page", emptyEnglish...)
 }
+
+// TestBossPagesInTheReadersLanguage: the bosses list and a boss's page
+// speak the reader's language; an English reader gets them as before.
+func TestBossPagesInTheReadersLanguage(t *testing.T) {
+	f := newWeekFixture(t)
+	english := []string{"What Dana cares about", "← All bosses", "Prepare the next 1:1", "Log an interaction",
+		"Promises this quarter", "Practice mix", "Entries with Dana by practice", "Recent entries",
+		"All entries with Dana", "Add a priority", "Restore to the entry form", "Archiving hides Dana from the entry form and keeps every entry."}
+	listEnglish := []string{"<h1>Bosses</h1>", "Add a boss", "Optional, for example VP Engineering."}
+	en := f.ann.get("/bosses/" + f.dana)
+	wantBody(t, en, english[:len(english)-2]...)
+	wantBody(t, en, english[len(english)-1])
+	wantBody(t, f.ann.get("/bosses"), listEnglish...)
+
+	speak(t, f.app, "ann@example.com", "de")
+	de := f.ann.get("/bosses/" + f.dana)
+	wantStatus(t, de, http.StatusOK)
+	wantBody(t, de, "Was Dana wichtig ist", "← Alle Führungskräfte", "Nächstes 1:1 vorbereiten", "Austausch festhalten",
+		"Zusagen in diesem Quartal", "Gewohnheiten im Überblick", "Einträge mit Dana nach Gewohnheit", "Neueste Einträge",
+		"Alle Einträge mit Dana", "Priorität hinzufügen", "Archivieren blendet Dana im Eintragsformular aus und behält jeden Eintrag.")
+	wantNone(t, de, "the German boss page", english...)
+	list := f.ann.get("/bosses")
+	wantBody(t, list, "<title>Führungskräfte · leadup</title>", "<h1>Führungskräfte</h1>", "Führungskraft hinzufügen",
+		"Optional, zum Beispiel VP Engineering.")
+	wantNone(t, list, "the German bosses page", listEnglish...)
+
+	speak(t, f.app, "ann@example.com", "fr")
+	fr := f.ann.get("/bosses/" + f.dana)
+	wantBody(t, fr, "Ce qui compte pour Dana", "Préparer le prochain tête-à-tête")
+	wantNone(t, fr, "the French boss page", english...)
+}
