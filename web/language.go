@@ -105,10 +105,10 @@ func practiceLabel(ctx context.Context, key string) string {
 	return practice(ctx, key).Label
 }
 
-// titled is p with the catalog's message id as its title, in the reader's
-// language.
-func titled(ctx context.Context, p Page, id string) Page {
-	p.Title = t(ctx, id)
+// titled is p with the catalog's message id, filled from data, as its
+// title, in the reader's language.
+func titled(ctx context.Context, p Page, id string, data ...any) Page {
+	p.Title = t(ctx, id, data...)
 	return p
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
@@ -100,22 +101,20 @@ func NewChart(trend []journal.TrendWeek) Chart {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// onTimeText describes an on-time rate: "2 of 3 kept on time (67%)".
-func onTimeText(o journal.OnTime) string {
+// onTimeText describes an on-time rate in the reader's language: "2 of 3
+// kept on time (67%)".
+func onTimeText(ctx context.Context, o journal.OnTime) string {
 	rate, ok := o.Rate()
 	if !ok {
-		return "nothing was due"
+		return t(ctx, "week.nothing_due")
 	}
-	return fmt.Sprintf("%d of %d kept on time (%.0f%%)", o.Kept, o.Due, rate*100)
+	return t(ctx, "week.kept_on_time", map[string]any{"Kept": o.Kept, "Due": o.Due, "Percent": fmt.Sprintf("%.0f", rate*100)})
 }
 
-func streakText(s *journal.WeekSummary) string {
-	switch {
-	case s.StreakCapped:
-		return fmt.Sprintf("%d+ weeks in a row with an entry", journal.MaxStreak)
-	case s.Streak == 1:
-		return "1 week with an entry"
-	default:
-		return fmt.Sprintf("%d weeks in a row with an entry", s.Streak)
+// streakText is the run of weeks with an entry, in the reader's language.
+func streakText(ctx context.Context, s *journal.WeekSummary) string {
+	if s.StreakCapped {
+		return loc(ctx).N("week.streak_capped", journal.MaxStreak)
 	}
+	return loc(ctx).N("week.streak", s.Streak)
 }
