@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"strconv"
 	"time"
 
@@ -9,30 +10,38 @@ import (
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }
 
-func kindLabel(k string) string     { return journal.OptionLabel(journal.Kinds, k) }
+// kindLabel names an entry's kind in the reader's language.
+func kindLabel(ctx context.Context, k string) string {
+	return optionLabel(ctx, "entry.kind_", journal.Kinds, k)
+}
+
 func relationLabel(r string) string { return journal.OptionLabel(journal.Relations, r) }
-func ownerLabel(o string) string {
+
+// ownerLabel says who owes a follow-up, in the reader's language.
+func ownerLabel(ctx context.Context, o string) string {
 	if o == "boss" {
-		return "Boss owes"
+		return t(ctx, "followup.boss_owes")
 	}
-	return "I owe"
+	return t(ctx, "followup.i_owe")
 }
 
 // longDate writes 2026-11-27 as "Fri 27 Nov 2026", as pages do.
 func longDate(s string) string { return journal.FormatDate(s, journal.DayYearLayout) }
 
-func dueText(f *journal.FollowUp, today string) string {
+// dueText says when a follow-up is or was due, in the reader's language
+// (its dates stay English).
+func dueText(ctx context.Context, f *journal.FollowUp, today string) string {
 	switch {
 	case f.DoneAt != nil:
-		return "done " + longDate(f.DoneOn)
+		return t(ctx, "followup.done_on", map[string]string{"Date": longDate(f.DoneOn)})
 	case f.DueOn == "":
-		return "no due date"
+		return t(ctx, "followup.no_due")
 	case f.Overdue(today):
-		return "overdue since " + longDate(f.DueOn)
+		return t(ctx, "followup.overdue_since", map[string]string{"Date": longDate(f.DueOn)})
 	case f.DueOn == today:
-		return "due today"
+		return t(ctx, "followup.due_today")
 	default:
-		return "due " + longDate(f.DueOn)
+		return t(ctx, "followup.due_on", map[string]string{"Date": longDate(f.DueOn)})
 	}
 }
 

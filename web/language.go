@@ -124,3 +124,31 @@ func text(id string, data ...any) templ.Component {
 		return err
 	})
 }
+
+// n returns the catalog's message id in the plural form the reader's
+// language gives count; the message reads count as {{.Count}}.
+func n(ctx context.Context, id string, count int, data ...map[string]any) string {
+	return loc(ctx).N(id, count, data...)
+}
+
+// options are opts with their labels in the reader's language: the
+// catalog's message prefix + value.
+func options(ctx context.Context, prefix string, opts []journal.Option) []journal.Option {
+	out := make([]journal.Option, len(opts))
+	for i, o := range opts {
+		out[i] = journal.Option{Value: o.Value, Label: t(ctx, prefix+o.Value)}
+	}
+	return out
+}
+
+// optionLabel names value, one of opts, in the reader's language; a value
+// not among them is shown as it is.
+func optionLabel(ctx context.Context, prefix string, opts []journal.Option, value string) string {
+	for _, o := range opts {
+		if o.Value == value {
+			return t(ctx, prefix+value)
+		}
+	}
+	return value
+
+}
