@@ -74,3 +74,51 @@ func TestFollowUpPagesInGerman(t *testing.T) {
 		wantNoEnglish(t, "German "+p, r, english[p]...)
 	}
 }
+
+// TestEntryPagesInGerman: the capture form, an entry's page, the entries
+// list and the delete page are in the user's language, practice names
+// included: English as it was, German once the user chooses German.
+func TestEntryPagesInGerman(t *testing.T) {
+	f := newWeekFixture(t)
+	e := fmtAny(f.app.scalar("SELECT min(id) FROM entries"))
+	pages := []string{"/entries/new", "/entries/" + e, "/entries", "/entries?q=zzzzqq", "/entries/" + e + "/delete"}
+	english := map[string][]string{
+		"/entries/new": {"<legend>Practices it showed</legend>", "<summary>What each practice means</summary>",
+			`<label for="kind">Kind</label>`, `<option value="other">Other</option>`,
+			`Notes <span class="muted">(Markdown, optional)</span>`, "<label for=\"boss_id\">With</label>"},
+		"/entries/" + e: {">← All entries</a>", "<h3>Add a follow-up</h3>", ">Add follow-up</button>", ">Delete…</button>",
+			`<option value="boss">My boss</option>`},
+		"/entries":                  {"<h1>Entries</h1>", ">New entry</a>", "<label for=\"q\">Search</label>", "Any practice", "7 entries"},
+		"/entries?q=zzzzqq":         {"0 entries", "No entries match. <a href=\"/entries/new\">Log an interaction</a>."},
+		"/entries/" + e + "/delete": {"<h1>Delete this entry?</h1>", "will be gone for good.", ">Delete entry</button>"},
+	}
+	german := map[string][]string{
+		"/entries/new": {"<legend>Gezeigte Praktiken</legend>", "<summary>Was jede Praktik bedeutet</summary>",
+			`<label for="kind">Art</label>`, `<option value="other">Sonstiges</option>`,
+			`Notizen <span class="muted">(Markdown, optional)</span>`, "<label for=\"boss_id\">Mit</label>"},
+		"/entries/" + e: {">← Alle Einträge</a>", "<h3>Zusage ergänzen</h3>", ">Zusage ergänzen</button>", ">Löschen…</button>",
+			`<option value="boss">Meine Führungskraft</option>`},
+		"/entries":                  {"<h1>Einträge</h1>", ">Neuer Eintrag</a>", "<label for=\"q\">Suche</label>", "Jede Praktik", "7 Einträge"},
+		"/entries?q=zzzzqq":         {"0 Einträge", "Keine passenden Einträge. <a href=\"/entries/new\">Gespräch festhalten</a>."},
+		"/entries/" + e + "/delete": {"<h1>Diesen Eintrag löschen?</h1>", "endgültig weg.", ">Eintrag löschen</button>"},
+	}
+	open := func(p string) *response {
+		if strings.HasSuffix(p, "/delete") {
+			return f.ann.post(p, url.Values{})
+		}
+		return f.ann.get(p)
+	}
+	for _, p := range pages {
+		r := open(p)
+		wantStatus(t, r, http.StatusOK)
+		wantBody(t, r, english[p]...)
+	}
+
+	f.ann.switchLanguage("Ann", "de")
+	for _, p := range pages {
+		r := open(p)
+		wantStatus(t, r, http.StatusOK)
+		wantBody(t, r, append([]string{`<html lang="de">`}, german[p]...)...)
+		wantNoEnglish(t, "German "+p, r, english[p]...)
+	}
+}
