@@ -13,6 +13,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -36,7 +38,21 @@ type Catalog struct {
 	matcher  language.Matcher
 	fallback language.Tag
 	said     map[string]string // English text → id, of the messages under saidPrefix
+
+	// Made once at Load, for every request to share: the tags as Tags
+	// writes them, each language's localizer, the language switch, and
+	// the Accept-Language headers already matched.
+	tagNames   []string
+	localizers map[string]*Localizer
+	languages  []Language
+	matched    sync.Map // Accept-Language header → tag; see Match
+	nMatched   atomic.Int32
 }
+
+// maxMatched bounds the Accept-Language headers Match remembers: browsers
+// send few distinct ones, and a client sending many new ones must not
+// grow memory.
+const maxMatched = 256
 
 // saidPrefix marks the messages whose English text the Go code writes
 // (validation messages, notices): Said finds them by that text.
@@ -80,6 +96,14 @@ func Load(defaultLang string) (*Catalog, error) {
 	i := slices.Index(c.tags, def)
 	c.tags = append([]language.Tag{def}, slices.Delete(c.tags, i, i+1)...)
 	c.matcher = language.NewMatcher(c.tags)
+	c.tagNames = c.Tags()
+	c.localizers = make(map[string]*Localizer, len(c.tags))
+	for _, t := range c.tags {
+		c.localizers[t.String()] = c.newLocalizer(t)
+	}
+	for _, tag := range c.tagNames {
+		c.languages = append(c.languages, Language{Tag: tag, Name: c.localizers[tag].T(NameID)})
+	}
 	return c, nil
 }
 
@@ -131,12 +155,24 @@ func (c *Catalog) Default() string { return c.fallback.String() }
 // Has reports whether tag is one of the catalog's languages, written as
 // Tags writes it.
 func (c *Catalog) Has(tag string) bool {
-	return slices.Contains(c.Tags(), tag)
+	return slices.Contains(c.tagNames, tag)
 }
 
 // Match returns the catalog's language that best fits an Accept-Language
 // header, or the default language when none fits.
 func (c *Catalog) Match(acceptLanguage string) string {
+	if tag, ok := c.matched.Load(acceptLanguage); ok {
+		return tag.(string)
+	}
+	tag := c.match(acceptLanguage)
+	if c.nMatched.Load() < maxMatched && c.nMatched.Add(1) <= maxMatched {
+		c.matched.Store(acceptLanguage, tag)
+	}
+	return tag
+}
+
+// match is Match without the memory of headers already matched.
+func (c *Catalog) match(acceptLanguage string) string {
 	wanted, _, err := language.ParseAcceptLanguage(acceptLanguage)
 	if err != nil || len(wanted) == 0 {
 		return c.fallback.String()
@@ -154,22 +190,25 @@ type Language struct {
 	Name string // in its own language: "Deutsch"
 }
 
-// Languages lists the catalog's languages, each named in itself.
-func (c *Catalog) Languages() []Language {
-	var out []Language
-	for _, tag := range c.Tags() {
-		out = append(out, Language{Tag: tag, Name: c.Localizer(tag).T(NameID)})
-	}
-	return out
-}
+// Languages lists the catalog's languages, each named in itself. The
+// list is shared by every caller: read it, do not change it.
+func (c *Catalog) Languages() []Language { return c.languages }
 
 // Localizer returns the messages of one language: tag if the catalog has
-// it, else the default language.
+// it, else the default language. A Localizer holds no state of its own,
+// so each language's one is made at Load and shared.
 func (c *Catalog) Localizer(tag string) *Localizer {
+	if l, ok := c.localizers[tag]; ok {
+		return l
+	}
 	t, ok := c.exact(tag)
 	if !ok {
 		t = c.fallback
 	}
+	return c.localizers[t.String()]
+}
+
+func (c *Catalog) newLocalizer(t language.Tag) *Localizer {
 	return &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said}
 }
 

@@ -235,3 +235,37 @@ func TestSaidIsWhatTheCodeWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestLookupsAllocateNothing: what every page request asks of the
+// catalog (is this a language, which one fits the browser, its messages,
+// the language switch) is made once at Load and shared, and still gives
+// the same answers the second time.
+func TestRequestLookupsAllocateNothing(t *testing.T) {
+	c := MustLoad("en")
+	const header = "de-DE,de;q=0.9,en;q=0.8"
+	c.Match(header) // remembered from now on
+	lookups := map[string]func(){
+		"Has":       func() { c.Has("de") },
+		"Match":     func() { c.Match(header) },
+		"Localizer": func() { c.Localizer("de") },
+		"Languages": func() { c.Languages() },
+	}
+	for name, f := range lookups {
+		if n := testing.AllocsPerRun(100, f); n != 0 {
+			t.Errorf("%s allocates %.0f times per call, want 0", name, n)
+		}
+	}
+	if got := c.Match(header); got != "de" {
+		t.Errorf("Match(%q) the second time = %q, want de", header, got)
+	}
+	if got := c.Localizer("DE").Tag(); got != "de" {
+		t.Errorf("Localizer(DE) = %s, want de", got)
+	}
+	var names []string
+	for _, l := range c.Languages() {
+		names = append(names, l.Tag+"="+l.Name)
+	}
+	if want := "en=English de=Deutsch es=Español fr=Français"; strings.Join(names, " ") != want {
+		t.Errorf("Languages() = %v, want %s", names, want)
+	}
+}

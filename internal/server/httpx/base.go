@@ -34,6 +34,8 @@ type Base struct {
 
 	diskFullLog throttledLog // see DiskFull
 	csp         string       // the Content-Security-Policy; see SecurityHeaders
+
+	securityHeaders []headerField // made from csp once; see SecurityHeaders
 }
 
 // NewBase returns the shared part of every front end. secret is the
@@ -46,6 +48,7 @@ func NewBase(log *slog.Logger, cfg Config, secret []byte) *Base {
 	if cfg.ProviderOrigin != "" {
 		b.csp += " " + cfg.ProviderOrigin
 	}
+	b.securityHeaders = securityHeaders(b.csp)
 	return b
 }
 

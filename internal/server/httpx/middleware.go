@@ -23,22 +23,48 @@ const contentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri '
 func (s *Base) SecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", s.csp)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-		// Every answer is someone's own journal, a feed, an export or a
-		// door to them: none belongs in a search index.
-		h.Set("X-Robots-Tag", "noindex")
+		for _, f := range s.securityHeaders {
+			h[f.name] = f.value
+		}
 		next.ServeHTTP(w, r)
 	})
 }
 
+// headerField is one header and its value, for a header every answer
+// carries: the value's slice is shared by every answer, at full capacity
+// so that an Add to it copies first, and nobody writes into it.
+type headerField struct {
+	name  string // canonical, as http.Header keys it
+	value []string
+}
+
+// securityHeaders are the fields SecurityHeaders sets, made once. csp
+// is the Content-Security-Policy (see NewBase).
+func securityHeaders(csp string) []headerField {
+	fields := []headerField{
+		{"Content-Security-Policy", []string{csp}},
+		{"X-Content-Type-Options", []string{"nosniff"}},
+		{"Referrer-Policy", []string{"same-origin"}},
+		{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+		{"Permissions-Policy", []string{"camera=(), microphone=(), geolocation=(), interest-cohort=()"}},
+		// Every answer is someone's own journal, a feed, an export or a
+		// door to them: none belongs in a search index.
+		{"X-Robots-Tag", []string{"noindex"}},
+	}
+	for i, f := range fields {
+		fields[i].name = http.CanonicalHeaderKey(f.name)
+		fields[i].value = f.value[:1:1]
+	}
+	return fields
+}
+
+// noStore is NoStore's header value, shared as securityHeaders' are.
+var noStore = []string{"no-store"}
+
 // NoStore keeps pages, which may show a user's notes, out of every cache.
 func NoStore(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
+		w.Header()["Cache-Control"] = noStore[:1:1]
 		next.ServeHTTP(w, r)
 	})
 }
