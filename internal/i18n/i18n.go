@@ -54,6 +54,12 @@ type Catalog struct {
 // grow memory.
 const maxMatched = 256
 
+// maxMatchedLen bounds the length of a header Match remembers: a
+// browser's is well under it, and 256 headers of a megabyte each (what
+// net/http lets a client send) would be a quarter of a gigabyte kept for
+// good.
+const maxMatchedLen = 256
+
 // saidPrefix marks the messages whose English text the Go code writes
 // (validation messages, notices): Said finds them by that text.
 const saidPrefix = "said."
@@ -165,7 +171,7 @@ func (c *Catalog) Match(acceptLanguage string) string {
 		return tag.(string)
 	}
 	tag := c.match(acceptLanguage)
-	if c.nMatched.Load() < maxMatched && c.nMatched.Add(1) <= maxMatched {
+	if len(acceptLanguage) <= maxMatchedLen && c.nMatched.Load() < maxMatched && c.nMatched.Add(1) <= maxMatched {
 		c.matched.Store(acceptLanguage, tag)
 	}
 	return tag

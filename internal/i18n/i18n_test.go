@@ -269,3 +269,26 @@ func TestRequestLookupsAllocateNothing(t *testing.T) {
 		t.Errorf("Languages() = %v, want %s", names, want)
 	}
 }
+
+// TestMatchRemembersOnlyShortHeaders: a client sending long, distinct
+// Accept-Language headers gets them matched but not kept, so it cannot
+// make the server hold its headers.
+func TestMatchRemembersOnlyShortHeaders(t *testing.T) {
+	c, err := Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := "de-DE," + strings.Repeat("x-private;q=0.1,", 100)
+	if got := c.Match(long); got != "de" {
+		t.Errorf("Match(long header) = %q, want de", got)
+	}
+	if _, kept := c.matched.Load(long); kept {
+		t.Errorf("Match kept a %d-byte header", len(long))
+	}
+	if got := c.Match("fr-CA,fr;q=0.9"); got != "fr" {
+		t.Errorf("Match(fr-CA) = %q, want fr", got)
+	}
+	if _, kept := c.matched.Load("fr-CA,fr;q=0.9"); !kept {
+		t.Error("Match did not keep a browser's short header")
+	}
+}
