@@ -27,7 +27,7 @@ func (s Signer) Seal(purpose string, plaintext []byte, bound ...string) string {
 // anything else: another purpose, another bound, another key, a changed
 // or truncated text.
 func (s Signer) Open(sealed, purpose string, bound ...string) (plaintext []byte, ok bool) {
-	b, err := base64.RawURLEncoding.DecodeString(sealed)
+	b, err := strictBase64.DecodeString(sealed)
 	aead := s.aead(purpose)
 	if err != nil || len(b) < aead.NonceSize()+aead.Overhead() {
 		return nil, false

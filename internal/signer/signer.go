@@ -21,9 +21,11 @@ func (s Signer) Sign(purpose string, parts ...string) string {
 	return base64.RawURLEncoding.EncodeToString(s.mac(purpose, parts))
 }
 
-// Verify reports whether tag is the tag of parts for purpose, in constant time.
+// Verify reports whether tag is the tag of parts for purpose, in constant
+// time. Only the one spelling Sign writes is accepted: strict decoding
+// refuses a last character whose unused bits were changed.
 func (s Signer) Verify(tag, purpose string, parts ...string) bool {
-	got, err := base64.RawURLEncoding.DecodeString(tag)
+	got, err := strictBase64.DecodeString(tag)
 	if err != nil {
 		return false
 	}
@@ -43,3 +45,7 @@ func (s Signer) mac(purpose string, parts []string) []byte {
 	}
 	return m.Sum(nil)
 }
+
+// strictBase64 decodes unpadded URL-safe base64 in its one canonical
+// spelling.
+var strictBase64 = base64.RawURLEncoding.Strict()

@@ -1,6 +1,10 @@
 package signer
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestSignVerify(t *testing.T) {
 	s := New([]byte("0123456789abcdef0123456789abcdef"))
@@ -28,5 +32,26 @@ func TestSignVerify(t *testing.T) {
 				t.Errorf("Verify = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestVerifyRefusesAnotherSpelling: a tag is 32 bytes, 43 base64
+// characters whose last carries two unused bits. A lenient decoder reads
+// a last character with those bits changed as the same tag, so a forged
+// spelling of a real tag would pass; only Sign's own spelling may.
+func TestVerifyRefusesAnotherSpelling(t *testing.T) {
+	s := New([]byte("a secret of the server, long enough"))
+	for i := range 64 {
+		part := fmt.Sprint("user ", i)
+		tag := s.Sign("form", part)
+		if !s.Verify(tag, "form", part) {
+			t.Fatal("the tag Sign wrote does not verify")
+		}
+		const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+		last := strings.IndexByte(alphabet, tag[len(tag)-1])
+		other := tag[:len(tag)-1] + string(alphabet[last^1]) // flips an unused bit
+		if s.Verify(other, "form", part) {
+			t.Fatalf("%q verified as well as %q", other, tag)
+		}
 	}
 }
