@@ -46,10 +46,12 @@ type DB struct {
 	health *sql.DB // one read connection of its own, so Ping answers while the pool is busy
 	path   string
 
-	secret []byte // see Secret
-	stmts  stmtCache
-	view   *sql.Tx // inside View: the read transaction every read joins
-	update *sql.Tx // inside Update: the write transaction every write joins
+	secret []byte    // see Secret
+	stmts  stmtCache // the writer's, see stmt.go
+	// readStmts are the read pool's; see hotReads.
+	readStmts stmtCache
+	view      *sql.Tx // inside View: the read transaction every read joins
+	update    *sql.Tx // inside Update: the write transaction every write joins
 
 	// ReadHook, when set, is called with the request's context each time
 	// the store opens a read snapshot; see view.go. Set it before the

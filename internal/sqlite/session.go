@@ -23,12 +23,13 @@ func (db *DB) CreateSession(ctx context.Context, s journal.Session) error {
 	})
 }
 
+const findSessionSQL = "SELECT token_hash, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?"
+
 // FindSession returns the session with the given token hash.
 func (db *DB) FindSession(ctx context.Context, tokenHash []byte) (*journal.Session, error) {
 	var s journal.Session
 	var created, seen, expires int64
-	err := db.reader().QueryRowContext(ctx,
-		"SELECT token_hash, user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?", tokenHash).
+	err := db.reader().QueryRowContext(ctx, findSessionSQL, tokenHash).
 		Scan(&s.TokenHash, &s.UserID, &created, &seen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, journal.Errorf(journal.ENOTFOUND, "No such session.")

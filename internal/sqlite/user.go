@@ -48,10 +48,15 @@ func (db *DB) CreateUser(ctx context.Context, s journal.Signup, passwordHash str
 	return u, nil
 }
 
+const (
+	countUsersSQL   = "SELECT count(*) FROM users"
+	findUserByIDSQL = "SELECT " + userColumns + " FROM users WHERE id = ?"
+)
+
 // CountUsers returns how many accounts exist.
 func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	if err := db.reader().QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
+	if err := db.reader().QueryRowContext(ctx, countUsersSQL).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count users: %w", err)
 	}
 	return n, nil
@@ -59,7 +64,7 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 
 // FindUserByID returns the account with the given id.
 func (db *DB) FindUserByID(ctx context.Context, id int64) (*journal.User, error) {
-	return scanUser(db.reader().QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", id))
+	return scanUser(db.reader().QueryRowContext(ctx, findUserByIDSQL, id))
 }
 
 // FindUserByEmail returns the account with the given email, in any case.

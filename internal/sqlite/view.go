@@ -18,10 +18,7 @@ func (db *DB) reader() reads {
 	if db.view != nil {
 		return db.view
 	}
-	if db.ReadHook != nil {
-		return hookedReads{db.read, db.ReadHook}
-	}
-	return db.read
+	return poolReads{db}
 }
 
 // A read snapshot is what one read sees of the file: a read transaction
@@ -31,20 +28,25 @@ func (db *DB) reader() reads {
 // the rule (see internal/core) — through every path the store reads by.
 // Reads that join View's transaction open none.
 
-// hookedReads runs reads on the pool, telling the hook of each.
-type hookedReads struct {
-	pool *sql.DB
-	hook func(context.Context)
+// poolReads runs reads on the pool, each its own snapshot: a hot read
+// through its prepared statement, any other prepared now. It holds only
+// the DB, so making one allocates nothing.
+type poolReads struct{ db *DB }
+
+func (p poolReads) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	p.db.snapshot(ctx)
+	if s, ok := p.db.readStmts[query]; ok {
+		return s.QueryContext(ctx, args...)
+	}
+	return p.db.read.QueryContext(ctx, query, args...)
 }
 
-func (h hookedReads) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	h.hook(ctx)
-	return h.pool.QueryContext(ctx, query, args...)
-}
-
-func (h hookedReads) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	h.hook(ctx)
-	return h.pool.QueryRowContext(ctx, query, args...)
+func (p poolReads) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	p.db.snapshot(ctx)
+	if s, ok := p.db.readStmts[query]; ok {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return p.db.read.QueryRowContext(ctx, query, args...)
 }
 
 // snapshot tells the hook, if any, of a read transaction about to begin.
