@@ -75,8 +75,7 @@ func (s *Handler) HandleReview(w http.ResponseWriter, r *http.Request) {
 	}
 	v.R = rev
 	v.Quick = web.NewReviewLinks(journal.QuickPeriods(today), f)
-	v.Chart = web.NewMonthChart(rev.Months)
-	v.PeriodText = journal.DateRange(f.From, f.To)
+	v.Chart = web.NewMonthChart(r.Context(), rev.Months)
 	v.Query = reviewQuery(f)
 	s.Render(w, r, status, web.ReviewPage(s.Page(r, "Review", "review"), v))
 }

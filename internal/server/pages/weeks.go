@@ -100,7 +100,6 @@ func (s *Handler) renderWeek(w http.ResponseWriter, r *http.Request, sum *journa
 	wk := sum.Week
 	v := web.WeekView{
 		S:         sum,
-		Range:     journal.DateRange(wk.Start, wk.End),
 		PrevURL:   "/weeks/" + wk.Add(-1).String(),
 		IsCurrent: wk.Contains(today),
 		Days:      web.GroupByDay(sum.Entries),
