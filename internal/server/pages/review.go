@@ -86,7 +86,7 @@ func (s *Handler) HandleReviewMarkdown(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := "leadup-review-" + rev.Filter.From + "-to-" + rev.Filter.To + ".md"
-	writeMarkdown(w, r, name, report.ReviewDraft(rev, s.publicURL(r), httpx.UserFrom(r.Context()).DisplayName))
+	writeMarkdown(w, r, name, report.ReviewDraft(s.Localizer(r), rev, s.publicURL(r), httpx.UserFrom(r.Context()).DisplayName))
 }
 
 func (s *Handler) HandleReviewJSON(w http.ResponseWriter, r *http.Request) {

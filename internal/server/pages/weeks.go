@@ -93,7 +93,7 @@ func (s *Handler) HandleWeekMarkdown(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	writeMarkdown(w, r, "leadup-update-"+sum.Week.String()+".md", report.WeeklyUpdate(upd))
+	writeMarkdown(w, r, "leadup-update-"+sum.Week.String()+".md", report.WeeklyUpdate(s.Localizer(r), upd))
 }
 
 func (s *Handler) renderWeek(w http.ResponseWriter, r *http.Request, sum *journal.WeekSummary, today string) {
