@@ -126,3 +126,19 @@ func TestParsePatternQuotes(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDate measures one date as a page writes it, in German.
+func BenchmarkDate(b *testing.B) {
+	l := MustLoad("en").Localizer("de")
+	for b.Loop() {
+		_ = l.Date("2026-11-27", DayMonthYear)
+	}
+}
+
+// BenchmarkDateRange measures a week's heading, in German.
+func BenchmarkDateRange(b *testing.B) {
+	l := MustLoad("en").Localizer("de")
+	for b.Loop() {
+		_ = l.DateRange("2026-11-30", "2026-12-06")
+	}
+}
