@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -15,8 +16,8 @@ func ManualFormOf(m journal.Manual) Form {
 }
 
 // driftText is "2 in 4 weeks · 5 in 12 weeks (40% of entries)".
-func driftText(d journal.Drift) string {
-	return fmt.Sprintf("%d in 4 weeks · %d in 12 weeks (%.0f%% of entries)", d.Short, d.Long, d.Share*100)
+func driftText(ctx context.Context, d journal.Drift) string {
+	return fmt.Sprintf("%d in 4 weeks · %d in 12 weeks (%s of entries)", d.Short, d.Long, percent(ctx, d.Share))
 }
 
 // sinceText says how long a priority has waited.

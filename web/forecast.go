@@ -1,7 +1,7 @@
 package web
 
 import (
-	"strconv"
+	"context"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -23,22 +23,22 @@ func forecastsLine(s journal.ForecastStats) string {
 }
 
 // warningLine and raiseLine put the two medians in words.
-func warningLine(n journal.NoSurprises) string {
+func warningLine(ctx context.Context, n journal.NoSurprises) string {
 	if n.Forecasts == 0 {
 		return "Warning given: no forecast raised this week."
 	}
-	return "Warning given: " + n.Measure() + days(n.WarningDays) + " between raising a forecast and the day it landed (" + forecastCount(n.Forecasts) + ")."
+	return "Warning given: " + n.Measure() + days(ctx, n.WarningDays) + " between raising a forecast and the day it landed (" + forecastCount(n.Forecasts) + ")."
 }
 
-func raiseLine(n journal.NoSurprises) string {
+func raiseLine(ctx context.Context, n journal.NoSurprises) string {
 	if n.Forecasts == 0 {
 		return "Time to raise: no forecast raised this week."
 	}
-	return "Time to raise: " + n.Measure() + days(n.RaiseDays) + " between noticing a problem and raising it (" + forecastCount(n.Forecasts) + ")."
+	return "Time to raise: " + n.Measure() + days(ctx, n.RaiseDays) + " between noticing a problem and raising it (" + forecastCount(n.Forecasts) + ")."
 }
 
-func days(d float64) string {
-	s := strconv.FormatFloat(d, 'f', -1, 64)
+func days(ctx context.Context, d float64) string {
+	s := loc(ctx).Decimal(d, -1)
 	if d == 1 {
 		return s + " day"
 	}

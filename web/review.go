@@ -1,22 +1,22 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 )
 
 // ReviewView is the review composer's page.
 type ReviewView struct {
-	R          *journal.Review
-	Quick      []ReviewLink
-	Chart      Chart
-	Query      string // the page's own query, for the .md and .json links
-	PeriodText string // "1 May 2026 to 31 October 2026"
-	Error      string // a bad period, shown beside the form
-	From, To   string // as typed
+	R        *journal.Review
+	Quick    []ReviewLink
+	Chart    Chart
+	Query    string // the page's own query, for the .md and .json links
+	Error    string // a bad period, shown beside the form
+	From, To string // as typed
 }
 
 // ReviewLink is one quick period link.
@@ -40,7 +40,7 @@ func NewReviewLinks(periods []journal.Period, f journal.ReviewFilter) []ReviewLi
 
 // NewMonthChart lays out months as stacked bars, like the week's trend.
 // With many months only some carry a label, so they never overlap.
-func NewMonthChart(months []journal.MonthCount) Chart {
+func NewMonthChart(ctx context.Context, months []journal.MonthCount) Chart {
 	trend := make([]journal.TrendWeek, len(months))
 	for i, m := range months {
 		trend[i] = journal.TrendWeek{Practices: m.Practices, Total: m.Total}
@@ -50,32 +50,23 @@ func NewMonthChart(months []journal.MonthCount) Chart {
 	for i := range c.Bars {
 		c.Bars[i].Label = ""
 		if i%every == 0 {
-			c.Bars[i].Label = monthLabel(months[i].Month, len(months) > 12 || months[0].Month[:4] != months[len(months)-1].Month[:4])
+			c.Bars[i].Label = monthLabel(ctx, months[i].Month, len(months) > 12 || months[0].Month[:4] != months[len(months)-1].Month[:4])
 		}
 	}
 	return c
 }
 
-// monthLabel is "May", or "May 26" when the chart spans years.
-func monthLabel(m string, withYear bool) string {
-	t, err := time.Parse("2006-01", m)
-	if err != nil {
-		return m
-	}
+// monthLabel is "May", or "May 26" when the chart spans years, in the
+// reader's language.
+func monthLabel(ctx context.Context, m string, withYear bool) string {
 	if withYear {
-		return t.Format("Jan 06")
+		return loc(ctx).Month(m, i18n.ShortMonthYY)
 	}
-	return t.Format("Jan")
+	return loc(ctx).Month(m, i18n.ShortMonth)
 }
 
-// monthName is "May 2026".
-func monthName(m string) string {
-	t, err := time.Parse("2006-01", m)
-	if err != nil {
-		return m
-	}
-	return t.Format("January 2006")
-}
+// monthName is "May 2026", in the reader's language.
+func monthName(ctx context.Context, m string) string { return loc(ctx).Month(m, i18n.MonthYear) }
 
 // evidenceWhy says why an entry is strong evidence, or "".
 func evidenceWhy(ev journal.Evidence) string {
@@ -98,19 +89,20 @@ func evidenceWhy(ev journal.Evidence) string {
 }
 
 // rateText is "67% on time", or "" when nothing was due.
-func rateText(c journal.PromiseCounts) string {
+func rateText(ctx context.Context, c journal.PromiseCounts) string {
 	if r, ok := c.Rate(); ok {
-		return fmt.Sprintf("%.0f%%", r*100)
+		return percent(ctx, r)
 	}
 	return "–"
 }
 
 // periodLine is "1 Aug – 30 Nov 2026, with Dana only."
-func periodLine(v ReviewView) string {
+func periodLine(ctx context.Context, v ReviewView) string {
+	period := dateRange(ctx, v.R.Filter.From, v.R.Filter.To)
 	if v.R.BossName != "" {
-		return v.PeriodText + ", with " + v.R.BossName + " only."
+		return period + ", with " + v.R.BossName + " only."
 	}
-	return v.PeriodText + ", every boss."
+	return period + ", every boss."
 }
 
 func countText(n int, one, many string) string {

@@ -11,7 +11,6 @@ import (
 // WeekView is the weekly practice summary page.
 type WeekView struct {
 	S         *journal.WeekSummary
-	Range     string // "23–29 Nov 2026"
 	PrevURL   string
 	NextURL   string // "" for the current week
 	IsCurrent bool
@@ -108,7 +107,7 @@ func onTimeText(ctx context.Context, o journal.OnTime) string {
 	if !ok {
 		return t(ctx, "week.nothing_due")
 	}
-	return t(ctx, "week.kept_on_time", map[string]any{"Kept": o.Kept, "Due": o.Due, "Percent": fmt.Sprintf("%.0f", rate*100)})
+	return t(ctx, "week.kept_on_time", map[string]any{"Kept": o.Kept, "Due": o.Due, "Percent": percent(ctx, rate)})
 }
 
 // streakText is the run of weeks with an entry, in the reader's language.

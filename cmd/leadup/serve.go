@@ -84,7 +84,7 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 
 	uc := core.New(db)
 	if cfg.SMTP.Host != "" {
-		if scfg.Reminders, err = remind.New(uc, cfg.SMTP.mailer(), cfg.BaseURL, log); err != nil {
+		if scfg.Reminders, err = remind.New(uc, cfg.SMTP.mailer(), cfg.BaseURL, cfg.languages, log); err != nil {
 			return err
 		}
 	}

@@ -106,7 +106,7 @@ func runRemind(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		db.Now = func() time.Time { return t }
 	}
-	r, err := remind.New(core.New(db), cfg.SMTP.mailer(), cfg.BaseURL, cfg.logger(stderr))
+	r, err := remind.New(core.New(db), cfg.SMTP.mailer(), cfg.BaseURL, cfg.languages, cfg.logger(stderr))
 	if err != nil {
 		return err
 	}

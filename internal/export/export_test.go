@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/leadup/leadup/internal/golden"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 )
 
@@ -124,7 +125,7 @@ func TestCSVExport(t *testing.T) {
 func TestMarkdownExport(t *testing.T) {
 	u, _, _, _ := journalFixture()
 	var b bytes.Buffer
-	w, err := NewMarkdownWriter(&b, u, "2026-11-27")
+	w, err := NewMarkdownWriter(&b, u, "2026-11-27", i18n.MustLoad("en").Localizer("en"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -14,13 +15,15 @@ import (
 // per week. Entries must come newest first.
 type MarkdownWriter struct {
 	w          *bufio.Writer
+	l          *i18n.Localizer // the owner's language, for dates
 	priorities map[int64]string
 	week       string
 }
 
-// NewMarkdownWriter writes the title.
-func NewMarkdownWriter(w io.Writer, u *journal.User, today string) (*MarkdownWriter, error) {
-	mw := &MarkdownWriter{w: bufio.NewWriterSize(w, 64<<10), priorities: map[int64]string{}}
+// NewMarkdownWriter writes the title; l is the owner's language, which
+// dates are written in.
+func NewMarkdownWriter(w io.Writer, u *journal.User, today string, l *i18n.Localizer) (*MarkdownWriter, error) {
+	mw := &MarkdownWriter{w: bufio.NewWriterSize(w, 64<<10), l: l, priorities: map[int64]string{}}
 	_, err := fmt.Fprintf(mw.w, "# %s's leadup journal\n\nExported %s. Newest week first.\n", markdown.Text(u.DisplayName), today)
 	return mw, err
 }
@@ -39,10 +42,9 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 	w := mw.w
 	if wk := journal.WeekOfDate(e.OccurredOn); wk.String() != mw.week {
 		mw.week = wk.String()
-		fmt.Fprintf(w, "\n## Week %s (%s)\n", wk, journal.DateRange(wk.Start, wk.End))
+		fmt.Fprintf(w, "\n## Week %s (%s)\n", wk, mw.l.DateRange(wk.Start, wk.End))
 	}
-	d, _ := journal.ParseDate(e.OccurredOn)
-	fmt.Fprintf(w, "\n### %s: %s\n\n", d.Format("Mon 2 Jan 2006"), markdown.Text(e.Summary))
+	fmt.Fprintf(w, "\n### %s: %s\n\n", mw.l.Date(e.OccurredOn, i18n.DayMonthYear), markdown.Text(e.Summary))
 	var labels []string
 	for _, k := range e.Practices {
 		if p, ok := journal.FindPractice(k); ok {

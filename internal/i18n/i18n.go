@@ -215,14 +215,17 @@ func (c *Catalog) Localizer(tag string) *Localizer {
 }
 
 func (c *Catalog) newLocalizer(t language.Tag) *Localizer {
-	return &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said}
+	l := &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said}
+	l.locale = loadFormats(l)
+	return l
 }
 
 // Localizer gives one language's messages.
 type Localizer struct {
-	tag  string
-	l    *goi18n.Localizer
-	said map[string]string
+	tag    string
+	l      *goi18n.Localizer
+	said   map[string]string
+	locale *formats // its dates' and numbers' names and patterns
 }
 
 // Said returns a message the Go code wrote in English (a validation

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/sqlite"
 )
@@ -70,7 +71,7 @@ func BenchmarkIdlePass(b *testing.B) {
 			now := mustTime("2026-11-23T09:00:00Z")
 			db.Now = func() time.Time { return now }
 			seedUsers(b, db, n, now)
-			r, err := New(core.New(db), mailer.New(mailer.Config{Host: "127.0.0.1", Port: 1, TLS: mailer.TLSNone}), "https://example.com", slog.New(slog.NewTextHandler(io.Discard, nil)))
+			r, err := New(core.New(db), mailer.New(mailer.Config{Host: "127.0.0.1", Port: 1, TLS: mailer.TLSNone}), "https://example.com", i18n.MustLoad("en"), slog.New(slog.NewTextHandler(io.Discard, nil)))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -72,7 +72,7 @@ func (r *Runner) afterMeeting(s *journal.Schedule) letter {
 func (r *Runner) weeklyReview(d core.ReminderMail) letter {
 	sum, w := d.Week, d.Week.Week
 	m := letter{
-		Subject: "Your week in leading up: " + journal.DateRange(w.Start, w.End),
+		Subject: "Your week in leading up: " + r.langs.Localizer(d.User.Language).DateRange(w.Start, w.End),
 		Lines:   []string{fmt.Sprintf("This week you logged %d %s.", sum.Total, plural(sum.Total, "entry", "entries"))},
 		Action:  "Open the weekly review",
 		Link:    r.baseURL + "/weeks/" + w.String(),

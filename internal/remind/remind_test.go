@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/sqlite"
@@ -59,7 +60,7 @@ func (f *fixture) open() *sqlite.DB {
 
 func (f *fixture) runner(db *sqlite.DB) *Runner {
 	f.t.Helper()
-	r, err := New(core.New(db), mailer.New(f.relay.mailConfig()), f.base, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r, err := New(core.New(db), mailer.New(f.relay.mailConfig()), f.base, i18n.MustLoad("en"), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		f.t.Fatal(err)
 	}

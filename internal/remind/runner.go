@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/signer"
@@ -29,17 +30,20 @@ type Runner struct {
 	signer  signer.Signer
 	baseURL string // like https://example.com/leadup, no trailing slash
 	domain  string // for Message-IDs
-	log     *slog.Logger
+	// langs writes each owner's dates in their language.
+	langs *i18n.Catalog
+	log   *slog.Logger
 }
 
 // New returns a Runner over the use cases c. baseURL is the public URL
-// that links in mail use.
-func New(c *core.Core, send Sender, baseURL string, log *slog.Logger) (*Runner, error) {
+// that links in mail use; langs writes each owner's dates in their
+// language.
+func New(c *core.Core, send Sender, baseURL string, langs *i18n.Catalog, log *slog.Logger) (*Runner, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Host == "" {
 		return nil, fmt.Errorf("reminders need a base URL, got %q", baseURL)
 	}
-	return &Runner{core: c, send: send, signer: signer.New(c.Secret()), baseURL: trimSlash(baseURL), domain: u.Hostname(), log: log}, nil
+	return &Runner{core: c, send: send, signer: signer.New(c.Secret()), baseURL: trimSlash(baseURL), domain: u.Hostname(), langs: langs, log: log}, nil
 }
 
 // Stats counts what one pass did.

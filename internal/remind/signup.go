@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"time"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 )
 
@@ -45,7 +46,7 @@ func (r *Runner) SendSignupTaken(ctx context.Context, u *journal.User) error {
 		Subject:  "Someone tried to sign up to leadup with your address",
 		Greeting: "Hello " + u.DisplayName + ",",
 		Lines: []string{
-			"Someone tried to create a new leadup account with this address on " + now.In(u.Location()).Format("Monday 2 January 2006 at 15:04 MST") + ".",
+			"Someone tried to create a new leadup account with this address on " + r.langs.Localizer(u.Language).Time(now.In(u.Location()), i18n.FullStamp) + ".",
 			"You already have an account, so nothing was created and nothing about your account changed.",
 			"If it was you, sign in instead. If it was not, there is nothing to do.",
 		},

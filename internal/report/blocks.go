@@ -3,20 +3,21 @@ package report
 import (
 	"strings"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
 
 // decisionLines writes each open problem with its options and the one
 // recommended, as a list item with a nested list.
-func decisionLines(problems []*journal.Problem) []string {
+func decisionLines(l *i18n.Localizer, problems []*journal.Problem) []string {
 	return linesOf(problems, func(p *journal.Problem) string {
 		var details []string
 		for i, o := range p.Options {
 			details = append(details, "Option "+string(rune('1'+i))+": "+markdown.Text(o))
 		}
 		details = append(details, "I recommend: "+markdown.Text(p.Recommendation))
-		return nestedItem(p.Problem, "raised "+journal.FormatDate(p.OccurredOn, journal.DayLayout), details)
+		return nestedItem(p.Problem, "raised "+l.Date(p.OccurredOn, i18n.DayMonth), details)
 	})
 }
 
@@ -31,8 +32,8 @@ func nestedItem(head, note string, details []string) string {
 	return b.String()
 }
 
-func betLines(bets []*journal.Bet) []string {
+func betLines(l *i18n.Localizer, bets []*journal.Bet) []string {
 	return linesOf(bets, func(b *journal.Bet) string {
-		return markdown.Text(b.Bet) + " (placed " + journal.FormatDate(b.OccurredOn, journal.DayLayout) + ", review since " + journal.FormatDate(b.ReviewOn, journal.DayLayout) + ")"
+		return markdown.Text(b.Bet) + " (placed " + l.Date(b.OccurredOn, i18n.DayMonth) + ", review since " + l.Date(b.ReviewOn, i18n.DayMonth) + ")"
 	})
 }

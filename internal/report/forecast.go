@@ -3,13 +3,14 @@ package report
 import (
 	"strings"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
 
 // headsUpLines writes each open forecast for the weekly update: what may
 // go wrong, how likely, by when, the impact and what is prepared.
-func headsUpLines(forecasts []*journal.Forecast) []string {
+func headsUpLines(l *i18n.Localizer, forecasts []*journal.Forecast) []string {
 	return linesOf(forecasts, func(f *journal.Forecast) string {
 		var details []string
 		if f.Impact != "" {
@@ -17,14 +18,14 @@ func headsUpLines(forecasts []*journal.Forecast) []string {
 		}
 		details = append(details, "Prepared: "+markdown.Text(f.Prepared))
 		note := strings.ToLower(journal.OptionLabel(journal.Likelihoods, f.Likelihood)) +
-			" likelihood, expected by " + journal.FormatDate(f.ExpectedBy, journal.DayLayout)
+			" likelihood, expected by " + l.Date(f.ExpectedBy, i18n.DayMonth)
 		return nestedItem(f.Forecast, note, details)
 	})
 }
 
 // forecastDueLines writes the forecasts to close on a prep agenda.
-func forecastDueLines(forecasts []*journal.Forecast) []string {
+func forecastDueLines(l *i18n.Localizer, forecasts []*journal.Forecast) []string {
 	return linesOf(forecasts, func(f *journal.Forecast) string {
-		return markdown.Text(f.Forecast) + " (raised " + journal.FormatDate(f.OccurredOn, journal.DayLayout) + ", expected by " + journal.FormatDate(f.ExpectedBy, journal.DayLayout) + ")"
+		return markdown.Text(f.Forecast) + " (raised " + l.Date(f.OccurredOn, i18n.DayMonth) + ", expected by " + l.Date(f.ExpectedBy, i18n.DayMonth) + ")"
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -42,7 +43,7 @@ func prefersText(m journal.Manual) string {
 }
 
 // driftLines are the priorities flagged as drifting.
-func driftLines(p *core.Prep) []string {
+func driftLines(l *i18n.Localizer, p *core.Prep) []string {
 	if p.Evidence == nil {
 		return nil
 	}
@@ -50,15 +51,15 @@ func driftLines(p *core.Prep) []string {
 		if d.LastTouched == "" {
 			return markdown.Text(d.Text) + ": " + fmt.Sprintf("no entry in the %d weeks since it was noted", d.WeeksSince)
 		}
-		return markdown.Text(d.Text) + ": " + fmt.Sprintf("last touched %s, %d weeks ago", journal.FormatDate(d.LastTouched, journal.DayLayout), d.WeeksSince)
+		return markdown.Text(d.Text) + ": " + fmt.Sprintf("last touched %s, %d weeks ago", l.Date(d.LastTouched, i18n.DayMonth), d.WeeksSince)
 	})
 }
 
 // ledgerLines are this quarter's promises, both ways.
-func ledgerLines(p *core.Prep) []string {
+func ledgerLines(l *i18n.Localizer, p *core.Prep) []string {
 	if p.Evidence == nil || p.Evidence.Ledger.Total() == 0 {
 		return nil
 	}
-	l := p.Evidence.Ledger
-	return []string{promiseLine("Mine", l.Me), promiseLine(markdown.Text(p.Boss.Name)+"'s", l.Boss)}
+	led := p.Evidence.Ledger
+	return []string{promiseLine(l, "Mine", led.Me), promiseLine(l, markdown.Text(p.Boss.Name)+"'s", led.Boss)}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -43,10 +44,10 @@ type section struct {
 }
 
 // WeeklyUpdate writes the week as a draft update.
-func WeeklyUpdate(u Update) string {
+func WeeklyUpdate(l *i18n.Localizer, u Update) string {
 	var b strings.Builder
 	w := u.Summary.Week
-	fmt.Fprintf(&b, "# Weekly update: %s (%s)\n\n", w, journal.DateRange(w.Start, w.End))
+	fmt.Fprintf(&b, "# Weekly update: %s (%s)\n\n", w, l.DateRange(w.Start, w.End))
 	if u.BossName != "" {
 		fmt.Fprintf(&b, "Hi %s,\n\n", markdown.Text(u.BossName))
 	} else {
@@ -56,7 +57,7 @@ func WeeklyUpdate(u Update) string {
 		var items []string
 		for _, e := range u.Entries {
 			if slices.Contains(e.Practices, key) {
-				items = append(items, entryLine(e, u.BossName == ""))
+				items = append(items, entryLine(l, e, u.BossName == ""))
 			}
 		}
 		return items
@@ -64,27 +65,27 @@ func WeeklyUpdate(u Update) string {
 	var progress []string
 	for _, e := range u.Entries {
 		if e.PriorityText != "" {
-			progress = append(progress, fmt.Sprintf("**%s**: %s", markdown.Text(e.PriorityText), entryLine(e, false)))
+			progress = append(progress, fmt.Sprintf("**%s**: %s", markdown.Text(e.PriorityText), entryLine(l, e, false)))
 		}
 	}
 	var kept, mine, theirs []string
 	for _, f := range u.Kept {
 		if u.tells(f) {
-			kept = append(kept, followUpLine(f, u.Today))
+			kept = append(kept, followUpLine(l, f, u.Today))
 		}
 	}
 	for _, f := range u.Open {
 		switch {
 		case !u.tells(f):
 		case f.Owner == "boss":
-			theirs = append(theirs, followUpLine(f, u.Today))
+			theirs = append(theirs, followUpLine(l, f, u.Today))
 		default:
-			mine = append(mine, followUpLine(f, u.Today))
+			mine = append(mine, followUpLine(l, f, u.Today))
 		}
 	}
 	sections := []section{
-		{"Decisions I need", decisionLines(u.Decisions)},
-		{"Heads-up", headsUpLines(u.HeadsUp)},
+		{"Decisions I need", decisionLines(l, u.Decisions)},
+		{"Heads-up", headsUpLines(l, u.HeadsUp)},
 		{"Delivered", byPractice("results")},
 		{"Owned", byPractice("responsibility")},
 		{"Progress on your priorities", progress},
@@ -123,23 +124,23 @@ func signOff(b *strings.Builder, author string) string {
 }
 
 // PrepAgenda writes the agenda for the next 1:1 with a boss.
-func PrepAgenda(p *core.Prep) string {
+func PrepAgenda(l *i18n.Localizer, p *core.Prep) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), journal.FormatDate(p.Today, journal.FullLayout))
+	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), l.Date(p.Today, i18n.Full))
 	writePrepManual(&b, p)
 	var mine, theirs []string
 	for _, f := range p.FollowUps {
 		if f.Owner == "boss" {
-			theirs = append(theirs, followUpLine(f, p.Today))
+			theirs = append(theirs, followUpLine(l, f, p.Today))
 		} else {
-			mine = append(mine, followUpLine(f, p.Today))
+			mine = append(mine, followUpLine(l, f, p.Today))
 		}
 	}
 	var prios []string
 	for _, pr := range p.Priorities {
 		touched := "no entry linked yet"
 		if d := p.LastTouched[pr.ID]; d != "" {
-			touched = "last worked on " + journal.FormatDate(d, journal.FullLayout)
+			touched = "last worked on " + l.Date(d, i18n.Full)
 		}
 		prios = append(prios, fmt.Sprintf("%s (%s)", markdown.Text(pr.Text), touched))
 	}
@@ -153,15 +154,15 @@ func PrepAgenda(p *core.Prep) string {
 		{"What I owe", mine},
 		{"What " + markdown.Text(p.Boss.Name) + " owes", theirs},
 		{"Their priorities", prios},
-		{"Priorities drifting (untouched three weeks or more)", driftLines(p)},
-		{"Promises this quarter", ledgerLines(p)},
-		{"Problems to raise, with a proposal", entryLines(p.Problems)},
-		{"Risks to talk through", entryLines(p.Risks)},
-		{"Problems awaiting a decision", decisionLines(p.OpenProblems)},
-		{"Bets due for review", betLines(p.DueBets)},
-		{"Forecasts to close", forecastDueLines(p.DueForecasts)},
+		{"Priorities drifting (untouched three weeks or more)", driftLines(l, p)},
+		{"Promises this quarter", ledgerLines(l, p)},
+		{"Problems to raise, with a proposal", entryLines(l, p.Problems)},
+		{"Risks to talk through", entryLines(l, p.Risks)},
+		{"Problems awaiting a decision", decisionLines(l, p.OpenProblems)},
+		{"Bets due for review", betLines(l, p.DueBets)},
+		{"Forecasts to close", forecastDueLines(l, p.DueForecasts)},
 		{"Practices to bring in (none with " + markdown.Text(p.Boss.Name) + " in four weeks)", neglected},
-		{"Last conversations", entryLines(p.Recent)},
+		{"Last conversations", entryLines(l, p.Recent)},
 	}
 	empty := true
 	for _, s := range sections {
@@ -181,8 +182,8 @@ func PrepAgenda(p *core.Prep) string {
 	return b.String()
 }
 
-func entryLines(entries []*journal.Entry) []string {
-	return linesOf(entries, func(e *journal.Entry) string { return entryLine(e, false) })
+func entryLines(l *i18n.Localizer, entries []*journal.Entry) []string {
+	return linesOf(entries, func(e *journal.Entry) string { return entryLine(l, e, false) })
 }
 
 // linesOf writes one line per item; none is nil, as a list with nothing
@@ -195,27 +196,27 @@ func linesOf[T any](items []T, line func(T) string) []string {
 	return out
 }
 
-func entryLine(e *journal.Entry, withBoss bool) string {
-	s := markdown.Text(e.Summary) + " (" + journal.FormatDate(e.OccurredOn, journal.DayLayout)
+func entryLine(l *i18n.Localizer, e *journal.Entry, withBoss bool) string {
+	s := markdown.Text(e.Summary) + " (" + l.Date(e.OccurredOn, i18n.DayMonth)
 	if withBoss {
 		s += ", with " + markdown.Text(e.BossName)
 	}
 	return s + ")"
 }
 
-func followUpLine(f *journal.FollowUp, today string) string {
+func followUpLine(l *i18n.Localizer, f *journal.FollowUp, today string) string {
 	s := markdown.Text(f.Text)
 	switch {
 	case f.DoneAt != nil:
-		s += " (done " + journal.FormatDate(f.DoneOn, journal.DayLayout)
+		s += " (done " + l.Date(f.DoneOn, i18n.DayMonth)
 		if f.State == journal.PromiseLate {
-			s += ", after its due date " + journal.FormatDate(f.DueOn, journal.DayLayout)
+			s += ", after its due date " + l.Date(f.DueOn, i18n.DayMonth)
 		}
 		s += ")"
 	case f.Overdue(today):
-		s += " (overdue since " + journal.FormatDate(f.DueOn, journal.DayLayout) + ")"
+		s += " (overdue since " + l.Date(f.DueOn, i18n.DayMonth) + ")"
 	case f.DueOn != "":
-		s += " (due " + journal.FormatDate(f.DueOn, journal.DayLayout) + ")"
+		s += " (due " + l.Date(f.DueOn, i18n.DayMonth) + ")"
 	}
 	return s
 }

@@ -52,7 +52,7 @@ func TestWeeklyUpdate(t *testing.T) {
 		{"an empty week", "weekly-empty.md", Update{Summary: weekFixture(t), BossName: "Dana Reyes", Author: "Ann Lee", Today: today}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { golden.Check(t, tt.golden, WeeklyUpdate(tt.u)) })
+		t.Run(tt.name, func(t *testing.T) { golden.Check(t, tt.golden, WeeklyUpdate(english, tt.u)) })
 	}
 }
 
@@ -76,6 +76,6 @@ func TestPrepAgenda(t *testing.T) {
 		Recent:      []*journal.Entry{{OccurredOn: "2026-11-23", Summary: "Weekly 1:1"}},
 		Today:       today,
 	}
-	golden.Check(t, "prep-dana.md", PrepAgenda(p))
-	golden.Check(t, "prep-empty.md", PrepAgenda(&core.Prep{Boss: boss, Today: today}))
+	golden.Check(t, "prep-dana.md", PrepAgenda(english, p))
+	golden.Check(t, "prep-empty.md", PrepAgenda(english, &core.Prep{Boss: boss, Today: today}))
 }

@@ -2,9 +2,9 @@ package report
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -13,10 +13,10 @@ import (
 // self-review. base is the app's address ("https://leadup.example/app", or
 // just the base path when no public address is configured): every claim
 // links back to its entry.
-func ReviewDraft(r *journal.Review, base, author string) string {
+func ReviewDraft(l *i18n.Localizer, r *journal.Review, base, author string) string {
 	var b strings.Builder
 	f := r.Filter
-	fmt.Fprintf(&b, "# Self-review draft: %s to %s\n\n", journal.FormatDate(f.From, journal.FullLayout), journal.FormatDate(f.To, journal.FullLayout))
+	fmt.Fprintf(&b, "# Self-review draft: %s to %s\n\n", l.Date(f.From, i18n.Full), l.Date(f.To, i18n.Full))
 	if r.BossName != "" {
 		fmt.Fprintf(&b, "Work with %s only.\n\n", markdown.Text(r.BossName))
 	}
@@ -42,7 +42,7 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 		fmt.Fprintf(&b, "## %s\n\n", p.Label)
 		fmt.Fprintf(&b, "%s\n\n", strongestLine(p))
 		for _, ev := range p.Entries {
-			fmt.Fprintf(&b, "- %s\n", evidenceLine(ev, base, r.BossName == ""))
+			fmt.Fprintf(&b, "- %s\n", evidenceLine(l, ev, base, r.BossName == ""))
 		}
 		if p.Count > len(p.Entries) {
 			fmt.Fprintf(&b, "- [All %d entries](%s/entries?%s)\n", p.Count, base, journal.PracticeEntriesQuery(f, p.Key))
@@ -60,8 +60,8 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 
 	if r.Promises.Total() > 0 {
 		b.WriteString("## Promises kept\n\n")
-		fmt.Fprintf(&b, "- %s\n", promiseLine("Mine", r.Promises.Me))
-		fmt.Fprintf(&b, "- %s\n\n", promiseLine("Made to me", r.Promises.Boss))
+		fmt.Fprintf(&b, "- %s\n", promiseLine(l, "Mine", r.Promises.Me))
+		fmt.Fprintf(&b, "- %s\n\n", promiseLine(l, "Made to me", r.Promises.Boss))
 	}
 
 	if p := r.Problems; p.Raised > 0 {
@@ -87,8 +87,8 @@ func ReviewDraft(r *journal.Review, base, author string) string {
 	if r.Forecasts != nil {
 		b.WriteString("## Forecasts\n\n")
 		n := r.Forecasts
-		fmt.Fprintf(&b, "- Warning given: %s%s between raising a forecast and the day it landed (%d raised).\n", n.Measure(), dayCount(n.WarningDays), n.Forecasts)
-		fmt.Fprintf(&b, "- Time to raise: %s%s between noticing a problem and raising it.\n\n", n.Measure(), dayCount(n.RaiseDays))
+		fmt.Fprintf(&b, "- Warning given: %s%s between raising a forecast and the day it landed (%d raised).\n", n.Measure(), dayCount(l, n.WarningDays), n.Forecasts)
+		fmt.Fprintf(&b, "- Time to raise: %s%s between noticing a problem and raising it.\n\n", n.Measure(), dayCount(l, n.RaiseDays))
 	}
 
 	b.WriteString("## Month by month\n\n| Month |")
@@ -151,9 +151,9 @@ func strongestLine(p journal.ReviewPractice) string {
 }
 
 // evidenceLine is one entry as a linked claim with why it is strong.
-func evidenceLine(ev journal.Evidence, base string, withBoss bool) string {
+func evidenceLine(l *i18n.Localizer, ev journal.Evidence, base string, withBoss bool) string {
 	e := ev.Entry
-	s := fmt.Sprintf("[%s](%s/entries/%d) (%s", markdown.Text(e.Summary), base, e.ID, journal.FormatDate(e.OccurredOn, journal.DayLayout)+" "+e.OccurredOn[:4])
+	s := fmt.Sprintf("[%s](%s/entries/%d) (%s", markdown.Text(e.Summary), base, e.ID, l.Date(e.OccurredOn, i18n.DayMonthYear))
 	if withBoss {
 		s += ", with " + markdown.Text(e.BossName)
 	}
@@ -178,10 +178,10 @@ func evidenceLine(ev journal.Evidence, base string, withBoss bool) string {
 }
 
 // promiseLine describes one side of the ledger.
-func promiseLine(who string, c journal.PromiseCounts) string {
+func promiseLine(l *i18n.Localizer, who string, c journal.PromiseCounts) string {
 	s := fmt.Sprintf("%s: %s fell due, %d kept on time, %d late, %d overdue", who, plural(c.Due, "promise", "promises"), c.OnTime, c.Late, c.Overdue)
 	if rate, ok := c.Rate(); ok {
-		s += fmt.Sprintf(" (%.0f%% on time)", rate*100)
+		s += " (" + l.Percent(rate) + " on time)"
 	}
 	return s + fmt.Sprintf("; %d not yet due, %d withdrawn.", c.Open, c.Withdrawn)
 }
@@ -194,8 +194,8 @@ func plural(n int, one, many string) string {
 }
 
 // dayCount writes a number of days, which a median may make a half.
-func dayCount(d float64) string {
-	s := strconv.FormatFloat(d, 'f', -1, 64)
+func dayCount(l *i18n.Localizer, d float64) string {
+	s := l.Decimal(d, -1)
 	if d == 1 {
 		return s + " day"
 	}

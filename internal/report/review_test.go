@@ -41,10 +41,10 @@ func reviewFixture() *journal.Review {
 }
 
 func TestReviewDraft(t *testing.T) {
-	golden.Check(t, "review.md", ReviewDraft(reviewFixture(), "https://leadup.example.com/me", "Ann Lee"))
-	golden.Check(t, "review-relative.md", ReviewDraft(reviewFixture(), "", "Ann Lee"))
+	golden.Check(t, "review.md", ReviewDraft(english, reviewFixture(), "https://leadup.example.com/me", "Ann Lee"))
+	golden.Check(t, "review-relative.md", ReviewDraft(english, reviewFixture(), "", "Ann Lee"))
 	empty := &journal.Review{Filter: journal.ReviewFilter{From: "2026-06-01", To: "2026-11-30"}, Today: "2026-11-27"}
-	golden.Check(t, "review-empty.md", ReviewDraft(empty, "", "Ann Lee"))
+	golden.Check(t, "review-empty.md", ReviewDraft(english, empty, "", "Ann Lee"))
 }
 
 func TestPrepAgendaWithEvidence(t *testing.T) {
@@ -64,5 +64,5 @@ func TestPrepAgendaWithEvidence(t *testing.T) {
 		DueBets:      []*journal.Bet{{Bet: "Pilot pays back", BlockEntry: journal.BlockEntry{OccurredOn: "2026-11-01"}, ReviewOn: "2026-11-20"}},
 		DueForecasts: []*journal.Forecast{{Forecast: "Vendor slips", ExpectedBy: "2026-11-25", Likelihood: "high", Prepared: "A second quote", BlockEntry: journal.BlockEntry{OccurredOn: "2026-11-10"}}},
 	}
-	golden.Check(t, "prep-evidence.md", PrepAgenda(p))
+	golden.Check(t, "prep-evidence.md", PrepAgenda(english, p))
 }

@@ -45,7 +45,7 @@ func TestFollowUpPagesInGerman(t *testing.T) {
 	}
 	german := map[string][]string{
 		"/": {"<h1 id=\"capture-heading\">Gespräch festhalten</h1>", "Diese Woche <span", "Als Nächstes fällige Zusagen",
-			">Alle offenen Zusagen</a>", "überfällig seit Tue 24 Nov 2026", ">Führungskraft schuldet</span>",
+			">Alle offenen Zusagen</a>", "überfällig seit Di., 24. Nov. 2026", ">Führungskraft schuldet</span>",
 			">Erledigt</button>", "aria-label=\"Als erledigt markieren: Approve the budget\"", "· aus <a", ">Bearbeiten</a>"},
 		"/followups": {"<h1>Offene Zusagen</h1>", "Wer sie einhält, zeigt „Verantwortung übernehmen“."},
 		"/followups/" + late + "/edit": {"<h1>Zusage bearbeiten</h1>", "Was wurde zugesagt?", "Wer schuldet es?",

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/password"
@@ -29,7 +30,7 @@ import (
 func (a *testApp) withRelay() *smtptest.Relay {
 	a.t.Helper()
 	relay := smtptest.Start(a.t, false)
-	r, err := remind.New(core.New(a.db), mailer.New(relay.MailConfig()), a.ts.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r, err := remind.New(core.New(a.db), mailer.New(relay.MailConfig()), a.ts.URL, i18n.MustLoad("en"), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		a.t.Fatal(err)
 	}

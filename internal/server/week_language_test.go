@@ -71,7 +71,7 @@ func TestPrepPageInTheReadersLanguage(t *testing.T) {
 	de := f.ann.get("/bosses/" + f.dana + "/prep")
 	wantStatus(t, de, http.StatusOK)
 	wantBody(t, de, "<title>Vorbereitung: Dana · leadup</title>", "Nächstes 1:1 mit Dana", "Agenda als Markdown",
-		"Prioritäten deiner Führungskraft", "zuletzt bearbeitet Mon 23 Nov 2026", "Probleme ansprechen, mit Vorschlag",
+		"Prioritäten deiner Führungskraft", "zuletzt bearbeitet Mo., 23. Nov. 2026", "Probleme ansprechen, mit Vorschlag",
 		"Risiken zum Besprechen", "Seit vier Wochen nicht bei Dana gezeigt", "Letzte Gespräche")
 	wantNone(t, de, english...)
 	deEmpty := f.ann.get("/bosses/" + f.frank + "/prep")

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/web"
 )
 
@@ -61,4 +62,11 @@ func (s *Base) RequestLanguage(r *http.Request) string {
 		return c.Value
 	}
 	return langs.Match(r.Header.Get("Accept-Language"))
+}
+
+// Localizer is the language of what a request's answer writes: the
+// signed-in owner's setting (for Markdown drafts as for pages), else as
+// RequestLanguage chooses.
+func (s *Base) Localizer(r *http.Request) *i18n.Localizer {
+	return s.Cfg.Languages.Localizer(s.RequestLanguage(r))
 }

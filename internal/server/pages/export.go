@@ -76,6 +76,6 @@ func (s *Handler) HandleExportExcelCSV(w http.ResponseWriter, r *http.Request) {
 func (s *Handler) HandleExportMarkdown(w http.ResponseWriter, r *http.Request) {
 	u := httpx.UserFrom(r.Context())
 	s.streamExport(w, r, "md", "text/markdown; charset=utf-8", func(w io.Writer) (exporter, error) {
-		return export.NewMarkdownWriter(w, u, s.Today(u))
+		return export.NewMarkdownWriter(w, u, s.Today(u), s.Localizer(r))
 	})
 }

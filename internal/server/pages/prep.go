@@ -42,5 +42,5 @@ func (s *Handler) HandlePrepMarkdown(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	writeMarkdown(w, r, "leadup-prep-"+p.Today+".md", report.PrepAgenda(p))
+	writeMarkdown(w, r, "leadup-prep-"+p.Today+".md", report.PrepAgenda(s.Localizer(r), p))
 }

@@ -75,8 +75,7 @@ func (s *Handler) HandleReview(w http.ResponseWriter, r *http.Request) {
 	}
 	v.R = rev
 	v.Quick = web.NewReviewLinks(journal.QuickPeriods(today), f)
-	v.Chart = web.NewMonthChart(rev.Months)
-	v.PeriodText = journal.DateRange(f.From, f.To)
+	v.Chart = web.NewMonthChart(r.Context(), rev.Months)
 	v.Query = reviewQuery(f)
 	s.Render(w, r, status, web.ReviewPage(s.Page(r, "Review", "review"), v))
 }
@@ -87,7 +86,7 @@ func (s *Handler) HandleReviewMarkdown(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := "leadup-review-" + rev.Filter.From + "-to-" + rev.Filter.To + ".md"
-	writeMarkdown(w, r, name, report.ReviewDraft(rev, s.publicURL(r), httpx.UserFrom(r.Context()).DisplayName))
+	writeMarkdown(w, r, name, report.ReviewDraft(s.Localizer(r), rev, s.publicURL(r), httpx.UserFrom(r.Context()).DisplayName))
 }
 
 func (s *Handler) HandleReviewJSON(w http.ResponseWriter, r *http.Request) {

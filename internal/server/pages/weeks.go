@@ -93,14 +93,13 @@ func (s *Handler) HandleWeekMarkdown(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	writeMarkdown(w, r, "leadup-update-"+sum.Week.String()+".md", report.WeeklyUpdate(upd))
+	writeMarkdown(w, r, "leadup-update-"+sum.Week.String()+".md", report.WeeklyUpdate(s.Localizer(r), upd))
 }
 
 func (s *Handler) renderWeek(w http.ResponseWriter, r *http.Request, sum *journal.WeekSummary, today string) {
 	wk := sum.Week
 	v := web.WeekView{
 		S:         sum,
-		Range:     journal.DateRange(wk.Start, wk.End),
 		PrevURL:   "/weeks/" + wk.Add(-1).String(),
 		IsCurrent: wk.Contains(today),
 		Days:      web.GroupByDay(sum.Entries),
