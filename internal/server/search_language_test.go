@@ -29,8 +29,8 @@ func (c *client) wantSearchFinds(typed, summary string) {
 }
 
 // TestSearchInUsersLanguage: a German, a Spanish and a French user find
-// their entries by the form of a word they type, not only the one they
-// wrote (the English Porter stemmer alone cut "Mitarbeiter" to a stem
+// their entries, on the page and through the API, by the form of a word
+// they type, not only the one they wrote (the English Porter stemmer alone cut "Mitarbeiter" to a stem
 // "Mitarbeitern" does not have, and "decisión" to one "decisiones" lacks).
 func TestSearchInUsersLanguage(t *testing.T) {
 	for _, tt := range []struct {
@@ -46,8 +46,14 @@ func TestSearchInUsersLanguage(t *testing.T) {
 			c := app.client()
 			c.signupAs("ann@example.com", tt.accept)
 			c.logEntry(tt.summary)
+			api := app.apiClient(c.createToken("search", "read", ""))
 			for _, typed := range tt.typed {
 				c.wantSearchFinds(typed, tt.summary)
+				// The API searches by the same rules, the token's owner's.
+				r := api.do("GET", "/entries?q="+url.QueryEscape(typed), nil)
+				if r.status != http.StatusOK || !strings.Contains(string(r.body), tt.summary) {
+					t.Errorf("the API's search for %q: status %d, does not list %q", typed, r.status, tt.summary)
+				}
 			}
 		})
 	}
