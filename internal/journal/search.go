@@ -37,6 +37,11 @@ func SearchQuery(userID int64, lang, q string) string {
 		}
 		q = q[i:]
 	}
+	if lang != "" {
+		// FTS5 ANDs phrases side by side, not a group in parentheses
+		// (see wordTerm): that needs the operator.
+		return strings.Join(terms, " AND ")
+	}
 	return strings.Join(terms, " ")
 }
 

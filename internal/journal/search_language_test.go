@@ -24,6 +24,7 @@ func TestSearchQueryInLanguages(t *testing.T) {
 		{"de-AT", "Rat", `"~rat"*`},
 		{"de", "x", `"~x"`},
 		{"de", `"die Mitarbeiter"`, `"~die ~Mitarbeiter"`},
+		{"de", `Groesse "die Mitarbeiter" Budgets`, `("~groess"* OR "~größ"*) AND "~die ~Mitarbeiter" AND "~budget"*`},
 		{"es", "decisiones", `"~decision"*`},
 		{"es", "decisión", `"~decisión"*`},
 		{"es", "presupuestos", `"~presupuest"*`},

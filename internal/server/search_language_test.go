@@ -37,7 +37,7 @@ func TestSearchInUsersLanguage(t *testing.T) {
 		accept, summary string
 		typed           []string
 	}{
-		{"de-DE", "Gespräch mit den Mitarbeitern über die Entscheidungen zur Größe", []string{"Mitarbeiter", "Entscheidung", "Groesse"}},
+		{"de-DE", "Gespräch mit den Mitarbeitern über die Entscheidungen zur Größe", []string{"Mitarbeiter", "Entscheidung", "Groesse", "Groesse Mitarbeiter"}},
 		{"es-ES", "Tomamos dos decisiones sobre las reuniones", []string{"decisión", "reunión"}},
 		{"fr-FR", "Trop de réunions et de décisions cette semaine", []string{"reunion", "décision"}},
 	} {

@@ -136,3 +136,28 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestSearchInEveryLanguageRuns: whatever a user types, in whichever
+// language, the index is asked a valid query (a German word with two
+// spellings is a group in parentheses, which FTS5 does not AND with its
+// neighbours unless told).
+func TestSearchInEveryLanguageRuns(t *testing.T) {
+	f := newFixture(t)
+	addEntries(t, f.db, f.ann.ID, f.annBoss.ID, 3, "Gespräch über die Größe der Straße")
+	typed := []string{
+		"Groesse Strasse", `"über die" Groesse`, `Groesse "über die"`, "Groesse OR Strasse", "NOT Groesse",
+		"Groesse AND", "(Groesse)", "Groesse*", "-Groesse", "Groesse:Strasse", "^Groesse", "NEAR(Groesse Strasse)",
+		`"Groesse`, `Groesse"`, "ae oe ue ss", "ä ö ü ß", "Übergaben Größen décisions reuniones",
+		strings.Repeat("Groesse ", journal.MaxSearchTerms),
+	}
+	for _, lang := range []string{"en", "de", "es", "fr", "pt", ""} {
+		for _, q := range typed {
+			if _, err := f.db.ListEntries(context.Background(), f.ann.ID, journal.EntryFilter{Query: q, Language: lang}); err != nil {
+				t.Errorf("searching for %q in %q: %v", q, lang, err)
+			}
+		}
+	}
+	if got := search(t, f.db, f.ann.ID, journal.EntryFilter{Query: "Groesse Strasse", Language: "de"}); len(got) != 3 {
+		t.Errorf("searching for both words finds %d entries, want 3", len(got))
+	}
+}
