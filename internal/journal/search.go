@@ -8,10 +8,10 @@ import (
 
 // SearchQuery turns what a user typed into a safe FTS5 query of that
 // user's words, matched by the rules of the user's language lang, a BCP 47
-// tag (see languageForms). Words become terms (see wordTerm), text in double quotes
-// stays a phrase, and everything else (operators, stray quotes, asterisks)
-// is treated as plain text, so no input can be a syntax error. It returns
-// "" when nothing searchable is left.
+// tag (see languageForms). Words become terms (see wordTerm), text in
+// double quotes stays a phrase, and everything else (operators, stray
+// quotes, asterisks) is treated as plain text, so no input can be a syntax
+// error. It returns "" when nothing searchable is left.
 func SearchQuery(userID int64, lang, q string) string {
 	scope, lang := searchScope(userID), searchLanguage(lang)
 	var terms []string

@@ -7,13 +7,12 @@ import (
 	"unicode/utf8"
 )
 
-// The search index stems words (Porter; for other languages see
-// languageForms), and every word in it belongs to
-// one user: it starts with that user's scope (see ScopeWords). A term
-// therefore lists one user's documents only, and whatever a search or an
-// edit does with a term costs what that user's own entries hold, whoever
-// else shares the file. These are the shapes of a term a typed word
-// becomes.
+// The search index stems words (Porter, whatever their language: see
+// languageForms), and every word in it belongs to one user: it starts
+// with that user's scope (see ScopeWords). A term therefore lists one
+// user's documents only, and whatever a search or an edit does with a term
+// costs what that user's own entries hold, whoever else shares the file.
+// These are the shapes of a term a typed word becomes.
 const (
 	minPrefixTerm = 2 // shorter words match whole words only
 	maxPrefixTerm = 4 // longer words match by their stem

@@ -24,8 +24,9 @@ const (
 // letters; in German, Spanish and French the forms of languageForms).
 func Snippet(text, lang, query string) string {
 	var stems []string
+	lang = searchLanguage(lang)
 	for _, w := range searchWords(query) {
-		if lang := searchLanguage(lang); lang != "" && utf8.RuneCountInString(w) >= minPrefixTerm {
+		if lang != "" && utf8.RuneCountInString(w) >= minPrefixTerm {
 			for _, f := range languageForms(lang, w) {
 				stems = append(stems, fold(f))
 			}
