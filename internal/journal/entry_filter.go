@@ -2,7 +2,10 @@ package journal
 
 // EntryFilter selects entries for the list.
 type EntryFilter struct {
-	Query    string // what the user typed in the search box
+	Query string // what the user typed in the search box
+	// Language is the searcher's language, a BCP 47 tag: the rules by
+	// which Query's words match (see SearchQuery). "" is English.
+	Language string
 	Practice string
 	BossID   int64
 	From, To string // inclusive local dates, "" for open-ended

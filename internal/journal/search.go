@@ -7,12 +7,13 @@ import (
 )
 
 // SearchQuery turns what a user typed into a safe FTS5 query of that
-// user's words. Words become terms (see wordTerm), text in double quotes
-// stays a phrase, and everything else (operators, stray quotes, asterisks)
-// is treated as plain text, so no input can be a syntax error. It returns
-// "" when nothing searchable is left.
-func SearchQuery(userID int64, q string) string {
-	scope := searchScope(userID)
+// user's words, matched by the rules of the user's language lang, a BCP 47
+// tag (see languageForms). Words become terms (see wordTerm), text in
+// double quotes stays a phrase, and everything else (operators, stray
+// quotes, asterisks) is treated as plain text, so no input can be a syntax
+// error. It returns "" when nothing searchable is left.
+func SearchQuery(userID int64, lang, q string) string {
+	scope, lang := searchScope(userID), searchLanguage(lang)
 	var terms []string
 	for q != "" {
 		if q[0] == '"' {
@@ -32,9 +33,14 @@ func SearchQuery(userID int64, q string) string {
 			i = len(q)
 		}
 		for _, w := range searchWords(q[:i]) {
-			terms = append(terms, wordTerm(scope, w))
+			terms = append(terms, wordTerm(scope, lang, w))
 		}
 		q = q[i:]
+	}
+	if lang != "" {
+		// FTS5 ANDs phrases side by side, not a group in parentheses
+		// (see wordTerm): that needs the operator.
+		return strings.Join(terms, " AND ")
 	}
 	return strings.Join(terms, " ")
 }

@@ -7,26 +7,39 @@ import (
 	"unicode/utf8"
 )
 
-// The search index stems words (Porter), and every word in it belongs to
-// one user: it starts with that user's scope (see ScopeWords). A term
-// therefore lists one user's documents only, and whatever a search or an
-// edit does with a term costs what that user's own entries hold, whoever
-// else shares the file. These are the shapes of a term a typed word
-// becomes.
+// The search index stems words (Porter, whatever their language: see
+// languageForms), and every word in it belongs to one user: it starts
+// with that user's scope (see ScopeWords). A term therefore lists one
+// user's documents only, and whatever a search or an edit does with a term
+// costs what that user's own entries hold, whoever else shares the file.
+// These are the shapes of a term a typed word becomes.
 const (
 	minPrefixTerm = 2 // shorter words match whole words only
 	maxPrefixTerm = 4 // longer words match by their stem
 )
 
 // wordTerm is the FTS5 term for one typed word of the user whose scope is
-// given. A short word is a prefix ("bud" finds "budget"): FTS5 reads the
-// few terms of the user's that start with it. A longer word matches its
-// stem ("meeting" finds "meetings" and "meet").
-func wordTerm(scope, w string) string {
-	if n := utf8.RuneCountInString(w); n >= minPrefixTerm && n <= maxPrefixTerm {
-		return `"` + scope + w + `"*`
+// given, searching in lang (see searchLanguage). In English a short word
+// is a prefix ("bud" finds "budget"): FTS5 reads the few terms of the
+// user's that start with it. A longer word matches its stem ("meeting"
+// finds "meetings" and "meet"). In German, Spanish and French every word
+// is a prefix of its forms (see languageForms), any of which matches.
+func wordTerm(scope, lang, w string) string {
+	n := utf8.RuneCountInString(w)
+	if lang == "" || n < minPrefixTerm {
+		if n >= minPrefixTerm && n <= maxPrefixTerm {
+			return `"` + scope + w + `"*`
+		}
+		return `"` + scope + w + `"`
 	}
-	return `"` + scope + w + `"`
+	forms := languageForms(lang, w)
+	for i, f := range forms {
+		forms[i] = `"` + scope + f + `"*`
+	}
+	if len(forms) == 1 {
+		return forms[0]
+	}
+	return "(" + strings.Join(forms, " OR ") + ")"
 }
 
 // searchScope is what starts each of a user's words in the index: "w", the

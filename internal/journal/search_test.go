@@ -24,7 +24,7 @@ func TestSearchQuery(t *testing.T) {
 		{"x²", `"~x²"*`},
 	}
 	for _, tt := range tests {
-		if got, want := SearchQuery(7, tt.in), strings.ReplaceAll(tt.want, "~", "w7x"); got != want {
+		if got, want := SearchQuery(7, "en", tt.in), strings.ReplaceAll(tt.want, "~", "w7x"); got != want {
 			t.Errorf("SearchQuery(7, %q) = %q, want %q", tt.in, got, want)
 		}
 	}

@@ -17,13 +17,21 @@ const (
 
 // Snippet returns about snippetWords words of text around the first word a
 // search for query matches, each matching word between SnippetOpen and
-// SnippetClose, or "" when no word matches. It follows the index: accents
-// and case fold away, a short word matches the words it starts, and a
-// longer one the words that share its stem (approximated by all but its
-// last two letters).
-func Snippet(text, query string) string {
+// SnippetClose, or "" when no word matches. It follows the index as a
+// search in lang (a BCP 47 tag) reads it: accents and case fold away, a
+// short word matches the words it starts, and a longer one the words that
+// share its stem (in English approximated by all but its last two
+// letters; in German, Spanish and French the forms of languageForms).
+func Snippet(text, lang, query string) string {
 	var stems []string
+	lang = searchLanguage(lang)
 	for _, w := range searchWords(query) {
+		if lang != "" && utf8.RuneCountInString(w) >= minPrefixTerm {
+			for _, f := range languageForms(lang, w) {
+				stems = append(stems, fold(f))
+			}
+			continue
+		}
 		w = fold(w)
 		if n := utf8.RuneCountInString(w); n > maxPrefixTerm {
 			w = string([]rune(w)[:max(maxPrefixTerm, n-2)])

@@ -24,7 +24,7 @@ func TestSnippet(t *testing.T) {
 		{"line one\n\nline   two budget", "budget", "line one line two [budget]"},
 	}
 	for _, tt := range tests {
-		if got := Snippet(tt.text, tt.query); got != mark(tt.want) {
+		if got := Snippet(tt.text, "", tt.query); got != mark(tt.want) {
 			t.Errorf("Snippet(%q, %q) = %q, want %q", tt.text, tt.query, got, mark(tt.want))
 		}
 	}

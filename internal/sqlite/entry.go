@@ -213,7 +213,7 @@ func (db *DB) ListEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	if err != nil {
 		return nil, err
 	}
-	if journal.SearchQuery(userID, f.Query) == "" || (len(p.Entries) == 0 && f.Page > 1) {
+	if journal.SearchQuery(userID, f.Language, f.Query) == "" || (len(p.Entries) == 0 && f.Page > 1) {
 		n, err := db.CountEntries(ctx, userID, f)
 		if err != nil {
 			return nil, err
@@ -224,7 +224,7 @@ func (db *DB) ListEntries(ctx context.Context, userID int64, f journal.EntryFilt
 }
 
 func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilter) (*EntryPage, error) {
-	fts := journal.SearchQuery(userID, f.Query)
+	fts := journal.SearchQuery(userID, f.Language, f.Query)
 	q, args := entryListQuery(userID, f)
 	if fts != "" {
 		long, err := db.longJournal(ctx, userID)
@@ -241,8 +241,8 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 			e, err := scanEntry(withCount{row, &hits})
 			if err == nil {
 				// The index holds no text to cut a snippet from.
-				if e.Snippet = journal.Snippet(e.Notes, f.Query); e.Snippet == "" {
-					e.Snippet = journal.Snippet(e.Summary, f.Query)
+				if e.Snippet = journal.Snippet(e.Notes, f.Language, f.Query); e.Snippet == "" {
+					e.Snippet = journal.Snippet(e.Summary, f.Language, f.Query)
 				}
 			}
 			return e, err
@@ -267,7 +267,7 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 // journal.MaxCountedEntries+1.
 func (db *DB) CountEntries(ctx context.Context, userID int64, f journal.EntryFilter) (int, error) {
 	q, args := entryCountQuery(userID, f)
-	if fts := journal.SearchQuery(userID, f.Query); fts != "" {
+	if fts := journal.SearchQuery(userID, f.Language, f.Query); fts != "" {
 		long, err := db.longJournal(ctx, userID)
 		if err != nil {
 			return 0, err

@@ -156,7 +156,7 @@ func (db *DB) FindEntryPage(ctx context.Context, userID int64, f journal.EntryFi
 	var q string
 	var args []any
 	offset := 0
-	if fts := journal.SearchQuery(userID, f.Query); fts != "" {
+	if fts := journal.SearchQuery(userID, f.Language, f.Query); fts != "" {
 		// The user's matches through the scoped index, best first, as the
 		// search page ranks them (and, like it, at most MaxCountedEntries+1).
 		if after != nil {

@@ -20,7 +20,7 @@ func TestListQueriesUseIndexes(t *testing.T) {
 	for _, fl := range filters {
 		q, args := entryListQuery(f.ann.ID, fl)
 		cq, cargs := entryCountQuery(f.ann.ID, fl)
-		if fts := journal.SearchQuery(f.ann.ID, fl.Query); fts != "" {
+		if fts := journal.SearchQuery(f.ann.ID, fl.Language, fl.Query); fts != "" {
 			q, args = searchListQuery(f.ann.ID, fl, fts, len(queries)%4 == 0)
 			cq, cargs = searchCountQuery(f.ann.ID, fl, fts, len(queries)%4 != 0)
 		}

@@ -75,7 +75,7 @@ func checkRebuiltIndex(t *testing.T, db *DB, n int) {
 		t.Errorf("got %d documents and pending_rebuilds %d, want %d and 0", docs, pending, n)
 	}
 	var all int
-	w.QueryRow("SELECT count(*) FROM entry_search WHERE entry_search MATCH ?", journal.SearchQuery(1, "sync")).Scan(&all)
+	w.QueryRow("SELECT count(*) FROM entry_search WHERE entry_search MATCH ?", journal.SearchQuery(1, "", "sync")).Scan(&all)
 	if all != n {
 		t.Errorf("a word of every entry matches %d documents, want %d", all, n)
 	}

@@ -98,7 +98,7 @@ func (s *Handler) HandleAPIEntries(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	u := httpx.UserFrom(ctx)
 	q := r.URL.Query()
-	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), From: q.Get("from"), To: q.Get("to")}
+	f := journal.EntryFilter{Query: q.Get("q"), Language: s.RequestLanguage(r), Practice: q.Get("practice"), From: q.Get("from"), To: q.Get("to")}
 	problems := journal.Problems{}
 	if err := f.Validate(); err != nil {
 		for k, v := range journal.FieldErrors(err) {

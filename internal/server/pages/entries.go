@@ -312,7 +312,7 @@ func (s *Handler) HandleEntryDelete(w http.ResponseWriter, r *http.Request) {
 func (s *Handler) HandleEntries(w http.ResponseWriter, r *http.Request) {
 	u := httpx.UserFrom(r.Context())
 	q := r.URL.Query()
-	f := journal.EntryFilter{Query: q.Get("q"), Practice: q.Get("practice"), From: q.Get("from"), To: q.Get("to")}
+	f := journal.EntryFilter{Query: q.Get("q"), Language: s.RequestLanguage(r), Practice: q.Get("practice"), From: q.Get("from"), To: q.Get("to")}
 	bossID, bossOK := httpx.FormID(q.Get("boss_id"))
 	f.BossID = bossID
 	page, ok := journal.ParsePage(q.Get("page"))
