@@ -54,3 +54,29 @@ func TestBlockLinesInEachLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockOptionWordsMatchTheJournal: every decision, outcome,
+// likelihood, forecast result and manual preference the journal knows has
+// its words in the catalog, the English ones as the journal writes them
+// (exports and Markdown use those), and a German one of its own.
+func TestBlockOptionWordsMatchTheJournal(t *testing.T) {
+	cat := i18n.MustLoad("en")
+	en := WithLanguage(context.Background(), cat.Localizer("en"), nil)
+	de := WithLanguage(context.Background(), cat.Localizer("de"), nil)
+	lists := map[string][]journal.Option{
+		"block.decision_": journal.Decisions, "block.outcome_": journal.Outcomes, "forecast.likelihood_": journal.Likelihoods,
+		"forecast.result_": journal.ForecastResults, "evidence.prefers_": journal.ManualPrefers,
+	}
+	for prefix, opts := range lists {
+		for i, o := range options(en, prefix, opts) {
+			if o != opts[i] {
+				t.Errorf("%s%s: English %+v, journal %+v", prefix, opts[i].Value, o, opts[i])
+			}
+		}
+		for _, o := range options(de, prefix, opts) {
+			if o.Label == prefix+o.Value || o.Label == "" {
+				t.Errorf("%s%s: no German words", prefix, o.Value)
+			}
+		}
+	}
+}
