@@ -126,6 +126,13 @@ func TestBlockRefusalsInTheReadersLanguage(t *testing.T) {
 		t.Errorf("a refused decision was written: %v", n)
 	}
 
+	// Moving an entry past its problem's decision is refused beside its date.
+	wantStatus(t, ann.post("/entries/"+p+"/decision", url.Values{"decision": {"taken"}, "decided_on": {"2026-11-21"}}), http.StatusSeeOther)
+	moved := ann.post("/entries/"+p, blockForm(dana, "2026-11-22", "problem", "P", "option", "A", "recommendation", "A"))
+	wantStatus(t, moved, http.StatusUnprocessableEntity)
+	wantBody(t, moved, `id="occurred_on-error"`, "Problem oder Wette dieses Eintrags haben eine Entscheidung, einen Rückblick oder ein Ergebnis an oder vor diesem Tag.",
+		`value="2026-11-22"`)
+
 	speak(t, app, "ann@example.com", "es")
 	es := ann.post("/entries", bad)
 	wantStatus(t, es, http.StatusUnprocessableEntity)
