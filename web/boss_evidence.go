@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -17,25 +16,18 @@ func ManualFormOf(m journal.Manual) Form {
 
 // driftText is "2 in 4 weeks · 5 in 12 weeks (40% of entries)".
 func driftText(ctx context.Context, d journal.Drift) string {
-	return fmt.Sprintf("%d in 4 weeks · %d in 12 weeks (%s of entries)", d.Short, d.Long, percent(ctx, d.Share))
+	return t(ctx, "evidence.drift_counts", map[string]any{"Short": d.Short, "Long": d.Long, "Percent": percent(ctx, d.Share)})
 }
 
-// sinceText says how long a priority has waited.
-func driftSince(d journal.Drift) string {
+// driftSince says how long a priority has waited.
+func driftSince(ctx context.Context, d journal.Drift) string {
 	switch {
 	case d.LastTouched == "" && d.WeeksSince == 0:
-		return "no entry yet"
+		return t(ctx, "evidence.no_entry_yet")
 	case d.LastTouched == "":
-		return fmt.Sprintf("no entry in the %s since it was noted", weeksText(d.WeeksSince))
+		return n(ctx, "evidence.no_entry_since", d.WeeksSince)
 	case d.WeeksSince == 0:
-		return "touched this week"
+		return t(ctx, "evidence.touched_this_week")
 	}
-	return "last touched " + weeksText(d.WeeksSince) + " ago"
-}
-
-func weeksText(n int) string {
-	if n == 1 {
-		return "1 week"
-	}
-	return fmt.Sprintf("%d weeks", n)
+	return n(ctx, "evidence.touched_ago", d.WeeksSince)
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/leadup/leadup/internal/journal"
 )
@@ -13,41 +14,47 @@ func forecastTyped(f Form) bool {
 	return f.typed("forecast", "expected_by", "impact", "prepared", "noticed_on") || f.Err("likelihood") != ""
 }
 
-func likelihoodLabel(l string) string { return journal.OptionLabel(journal.Likelihoods, l) }
-func resultLabel(r string) string     { return journal.OptionLabel(journal.ForecastResults, r) }
+// likelihoodLabel and resultLabel name a likelihood and a result in the
+// reader's language.
+func likelihoodLabel(ctx context.Context, l string) string {
+	return optionLabel(ctx, "forecast.likelihood_", journal.Likelihoods, l)
+}
+
+func resultLabel(ctx context.Context, r string) string {
+	return optionLabel(ctx, "forecast.result_", journal.ForecastResults, r)
+}
 
 // forecastsLine is the week's forecast counts in words.
-func forecastsLine(s journal.ForecastStats) string {
-	return itoa(s.Raised) + " raised · " + itoa(s.Due) + " due · " + itoa(s.Resolved) + " closed (" +
-		itoa(s.Happened) + " happened, " + itoa(s.Averted) + " averted, " + itoa(s.DidNotHappen) + " did not happen)"
+func forecastsLine(ctx context.Context, s journal.ForecastStats) string {
+	return t(ctx, "forecast.line", counts(ctx, "forecast.n_", map[string]counted{
+		"Raised": {"raised", s.Raised}, "Due": {"due", s.Due}, "Closed": {"closed", s.Resolved},
+		"Happened": {"happened", s.Happened}, "Averted": {"averted", s.Averted}, "DidNotHappen": {"did_not_happen", s.DidNotHappen},
+	}))
 }
 
-// warningLine and raiseLine put the two medians in words.
-func warningLine(ctx context.Context, n journal.NoSurprises) string {
-	if n.Forecasts == 0 {
-		return "Warning given: no forecast raised this week."
+// warningLine and raiseLine put the two medians in words: one forecast's
+// own days, or the median over several.
+func warningLine(ctx context.Context, ns journal.NoSurprises) string {
+	return noSurprisesLine(ctx, "forecast.warning", ns, ns.WarningDays)
+}
+
+func raiseLine(ctx context.Context, ns journal.NoSurprises) string {
+	return noSurprisesLine(ctx, "forecast.raise", ns, ns.RaiseDays)
+}
+
+func noSurprisesLine(ctx context.Context, id string, ns journal.NoSurprises, d float64) string {
+	switch ns.Forecasts {
+	case 0:
+		return t(ctx, id+"_none")
+	case 1:
+		return t(ctx, id+"_one", map[string]any{"Days": days(ctx, d)})
 	}
-	return "Warning given: " + n.Measure() + days(ctx, n.WarningDays) + " between raising a forecast and the day it landed (" + forecastCount(n.Forecasts) + ")."
+	return n(ctx, id+"_median", ns.Forecasts, map[string]any{"Days": days(ctx, d)})
 }
 
-func raiseLine(ctx context.Context, n journal.NoSurprises) string {
-	if n.Forecasts == 0 {
-		return "Time to raise: no forecast raised this week."
-	}
-	return "Time to raise: " + n.Measure() + days(ctx, n.RaiseDays) + " between noticing a problem and raising it (" + forecastCount(n.Forecasts) + ")."
-}
-
+// days is d days in words; d may be a half, the median of an even count.
+// Its plural form is chosen by the digits, its number written as the
+// language writes decimals ("1,5 Tage").
 func days(ctx context.Context, d float64) string {
-	s := loc(ctx).Decimal(d, -1)
-	if d == 1 {
-		return s + " day"
-	}
-	return s + " days"
-}
-
-func forecastCount(n int) string {
-	if n == 1 {
-		return "1 forecast"
-	}
-	return itoa(n) + " forecasts"
+	return loc(ctx).NDigits("forecast.days", strconv.FormatFloat(d, 'f', -1, 64), loc(ctx).Decimal(d, -1))
 }

@@ -278,3 +278,11 @@ func first(data []any) any {
 	}
 	return data[0]
 }
+
+// NDigits is N for a count that may have decimals, given as Go writes it
+// ("1.5"), which picks the CLDR plural form ("1,5 jour" is singular in
+// French); the message reads shown, the count as the language writes it
+// (see Decimal), as {{.Count}}.
+func (l *Localizer) NDigits(id, count, shown string) string {
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: map[string]any{"Count": shown}})
+}

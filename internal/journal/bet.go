@@ -1,7 +1,6 @@
 package journal
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -157,12 +156,6 @@ func (s *BetStats) AddOutcome(outcome string, n int) {
 	s.Reviewed += n
 }
 
-// Nudge is the line the week's guidance shows for bets past their review
-// date, or "" when none are.
-func (s BetStats) Nudge() string {
-	return nudge(s.Due, "1 bet is past its review date.", "%d bets are past their review date.")
-}
-
 // Calibration is, over a window, how the bets that played out came out.
 // A bet called off never played out, so it counts in neither number.
 type Calibration struct {
@@ -179,15 +172,6 @@ func (c *Calibration) AddOutcome(outcome string, n int) {
 	case "worse":
 		c.Reviewed += n
 	}
-}
-
-// Line describes the calibration in words.
-func (c Calibration) Line() string {
-	if c.Reviewed == 0 {
-		return "No bets reviewed in the last 12 months."
-	}
-	return fmt.Sprintf("Of %d %s reviewed in the last 12 months, %d came out as expected or better (%.0f%%).",
-		c.Reviewed, plural(c.Reviewed, "bet", "bets"), c.AsExpectedOrBetter, 100*float64(c.AsExpectedOrBetter)/float64(c.Reviewed))
 }
 
 // DueDate is the last review date a week's "due" count includes: the

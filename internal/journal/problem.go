@@ -1,7 +1,6 @@
 package journal
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,7 +15,7 @@ const (
 )
 
 // MsgBringOptions is the answer to a problem raised without a way out.
-const MsgBringOptions = "Bring at least one option and say which you recommend"
+const MsgBringOptions = "Bring at least one option and say which you recommend."
 
 // Decisions on a problem. "open" means nobody has decided yet.
 var Decisions = []Option{
@@ -70,7 +69,7 @@ func (in *ProblemInput) Validate(string) error {
 	p := Problems{}
 	p.checkText("problem", in.Problem, MaxProblemChars, "Say what the problem is, or clear the other problem fields.", "Keep the problem to 500 characters.")
 	if in.Problem != "" && (len(opts) == 0 || in.Recommendation == "") {
-		p.Add("options", MsgBringOptions+".")
+		p.Add("options", MsgBringOptions)
 	}
 	if len(opts) > MaxOptions {
 		p.Add("options", "Bring at most five options.")
@@ -174,25 +173,10 @@ func (s *ProblemStats) AddDecision(decision string, n int) {
 	}
 }
 
-// Nudge is the line the week's guidance shows for problems still waiting
-// for a decision, or "" when none wait.
-func (s ProblemStats) Nudge() string {
-	return nudge(s.Open, "1 problem still waits for a decision.", "%d problems still wait for a decision.")
-}
-
 // SolutionsRate is, over a window, how many problems were raised and how
 // many of them ended with the recommendation taken.
 type SolutionsRate struct {
 	Raised, Taken int
-}
-
-// Line describes the rate in words.
-func (r SolutionsRate) Line() string {
-	if r.Raised == 0 {
-		return "No problems raised in the last 12 months."
-	}
-	return fmt.Sprintf("Of %d %s raised in the last 12 months, %d ended with your recommendation taken (%.0f%%).",
-		r.Raised, plural(r.Raised, "problem", "problems"), r.Taken, 100*float64(r.Taken)/float64(r.Raised))
 }
 
 // RateWindowMonths is how far back the calibration and solutions lines look.

@@ -66,24 +66,6 @@ func TestDecisionInputValidate(t *testing.T) {
 	}
 }
 
-func TestProblemNudgeAndSolutionsLine(t *testing.T) {
-	tests := []struct {
-		got, want string
-	}{
-		{ProblemStats{Open: 0}.Nudge(), ""},
-		{ProblemStats{Open: 1}.Nudge(), "1 problem still waits for a decision."},
-		{ProblemStats{Open: 3, Raised: 9}.Nudge(), "3 problems still wait for a decision."},
-		{SolutionsRate{}.Line(), "No problems raised in the last 12 months."},
-		{SolutionsRate{Raised: 3, Taken: 2}.Line(), "Of 3 problems raised in the last 12 months, 2 ended with your recommendation taken (67%)."},
-		{SolutionsRate{Raised: 1, Taken: 0}.Line(), "Of 1 problem raised in the last 12 months, 0 ended with your recommendation taken (0%)."},
-	}
-	for _, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("got %q, want %q", tt.got, tt.want)
-		}
-	}
-}
-
 func TestRateWindowStart(t *testing.T) {
 	tests := []struct{ end, want string }{
 		{"2026-11-29", "2025-11-30"},
@@ -125,7 +107,7 @@ func TestBlocksOnTheEntry(t *testing.T) {
 	bad.Problem = &ProblemInput{Problem: "Slow builds"}
 	bad.Bet = &BetInput{Bet: "b", ReviewOn: "2026-11-20"}
 	fields = FieldErrors(bad.Validate("2026-11-27"))
-	if fields["options"] != MsgBringOptions+"." || fields["review_on"] == "" {
+	if fields["options"] != MsgBringOptions || fields["review_on"] == "" {
 		t.Errorf("bad blocks: %v", fields)
 	}
 }
