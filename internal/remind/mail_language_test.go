@@ -69,7 +69,7 @@ func everyMail(t *testing.T, lang string) map[string]received {
 	if err := f.run.SendSignupTaken(ctx, u); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.run.SendSignupLink(ctx, "new@example.com", "TOKEN"); err != nil {
+	if err := f.run.SendSignupLink(ctx, "new@example.com", lang, "TOKEN"); err != nil {
 		t.Fatal(err)
 	}
 	names := []string{"after_meeting", "digest", "digest_two", "weekly_review", "test", "signup_taken", "signup_link"}
@@ -106,5 +106,57 @@ func TestEnglishMailUnchanged(t *testing.T) {
 		if got != string(want) {
 			t.Errorf("%s mail changed:\n--- got\n%s\n--- want\n%s", name, got, want)
 		}
+	}
+}
+
+// TestMailInTheRecipientsLanguage sends every mail to a German and to a
+// Spanish user (the sign-up link to a German and a Spanish browser) and
+// reads each one's subject, text part and HTML part in that language,
+// with no English sentence left.
+func TestMailInTheRecipientsLanguage(t *testing.T) {
+	type want struct{ subject, text, html string }
+	for _, tc := range []struct {
+		lang string
+		want map[string]want
+	}{
+		{"de", map[string]want{
+			"after_meeting": {"Dein 1:1 mit Ana: Halt es fest, solange es frisch ist", "Dein 1:1 mit Ana ist gerade zu Ende gegangen.", ">Eintrag schreiben</a>"},
+			"digest":        {"1 Zusage fällig oder überfällig", "- Du schuldest Ana: Send the budget (überfällig seit 2026-11-20)", ">Diese Erinnerung abbestellen</a>."},
+			"digest_two":    {"2 Zusagen fällig oder überfällig", "- Ana schuldet dir: Approve the hire (fällig 2026-11-27)", "<p>Fällige und überfällige Zusagen:</p>"},
+			"weekly_review": {"Deine Woche im Führen nach oben: 23.–29. Nov. 2026", "Diese Woche hast du 1 Eintrag festgehalten.", "<li>Ergebnisse liefern: 1</li>"},
+			"test":          {"Testmail von leadup", "Benachrichtigungen öffnen: https://example.com/leadup/settings/notifications", "<p>Hallo Robin,</p>"},
+			"signup_taken":  {"Jemand wollte sich mit deiner Adresse bei leadup registrieren", "Anmelden: https://example.com/leadup/login", "Du hast schon ein Konto."},
+			"signup_link":   {"Schließ die Einrichtung deines leadup-Kontos ab", "Er funktioniert einmal, 24 Stunden lang.", "<p>Hallo,</p>"},
+		}},
+		{"es", map[string]want{
+			"after_meeting": {"Tu 1:1 con Ana: anótalo mientras lo tienes fresco", "Tu 1:1 con Ana acaba de terminar.", ">Escribir la entrada</a>"},
+			"digest":        {"1 compromiso por vencer o vencido", "- Le debes a Ana: Send the budget (vencido desde el 2026-11-20)", ">Desactivar este recordatorio</a>."},
+			"digest_two":    {"2 compromisos por vencer o vencidos", "- Ana te debe: Approve the hire (vence el 2026-11-27)", "<p>Compromisos que vencen o ya vencieron:</p>"},
+			"weekly_review": {"Tu semana liderando hacia arriba: 23–29 nov 2026", "Esta semana anotaste 1 entrada.", "<li>Dar resultados: 1</li>"},
+			"test":          {"Correo de prueba de leadup", "Abrir tus ajustes de avisos: https://example.com/leadup/settings/notifications", "<p>Hola, Robin:</p>"},
+			"signup_taken":  {"Alguien intentó registrarse en leadup con tu dirección", "Iniciar sesión: https://example.com/leadup/login", "Ya tienes una cuenta"},
+			"signup_link":   {"Termina de crear tu cuenta de leadup", "Funciona una sola vez, durante 24 horas.", "<p>Hola:</p>"},
+		}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			english := everyMail(t, "")
+			for name, m := range everyMail(t, tc.lang) {
+				w := tc.want[name]
+				if m.Subject != w.subject {
+					t.Errorf("%s: subject %q, want %q", name, m.Subject, w.subject)
+				}
+				contains(t, name+" text part", m.Text, w.text)
+				contains(t, name+" HTML part", m.HTML, w.html)
+				// Not one line of the English mail's text is left, but for
+				// what is not words: links, the signature's dashes, the
+				// follow-ups' own text.
+				for _, line := range strings.Split(english[name].Text, "\n") {
+					line = strings.TrimSpace(line)
+					if len(line) > 12 && !strings.HasPrefix(line, "https://") && strings.Contains(m.Text, line) {
+						t.Errorf("%s: the %s text part still has the English line %q", name, tc.lang, line)
+					}
+				}
+			}
+		})
 	}
 }
