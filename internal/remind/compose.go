@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/leadup/leadup/internal/calendar"
 	"github.com/leadup/leadup/internal/core"
 	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
@@ -120,19 +121,9 @@ func followUpLines(l *i18n.Localizer, fus []*journal.FollowUp, today string) []s
 		if f.Overdue(today) {
 			state = l.T("followup.overdue_since", map[string]any{"Date": f.DueOn})
 		}
-		out = append(out, "- "+owes(l, f)+" ("+state+")")
+		out = append(out, "- "+calendar.FollowUpTitle(l, f)+" ("+state+")")
 	}
 	return out
-}
-
-// owes names a follow-up by who owes whom what ("You owe Ana: the
-// budget"), as mail and the calendar feed show it.
-func owes(l *i18n.Localizer, f *journal.FollowUp) string {
-	id := "owes.me"
-	if f.Owner == "boss" {
-		id = "owes.boss"
-	}
-	return l.T(id, map[string]any{"Boss": f.BossName, "Text": f.Text})
 }
 
 func (r *Runner) testMessage(u *journal.User, now time.Time) mailer.Message {
