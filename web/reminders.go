@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
@@ -62,6 +63,32 @@ type UnsubscribeView struct {
 	What    string // the reminder, in words
 	Done    bool
 	Refused string // why the link no longer works, "" when it does
+}
+
+// failedLine says which reminder was not sent, why, and whether it is
+// tried again, in the reader's language.
+func failedLine(ctx context.Context, f FailedReminder) string {
+	tried := n(ctx, "reminders.given_up", f.Attempts)
+	if f.Retrying {
+		tried = n(ctx, "reminders.retrying", f.Attempts)
+	}
+	return t(ctx, "reminders.failed_line", map[string]any{"What": said(ctx, f.What), "Error": said(ctx, f.Error), "Tried": tried})
+}
+
+// afterMeeting says, after a boss's name, whether a reminder comes after
+// each 1:1 with them.
+func afterMeeting(ctx context.Context, remind bool) string {
+	if remind {
+		return t(ctx, "reminders.after_on")
+	}
+	return t(ctx, "reminders.after_off")
+}
+
+// saidTitle is p with its title, which the handler wrote in English, in
+// the reader's language.
+func saidTitle(ctx context.Context, p Page) Page {
+	p.Title = said(ctx, p.Title)
+	return p
 }
 
 // ReminderLabel names a reminder kind in words.
