@@ -7,10 +7,22 @@ import (
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// Weekdays are the ISO weekdays as options, Monday first.
+// Weekdays are the ISO weekdays as options, Monday first, each labelled
+// with its key among the catalog's weekday names (date.weekday.mon); see
+// weekdays.
 var Weekdays = []journal.Option{
-	{Value: "1", Label: "Monday"}, {Value: "2", Label: "Tuesday"}, {Value: "3", Label: "Wednesday"},
-	{Value: "4", Label: "Thursday"}, {Value: "5", Label: "Friday"}, {Value: "6", Label: "Saturday"}, {Value: "7", Label: "Sunday"},
+	{Value: "1", Label: "mon"}, {Value: "2", Label: "tue"}, {Value: "3", Label: "wed"},
+	{Value: "4", Label: "thu"}, {Value: "5", Label: "fri"}, {Value: "6", Label: "sat"}, {Value: "7", Label: "sun"},
+}
+
+// weekdays are the ISO weekdays as options, named in the reader's
+// language.
+func weekdays(ctx context.Context) []journal.Option {
+	out := make([]journal.Option, len(Weekdays))
+	for i, d := range Weekdays {
+		out[i] = journal.Option{Value: d.Value, Label: t(ctx, "date.weekday."+d.Label)}
+	}
+	return out
 }
 
 // everyWeeks are the rhythms a 1:1 schedule offers.

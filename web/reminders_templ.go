@@ -108,7 +108,7 @@ func ScheduleSection(bossID int64, bossName string, f ScheduleForm) templ.Compon
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		for _, d := range Weekdays {
+		for _, d := range weekdays(ctx) {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<div class=\"choice\"><input type=\"checkbox\" id=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -487,7 +487,7 @@ func NotificationsPage(p Page, v NotificationsView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = SelectField(v.Form, "weekly_day", t(ctx, "reminders.weekly_day"), Weekdays, "").Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = SelectField(v.Form, "weekly_day", t(ctx, "reminders.weekly_day"), weekdays(ctx), "").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -39,7 +39,7 @@ func TestRemindersPageInGerman(t *testing.T) {
 
 	// The 1:1 schedule on the boss's page, refused and kept as typed.
 	boss := c.get("/bosses/" + id)
-	wantBody(t, boss, "<h2 id=\"schedule-heading\">1:1-Termin</h2>", "Wann du dich mit Ana triffst.", ">Termin speichern</button>", "<option value=\"2\">Alle zwei Wochen</option>")
+	wantBody(t, boss, "<h2 id=\"schedule-heading\">1:1-Termin</h2>", "Wann du dich mit Ana triffst.", ">Termin speichern</button>", "<option value=\"2\">Alle zwei Wochen</option>", `<label for="weekday-1">Montag</label>`)
 	r := c.post("/bosses/"+id+"/schedule", scheduleForm("duration_min", "4000", "time", "25:99"))
 	wantStatus(t, r, http.StatusUnprocessableEntity)
 	wantBody(t, r, "Gib eine Dauer von 5 bis 480 Minuten ein.", "Gib die Anfangszeit wie 10:00 ein.", `value="4000"`, `value="25:99"`)
@@ -59,9 +59,9 @@ func TestRemindersPageInGerman(t *testing.T) {
 	wantBody(t, page, `<html lang="de">`, "<title>Erinnerungen und Kalender · leadup</title>", "<h1>Erinnerungen und Kalender</h1>",
 		"Erinnerungen gehen an ann@example.com.", "Einige Erinnerungen konnten nicht verschickt werden:",
 		"Erinnerung nach dem 1:1 am 2026-11-23: Der Mailserver konnte die Nachricht nicht annehmen. (4-mal versucht, aufgegeben)",
-		"Wochenrückblick per Mail:", ">Erinnerungen speichern</button>", ">Schick mir eine Testmail</button>",
+		"Wochenrückblick per Mail:", `<option value="1">Montag</option>`, ">Erinnerungen speichern</button>", ">Schick mir eine Testmail</button>",
 		"Ana</a>: Erinnerung an", ">Kalender-Feed erstellen</button>", "Wenn du dein Passwort änderst, wird der Feed gelöscht.")
-	notIn(t, "German reminders page", page.body, "Reminders and calendar", "Save reminders", "Some reminders", "given up", "Calendar feed", "reminder on")
+	notIn(t, "German reminders page", page.body, "Monday", "Reminders and calendar", "Save reminders", "Some reminders", "given up", "Calendar feed", "reminder on")
 
 	// Bad times: refused in German, the form as typed.
 	r = c.post("/settings/notifications", url.Values{"weekly_review": {"on"}, "weekly_day": {"9"}, "weekly_time": {"16:61"}, "digest_time": {"8 Uhr"}})
