@@ -1,15 +1,28 @@
 package web
 
 import (
+	"context"
 	"strings"
 
 	"github.com/leadup/leadup/internal/journal"
 )
 
-// Weekdays are the ISO weekdays as options, Monday first.
+// Weekdays are the ISO weekdays as options, Monday first, each labelled
+// with its key among the catalog's weekday names (date.weekday.mon); see
+// weekdays.
 var Weekdays = []journal.Option{
-	{Value: "1", Label: "Monday"}, {Value: "2", Label: "Tuesday"}, {Value: "3", Label: "Wednesday"},
-	{Value: "4", Label: "Thursday"}, {Value: "5", Label: "Friday"}, {Value: "6", Label: "Saturday"}, {Value: "7", Label: "Sunday"},
+	{Value: "1", Label: "mon"}, {Value: "2", Label: "tue"}, {Value: "3", Label: "wed"},
+	{Value: "4", Label: "thu"}, {Value: "5", Label: "fri"}, {Value: "6", Label: "sat"}, {Value: "7", Label: "sun"},
+}
+
+// weekdays are the ISO weekdays as options, named in the reader's
+// language.
+func weekdays(ctx context.Context) []journal.Option {
+	out := make([]journal.Option, len(Weekdays))
+	for i, d := range Weekdays {
+		out[i] = journal.Option{Value: d.Value, Label: t(ctx, "date.weekday."+d.Label)}
+	}
+	return out
 }
 
 // everyWeeks are the rhythms a 1:1 schedule offers.
@@ -62,6 +75,32 @@ type UnsubscribeView struct {
 	What    string // the reminder, in words
 	Done    bool
 	Refused string // why the link no longer works, "" when it does
+}
+
+// failedLine says which reminder was not sent, why, and whether it is
+// tried again, in the reader's language.
+func failedLine(ctx context.Context, f FailedReminder) string {
+	tried := n(ctx, "reminders.given_up", f.Attempts)
+	if f.Retrying {
+		tried = n(ctx, "reminders.retrying", f.Attempts)
+	}
+	return t(ctx, "reminders.failed_line", map[string]any{"What": said(ctx, f.What), "Error": said(ctx, f.Error), "Tried": tried})
+}
+
+// afterMeeting says, after a boss's name, whether a reminder comes after
+// each 1:1 with them.
+func afterMeeting(ctx context.Context, remind bool) string {
+	if remind {
+		return t(ctx, "reminders.after_on")
+	}
+	return t(ctx, "reminders.after_off")
+}
+
+// saidTitle is p with its title, which the handler wrote in English, in
+// the reader's language.
+func saidTitle(ctx context.Context, p Page) Page {
+	p.Title = said(ctx, p.Title)
+	return p
 }
 
 // ReminderLabel names a reminder kind in words.

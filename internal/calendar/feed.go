@@ -10,6 +10,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 )
 
@@ -23,8 +24,9 @@ const localLayout = "20060102T150405"
 
 var isoDays = []string{"", "MO", "TU", "WE", "TH", "FR", "SA", "SU"}
 
-// Feed returns the iCalendar text of the feed.
-func Feed(u *journal.User, schedules []*journal.Schedule, followUps []*journal.FollowUp, now time.Time) string {
+// Feed returns the iCalendar text of the feed, its event titles in the
+// language of l (the owner's).
+func Feed(l *i18n.Localizer, u *journal.User, schedules []*journal.Schedule, followUps []*journal.FollowUp, now time.Time) string {
 	loc := u.Location()
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//leadup//leadup//EN")
@@ -48,7 +50,7 @@ func Feed(u *journal.User, schedules []*journal.Schedule, followUps []*journal.F
 		}
 		e := cal.AddEvent("schedule-" + s.PublicID + "@leadup")
 		e.SetDtStampTime(now)
-		e.SetSummary("1:1 with " + s.BossName)
+		e.SetSummary(l.T("calendar.one_on_one", map[string]any{"Boss": s.BossName}))
 		e.SetProperty(ics.ComponentPropertyDtStart, first.Start.In(loc).Format(localLayout), ics.WithTZID(loc.String()))
 		e.SetProperty(ics.ComponentPropertyDuration, fmt.Sprintf("PT%dM", s.DurationMin))
 		days := make([]string, len(s.Weekdays))
@@ -64,10 +66,7 @@ func Feed(u *journal.User, schedules []*journal.Schedule, followUps []*journal.F
 		}
 		e := cal.AddEvent("followup-" + f.PublicID + "@leadup")
 		e.SetDtStampTime(now)
-		summary := "You owe " + f.BossName + ": " + f.Text
-		if f.Owner == "boss" {
-			summary = f.BossName + " owes you: " + f.Text
-		}
+		summary := FollowUpTitle(l, f)
 		e.SetSummary(summary)
 		e.SetAllDayStartAt(due)
 		e.SetAllDayEndAt(due.AddDate(0, 0, 1))
@@ -79,6 +78,17 @@ func Feed(u *journal.User, schedules []*journal.Schedule, followUps []*journal.F
 	// RFC 5545 §3.1: content lines end in CRLF (the library's default is
 	// the platform's newline); it folds at 75 octets.
 	return cal.Serialize(ics.WithNewLineWindows)
+}
+
+// FollowUpTitle names a follow-up by who owes whom what ("You owe Ana:
+// the budget"), in the language of l: its event's title, and its line in
+// a reminder mail.
+func FollowUpTitle(l *i18n.Localizer, f *journal.FollowUp) string {
+	id := "owes.me"
+	if f.Owner == "boss" {
+		id = "owes.boss"
+	}
+	return l.T(id, map[string]any{"Boss": f.BossName, "Text": f.Text})
 }
 
 // offset writes seconds east of UTC as +HHMM, or +HHMMSS for the odd

@@ -38,6 +38,7 @@ type Catalog struct {
 	matcher  language.Matcher
 	fallback language.Tag
 	said     map[string]string // English text → id, of the messages under saidPrefix
+	patterns []saidPattern     // the messages under saidPrefix with fields
 
 	// Made once at Load, for every request to share: the tags as Tags
 	// writes them, each language's localizer, the language switch, and
@@ -86,7 +87,9 @@ func Load(defaultLang string) (*Catalog, error) {
 		}
 		if mf.Tag == Source {
 			for _, m := range mf.Messages {
-				if strings.HasPrefix(m.ID, saidPrefix) {
+				if strings.HasPrefix(m.ID, saidPrefix) && saidField.MatchString(m.Other) {
+					c.patterns = append(c.patterns, newSaidPattern(m.ID, m.Other))
+				} else if strings.HasPrefix(m.ID, saidPrefix) {
 					c.said[m.Other] = m.ID
 				}
 			}
@@ -215,26 +218,31 @@ func (c *Catalog) Localizer(tag string) *Localizer {
 }
 
 func (c *Catalog) newLocalizer(t language.Tag) *Localizer {
-	l := &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said}
+	l := &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said, patterns: c.patterns}
 	l.locale = loadFormats(l)
 	return l
 }
 
 // Localizer gives one language's messages.
 type Localizer struct {
-	tag    string
-	l      *goi18n.Localizer
-	said   map[string]string
-	locale *formats // its dates' and numbers' names and patterns
+	tag      string
+	l        *goi18n.Localizer
+	said     map[string]string
+	patterns []saidPattern
+	locale   *formats // its dates' and numbers' names and patterns
 }
 
 // Said returns a message the Go code wrote in English (a validation
 // message, a notice) in this language: the catalog's message under
-// "said." whose English text it is. Text the catalog does not hold yet is
-// returned as it is.
+// "said." whose English text it is, or whose English text with fields
+// ({{.Max}}) it matches, filled with what the fields matched. Text the
+// catalog does not hold yet is returned as it is.
 func (l *Localizer) Said(english string) string {
 	id, ok := l.said[english]
 	if !ok {
+		if msg, ok := l.saidf(english); ok {
+			return msg
+		}
 		return english
 	}
 	return l.T(id)

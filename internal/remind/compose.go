@@ -3,13 +3,14 @@ package remind
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/leadup/leadup/internal/calendar"
 	"github.com/leadup/leadup/internal/core"
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 )
@@ -29,110 +30,114 @@ type letter struct {
 	Link     string   // where the button goes
 	Footer   string   // why this mail came
 	Unsub    string   // the unsubscribe link, "" for a test mail
+	TurnOff  string   // the unsubscribe link's words
 	List     string   // the List-Id of a reminder kind, "" for a one-off mail
 }
 
-// compose writes the mail for a claim. skip is true when the reminder has
-// nothing to say: the entry was already written, or nothing is due.
+// compose writes the mail for a claim, in its owner's language. skip is
+// true when the reminder has nothing to say: the entry was already
+// written, or nothing is due.
 func (r *Runner) compose(ctx context.Context, c journal.Claim) (msg mailer.Message, skip bool, err error) {
 	now := r.core.Now()
 	d, err := r.core.ReminderMail(ctx, c, now, maxMailFollowUps)
 	if err != nil || d.Skip {
 		return msg, d.Skip, err
 	}
+	u := d.User
+	l := r.langs.Localizer(u.Language)
 	var m letter
 	switch c.Kind {
 	case journal.KindAfterMeeting:
-		m = r.afterMeeting(d.Schedule)
+		m = r.afterMeeting(l, d.Schedule)
 	case journal.KindWeeklyReview:
-		m = r.weeklyReview(d)
+		m = r.weeklyReview(l, d)
 	default:
-		m = r.digest(d)
+		m = r.digest(l, d)
 	}
-	u := d.User
-	m.Greeting = "Hello " + u.DisplayName + ","
+	m.Greeting = l.T("mail.greeting", map[string]any{"Name": u.DisplayName})
 	m.Unsub = r.baseURL + "/unsubscribe/" + UnsubscribeToken(r.signer, u.PublicID, c.Kind, d.Epoch)
 	m.List = r.listID(c.Kind)
-	return r.message(u, m, c.MessageID, now), false, nil
+	return r.message(l, u, m, c.MessageID, now), false, nil
 }
 
-func (r *Runner) afterMeeting(s *journal.Schedule) letter {
+func (r *Runner) afterMeeting(l *i18n.Localizer, s *journal.Schedule) letter {
+	boss := map[string]any{"Boss": s.BossName}
 	return letter{
-		Subject: "Your 1:1 with " + s.BossName + ": note it while it is fresh",
-		Lines: []string{
-			"Your 1:1 with " + s.BossName + " has just ended.",
-			"Take a minute now: what was decided, what did you promise, and what does " + s.BossName + " care about most this week?",
-		},
-		Action: "Write the entry",
-		Link:   r.baseURL + "/entries/new?boss_id=" + strconv.FormatInt(s.BossID, 10),
-		Footer: "You get this because reminders are on in the 1:1 schedule with " + s.BossName + ".",
+		Subject: l.T("mail.after_meeting.subject", boss),
+		Lines:   []string{l.T("mail.after_meeting.ended", boss), l.T("mail.after_meeting.ask", boss)},
+		Action:  l.T("mail.after_meeting.action"),
+		Link:    r.baseURL + "/entries/new?boss_id=" + strconv.FormatInt(s.BossID, 10),
+		Footer:  l.T("mail.after_meeting.footer", boss),
 	}
 }
 
-func (r *Runner) weeklyReview(d core.ReminderMail) letter {
+func (r *Runner) weeklyReview(l *i18n.Localizer, d core.ReminderMail) letter {
 	sum, w := d.Week, d.Week.Week
 	m := letter{
-		Subject: "Your week in leading up: " + r.langs.Localizer(d.User.Language).DateRange(w.Start, w.End),
-		Lines:   []string{fmt.Sprintf("This week you logged %d %s.", sum.Total, plural(sum.Total, "entry", "entries"))},
-		Action:  "Open the weekly review",
+		Subject: l.T("mail.weekly.subject", map[string]any{"Date": l.DateRange(w.Start, w.End)}),
+		Lines:   []string{l.N("mail.weekly.logged", sum.Total)},
+		Action:  l.T("mail.weekly.action"),
 		Link:    r.baseURL + "/weeks/" + w.String(),
-		Footer:  "You get this because the weekly review is on in your notification settings.",
-		Heading: "Practices this week",
+		Footer:  l.T("mail.weekly.footer"),
+		Heading: l.T("mail.weekly.heading"),
 	}
 	for _, p := range journal.Practices {
-		m.Items = append(m.Items, fmt.Sprintf("%s: %d", p.Label, sum.Practices[p.Key]))
+		m.Items = append(m.Items, l.T("mail.weekly.practice", map[string]any{"Practice": practiceWord(l, p.Key, "label"), "Count": sum.Practices[p.Key]}))
 	}
 	for _, key := range sum.Neglected {
-		if p, ok := journal.FindPractice(key); ok {
-			m.After = append(m.After, "Nothing for "+p.Label+" this week. Try next week: "+p.Try)
+		if _, ok := journal.FindPractice(key); ok {
+			m.After = append(m.After, l.T("mail.weekly.neglected", map[string]any{"Practice": practiceWord(l, key, "label"), "Try": practiceWord(l, key, "try")}))
 		}
 	}
-	m.After = append(m.After, followUpLines(d.FollowUps, d.Today)...)
+	m.After = append(m.After, followUpLines(l, d.FollowUps, d.Today)...)
 	return m
 }
 
-func (r *Runner) digest(d core.ReminderMail) letter {
+// practiceWord is one of the words of the practice with key (its label,
+// its try) in the reader's language.
+func practiceWord(l *i18n.Localizer, key, word string) string {
+	return l.T("practice." + key + "." + word)
+}
+
+func (r *Runner) digest(l *i18n.Localizer, d core.ReminderMail) letter {
 	fus := d.FollowUps
 	return letter{
-		Subject: fmt.Sprintf("%d %s due or overdue", len(fus), plural(len(fus), "follow-up", "follow-ups")),
-		Lines:   followUpLines(fus, d.Today),
-		Action:  "Open your follow-ups",
+		Subject: l.N("mail.digest.subject", len(fus)),
+		Lines:   followUpLines(l, fus, d.Today),
+		Action:  l.T("mail.digest.action"),
 		Link:    r.baseURL + "/followups",
-		Footer:  "You get this on days when something is due, because the follow-up digest is on in your notification settings.",
+		Footer:  l.T("mail.digest.footer"),
 	}
 }
 
 // followUpLines lists follow-ups, saying who owes each and whether it is late.
-func followUpLines(fus []*journal.FollowUp, today string) []string {
+func followUpLines(l *i18n.Localizer, fus []*journal.FollowUp, today string) []string {
 	if len(fus) == 0 {
-		return []string{"No follow-up is due or overdue."}
+		return []string{l.T("mail.followups.none")}
 	}
-	out := []string{"Follow-ups due and overdue:"}
+	out := []string{l.T("mail.followups.heading")}
 	for _, f := range fus {
-		who := "You owe " + f.BossName
-		if f.Owner == "boss" {
-			who = f.BossName + " owes you"
-		}
-		state := "due " + f.DueOn
+		state := l.T("followup.due_on", map[string]any{"Date": f.DueOn})
 		if f.Overdue(today) {
-			state = "overdue since " + f.DueOn
+			state = l.T("followup.overdue_since", map[string]any{"Date": f.DueOn})
 		}
-		out = append(out, "- "+who+": "+f.Text+" ("+state+")")
+		out = append(out, "- "+calendar.FollowUpTitle(l, f)+" ("+state+")")
 	}
 	return out
 }
 
 func (r *Runner) testMessage(u *journal.User, now time.Time) mailer.Message {
+	l := r.langs.Localizer(u.Language)
 	m := letter{
-		Subject:  "leadup test mail",
-		Greeting: "Hello " + u.DisplayName + ",",
-		Lines:    []string{"This is a test from your leadup server. Mail works: reminders will reach you at this address."},
-		Action:   "Open your notification settings",
+		Subject:  l.T("mail.test.subject"),
+		Greeting: l.T("mail.greeting", map[string]any{"Name": u.DisplayName}),
+		Lines:    []string{l.T("mail.test.text")},
+		Action:   l.T("mail.test.action"),
 		Link:     r.baseURL + "/settings/notifications",
-		Footer:   "You get this because you asked for a test mail.",
+		Footer:   l.T("mail.test.footer"),
 	}
 	id := r.signer.Sign(messageIDPurpose, "test", itoa(u.ID), now.String()) + "@" + r.domain
-	return r.message(u, m, id, now)
+	return r.message(l, u, m, id, now)
 }
 
 // listID is the List-Id of a reminder kind (RFC 2919): a name, and a
@@ -153,8 +158,9 @@ func writeParagraphs(text *strings.Builder, lines []string) {
 	}
 }
 
-// message renders a mail into its text and HTML parts.
-func (r *Runner) message(u *journal.User, m letter, messageID string, now time.Time) mailer.Message {
+// message renders a mail into its text and HTML parts, in the language
+// of l.
+func (r *Runner) message(l *i18n.Localizer, u *journal.User, m letter, messageID string, now time.Time) mailer.Message {
 	var text strings.Builder
 	text.WriteString(m.Greeting + "\n\n")
 	writeParagraphs(&text, m.Lines)
@@ -168,9 +174,10 @@ func (r *Runner) message(u *journal.User, m letter, messageID string, now time.T
 		text.WriteString("\n")
 	}
 	writeParagraphs(&text, m.After)
-	text.WriteString(m.Action + ": " + m.Link + "\n\n-- \n" + m.Footer + "\n")
+	text.WriteString(l.T("mail.link", map[string]any{"Action": m.Action, "Link": m.Link}) + "\n\n-- \n" + m.Footer + "\n")
 	if m.Unsub != "" {
-		text.WriteString("Turn this reminder off: " + m.Unsub + "\n")
+		text.WriteString(l.T("mail.turn_off_link", map[string]any{"Link": m.Unsub}) + "\n")
+		m.TurnOff = l.T("mail.turn_off")
 	}
 	var html bytes.Buffer
 	if err := htmlMail.Execute(&html, m); err != nil {
@@ -192,13 +199,6 @@ var htmlMail = template.Must(template.New("mail").Parse(`<!doctype html>
 {{end}}<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
 {{end}}{{range .After}}<p>{{.}}</p>
 {{end}}<p><a href="{{.Link}}">{{.Action}}</a></p>
-<hr><p style="color: #555; font-size: 0.9em">{{.Footer}}{{if .Unsub}} <a href="{{.Unsub}}">Turn this reminder off</a>.{{end}}</p>
+<hr><p style="color: #555; font-size: 0.9em">{{.Footer}}{{if .Unsub}} <a href="{{.Unsub}}">{{.TurnOff}}</a>.{{end}}</p>
 </body></html>
 `))
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

@@ -27,7 +27,7 @@ func TestMailDatesInTheOwnersLanguage(t *testing.T) {
 	f.passAt("2026-11-27T15:00:00Z") // Friday 16:00 in Berlin
 	found := false
 	for _, m := range f.relay.messages() {
-		found = found || m.Subject == "Your week in leading up: 23.–29. Nov. 2026"
+		found = found || m.Subject == "Deine Woche im Führen nach oben: 23.–29. Nov. 2026"
 	}
 	if !found {
 		t.Errorf("no weekly review with a German range among %d messages", len(f.relay.messages()))

@@ -30,14 +30,13 @@ type Runner struct {
 	signer  signer.Signer
 	baseURL string // like https://example.com/leadup, no trailing slash
 	domain  string // for Message-IDs
-	// langs writes each owner's dates in their language.
-	langs *i18n.Catalog
-	log   *slog.Logger
+	langs   *i18n.Catalog
+	log     *slog.Logger
 }
 
 // New returns a Runner over the use cases c. baseURL is the public URL
-// that links in mail use; langs writes each owner's dates in their
-// language.
+// that links in mail use; langs are the messages mail is written from, in
+// each recipient's language.
 func New(c *core.Core, send Sender, baseURL string, langs *i18n.Catalog, log *slog.Logger) (*Runner, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Host == "" {

@@ -18,50 +18,51 @@ import (
 const SignupLinkPath = "/signup/verify/"
 
 // SendSignupLink mails the link that finishes a sign-up to an address
-// that has no account yet. It carries nothing the requester typed (not
+// that has no account yet, in lang: the language of the browser that
+// asked, as the pending sign-up keeps it (a tag of the catalog, or "" for
+// the server's default). It carries nothing the requester typed (not
 // even the name they gave): until the link is followed, whoever asked may
 // be a stranger using this mailbox as a billboard.
-func (r *Runner) SendSignupLink(ctx context.Context, email, token string) error {
+func (r *Runner) SendSignupLink(ctx context.Context, email, lang, token string) error {
 	now := r.core.Now()
+	l := r.langs.Localizer(lang)
 	m := letter{
-		Subject:  "Finish creating your leadup account",
-		Greeting: "Hello,",
+		Subject:  l.T("mail.signup_link.subject"),
+		Greeting: l.T("mail.greeting_anonymous"),
 		Lines: []string{
-			"Someone, probably you, asked to create a leadup account with this address.",
-			"Open the link below to choose your password and finish. It works once, for " + hours(journal.SignupLinkLifetime) + ".",
+			l.T("mail.signup_link.asked"),
+			l.N("mail.signup_link.open", int(journal.SignupLinkLifetime/time.Hour)),
 		},
-		Action: "Finish creating your account",
+		Action: l.T("mail.signup_link.action"),
 		Link:   r.baseURL + SignupLinkPath + token,
-		Footer: "If you did not ask for this, ignore this mail: no account is made without the link.",
+		Footer: l.T("mail.signup_link.footer"),
 	}
 	to := &journal.User{Email: email}
-	return r.send.Send(ctx, r.message(to, m, r.oneOffMessageID(), now))
+	return r.send.Send(ctx, r.message(l, to, m, r.oneOffMessageID(), now))
 }
 
-// SendSignupTaken tells an account's owner that someone tried to sign up
-// with their address. Nothing about the account changes.
+// SendSignupTaken tells an account's owner, in their language, that
+// someone tried to sign up with their address. Nothing about the account
+// changes.
 func (r *Runner) SendSignupTaken(ctx context.Context, u *journal.User) error {
 	now := r.core.Now()
+	l := r.langs.Localizer(u.Language)
 	m := letter{
-		Subject:  "Someone tried to sign up to leadup with your address",
-		Greeting: "Hello " + u.DisplayName + ",",
+		Subject:  l.T("mail.signup_taken.subject"),
+		Greeting: l.T("mail.greeting", map[string]any{"Name": u.DisplayName}),
 		Lines: []string{
-			"Someone tried to create a new leadup account with this address on " + r.langs.Localizer(u.Language).Time(now.In(u.Location()), i18n.FullStamp) + ".",
-			"You already have an account, so nothing was created and nothing about your account changed.",
-			"If it was you, sign in instead. If it was not, there is nothing to do.",
+			l.T("mail.signup_taken.tried", map[string]any{"Date": l.Time(now.In(u.Location()), i18n.FullStamp)}),
+			l.T("mail.signup_taken.nothing"),
+			l.T("mail.signup_taken.if_you"),
 		},
-		Action: "Sign in",
+		Action: l.T("mail.signup_taken.action"),
 		Link:   r.baseURL + "/login",
-		Footer: "You get this because this address has a leadup account on this server.",
+		Footer: l.T("mail.signup_taken.footer"),
 	}
-	return r.send.Send(ctx, r.message(u, m, r.oneOffMessageID(), now))
+	return r.send.Send(ctx, r.message(l, u, m, r.oneOffMessageID(), now))
 }
 
 // oneOffMessageID is a fresh Message-ID for a mail that is never retried.
 func (r *Runner) oneOffMessageID() string {
 	return rand.Text() + "@" + r.domain
-}
-
-func hours(d time.Duration) string {
-	return itoa(int64(d/time.Hour)) + " hours"
 }

@@ -16,7 +16,6 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/leadup/leadup/internal/core"
-	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/remind"
@@ -43,7 +42,7 @@ func (o *outbox) Send(_ context.Context, m mailer.Message) error {
 // withMail turns mail on for the app, sending into box.
 func (a *testApp) withMail(box *outbox) *remind.Runner {
 	a.t.Helper()
-	r, err := remind.New(core.New(a.db), box, "https://example.com/leadup/", i18n.MustLoad("en"), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r, err := remind.New(core.New(a.db), box, "https://example.com/leadup/", a.srv.Cfg.Languages, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		a.t.Fatal(err)
 	}

@@ -41,8 +41,9 @@ func (s *Server) routes() *chi.Mux {
 	r.Group(func(r chi.Router) {
 		r.Use(httpx.NoStore, bodyLimit)
 		r.Get("/cal/{token}.ics", s.pages.HandleCalendarFeed)
-		r.Get("/unsubscribe/{token}", s.pages.HandleUnsubscribeForm)
-		r.Post("/unsubscribe/{token}", s.pages.HandleUnsubscribe)
+		// Pages, without a session: in the language the browser asks for.
+		r.With(s.ChooseLanguage).Get("/unsubscribe/{token}", s.pages.HandleUnsubscribeForm)
+		r.With(s.ChooseLanguage).Post("/unsubscribe/{token}", s.pages.HandleUnsubscribe)
 	})
 
 	// An import takes a whole export, received before it is applied: it

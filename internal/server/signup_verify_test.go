@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/leadup/leadup/internal/core"
-	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/mailer"
 	"github.com/leadup/leadup/internal/password"
@@ -30,7 +29,7 @@ import (
 func (a *testApp) withRelay() *smtptest.Relay {
 	a.t.Helper()
 	relay := smtptest.Start(a.t, false)
-	r, err := remind.New(core.New(a.db), mailer.New(relay.MailConfig()), a.ts.URL, i18n.MustLoad("en"), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r, err := remind.New(core.New(a.db), mailer.New(relay.MailConfig()), a.ts.URL, a.srv.Cfg.Languages, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		a.t.Fatal(err)
 	}

@@ -72,7 +72,7 @@ func (s *Handler) sendSignupMail(r *http.Request, m journal.SignupMail, p journa
 		if m.Owner != nil {
 			err = s.Cfg.Reminders.SendSignupTaken(ctx, m.Owner)
 		} else {
-			err = s.Cfg.Reminders.SendSignupLink(ctx, p.Email, random+"."+s.Signer.Sign(signupLinkPurpose, random))
+			err = s.Cfg.Reminders.SendSignupLink(ctx, p.Email, p.Language, random+"."+s.Signer.Sign(signupLinkPurpose, random))
 		}
 		if err == nil {
 			return

@@ -63,7 +63,8 @@ func (s *Handler) HandleCalendarFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte(calendar.Feed(f.User, f.Schedules, f.FollowUps, s.Now())))
+	// The feed's reader has no session: its titles are in the owner's language.
+	w.Write([]byte(calendar.Feed(s.Cfg.Languages.Localizer(f.User.Language), f.User, f.Schedules, f.FollowUps, s.Now())))
 }
 
 // publicURL is the app's address as a client sees it: the configured
