@@ -86,12 +86,8 @@ func Load(defaultLang string) (*Catalog, error) {
 			return nil, fmt.Errorf("load %s: %w", name, err)
 		}
 		if mf.Tag == Source {
-			for _, m := range mf.Messages {
-				if strings.HasPrefix(m.ID, saidPrefix) && saidField.MatchString(m.Other) {
-					c.patterns = append(c.patterns, newSaidPattern(m.ID, m.Other))
-				} else if strings.HasPrefix(m.ID, saidPrefix) {
-					c.said[m.Other] = m.ID
-				}
+			if err := c.learnSaid(mf.Messages); err != nil {
+				return nil, fmt.Errorf("load %s: %w", name, err)
 			}
 		}
 	}

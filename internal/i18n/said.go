@@ -1,8 +1,11 @@
 package i18n
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // saidField is a field of a said message's English text: {{.Name}}.
@@ -16,6 +19,28 @@ type saidPattern struct {
 	id     string
 	re     *regexp.Regexp
 	fields []string // the name of each of re's groups, in order
+}
+
+// learnSaid records the English messages under saidPrefix, by their
+// text. Two ids with one English text would leave Said to pick either,
+// and their translations could differ: that is refused.
+func (c *Catalog) learnSaid(msgs []*goi18n.Message) error {
+	seen := map[string]string{}
+	for _, m := range msgs {
+		if !strings.HasPrefix(m.ID, saidPrefix) {
+			continue
+		}
+		if other, dup := seen[m.Other]; dup {
+			return fmt.Errorf("%s and %s have the same English text %q: keep one", other, m.ID, m.Other)
+		}
+		seen[m.Other] = m.ID
+		if saidField.MatchString(m.Other) {
+			c.patterns = append(c.patterns, newSaidPattern(m.ID, m.Other))
+		} else {
+			c.said[m.Other] = m.ID
+		}
+	}
+	return nil
 }
 
 // newSaidPattern compiles the English text of a said message with fields
