@@ -18,7 +18,7 @@ func TestSaidWithFields(t *testing.T) {
 	for _, tc := range []struct{ english, german string }{
 		{long, "Such nach höchstens 200 Zeichen."},
 		{journal.CheckSearch("a b c d e f g h i j k"), "Such nach höchstens 10 Wörtern auf einmal."},
-		{journal.ErrorMessage(journal.ErrTooManyTokens), "Du hast schon 20 Tokens, die funktionieren. Widerruf einen, den du nicht mehr brauchst, und leg dann diesen an."},
+		{journal.ErrorMessage(journal.ErrTooManyTokens), "Du hast schon 20 Tokens, die funktionieren. Widerruf eines, das du nicht mehr brauchst, und leg dann dieses an."},
 		// A field that is itself a message is translated inside the sentence.
 		{"The test mail was not sent. The mail server refused the message (reply 550). Whoever runs this server finds the details in its log, under request r-1.",
 			"Die Testmail wurde nicht verschickt. Der Mailserver hat die Nachricht abgelehnt (Antwort 550). Wer diesen Server betreibt, findet die Einzelheiten im Log unter Anfrage r-1."},

@@ -148,7 +148,7 @@ func TestValidationMessagesInGerman(t *testing.T) {
 
 	r = c.post("/settings/tokens", url.Values{"name": {""}, "scope": {"all"}, "expires_on": {"2000-01-01"}, "password": {annPassword}})
 	wantStatus(t, r, http.StatusUnprocessableEntity)
-	wantBody(t, r, "Benenne den Token danach, wo er verwendet wird, etwa „Handy“.", "Wähl „Nur lesen“ oder „Lesen und schreiben“.", "Dieses Datum ist vorbei.")
+	wantBody(t, r, "Benenne das Token danach, wo es verwendet wird, etwa „Handy“.", "Wähl „Nur lesen“ oder „Lesen und schreiben“.", "Dieses Datum ist vorbei.")
 
 	words := "eins zwei drei vier fünf sechs sieben acht neun zehn elf"
 	r = c.get("/entries?q=" + url.QueryEscape(words))

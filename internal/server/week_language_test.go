@@ -32,13 +32,13 @@ func TestWeekPageInTheReadersLanguage(t *testing.T) {
 	speak(t, f.app, "ann@example.com", "de")
 	de := f.ann.get("/weeks/2026-W48")
 	wantStatus(t, de, http.StatusOK)
-	wantBody(t, de, `<html lang="de">`, "Woche 2026-W48", "← Vorherige", "Gewohnheiten diese Woche",
+	wantBody(t, de, `<html lang="de">`, "Woche 2026-W48", "← Vorherige", "Praktiken diese Woche",
 		"Diese Woche zu kurz gekommen", "Nächste Woche ausprobieren:", "⚑ seit vier Wochen",
 		"Führungskräfte ohne Eintrag seit drei Wochen", "noch kein Eintrag", "Diese Woche neu", "Jetzt überfällig",
 		"Deine Zusagen, fällig diese Woche: 1 von 2 pünktlich gehalten (50\u00a0%).",
 		"Zusagen deiner Führungskraft, fällig diese Woche: 0 von 1 pünktlich gehalten (0\u00a0%).",
 		"Einträge dieser Woche", "3 Einträge · 4 Wochen in Folge mit Eintrag", "Update für Dana",
-		"Einträge je Gewohnheit in den letzten 12 Wochen", `<th scope="col">Woche</th>`, "Letzte 12 Wochen")
+		"Einträge je Praktik in den letzten 12 Wochen", `<th scope="col">Woche</th>`, "Letzte 12 Wochen")
 	wantNone(t, de, english...)
 
 	// One entry and a one-week run take the singular.
@@ -102,8 +102,8 @@ func TestBossPagesInTheReadersLanguage(t *testing.T) {
 	speak(t, f.app, "ann@example.com", "de")
 	de := f.ann.get("/bosses/" + f.dana)
 	wantStatus(t, de, http.StatusOK)
-	wantBody(t, de, "Was Dana wichtig ist", "← Alle Führungskräfte", "Nächstes 1:1 vorbereiten", "Austausch festhalten",
-		"Zusagen in diesem Quartal", "Gewohnheiten im Überblick", "Einträge mit Dana nach Gewohnheit", "Neueste Einträge",
+	wantBody(t, de, "Was Dana wichtig ist", "← Alle Führungskräfte", "Nächstes 1:1 vorbereiten", "Gespräch festhalten",
+		"Zusagen in diesem Quartal", "Praktiken im Überblick", "Einträge mit Dana nach Praktik", "Neueste Einträge",
 		"Alle Einträge mit Dana", "Priorität hinzufügen", "Archivieren blendet Dana im Eintragsformular aus und behält jeden Eintrag.")
 	wantNone(t, de, english...)
 	list := f.ann.get("/bosses")
