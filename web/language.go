@@ -35,6 +35,13 @@ var english = sync.OnceValue(func() *i18n.Localizer {
 	return i18n.MustLoad(i18n.Source.String()).Localizer(i18n.Source.String())
 })
 
+// HasLanguage reports whether WithLanguage chose the language of the
+// pages rendered with ctx.
+func HasLanguage(ctx context.Context) bool {
+	l, ok := ctx.Value(languageKey{}).(language)
+	return ok && l.loc != nil
+}
+
 func loc(ctx context.Context) *i18n.Localizer {
 	if l, ok := ctx.Value(languageKey{}).(language); ok && l.loc != nil {
 		return l.loc
@@ -109,6 +116,13 @@ func practiceLabel(ctx context.Context, key string) string {
 // title, in the reader's language.
 func titled(ctx context.Context, p Page, id string, data ...any) Page {
 	p.Title = t(ctx, id, data...)
+	return p
+}
+
+// saidTitle is p with the title the Go code gave it in English in the
+// reader's language, when the catalog has it (see said).
+func saidTitle(ctx context.Context, p Page) Page {
+	p.Title = said(ctx, p.Title)
 	return p
 }
 
