@@ -671,13 +671,9 @@ var untranslatedYet = map[string][]string{
 		"Delete the feed",
 	},
 	"GET /settings/tokens": {
-		"Authorization: Bearer …",
-		"/api/v1/",
 		"openapi.json",
 	},
 	"GET /settings/tokens (with a token)": {
-		"Authorization: Bearer …",
-		"/api/v1/",
 		"openapi.json",
 	},
 	"GET /unsubscribe/{token}": {
@@ -1479,8 +1475,6 @@ var untranslatedYet = map[string][]string{
 		"Delete the feed",
 	},
 	"POST /settings/tokens (refused)": {
-		"Authorization: Bearer …",
-		"/api/v1/",
 		"openapi.json",
 		"Name the token after where it will be used, such as “phone”.",
 	},

@@ -97,9 +97,11 @@ func tidyBare(s string) string {
 
 // bareInHTML returns every piece of text a reader of the page sees or
 // hears that is outside the marks: text nodes and visible attributes,
-// the <title> among them; not scripts, styles, or an element inside the
-// page that says it is in another language (the language switch's
-// names). A page whose <html> is in another language is all bare.
+// the <title> among them; not scripts, styles, code (a header, a path,
+// a request id: typed as they are in every language), or an element
+// inside the page that says it is in another language (the language
+// switch's names). A page whose <html> is in another language is all
+// bare.
 func bareInHTML(t *testing.T, body string) []string {
 	t.Helper()
 	doc, err := html.ParseWithOptions(strings.NewReader(body), html.ParseOptionEnableScripting(false))
@@ -114,8 +116,9 @@ func bareInHTML(t *testing.T, body string) []string {
 		case html.TextNode:
 			out = append(out, text.bare(n.Data)...)
 		case html.ElementNode:
-			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
-				return
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Code, atom.Kbd, atom.Samp:
+				return // code, or what is typed or printed as it is
 			}
 			if l := attr(n, "lang"); l != "" && l != i18n.Marker && n.DataAtom != atom.Html {
 				return
@@ -273,7 +276,7 @@ func TestMarkerCheckFindsBareText(t *testing.T) {
 	page := `<!DOCTYPE html><html lang="en-x-marker"><head><title>⟦Home⟧ · leadup</title><script>var x = "code";</script></head><body>
 <p>⟦Saved <a href="/x">⟦here⟧</a> for you⟧ 12 · 3%</p><p>⟪Ann's words⟫ ann@example.com http://127.0.0.1:1/cal/a.ics</p>
 <nav><a lang="de" href="?lang=de">Deutsch</a></nav><input type="submit" value="Send"><input name="q" value="typed">
-<button value="x" title="Close">⟦Go⟧</button><img alt="A chart"><p>Bare words</p><p>⟦one⟧ and ⟦two⟧</p></body></html>`
+<button value="x" title="Close">⟦Go⟧</button><p>⟦Send⟧ <code>Authorization: Bearer</code></p><img alt="A chart"><p>Bare words</p><p>⟦one⟧ and ⟦two⟧</p></body></html>`
 	got := bareInHTML(t, page)
 	want := []string{"Send", "Close", "A chart", "Bare words", "and"}
 	if !slices.Equal(got, want) {
