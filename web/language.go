@@ -119,13 +119,6 @@ func titled(ctx context.Context, p Page, id string, data ...any) Page {
 	return p
 }
 
-// saidTitle is p with the title the Go code gave it in English in the
-// reader's language, when the catalog has it (see said).
-func saidTitle(ctx context.Context, p Page) Page {
-	p.Title = said(ctx, p.Title)
-	return p
-}
-
 // textEscaper escapes what a text node needs, leaving quotes as they are.
 var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
