@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -96,4 +97,16 @@ func snippetParts(s string) []SnippetPart {
 		s = strings.TrimPrefix(s[end:], journal.SnippetClose)
 	}
 	return parts
+}
+
+// NewEntryAction is where the form for a new entry posts.
+const NewEntryAction = "/entries"
+
+// entryFormTitled is p titled for f, in the reader's language: a new
+// entry, or the one f edits.
+func entryFormTitled(ctx context.Context, p Page, f EntryForm) Page {
+	if f.Action == NewEntryAction {
+		return titled(ctx, p, "entry.new")
+	}
+	return titled(ctx, p, "title.edit_entry")
 }

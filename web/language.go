@@ -35,6 +35,13 @@ var english = sync.OnceValue(func() *i18n.Localizer {
 	return i18n.MustLoad(i18n.Source.String()).Localizer(i18n.Source.String())
 })
 
+// HasLanguage reports whether WithLanguage chose the language of the
+// pages rendered with ctx.
+func HasLanguage(ctx context.Context) bool {
+	l, ok := ctx.Value(languageKey{}).(language)
+	return ok && l.loc != nil
+}
+
 func loc(ctx context.Context) *i18n.Localizer {
 	if l, ok := ctx.Value(languageKey{}).(language); ok && l.loc != nil {
 		return l.loc

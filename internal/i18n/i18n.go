@@ -68,7 +68,10 @@ const saidPrefix = "said."
 // Load reads the embedded translation files. defaultLang, a BCP 47 tag
 // such as "de", is the language for a visitor whose browser asks for none
 // of the catalog's; it must be one of them.
-func Load(defaultLang string) (*Catalog, error) {
+func Load(defaultLang string) (*Catalog, error) { return load(defaultLang, false) }
+
+// load is Load, with the marker language too when withMarker is set.
+func load(defaultLang string, withMarker bool) (*Catalog, error) {
 	bundle := goi18n.NewBundle(Source)
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	names, err := fs.Glob(files, "locales/active.*.toml")
@@ -91,13 +94,16 @@ func Load(defaultLang string) (*Catalog, error) {
 			}
 		}
 	}
+	c.tags = slices.Clone(bundle.LanguageTags())
+	if withMarker {
+		c.tags = append(c.tags, markerTag)
+	}
+	slices.SortFunc(c.tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
 	def, ok := c.exact(defaultLang)
-	if !ok {
+	if !ok || def == markerTag {
 		return nil, fmt.Errorf("%q is not one of leadup's languages (%s)", defaultLang, strings.Join(c.Tags(), ", "))
 	}
 	c.fallback = def
-	c.tags = slices.Clone(bundle.LanguageTags())
-	slices.SortFunc(c.tags, func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) })
 	i := slices.Index(c.tags, def)
 	c.tags = append([]language.Tag{def}, slices.Delete(c.tags, i, i+1)...)
 	c.matcher = language.NewMatcher(c.tags)
@@ -129,7 +135,7 @@ func (c *Catalog) exact(s string) (language.Tag, bool) {
 	if err != nil {
 		return language.Und, false
 	}
-	for _, have := range c.bundle.LanguageTags() {
+	for _, have := range c.tags {
 		if have == t {
 			return have, true
 		}
@@ -140,16 +146,9 @@ func (c *Catalog) exact(s string) (language.Tag, bool) {
 // Tags lists the catalog's languages as BCP 47 tags, sorted; the default
 // language first once loaded.
 func (c *Catalog) Tags() []string {
-	tags := c.tags
-	if tags == nil {
-		tags = c.bundle.LanguageTags()
-	}
-	out := make([]string, len(tags))
-	for i, t := range tags {
+	out := make([]string, len(c.tags))
+	for i, t := range c.tags {
 		out[i] = t.String()
-	}
-	if c.tags == nil {
-		slices.Sort(out)
 	}
 	return out
 }
@@ -207,7 +206,7 @@ func (c *Catalog) Localizer(tag string) *Localizer {
 		return l
 	}
 	t, ok := c.exact(tag)
-	if !ok {
+	if !ok || c.localizers[t.String()] == nil {
 		t = c.fallback
 	}
 	return c.localizers[t.String()]
@@ -215,6 +214,11 @@ func (c *Catalog) Localizer(tag string) *Localizer {
 
 func (c *Catalog) newLocalizer(t language.Tag) *Localizer {
 	l := &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said, patterns: c.patterns}
+	if t == markerTag {
+		// English, each message wrapped: the date and number patterns
+		// and names too, so a date is wrapped as a whole.
+		l = &Localizer{tag: Marker, l: goi18n.NewLocalizer(c.bundle, Source.String()), said: c.said, patterns: c.patterns, marked: true}
+	}
 	l.locale = loadFormats(l)
 	return l
 }
@@ -226,6 +230,7 @@ type Localizer struct {
 	said     map[string]string
 	patterns []saidPattern
 	locale   *formats // its dates' and numbers' names and patterns
+	marked   bool     // the marker language: English, each message wrapped
 }
 
 // Said returns a message the Go code wrote in English (a validation
@@ -272,6 +277,9 @@ func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
 	msg, err := l.l.Localize(lc)
 	if msg == "" && err != nil {
 		return lc.MessageID
+	}
+	if l.marked {
+		return MarkOpen + msg + MarkClose
 	}
 	return msg
 }

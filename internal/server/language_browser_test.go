@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/leadup/leadup/internal/i18n"
 )
 
 // TestBrowserLanguagesFitAPhone: German's long words (the practices'
@@ -72,16 +74,36 @@ func wantLang(t *testing.T, ctx context.Context, tag string) {
 // switch (each link's lang), and a German user's pages.
 func TestAccessibilityGerman(t *testing.T) {
 	t.Parallel()
+	auditInLanguage(t, newWeekFixture(t), "de")
+}
+
+// TestAccessibilityMarker audits the same pages in the marker language
+// (i18n.Marker), whose every message is wrapped in ⟦…⟧: the longer words
+// and the private-use language tag must not break what axe checks. It
+// shares the test binary's one Chromium with the other browser tests.
+func TestAccessibilityMarker(t *testing.T) {
+	t.Parallel()
 	f := newWeekFixture(t)
+	// Before any page is asked for: the server reads its catalog per request.
+	f.app.srv.Cfg.Languages = i18n.MustLoadWithMarker("en")
+	auditInLanguage(t, f, i18n.Marker)
+}
+
+// auditInLanguage audits, with axe-core, the sign-in and sign-up pages in
+// the language tag (chosen with the language switch), then the
+// fixture's user's pages with tag as her language.
+func auditInLanguage(t *testing.T, f *weekFixture, tag string) {
+	t.Helper()
 	ctx := startBrowser(t, 390, 844)
 	base := f.app.ts.URL
-	auditPages(t, ctx, base, []string{"/login?lang=de", "/signup"})
+	auditPages(t, ctx, base, []string{"/login?lang=" + tag, "/signup"})
+	wantLang(t, ctx, tag)
 	signInCtx, cancelSignIn := withPageDeadline(ctx)
 	defer cancelSignIn()
 	signInAsAnn(t, signInCtx, base)
-	if _, err := f.app.db.Writer().Exec("UPDATE users SET language = 'de' WHERE email = 'ann@example.com'"); err != nil {
+	if _, err := f.app.db.Writer().Exec("UPDATE users SET language = ? WHERE email = 'ann@example.com'", tag); err != nil {
 		t.Fatal(err)
 	}
 	auditPages(t, ctx, base, []string{"/", "/entries", "/bosses/" + f.dana, "/weeks/2026-W48", "/review", "/settings"})
-	wantLang(t, ctx, "de")
+	wantLang(t, ctx, tag)
 }

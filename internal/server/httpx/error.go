@@ -68,7 +68,7 @@ func (s *Base) RenderError(w http.ResponseWriter, r *http.Request, status int, m
 	w.WriteHeader(status)
 	// The request's context may have ended (its deadline is why we are
 	// here): the error page must render all the same.
-	ctx := context.WithoutCancel(r.Context())
+	ctx := context.WithoutCancel(s.PageContext(r))
 	if err := web.ErrorPage(p, v).Render(web.WithBase(ctx, s.Cfg.BasePath), w); err != nil {
 		s.Log.Error("render error page", "err", err)
 	}

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -36,10 +37,26 @@ func (s *Base) ChooseLanguage(next http.Handler) http.Handler {
 				SameSite: http.SameSiteLaxMode,
 			})
 		}
-		langs := s.Cfg.Languages
-		ctx := web.WithLanguage(r.Context(), langs.Localizer(tag), langs.Languages())
-		next.ServeHTTP(w, r.WithContext(ctx))
+		next.ServeHTTP(w, r.WithContext(s.inLanguage(r.Context(), tag)))
 	})
+}
+
+// inLanguage is ctx with its pages shown in the language tag.
+func (s *Base) inLanguage(ctx context.Context, tag string) context.Context {
+	langs := s.Cfg.Languages
+	return web.WithLanguage(ctx, langs.Localizer(tag), langs.Languages())
+}
+
+// PageContext is r's context for rendering a page: as ChooseLanguage
+// left it, or, for a page answered before ChooseLanguage ran (the
+// router's 404 and 405, a form CrossOriginProtection refused, the
+// offline page), with the visitor's language (RequestLanguage: a session
+// is not loaded there, so the browser's choice or Accept-Language).
+func (s *Base) PageContext(r *http.Request) context.Context {
+	if web.HasLanguage(r.Context()) {
+		return r.Context()
+	}
+	return s.inLanguage(r.Context(), s.RequestLanguage(r))
 }
 
 // RequestLanguage is the language a request's pages are shown in: the

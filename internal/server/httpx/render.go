@@ -34,7 +34,7 @@ func (s *Base) DeviceKey(u *journal.User) string {
 // buffer first, so a failing component never sends half a page.
 func (s *Base) Render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
 	var buf bytes.Buffer
-	if err := c.Render(web.WithBase(r.Context(), s.Cfg.BasePath), &buf); err != nil {
+	if err := c.Render(web.WithBase(s.PageContext(r), s.Cfg.BasePath), &buf); err != nil {
 		s.ServerError(w, r, err)
 		return
 	}

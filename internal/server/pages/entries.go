@@ -33,7 +33,7 @@ func (s *Handler) entryForm(u *journal.User, form web.Form, practices []string, 
 	if editing != nil && editing.PriorityID > 0 && !hasPriority(prios, editing.PriorityID) {
 		prios = append(prios, web.PriorityOption{ID: editing.PriorityID, BossName: editing.BossName, Text: editing.PriorityText})
 	}
-	f := web.EntryForm{Form: form, Practices: practices, Bosses: shown, Priorities: prios, Action: "/entries", Submit: "Save entry"}
+	f := web.EntryForm{Form: form, Practices: practices, Bosses: shown, Priorities: prios, Action: web.NewEntryAction, Submit: "Save entry"}
 	if editing != nil {
 		f.Action, f.Submit = entryURL(editing.ID), "Save changes"
 		return f
