@@ -94,3 +94,31 @@ func TestMarkdownDraftFollowsTheOwnerNotTheBrowser(t *testing.T) {
 		wantBody(t, draftGet(t, f.ann, "/review.md", accept), "# Entwurf der Selbsteinschätzung: ")
 	}
 }
+
+// TestMarkdownExportInTheOwnersLanguage: the journal downloaded as
+// Markdown names its weeks, fields, blocks and practices in the owner's
+// language, whatever the browser asks for; JSON and CSV keep their
+// English keys and practice keys.
+func TestMarkdownExportInTheOwnersLanguage(t *testing.T) {
+	f := reviewFixture(t)
+	english := []string{"# Test User's leadup journal", "Newest week first.", "## Week 2026-W48 (", "With Dana · ", "Deliver results",
+		"Recommendation: Move the launch", "Decision: Recommendation taken (2026-10-20): Moved",
+		"Bet: The new vendor halves the cost", "Outcome: Better than expected (2026-10-10)", "Lesson: Ask early", "Follow-ups:"}
+	en := draftGet(t, f.ann, "/export.md", "de-DE")
+	wantBody(t, en, english...)
+
+	speak(t, f.app, "ann@example.com", "de")
+	de := draftGet(t, f.ann, "/export.md", "en-US")
+	wantBody(t, de, "# leadup-Journal von Test User", "Neueste Woche zuerst.", "## Woche 2026-W48 (", "Mit Dana · ", "Ergebnisse liefern",
+		"Problem: The launch clashes with the audit", "Empfehlung: Move the launch", "Entscheidung: Empfehlung angenommen (2026-10-20): Moved",
+		"Wette: The new vendor halves the cost", "Ergebnis: Besser als erwartet (2026-10-10)", "Lehre: Ask early", "Zusagen:")
+	wantNone(t, de, english[1:]...)
+
+	speak(t, f.app, "ann@example.com", "fr")
+	fr := draftGet(t, f.ann, "/export.md", "de")
+	wantBody(t, fr, "# Journal leadup de Test User", "## Semaine 2026-W48 (", "Avec Dana · ", "Obtenir des résultats",
+		"Décision\u00a0: Recommandation retenue (2026-10-20) : Moved", "Engagements\u00a0:")
+	wantNone(t, fr, english[1:]...)
+	// The data exports keep their keys.
+	wantBody(t, f.ann.get("/export.json"), `"practices":["results"`)
+}
