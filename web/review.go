@@ -2,7 +2,7 @@ package web
 
 import (
 	"context"
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/leadup/leadup/internal/i18n"
@@ -69,21 +69,19 @@ func monthLabel(ctx context.Context, m string, withYear bool) string {
 func monthName(ctx context.Context, m string) string { return loc(ctx).Month(m, i18n.MonthYear) }
 
 // evidenceWhy says why an entry is strong evidence, or "".
-func evidenceWhy(ev journal.Evidence) string {
+func evidenceWhy(ctx context.Context, ev journal.Evidence) string {
 	var why []string
-	if ev.Kept == 1 {
-		why = append(why, "a follow-up kept on time")
-	} else if ev.Kept > 1 {
-		why = append(why, fmt.Sprintf("%d follow-ups kept on time", ev.Kept))
+	if ev.Kept > 0 {
+		why = append(why, n(ctx, "review.why_kept", ev.Kept))
 	}
 	if ev.Priority && ev.Entry.PriorityText != "" {
-		why = append(why, "served “"+ev.Entry.PriorityText+"”")
+		why = append(why, t(ctx, "review.why_priority", map[string]any{"Text": ev.Entry.PriorityText}))
 	}
 	if ev.Decided {
-		why = append(why, "decision taken")
+		why = append(why, t(ctx, "review.why_decided"))
 	}
 	if ev.BetReviewed {
-		why = append(why, "bet reviewed")
+		why = append(why, t(ctx, "review.why_bet"))
 	}
 	return strings.Join(why, " · ")
 }
@@ -100,32 +98,34 @@ func rateText(ctx context.Context, c journal.PromiseCounts) string {
 func periodLine(ctx context.Context, v ReviewView) string {
 	period := dateRange(ctx, v.R.Filter.From, v.R.Filter.To)
 	if v.R.BossName != "" {
-		return period + ", with " + v.R.BossName + " only."
+		return t(ctx, "review.period_with", map[string]any{"Period": period, "Name": v.R.BossName})
 	}
-	return period + ", every boss."
+	return t(ctx, "review.period_all", map[string]any{"Period": period})
 }
 
-func countText(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// periodError is the period's error in the reader's language: a from or
+// to that is not a date is named as typed.
+func periodError(ctx context.Context, v ReviewView) string {
+	for _, typed := range []string{v.From, v.To} {
+		if v.Error == journal.NotADate(typed).Message {
+			return t(ctx, "review.not_a_date", map[string]any{"Text": strconv.Quote(typed)})
+		}
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return said(ctx, v.Error)
 }
 
-func reviewProblemsLine(p journal.ProblemStats) string {
+func reviewProblemsLine(ctx context.Context, p journal.ProblemStats) string {
 	if p.Raised == 0 {
-		return "No problem raised with options in this period."
+		return t(ctx, "review.problems_none")
 	}
-	return fmt.Sprintf("%s raised with options: %d taken as proposed, %d changed, %d declined, %d waiting for a decision.",
-		countText(p.Raised, "problem", "problems"), p.Taken, p.Changed, p.Declined, p.Open)
+	return n(ctx, "review.problems", p.Raised, map[string]any{"Taken": p.Taken, "Changed": p.Changed, "Declined": p.Declined, "Open": p.Open})
 }
 
-func reviewBetsLine(b journal.BetStats) string {
+func reviewBetsLine(ctx context.Context, b journal.BetStats) string {
 	if b.Placed == 0 {
-		return "No bet placed in this period."
+		return t(ctx, "review.bets_none")
 	}
-	return fmt.Sprintf("%s placed: %d better than expected, %d as expected, %d worse, %d called off, %d past the review date.",
-		countText(b.Placed, "bet", "bets"), b.Better, b.AsExpected, b.Worse, b.CalledOff, b.Due)
+	return n(ctx, "review.bets", b.Placed, map[string]any{"Better": b.Better, "AsExpected": b.AsExpected, "Worse": b.Worse, "CalledOff": b.CalledOff, "Due": b.Due})
 }
 
 func checkedBoss(f journal.ReviewFilter, b journal.BossChoice) bool { return f.BossID == b.ID }

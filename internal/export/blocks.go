@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -38,7 +39,7 @@ type blockCodec struct {
 	put      func(out *Entry, e *journal.Entry)                                         // into the JSON entry
 	check    func(v *validator, path string, e Entry, today string, out *journal.Entry) // from it
 	text     func(e *journal.Entry) string                                              // the CSV cell
-	markdown func(e *journal.Entry) string                                              // under the entry, user text escaped
+	markdown func(l *i18n.Localizer, e *journal.Entry) string                           // under the entry, user text escaped, in l's language
 }
 
 var problemCodec = blockCodec{
@@ -112,15 +113,24 @@ func problemText(p *journal.Problem) string {
 }
 
 func decisionText(p *journal.Problem) string {
-	s := journal.OptionLabel(journal.Decisions, p.Decision)
+	return decisionWith(p, journal.OptionLabel(journal.Decisions, p.Decision), plainLabelText)
+}
+
+// decisionWith is what became of a problem: label names its decision,
+// then come the day and the note, joined to it by labelText.
+func decisionWith(p *journal.Problem, label string, labelText func(label, text string) string) string {
+	s := label
 	if p.DecidedOn != "" {
 		s += " (" + p.DecidedOn + ")"
 	}
 	if p.DecisionNote != "" {
-		s += ": " + p.DecisionNote
+		s = labelText(s, p.DecisionNote)
 	}
 	return s
 }
+
+// plainLabelText writes "Label: text", as the CSV does.
+func plainLabelText(label, text string) string { return label + ": " + text }
 
 func betText(b *journal.Bet) string {
 	if b == nil {
@@ -145,32 +155,37 @@ func betText(b *journal.Bet) string {
 
 // markdownProblem and markdownBet write an entry's problem and bet under
 // it, with user text escaped.
-func markdownProblem(e *journal.Entry) string {
+func markdownProblem(l *i18n.Localizer, e *journal.Entry) string {
 	var b strings.Builder
 	if p := e.Problem; p != nil {
-		b.WriteString("\nProblem: " + markdown.Text(p.Problem) + "\n\n")
+		b.WriteString("\n" + mdField(l, "problem", markdown.Text(p.Problem)) + "\n\n")
 		for i, o := range p.Options {
 			fmt.Fprintf(&b, "%d. %s\n", i+1, markdown.Text(o))
 		}
-		b.WriteString("\nRecommendation: " + markdown.Text(p.Recommendation) + "\n\nDecision: " + markdown.Text(decisionText(p)) + "\n")
+		// The whole decision is escaped as one text, as before; its note's
+		// colon is the language's, with a plain space, which Text keeps.
+		decision := decisionWith(p, mdOption(l, "block.decision_", journal.Decisions, p.Decision), func(label, text string) string {
+			return l.T("report.export.decision_note", map[string]string{"Decision": label, "Note": text})
+		})
+		b.WriteString("\n" + mdField(l, "recommendation", markdown.Text(p.Recommendation)) + "\n\n" + mdField(l, "decision", markdown.Text(decision)) + "\n")
 	}
 	return b.String()
 }
 
-func markdownBet(e *journal.Entry) string {
+func markdownBet(l *i18n.Localizer, e *journal.Entry) string {
 	var b strings.Builder
 	if t := e.Bet; t != nil {
-		b.WriteString("\nBet: " + markdown.Text(t.Bet) + "\n")
-		for _, kv := range [][2]string{{"Downside", t.Downside}, {"Mitigation", t.Mitigation}, {"Review on", t.ReviewOn}} {
+		b.WriteString("\n" + mdField(l, "bet", markdown.Text(t.Bet)) + "\n")
+		for _, kv := range [][2]string{{"downside", t.Downside}, {"mitigation", t.Mitigation}, {"review_on", t.ReviewOn}} {
 			if kv[1] != "" {
-				b.WriteString("\n" + kv[0] + ": " + markdown.Text(kv[1]) + "\n")
+				b.WriteString("\n" + mdField(l, kv[0], markdown.Text(kv[1])) + "\n")
 			}
 		}
 		if t.Outcome != "" {
-			b.WriteString("\nOutcome: " + journal.OptionLabel(journal.Outcomes, t.Outcome) + " (" + t.ReviewedOn + ")\n")
+			b.WriteString("\n" + mdField(l, "outcome", mdOption(l, "block.outcome_", journal.Outcomes, t.Outcome)+" ("+t.ReviewedOn+")") + "\n")
 		}
 		if t.Lesson != "" {
-			b.WriteString("\nLesson: " + markdown.Text(t.Lesson) + "\n")
+			b.WriteString("\n" + mdField(l, "lesson", markdown.Text(t.Lesson)) + "\n")
 		}
 	}
 	return b.String()

@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 
+	"github.com/leadup/leadup/internal/i18n"
 	"github.com/leadup/leadup/internal/journal"
 	"github.com/leadup/leadup/internal/markdown"
 )
@@ -74,21 +75,21 @@ func forecastText(f *journal.Forecast) string {
 }
 
 // markdownForecast writes an entry's forecast under it, user text escaped.
-func markdownForecast(e *journal.Entry) string {
+func markdownForecast(l *i18n.Localizer, e *journal.Entry) string {
 	f := e.Forecast
 	if f == nil {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("\nForecast: " + markdown.Text(f.Forecast) + "\n")
-	b.WriteString("\nLikelihood: " + journal.OptionLabel(journal.Likelihoods, f.Likelihood) + ", expected by " + f.ExpectedBy +
-		", noticed on " + f.NoticedOn + "\n")
+	b.WriteString("\n" + mdField(l, "forecast", markdown.Text(f.Forecast)) + "\n")
+	b.WriteString("\n" + l.T("report.export.likelihood_line", map[string]string{"Likelihood": mdOption(l, "forecast.likelihood_", journal.Likelihoods, f.Likelihood),
+		"ExpectedBy": f.ExpectedBy, "NoticedOn": f.NoticedOn}) + "\n")
 	if f.Impact != "" {
-		b.WriteString("\nImpact: " + markdown.Text(f.Impact) + "\n")
+		b.WriteString("\n" + mdField(l, "impact", markdown.Text(f.Impact)) + "\n")
 	}
-	b.WriteString("\nPrepared: " + markdown.Text(f.Prepared) + "\n")
+	b.WriteString("\n" + mdField(l, "prepared", markdown.Text(f.Prepared)) + "\n")
 	if f.Result != "" {
-		b.WriteString("\nResult: " + journal.OptionLabel(journal.ForecastResults, f.Result) + " (" + f.ResolvedOn + ")\n")
+		b.WriteString("\n" + mdField(l, "result", mdOption(l, "forecast.result_", journal.ForecastResults, f.Result)+" ("+f.ResolvedOn+")") + "\n")
 	}
 	return b.String()
 }

@@ -76,10 +76,10 @@ func ParseReviewPeriod(from, to, today string) (Period, error) {
 		p.To = to
 	}
 	if _, ok := ParseDate(p.From); !ok || p.From < reviewEarliest {
-		return p, Errorf(EINVALID, "%q is not a date: write it like 2026-01-31.", p.From)
+		return p, NotADate(p.From)
 	}
 	if _, ok := ParseDate(p.To); !ok {
-		return p, Errorf(EINVALID, "%q is not a date: write it like 2026-01-31.", p.To)
+		return p, NotADate(p.To)
 	}
 	if p.From > p.To {
 		return p, Errorf(EINVALID, "The period starts after it ends.")
@@ -88,6 +88,12 @@ func ParseReviewPeriod(from, to, today string) (Period, error) {
 		return p, Errorf(EINVALID, "A review covers at most ten years.")
 	}
 	return p, nil
+}
+
+// NotADate is the error for a period's from or to, text as typed, that is
+// not a date leadup takes.
+func NotADate(text string) *Error {
+	return Errorf(EINVALID, "%q is not a date: write it like 2026-01-31.", text)
 }
 
 // Months lists the YYYY-MM months a period touches, oldest first.

@@ -26,11 +26,11 @@ func TestDraftsWriteDatesInTheOwnersLanguage(t *testing.T) {
 		{"update", week, "(23.–29. Nov. 2026)"},
 		{"update", week, "Shipped (Di., 24. Nov.,"},
 		{"prep", prep, ": Freitag, 27. November 2026\n"},
-		{"prep", prep, "Budget (overdue since Fr., 20. Nov.)"},
-		{"review", review, "Montag, 1. Juni 2026 to Montag, 30. November 2026"},
+		{"prep", prep, "Budget (überfällig seit Fr., 20. Nov.)"},
+		{"review", review, "Montag, 1. Juni 2026 bis Montag, 30. November 2026"},
 		{"review", review, "(Mo., 5. Okt. 2026,"},
-		{"review", review, "(67\u00a0% on time)"},
-		{"review", review, "26,5 days"},
+		{"review", review, "(67\u00a0% pünktlich)"},
+		{"review", review, "26,5 Tage"},
 	} {
 		if !strings.Contains(c.got, c.want) {
 			t.Errorf("the German %s does not hold %q:\n%s", c.doc, c.want, c.got)

@@ -13,20 +13,20 @@ import (
 // writePrepManual writes the boss's operating manual at the top of the
 // agenda. The notes stay Markdown, made inert as in the export; every
 // one-line field is escaped.
-func writePrepManual(b *strings.Builder, p *core.Prep) {
+func writePrepManual(l *i18n.Localizer, b *strings.Builder, p *core.Prep) {
 	if p.Evidence == nil || p.Evidence.Manual.Empty() {
 		return
 	}
 	m := p.Evidence.Manual
-	b.WriteString("## How " + markdown.Text(p.Boss.Name) + " works\n\n")
+	heading(b, "## ", l.T("report.manual.title", map[string]string{"Name": markdown.Text(p.Boss.Name)}))
 	for _, f := range []struct{ label, v string }{
-		{"Likes information", prefersText(m)},
-		{"Channel", m.Channel},
-		{"Cares most about this year", m.Cares},
-		{"Frustrated by", m.Frustrations},
+		{l.T("report.manual.prefers"), prefersText(l, m)},
+		{l.T("report.manual.channel"), m.Channel},
+		{l.T("report.manual.cares"), m.Cares},
+		{l.T("report.manual.frustrations"), m.Frustrations},
 	} {
 		if f.v != "" {
-			fmt.Fprintf(b, "- %s: %s\n", f.label, markdown.Text(f.v))
+			fmt.Fprintf(b, "- %s\n", l.T("report.label_text", map[string]string{"Label": f.label, "Text": markdown.Text(f.v)}))
 		}
 	}
 	if notes := markdown.Inert(m.Notes); notes != "" {
@@ -35,11 +35,18 @@ func writePrepManual(b *strings.Builder, p *core.Prep) {
 	b.WriteString("\n")
 }
 
-func prefersText(m journal.Manual) string {
+// prefersText is how the boss likes information, "in writing", or "":
+// as the manual's form names it, in lower case mid-sentence.
+func prefersText(l *i18n.Localizer, m journal.Manual) string {
 	if m.Prefers == "" {
 		return ""
 	}
-	return strings.ToLower(m.PrefersLabel())
+	for _, o := range journal.ManualPrefers {
+		if o.Value == m.Prefers {
+			return strings.ToLower(l.T("evidence.prefers_" + o.Value))
+		}
+	}
+	return m.Prefers
 }
 
 // driftLines are the priorities flagged as drifting.
@@ -49,9 +56,10 @@ func driftLines(l *i18n.Localizer, p *core.Prep) []string {
 	}
 	return linesOf(journal.Flagged(p.Evidence.Drift), func(d journal.Drift) string {
 		if d.LastTouched == "" {
-			return markdown.Text(d.Text) + ": " + fmt.Sprintf("no entry in the %d weeks since it was noted", d.WeeksSince)
+			return l.T("report.label_text", map[string]string{"Label": markdown.Text(d.Text), "Text": l.N("report.drift.untouched", d.WeeksSince)})
 		}
-		return markdown.Text(d.Text) + ": " + fmt.Sprintf("last touched %s, %d weeks ago", l.Date(d.LastTouched, i18n.DayMonth), d.WeeksSince)
+		return l.T("report.label_text", map[string]string{"Label": markdown.Text(d.Text),
+			"Text": l.N("report.drift.last_touched", d.WeeksSince, map[string]any{"Date": l.Date(d.LastTouched, i18n.DayMonth)})})
 	})
 }
 
@@ -61,5 +69,6 @@ func ledgerLines(l *i18n.Localizer, p *core.Prep) []string {
 		return nil
 	}
 	led := p.Evidence.Ledger
-	return []string{promiseLine(l, "Mine", led.Me), promiseLine(l, markdown.Text(p.Boss.Name)+"'s", led.Boss)}
+	return []string{promiseLine(l, l.T("report.promises.mine"), led.Me),
+		promiseLine(l, l.T("report.promises.boss", map[string]string{"Name": markdown.Text(p.Boss.Name)}), led.Boss)}
 }

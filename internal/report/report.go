@@ -1,7 +1,8 @@
 // Package report writes leadup's Markdown documents: the weekly update for
 // a boss and the agenda for the next 1:1. They are drafts a person pastes
 // into an email or a shared document, so they read as prose and lists, not
-// as a data dump.
+// as a data dump. Each is written in the language of the localizer it is
+// given: the owner's, whoever asks for it.
 package report
 
 import (
@@ -43,15 +44,15 @@ type section struct {
 	items []string
 }
 
-// WeeklyUpdate writes the week as a draft update.
+// WeeklyUpdate writes the week as a draft update, in l's language.
 func WeeklyUpdate(l *i18n.Localizer, u Update) string {
 	var b strings.Builder
 	w := u.Summary.Week
-	fmt.Fprintf(&b, "# Weekly update: %s (%s)\n\n", w, l.DateRange(w.Start, w.End))
+	heading(&b, "# ", l.T("report.update.title", map[string]string{"Week": w.String(), "Range": l.DateRange(w.Start, w.End)}))
 	if u.BossName != "" {
-		fmt.Fprintf(&b, "Hi %s,\n\n", markdown.Text(u.BossName))
+		b.WriteString(l.T("report.update.hi_name", map[string]string{"Name": markdown.Text(u.BossName)}) + "\n\n")
 	} else {
-		b.WriteString("Hi,\n\n")
+		b.WriteString(l.T("report.update.hi") + "\n\n")
 	}
 	byPractice := func(key string) []string {
 		var items []string
@@ -65,7 +66,7 @@ func WeeklyUpdate(l *i18n.Localizer, u Update) string {
 	var progress []string
 	for _, e := range u.Entries {
 		if e.PriorityText != "" {
-			progress = append(progress, fmt.Sprintf("**%s**: %s", markdown.Text(e.PriorityText), entryLine(l, e, false)))
+			progress = append(progress, l.T("report.update.progress_line", map[string]string{"Priority": markdown.Text(e.PriorityText), "Entry": entryLine(l, e, false)}))
 		}
 	}
 	var kept, mine, theirs []string
@@ -84,50 +85,66 @@ func WeeklyUpdate(l *i18n.Localizer, u Update) string {
 		}
 	}
 	sections := []section{
-		{"Decisions I need", decisionLines(l, u.Decisions)},
-		{"Heads-up", headsUpLines(l, u.HeadsUp)},
-		{"Delivered", byPractice("results")},
-		{"Owned", byPractice("responsibility")},
-		{"Progress on your priorities", progress},
-		{"Problems, with what I propose", byPractice("solutions")},
-		{"Risks I took", byPractice("risk")},
-		{"Developing the team", byPractice("team")},
-		{"Commitments kept", kept},
-		{"Still open on my side", mine},
-		{"Waiting on you", theirs},
+		{l.T("report.update.decisions"), decisionLines(l, u.Decisions)},
+		{l.T("report.update.heads_up"), headsUpLines(l, u.HeadsUp)},
+		{l.T("report.update.delivered"), byPractice("results")},
+		{l.T("report.update.owned"), byPractice("responsibility")},
+		{l.T("report.update.progress"), progress},
+		{l.T("report.update.problems"), byPractice("solutions")},
+		{l.T("report.update.risks"), byPractice("risk")},
+		{l.T("report.update.team"), byPractice("team")},
+		{l.T("report.update.kept"), kept},
+		{l.T("report.update.mine"), mine},
+		{l.T("report.update.theirs"), theirs},
 	}
 	// Judged on what is written, not on what was read: an update to every
 	// boss leaves out what the bosses owe, and may have nothing left.
 	if !slices.ContainsFunc(sections, func(s section) bool { return len(s.items) > 0 }) {
-		b.WriteString("Nothing to report from my journal this week.\n\n")
-		return signOff(&b, u.Author)
+		b.WriteString(l.T("report.update.nothing") + "\n\n")
+		return signOff(l, &b, u.Author)
 	}
-	b.WriteString("Here is where things stand this week.\n\n")
+	b.WriteString(l.T("report.update.intro") + "\n\n")
+	writeSections(&b, sections)
+	return signOff(l, &b, u.Author)
+}
+
+// heading writes a Markdown heading: its marks, its text, a blank line.
+func heading(b *strings.Builder, marks, text string) {
+	b.WriteString(marks + text + "\n\n")
+}
+
+// writeSections writes each section that has items, as a heading and a
+// list; it reports whether it wrote any.
+func writeSections(b *strings.Builder, sections []section) bool {
+	wrote := false
 	for _, s := range sections {
 		if len(s.items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "## %s\n\n", s.title)
+		wrote = true
+		heading(b, "## ", s.title)
 		for _, it := range s.items {
-			fmt.Fprintf(&b, "- %s\n", it)
+			fmt.Fprintf(b, "- %s\n", it)
 		}
 		b.WriteString("\n")
 	}
-	return signOff(&b, u.Author)
+	return wrote
 }
 
-func signOff(b *strings.Builder, author string) string {
-	b.WriteString("Thanks,\n")
+func signOff(l *i18n.Localizer, b *strings.Builder, author string) string {
+	b.WriteString(l.T("report.update.thanks") + "\n")
 	b.WriteString(markdown.Text(author))
 	b.WriteString("\n")
 	return b.String()
 }
 
-// PrepAgenda writes the agenda for the next 1:1 with a boss.
+// PrepAgenda writes the agenda for the next 1:1 with a boss, in l's
+// language.
 func PrepAgenda(l *i18n.Localizer, p *core.Prep) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# 1:1 with %s: %s\n\n", markdown.Text(p.Boss.Name), l.Date(p.Today, i18n.Full))
-	writePrepManual(&b, p)
+	name := map[string]string{"Name": markdown.Text(p.Boss.Name)}
+	heading(&b, "# ", l.T("report.prep.title", map[string]string{"Name": name["Name"], "Date": l.Date(p.Today, i18n.Full)}))
+	writePrepManual(l, &b, p)
 	var mine, theirs []string
 	for _, f := range p.FollowUps {
 		if f.Owner == "boss" {
@@ -138,48 +155,43 @@ func PrepAgenda(l *i18n.Localizer, p *core.Prep) string {
 	}
 	var prios []string
 	for _, pr := range p.Priorities {
-		touched := "no entry linked yet"
+		touched := l.T("report.prep.no_entry_linked")
 		if d := p.LastTouched[pr.ID]; d != "" {
-			touched = "last worked on " + l.Date(d, i18n.Full)
+			touched = l.T("report.prep.last_worked_on", map[string]string{"Date": l.Date(d, i18n.Full)})
 		}
 		prios = append(prios, fmt.Sprintf("%s (%s)", markdown.Text(pr.Text), touched))
 	}
 	var neglected []string
 	for _, k := range p.Neglected {
-		if pr, ok := journal.FindPractice(k); ok {
-			neglected = append(neglected, fmt.Sprintf("%s: %s", pr.Label, pr.Try))
+		if _, ok := journal.FindPractice(k); ok {
+			neglected = append(neglected, l.T("report.label_text", map[string]string{"Label": practiceLabel(l, k), "Text": l.T("practice." + k + ".try")}))
 		}
 	}
 	sections := []section{
-		{"What I owe", mine},
-		{"What " + markdown.Text(p.Boss.Name) + " owes", theirs},
-		{"Their priorities", prios},
-		{"Priorities drifting (untouched three weeks or more)", driftLines(l, p)},
-		{"Promises this quarter", ledgerLines(l, p)},
-		{"Problems to raise, with a proposal", entryLines(l, p.Problems)},
-		{"Risks to talk through", entryLines(l, p.Risks)},
-		{"Problems awaiting a decision", decisionLines(l, p.OpenProblems)},
-		{"Bets due for review", betLines(l, p.DueBets)},
-		{"Forecasts to close", forecastDueLines(l, p.DueForecasts)},
-		{"Practices to bring in (none with " + markdown.Text(p.Boss.Name) + " in four weeks)", neglected},
-		{"Last conversations", entryLines(l, p.Recent)},
+		{l.T("report.prep.mine"), mine},
+		{l.T("report.prep.theirs", name), theirs},
+		{l.T("report.prep.priorities", name), prios},
+		{l.T("report.prep.drifting"), driftLines(l, p)},
+		{l.T("report.prep.promises"), ledgerLines(l, p)},
+		{l.T("report.prep.problems"), entryLines(l, p.Problems)},
+		{l.T("report.prep.risks"), entryLines(l, p.Risks)},
+		{l.T("report.prep.open_problems"), decisionLines(l, p.OpenProblems)},
+		{l.T("report.prep.due_bets"), betLines(l, p.DueBets)},
+		{l.T("report.prep.due_forecasts"), forecastDueLines(l, p.DueForecasts)},
+		{l.T("report.prep.neglected", name), neglected},
+		{l.T("report.prep.recent"), entryLines(l, p.Recent)},
 	}
-	empty := true
-	for _, s := range sections {
-		if len(s.items) == 0 {
-			continue
-		}
-		empty = false
-		fmt.Fprintf(&b, "## %s\n\n", s.title)
-		for _, it := range s.items {
-			fmt.Fprintf(&b, "- %s\n", it)
-		}
-		b.WriteString("\n")
-	}
-	if empty {
-		b.WriteString("Nothing on the agenda yet. Log your conversations and commitments to build it.\n")
+	if !writeSections(&b, sections) {
+		b.WriteString(l.T("report.prep.empty") + "\n")
 	}
 	return b.String()
+}
+
+// practiceLabel names the practice with key in l's language: Markdown
+// is read by people, so its practices are named in theirs, while JSON,
+// CSV and the API keep the keys.
+func practiceLabel(l *i18n.Localizer, key string) string {
+	return l.T("practice." + key + ".label")
 }
 
 func entryLines(l *i18n.Localizer, entries []*journal.Entry) []string {
@@ -197,26 +209,31 @@ func linesOf[T any](items []T, line func(T) string) []string {
 }
 
 func entryLine(l *i18n.Localizer, e *journal.Entry, withBoss bool) string {
-	s := markdown.Text(e.Summary) + " (" + l.Date(e.OccurredOn, i18n.DayMonth)
+	notes := []string{l.Date(e.OccurredOn, i18n.DayMonth)}
 	if withBoss {
-		s += ", with " + markdown.Text(e.BossName)
+		notes = append(notes, withName(l, e.BossName))
 	}
-	return s + ")"
+	return markdown.Text(e.Summary) + " (" + strings.Join(notes, ", ") + ")"
+}
+
+// withName is "with Dana Reyes", for a note in brackets.
+func withName(l *i18n.Localizer, name string) string {
+	return l.T("report.with", map[string]string{"Name": markdown.Text(name)})
 }
 
 func followUpLine(l *i18n.Localizer, f *journal.FollowUp, today string) string {
 	s := markdown.Text(f.Text)
 	switch {
 	case f.DoneAt != nil:
-		s += " (done " + l.Date(f.DoneOn, i18n.DayMonth)
+		notes := []string{l.T("report.followup.done", dateData(l, f.DoneOn))}
 		if f.State == journal.PromiseLate {
-			s += ", after its due date " + l.Date(f.DueOn, i18n.DayMonth)
+			notes = append(notes, l.T("report.followup.late", dateData(l, f.DueOn)))
 		}
-		s += ")"
+		s += " (" + strings.Join(notes, ", ") + ")"
 	case f.Overdue(today):
-		s += " (overdue since " + l.Date(f.DueOn, i18n.DayMonth) + ")"
+		s += " (" + l.T("report.followup.overdue", dateData(l, f.DueOn)) + ")"
 	case f.DueOn != "":
-		s += " (due " + l.Date(f.DueOn, i18n.DayMonth) + ")"
+		s += " (" + l.T("report.followup.due", dateData(l, f.DueOn)) + ")"
 	}
 	return s
 }

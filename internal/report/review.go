@@ -10,109 +10,82 @@ import (
 )
 
 // ReviewDraft writes the review composer's period as the first draft of a
-// self-review. base is the app's address ("https://leadup.example/app", or
-// just the base path when no public address is configured): every claim
-// links back to its entry.
+// self-review, in l's language. base is the app's address
+// ("https://leadup.example/app", or just the base path when no public
+// address is configured): every claim links back to its entry.
 func ReviewDraft(l *i18n.Localizer, r *journal.Review, base, author string) string {
 	var b strings.Builder
 	f := r.Filter
-	fmt.Fprintf(&b, "# Self-review draft: %s to %s\n\n", l.Date(f.From, i18n.Full), l.Date(f.To, i18n.Full))
+	heading(&b, "# ", l.T("report.review.title", map[string]string{"From": l.Date(f.From, i18n.Full), "To": l.Date(f.To, i18n.Full)}))
 	if r.BossName != "" {
-		fmt.Fprintf(&b, "Work with %s only.\n\n", markdown.Text(r.BossName))
+		b.WriteString(l.T("report.review.with_only", map[string]string{"Name": markdown.Text(r.BossName)}) + "\n\n")
 	}
 	if r.Empty() {
-		b.WriteString("My journal holds nothing for this period yet.\n")
+		b.WriteString(l.T("report.review.empty") + "\n")
 		return b.String()
 	}
-	tags, months := 0, 0
+	months := 0
 	for _, m := range r.Months {
-		tags += m.Total
 		if m.Total > 0 {
 			months++
 		}
 	}
-	fmt.Fprintf(&b, "A first draft from my journal, to edit before it goes anywhere.%s\n\n", monthsLine(months, len(r.Months)))
-
+	b.WriteString(l.T("report.review.intro") + monthsLine(l, months, len(r.Months)) + "\n\n")
 	var gaps []string
 	for _, p := range r.Practices {
+		label := practiceLabel(l, p.Key)
 		if p.Count == 0 {
-			gaps = append(gaps, p.Label)
+			gaps = append(gaps, label)
 			continue
 		}
-		fmt.Fprintf(&b, "## %s\n\n", p.Label)
-		fmt.Fprintf(&b, "%s\n\n", strongestLine(p))
+		heading(&b, "## ", label)
+		b.WriteString(strongestLine(l, p) + "\n\n")
 		for _, ev := range p.Entries {
 			fmt.Fprintf(&b, "- %s\n", evidenceLine(l, ev, base, r.BossName == ""))
 		}
 		if p.Count > len(p.Entries) {
-			fmt.Fprintf(&b, "- [All %d entries](%s/entries?%s)\n", p.Count, base, journal.PracticeEntriesQuery(f, p.Key))
+			fmt.Fprintf(&b, "- [%s](%s/entries?%s)\n", l.N("report.review.all_entries", p.Count), base, journal.PracticeEntriesQuery(f, p.Key))
 		}
 		b.WriteString("\n")
 	}
-
 	if len(r.Priorities) > 0 {
-		b.WriteString("## Priorities I served\n\n")
+		heading(&b, "## ", l.T("report.review.priorities"))
 		for _, p := range r.Priorities {
-			fmt.Fprintf(&b, "- %s (%s): %s\n", markdown.Text(p.Text), markdown.Text(p.BossName), plural(p.Entries, "entry", "entries"))
+			served := markdown.Text(p.Text) + " (" + markdown.Text(p.BossName) + ")"
+			fmt.Fprintf(&b, "- %s\n", l.T("report.label_text", map[string]string{"Label": served, "Text": l.N("report.review.entries", p.Entries)}))
 		}
 		b.WriteString("\n")
 	}
-
 	if r.Promises.Total() > 0 {
-		b.WriteString("## Promises kept\n\n")
-		fmt.Fprintf(&b, "- %s\n", promiseLine(l, "Mine", r.Promises.Me))
-		fmt.Fprintf(&b, "- %s\n\n", promiseLine(l, "Made to me", r.Promises.Boss))
+		heading(&b, "## ", l.T("report.review.promises"))
+		fmt.Fprintf(&b, "- %s\n", promiseLine(l, l.T("report.promises.mine"), r.Promises.Me))
+		fmt.Fprintf(&b, "- %s\n\n", promiseLine(l, l.T("report.promises.to_me"), r.Promises.Boss))
 	}
-
 	if p := r.Problems; p.Raised > 0 {
-		b.WriteString("## Problems raised with solutions\n\n")
-		each := "each with options and a recommendation"
-		if p.Raised == 1 {
-			each = "with options and a recommendation"
-		}
-		fmt.Fprintf(&b, "I raised %s, %s: %d taken as proposed, %d changed, %d declined, %d still waiting for a decision.\n\n",
-			plural(p.Raised, "problem", "problems"), each, p.Taken, p.Changed, p.Declined, p.Open)
+		heading(&b, "## ", l.T("report.review.problems"))
+		b.WriteString(l.N("report.review.problems_line", p.Raised, map[string]any{"Taken": p.Taken, "Changed": p.Changed, "Declined": p.Declined, "Open": p.Open}) + "\n\n")
 	}
-
 	if bt := r.Bets; bt.Placed > 0 {
-		b.WriteString("## Calculated risks\n\n")
-		fmt.Fprintf(&b, "I placed %s. Reviewed so far: %d better than expected, %d as expected, %d worse, %d called off",
-			plural(bt.Placed, "bet", "bets"), bt.Better, bt.AsExpected, bt.Worse, bt.CalledOff)
+		heading(&b, "## ", l.T("report.review.bets"))
+		bets := map[string]any{"Better": bt.Better, "AsExpected": bt.AsExpected, "Worse": bt.Worse, "CalledOff": bt.CalledOff, "Due": bt.Due}
 		if bt.Due > 0 {
-			fmt.Fprintf(&b, "; %d past its review date", bt.Due)
+			b.WriteString(l.N("report.review.bets_due", bt.Placed, bets) + "\n\n")
+		} else {
+			b.WriteString(l.N("report.review.bets_line", bt.Placed, bets) + "\n\n")
 		}
-		b.WriteString(".\n\n")
 	}
-
 	if r.Forecasts != nil {
-		b.WriteString("## Forecasts\n\n")
+		heading(&b, "## ", l.T("report.review.forecasts"))
 		n := r.Forecasts
-		fmt.Fprintf(&b, "- Warning given: %s%s between raising a forecast and the day it landed (%d raised).\n", n.Measure(), dayCount(l, n.WarningDays), n.Forecasts)
-		fmt.Fprintf(&b, "- Time to raise: %s%s between noticing a problem and raising it.\n\n", n.Measure(), dayCount(l, n.RaiseDays))
+		median := n.Measure() != ""
+		fmt.Fprintf(&b, "- %s\n", l.N("report.review.warning", n.Forecasts, map[string]any{"Days": dayCount(l, median, n.WarningDays)}))
+		fmt.Fprintf(&b, "- %s\n\n", l.T("report.review.raise", map[string]string{"Days": dayCount(l, median, n.RaiseDays)}))
 	}
-
-	b.WriteString("## Month by month\n\n| Month |")
-	for _, p := range journal.Practices {
-		b.WriteString(" " + p.Label + " |")
-	}
-	b.WriteString(" All |\n|---|")
-	for range journal.Practices {
-		b.WriteString("---:|")
-	}
-	b.WriteString("---:|\n")
-	for _, m := range r.Months {
-		fmt.Fprintf(&b, "| %s |", m.Month)
-		for _, p := range journal.Practices {
-			fmt.Fprintf(&b, " %d |", m.Practices[p.Key])
-		}
-		fmt.Fprintf(&b, " %d |\n", m.Total)
-	}
-	b.WriteString("\n")
-
+	writeMonths(l, &b, r.Months)
 	if len(gaps) > 0 {
-		b.WriteString("## Gaps to be honest about\n\n")
+		heading(&b, "## ", l.T("report.review.gaps"))
 		for _, g := range gaps {
-			fmt.Fprintf(&b, "- Nothing logged under %s in this period.\n", g)
+			fmt.Fprintf(&b, "- %s\n", l.T("report.review.gap", map[string]string{"Practice": g}))
 		}
 		b.WriteString("\n")
 	}
@@ -122,82 +95,103 @@ func ReviewDraft(l *i18n.Localizer, r *journal.Review, base, author string) stri
 	return b.String()
 }
 
+// writeMonths writes the period's months as a table of entries per
+// practice.
+func writeMonths(l *i18n.Localizer, b *strings.Builder, months []journal.MonthCount) {
+	heading(b, "## ", l.T("report.review.months"))
+	b.WriteString("| " + l.T("report.review.col_month") + " |")
+	for _, p := range journal.Practices {
+		b.WriteString(" " + practiceLabel(l, p.Key) + " |")
+	}
+	b.WriteString(" " + l.T("report.review.col_all") + " |\n|---|")
+	for range journal.Practices {
+		b.WriteString("---:|")
+	}
+	b.WriteString("---:|\n")
+	for _, m := range months {
+		fmt.Fprintf(b, "| %s |", m.Month)
+		for _, p := range journal.Practices {
+			fmt.Fprintf(b, " %d |", m.Practices[p.Key])
+		}
+		fmt.Fprintf(b, " %d |\n", m.Total)
+	}
+	b.WriteString("\n")
+}
+
 // monthsLine says in how many of the period's months anything was
-// logged; a one-month period needs no such sentence.
-func monthsLine(logged, total int) string {
+// logged, after a space; a one-month period needs no such sentence.
+func monthsLine(l *i18n.Localizer, logged, total int) string {
 	switch {
 	case total <= 1:
 		return ""
 	case logged == total:
-		return fmt.Sprintf(" I logged work in every one of these %d months.", total)
+		return " " + l.N("report.review.months_all", total)
 	default:
-		return fmt.Sprintf(" I logged work in %d of these %d months.", logged, total)
+		return " " + l.N("report.review.months_some", total, map[string]any{"Logged": logged})
 	}
 }
 
 // strongestLine introduces a practice's list: how many entries, and
 // whether the list is all of them or the strongest few.
-func strongestLine(p journal.ReviewPractice) string {
+func strongestLine(l *i18n.Localizer, p journal.ReviewPractice) string {
 	switch {
 	case p.Count == 1:
-		return "1 entry in the period:"
+		return l.T("report.review.one_entry")
 	case len(p.Entries) == 1:
-		return fmt.Sprintf("%d entries in the period. The strongest:", p.Count)
+		return l.N("report.review.strongest_one", p.Count)
 	case len(p.Entries) < p.Count:
-		return fmt.Sprintf("%d entries in the period. The strongest %d:", p.Count, len(p.Entries))
+		return l.N("report.review.strongest_some", p.Count, map[string]any{"Shown": len(p.Entries)})
 	default:
-		return fmt.Sprintf("%d entries in the period, strongest first:", p.Count)
+		return l.N("report.review.strongest_all", p.Count)
 	}
 }
 
 // evidenceLine is one entry as a linked claim with why it is strong.
 func evidenceLine(l *i18n.Localizer, ev journal.Evidence, base string, withBoss bool) string {
 	e := ev.Entry
-	s := fmt.Sprintf("[%s](%s/entries/%d) (%s", markdown.Text(e.Summary), base, e.ID, l.Date(e.OccurredOn, i18n.DayMonthYear))
+	notes := []string{l.Date(e.OccurredOn, i18n.DayMonthYear)}
 	if withBoss {
-		s += ", with " + markdown.Text(e.BossName)
+		notes = append(notes, withName(l, e.BossName))
 	}
-	s += ")"
+	s := fmt.Sprintf("[%s](%s/entries/%d) (%s)", markdown.Text(e.Summary), base, e.ID, strings.Join(notes, ", "))
 	var why []string
 	if ev.Kept > 0 {
-		why = append(why, plural(ev.Kept, "follow-up kept on time", "follow-ups kept on time"))
+		why = append(why, l.N("report.review.why_kept", ev.Kept))
 	}
 	if ev.Priority && e.PriorityText != "" {
-		why = append(why, "served "+markdown.Text(e.PriorityText))
+		why = append(why, l.T("report.review.why_priority", map[string]string{"Text": markdown.Text(e.PriorityText)}))
 	}
 	if ev.Decided {
-		why = append(why, "the problem got a decision")
+		why = append(why, l.T("report.review.why_decided"))
 	}
 	if ev.BetReviewed {
-		why = append(why, "the bet was reviewed")
+		why = append(why, l.T("report.review.why_bet"))
 	}
 	if len(why) > 0 {
-		s += ": " + strings.Join(why, "; ")
+		s = l.T("report.label_text", map[string]string{"Label": s, "Text": strings.Join(why, "; ")})
 	}
 	return s
 }
 
 // promiseLine describes one side of the ledger.
 func promiseLine(l *i18n.Localizer, who string, c journal.PromiseCounts) string {
-	s := fmt.Sprintf("%s: %s fell due, %d kept on time, %d late, %d overdue", who, plural(c.Due, "promise", "promises"), c.OnTime, c.Late, c.Overdue)
+	due := l.N("report.promises.due", c.Due, map[string]any{"OnTime": c.OnTime, "Late": c.Late, "Overdue": c.Overdue})
 	if rate, ok := c.Rate(); ok {
-		s += " (" + l.Percent(rate) + " on time)"
+		due += " " + l.T("report.promises.rate", map[string]string{"Percent": l.Percent(rate)})
 	}
-	return s + fmt.Sprintf("; %d not yet due, %d withdrawn.", c.Open, c.Withdrawn)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	line := l.T("report.promises.line", map[string]any{"Due": due, "Open": c.Open, "Withdrawn": c.Withdrawn})
+	return l.T("report.label_text", map[string]string{"Label": who, "Text": line})
 }
 
 // dayCount writes a number of days, which a median may make a half.
-func dayCount(l *i18n.Localizer, d float64) string {
-	s := l.Decimal(d, -1)
+func dayCount(l *i18n.Localizer, median bool, d float64) string {
+	n := map[string]string{"N": l.Decimal(d, -1)}
+	days := l.T("report.review.days", n)
 	if d == 1 {
-		return s + " day"
+		days = l.T("report.review.day", n)
 	}
-	return s + " days"
+	if median {
+		return l.T("report.review.median", map[string]string{"Days": days})
+	}
+	return days
 }

@@ -29,9 +29,9 @@ func TestDatesInTheUsersLanguage(t *testing.T) {
 			{"entry", `<time datetime="2026-11-27">Fr., 27. Nov. 2026</time>`},
 			{"/review?from=2026-11-01&to=2026-12-31", `1. Nov. – 31. Dez. 2026`},
 			{"/review?from=2026-11-01&to=2026-12-31", `<th scope="row">November 2026</th>`},
-			{"/weeks/2026-W48.md", "# Weekly update: 2026-W48 (23.–29. Nov. 2026)"},
+			{"/weeks/2026-W48.md", "# Wochen-Update: 2026-W48 (23.–29. Nov. 2026)"},
 			{"/export.md", "(30. Nov. – 6. Dez. 2026)\n\n### Di., 1. Dez. 2026: "},
-			{"/review.md?from=2026-11-01&to=2026-12-31", "Sonntag, 1. November 2026 to Donnerstag, 31. Dezember 2026"},
+			{"/review.md?from=2026-11-01&to=2026-12-31", "Sonntag, 1. November 2026 bis Donnerstag, 31. Dezember 2026"},
 		}, []string{"Nov 2026", "Dec 2026", "Fri 27", "Tue 1"}},
 		{"en", "en-US,en;q=0.9", []page{
 			{"/weeks/2026-W49", `<span class="muted">30 Nov – 6 Dec 2026</span>`},

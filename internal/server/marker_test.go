@@ -39,8 +39,9 @@ func mine(s string) string { return mineOpen + s + mineClose }
 var visibleAttrs = []string{"placeholder", "title", "aria-label", "alt", "data-confirm"}
 
 // dataPatterns are what pages show that is data, not words: addresses,
-// links, request ids, API tokens and ISO week labels (2026-W48).
-var dataPatterns = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+|(https?|webcal)://\S+|lu_[A-Za-z0-9_-]+|[\w.-]+/[\w]+-\d{6}|\b\d{4}-W\d{2}\b`)
+// links, request ids, API tokens, ISO week labels (2026-W48), and the box
+// of a done item in a Markdown task list ("- [x]"), which is syntax.
+var dataPatterns = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+|(https?|webcal)://\S+|lu_[A-Za-z0-9_-]+|[\w.-]+/[\w]+-\d{6}|\b\d{4}-W\d{2}\b|^- \[x\]`)
 
 // brand is leadup's name, which no language translates.
 const brand = "leadup"
