@@ -117,9 +117,9 @@ func followUpLines(l *i18n.Localizer, fus []*journal.FollowUp, today string) []s
 	}
 	out := []string{l.T("mail.followups.heading")}
 	for _, f := range fus {
-		state := l.T("followup.due_on", map[string]any{"Date": f.DueOn})
+		state := l.T("followup.due_on", map[string]any{"Date": l.Date(f.DueOn, i18n.DayMonthYear)})
 		if f.Overdue(today) {
-			state = l.T("followup.overdue_since", map[string]any{"Date": f.DueOn})
+			state = l.T("followup.overdue_since", map[string]any{"Date": l.Date(f.DueOn, i18n.DayMonthYear)})
 		}
 		out = append(out, "- "+calendar.FollowUpTitle(l, f)+" ("+state+")")
 	}

@@ -121,8 +121,8 @@ func TestMailInTheRecipientsLanguage(t *testing.T) {
 	}{
 		{"de", map[string]want{
 			"after_meeting": {"Dein 1:1 mit Ana: Halt es fest, solange es frisch ist", "Dein 1:1 mit Ana ist gerade zu Ende gegangen.", ">Eintrag schreiben</a>"},
-			"digest":        {"1 Zusage fällig oder überfällig", "- Du schuldest Ana: Send the budget (überfällig seit 2026-11-20)", ">Diese Erinnerung abbestellen</a>."},
-			"digest_two":    {"2 Zusagen fällig oder überfällig", "- Ana schuldet dir: Approve the hire (fällig 2026-11-27)", "<p>Fällige und überfällige Zusagen:</p>"},
+			"digest":        {"1 Zusage fällig oder überfällig", "- Du schuldest Ana: Send the budget (überfällig seit Fr., 20. Nov. 2026)", ">Diese Erinnerung abbestellen</a>."},
+			"digest_two":    {"2 Zusagen fällig oder überfällig", "- Ana schuldet dir: Approve the hire (fällig Fr., 27. Nov. 2026)", "<p>Fällige und überfällige Zusagen:</p>"},
 			"weekly_review": {"Deine Woche im Führen nach oben: 23.–29. Nov. 2026", "Diese Woche hast du 1 Eintrag festgehalten.", "<li>Ergebnisse liefern: 1</li>"},
 			"test":          {"Testmail von leadup", "Benachrichtigungen öffnen: https://example.com/leadup/settings/notifications", "<p>Hallo Robin,</p>"},
 			"signup_taken":  {"Jemand wollte sich mit deiner Adresse bei leadup registrieren", "Anmelden: https://example.com/leadup/login", "Du hast schon ein Konto."},
@@ -130,8 +130,8 @@ func TestMailInTheRecipientsLanguage(t *testing.T) {
 		}},
 		{"es", map[string]want{
 			"after_meeting": {"Tu 1:1 con Ana: anótalo mientras lo tienes fresco", "Tu 1:1 con Ana acaba de terminar.", ">Escribir la entrada</a>"},
-			"digest":        {"1 compromiso por vencer o vencido", "- Le debes a Ana: Send the budget (vencido desde el 2026-11-20)", ">Desactivar este recordatorio</a>."},
-			"digest_two":    {"2 compromisos por vencer o vencidos", "- Ana te debe: Approve the hire (vence el 2026-11-27)", "<p>Compromisos que vencen o ya vencieron:</p>"},
+			"digest":        {"1 compromiso por vencer o vencido", "- Le debes a Ana: Send the budget (vencido desde el vie, 20 nov 2026)", ">Desactivar este recordatorio</a>."},
+			"digest_two":    {"2 compromisos por vencer o vencidos", "- Ana te debe: Approve the hire (vence el vie, 27 nov 2026)", "<p>Compromisos que vencen o ya vencieron:</p>"},
 			"weekly_review": {"Tu semana liderando hacia arriba: 23–29 nov 2026", "Esta semana anotaste 1 entrada.", "<li>Dar resultados: 1</li>"},
 			"test":          {"Correo de prueba de leadup", "Abrir tus ajustes de avisos: https://example.com/leadup/settings/notifications", "<p>Hola, Robin:</p>"},
 			"signup_taken":  {"Alguien intentó registrarse en leadup con tu dirección", "Iniciar sesión: https://example.com/leadup/login", "Ya tienes una cuenta"},

@@ -458,7 +458,7 @@ func TestWeeklyReviewAndDigestContent(t *testing.T) {
 	if got := d.Subject; got != "1 follow-up due or overdue" {
 		t.Errorf("digest subject %q", got)
 	}
-	contains(t, "digest", d.Text, "You owe Ana: Send the budget (overdue since 2026-11-20)", "https://example.com/leadup/followups")
+	contains(t, "digest", d.Text, "You owe Ana: Send the budget (overdue since Fri 20 Nov 2026)", "https://example.com/leadup/followups")
 
 	// Friday 16:00 Berlin is 15:00 UTC.
 	f.passAt("2026-11-27T15:00:00Z")
@@ -475,7 +475,7 @@ func TestWeeklyReviewAndDigestContent(t *testing.T) {
 	contains(t, "weekly review", weekly.Text,
 		"This week you logged 1 entry.", "Deliver results: 1", "Be the solution seeker: 1", "Develop your team: 0",
 		"Nothing for Develop your team this week. Try next week: Hand one task",
-		"You owe Ana: Send the budget (overdue since 2026-11-20)", "Ana owes you: Approve the hire (due 2026-11-29)",
+		"You owe Ana: Send the budget (overdue since Fri 20 Nov 2026)", "Ana owes you: Approve the hire (due Sun 29 Nov 2026)",
 		"https://example.com/leadup/weeks/2026-W48", "https://example.com/leadup/unsubscribe/"+u.PublicID+".weekly_review.")
 	contains(t, "weekly review HTML", weekly.HTML, `<a href="https://example.com/leadup/weeks/2026-W48">`, "<li>Deliver results: 1</li>")
 }
