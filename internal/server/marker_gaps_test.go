@@ -59,16 +59,6 @@ var untranslatedYet = map[string][]string{
 		"W29",
 		"W30",
 	},
-	"POST /entries (disk full)": {
-		"boss_id",
-		"kind",
-		"one_on_one",
-		"notes",
-		"occurred_on",
-		"practice",
-		"results",
-		"summary",
-	},
 	"POST /settings (refused deletion)": {
 		"English",
 		"Deutsch",
