@@ -9,8 +9,9 @@ import (
 
 // TestGlanceBossesAndMessagesInGerman: home's glance, a boss's relation
 // and a priority's status, and the messages the Go code writes for a page
-// out of range, a missing entry, a bad week and a wrong password reach a
-// German user in German, and an English user as before.
+// out of range, a missing entry, a bad week and a wrong password, and the
+// week chart's labels reach a German user in German, and an English user
+// as before.
 func TestGlanceBossesAndMessagesInGerman(t *testing.T) {
 	f := newWeekFixture(t)
 	en := map[string][]string{
