@@ -22,6 +22,7 @@ func TestGlanceBossesAndMessagesInGerman(t *testing.T) {
 		"/followups?page=1000001": {"There is no such page: pages are numbered from 1 to 1000000."},
 		"/entries/999999":         {"That entry does not exist."},
 		"/weeks/2026-W99":         {"&#34;2026-W99&#34; is not a week: write it like 2026-W48."},
+		"/weeks/2026-W48":         {`class="axis-label">W48</text>`},
 	}
 	de := map[string][]string{
 		"/":                       {"Diese Woche auf einen Blick", "Diese Woche noch nicht:", "1 überfällige Zusage.", "Ansehen"},
@@ -31,6 +32,7 @@ func TestGlanceBossesAndMessagesInGerman(t *testing.T) {
 		"/followups?page=1000001": {"Diese Seite gibt es nicht: Die Seiten sind von 1 bis 1000000 nummeriert."},
 		"/entries/999999":         {"Diesen Eintrag gibt es nicht."},
 		"/weeks/2026-W99":         {"&#34;2026-W99&#34; ist keine Woche: Schreib sie wie 2026-W48."},
+		"/weeks/2026-W48":         {`class="axis-label">KW48</text>`},
 	}
 	check := func(lang string, want map[string][]string) {
 		t.Helper()
