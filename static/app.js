@@ -1,4 +1,30 @@
 // leadup works without JavaScript; this file only adds conveniences.
+
+// appWord is a word app.js shows, in the reader's language: the page
+// carries them from the catalog (the layout's <template id="app-words">);
+// {name} in a word is filled from fields. appWord.count picks a counted
+// word's plural form by the page's language.
+var appWord = (function () {
+  "use strict";
+  var words = {};
+  var tpl = document.getElementById("app-words");
+  if (tpl && tpl.content) {
+    tpl.content.querySelectorAll("[data-word]").forEach(function (w) { words[w.getAttribute("data-word")] = w.textContent; });
+  }
+  var rules = null;
+  try { rules = new Intl.PluralRules(document.documentElement.lang); } catch (e) { rules = null; }
+  function word(key, fields) {
+    return (words[key] || "").replace(/\{(\w+)\}/g, function (m, name) {
+      return fields && Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : m;
+    });
+  }
+  word.count = function (key, n) {
+    var form = key + "." + (rules ? rules.select(n) : "other");
+    return word(words[form] !== undefined ? form : key + ".other", { n: String(n) });
+  };
+  return word;
+})();
+
 (function () {
   "use strict";
 
@@ -111,11 +137,11 @@
   var badgeList = document.createElement("ul");
   var badgeNote = document.createElement("p");
   badgeNote.className = "small";
-  badgeNote.textContent = "Kept on this device and sent in order once the server answers. ";
+  badgeNote.textContent = appWord("outbox_note") + " ";
   var retry = document.createElement("button");
   retry.type = "button";
   retry.className = "secondary small";
-  retry.textContent = "Send now";
+  retry.textContent = appWord("send_now");
   badgeNote.appendChild(retry);
   badge.appendChild(badgeLabel);
   badge.appendChild(badgeList);
@@ -127,19 +153,19 @@
   function render() {
     var list = outbox();
     badge.hidden = list.length === 0;
-    badgeLabel.textContent = list.length + " waiting to send";
+    badgeLabel.textContent = appWord.count("waiting", list.length);
     badgeList.textContent = "";
     list.forEach(function (e) {
       var li = document.createElement("li");
       var what = document.createElement("span");
-      what.textContent = (field(e, "occurred_on") ? field(e, "occurred_on") + " · " : "") + (field(e, "summary") || "(no summary)");
+      what.textContent = (field(e, "occurred_on") ? field(e, "occurred_on") + " · " : "") + (field(e, "summary") || appWord("no_summary"));
       var discard = document.createElement("button");
       discard.type = "button";
       discard.className = "secondary small";
-      discard.textContent = "Discard";
-      discard.setAttribute("aria-label", "Discard " + (field(e, "summary") || "this entry"));
+      discard.textContent = appWord("discard");
+      discard.setAttribute("aria-label", field(e, "summary") ? appWord("discard_named", { summary: field(e, "summary") }) : appWord("discard_this"));
       discard.addEventListener("click", function () {
-        if (window.confirm("Discard this entry? It has not been sent: “" + field(e, "summary") + "”.")) {
+        if (window.confirm(appWord("discard_confirm", { summary: field(e, "summary") }))) {
           without(e.id);
           render();
         }
@@ -256,10 +282,10 @@
   var sentMsg = notice("ok");
   badgeLive.appendChild(sentMsg);
   function sentNote(url) {
-    sentMsg.textContent = "What was waiting has been sent. ";
+    sentMsg.textContent = appWord("sent") + " ";
     var a = document.createElement("a");
     a.href = url;
-    a.textContent = "See the last one";
+    a.textContent = appWord("see_last");
     sentMsg.appendChild(a);
     sentMsg.hidden = false;
   }
@@ -297,7 +323,7 @@
     dlg.setAttribute("aria-labelledby", "signout-q");
     var q = document.createElement("p");
     q.id = "signout-q";
-    q.textContent = (n === 1 ? "1 entry is" : n + " entries are") + " still waiting to send from this device. Send or discard before you sign out:";
+    q.textContent = appWord.count("signout_question", n);
     var msg = document.createElement("p");
     msg.setAttribute("role", "alert");
     var acts = document.createElement("div");
@@ -312,18 +338,16 @@
       return b;
     }
     function signOut() { dropAll(); HTMLFormElement.prototype.submit.call(form); }
-    button("Send, then sign out", "", function () {
-      msg.textContent = "Sending…";
+    button(appWord("send_sign_out"), "", function () {
+      msg.textContent = appWord("sending");
       flush(null).then(function (out) {
         if (!outbox().length) { signOut(); return; }
-        msg.textContent = out.signin ? "Your session has ended: sign in to send them." :
-          out.refused ? "The server refused one: close this and fix it first." :
-            "The server can't be reached: they are still waiting.";
+        msg.textContent = appWord(out.signin ? "session_ended" : out.refused ? "refused_one" : "unreachable");
         render();
       });
     });
-    button("Discard them and sign out", "danger", function () { drop(OUTBOX); signOut(); });
-    button("Stay signed in", "secondary", function () { dlg.close(); dlg.remove(); });
+    button(appWord("discard_sign_out"), "danger", function () { drop(OUTBOX); signOut(); });
+    button(appWord("stay"), "secondary", function () { dlg.close(); dlg.remove(); });
     dlg.appendChild(q);
     dlg.appendChild(msg);
     dlg.appendChild(acts);
@@ -376,7 +400,7 @@
   // and one opened from a share sheet holds what was shared.
   if (draft && !form.querySelector("[aria-invalid]") && !/[?&](title|text|url)=/.test(location.search)) {
     restore(draft);
-    say("Your unsaved draft is back.");
+    say(appWord("draft_back"));
   }
   ["input", "change"].forEach(function (t) { form.addEventListener(t, snapshot); });
 
@@ -429,7 +453,7 @@
         form.reset();
         if (token) { token.value = ""; }
         drop(DRAFT);
-        say("Not sent yet: the server can't be reached. The entry is kept on this device and goes once the server answers; you can log the next one.");
+        say(appWord("not_sent"));
       }
       render();
     });
@@ -465,20 +489,20 @@
     if (draft ? !window.fetch : !field) { return; }
     var label = b.getAttribute("aria-label");
     function say(text, spoken) {
-      b.textContent = text;
-      if (label) { b.setAttribute("aria-label", label + ": " + spoken); }
+      b.textContent = appWord(text);
+      if (label) { b.setAttribute("aria-label", appWord(spoken, { label: label })); }
     }
     b.hidden = false;
     b.addEventListener("click", function () {
       b.disabled = true;
       write(draft ? fetched(draft) : field.value).then(function () {
-        say("Copied", "copied");
+        say("copied", "copied_spoken");
       }, function () {
         if (field) {
           field.select();
-          say("Select and copy", "failed, select and copy");
+          say("select_copy", "select_copy_spoken");
         } else {
-          say("Copy failed: use Download", "failed, use Download");
+          say("copy_failed", "copy_failed_spoken");
         }
       }).then(function () { b.disabled = false; });
     });

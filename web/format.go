@@ -16,7 +16,16 @@ func kindLabel(ctx context.Context, k string) string {
 	return optionLabel(ctx, "entry.kind_", journal.Kinds, k)
 }
 
-func relationLabel(r string) string { return journal.OptionLabel(journal.Relations, r) }
+// relationLabel names a boss's relation to the user in the reader's
+// language.
+func relationLabel(ctx context.Context, r string) string {
+	return optionLabel(ctx, "boss.relation.as_", journal.Relations, r)
+}
+
+// priorityStatus names a priority's status in the reader's language.
+func priorityStatus(ctx context.Context, s string) string {
+	return optionLabel(ctx, "boss.priority.", journal.PriorityStatuses, s)
+}
 
 // ownerLabel says who owes a follow-up, in the reader's language.
 func ownerLabel(ctx context.Context, o string) string {

@@ -46,7 +46,8 @@ type Chart struct {
 
 // Bar is one week's column.
 type Bar struct {
-	Label    string // "W48"
+	Label    string // set by the chart's maker (a month's name); "" for a week's
+	Week     int    // the ISO week's number, for a week's bar (see barLabel)
 	X, W     int
 	LabelX   int
 	Segments []Segment
@@ -78,7 +79,7 @@ func NewChart(trend []journal.TrendWeek) Chart {
 	slot := chartW / max(len(trend), 1)
 	plot := chartH - chartTop - chartBottom
 	for i, tw := range trend {
-		b := Bar{Label: fmt.Sprintf("W%02d", tw.Week.Num), X: i*slot + slot/6, W: slot * 2 / 3, LabelX: i*slot + slot/2}
+		b := Bar{Week: tw.Week.Num, X: i*slot + slot/6, W: slot * 2 / 3, LabelX: i*slot + slot/2}
 		y := chartH - chartBottom
 		for _, p := range journal.Practices {
 			n := tw.Practices[p.Key]
@@ -116,4 +117,13 @@ func streakText(ctx context.Context, s *journal.WeekSummary) string {
 		return loc(ctx).N("week.streak_capped", journal.MaxStreak)
 	}
 	return loc(ctx).N("week.streak", s.Streak)
+}
+
+// barLabel is what the chart writes under a bar: its label, or a week's
+// number as the reader's language writes it ("W48", "KW48").
+func barLabel(ctx context.Context, b Bar) string {
+	if b.Label != "" || b.Week == 0 {
+		return b.Label
+	}
+	return t(ctx, "week_chart.bar", map[string]any{"Num": fmt.Sprintf("%02d", b.Week)})
 }

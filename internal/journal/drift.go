@@ -39,10 +39,15 @@ func DriftWindows(today string) (short, long string) {
 }
 
 // PriorityDrift judges each priority on today. A priority noted less than DriftFlagWeeks
-// ago and never touched is not flagged: it has not had the time.
+// ago and never touched is not flagged: it has not had the time. One noted
+// after today (a past week judged as of its end) did not exist yet, and is
+// left out.
 func PriorityDrift(acts []PriorityActivity, today string) []Drift {
 	out := make([]Drift, 0, len(acts))
 	for _, a := range acts {
+		if a.NotedOn > today {
+			continue
+		}
 		d := Drift{PriorityActivity: a}
 		if a.BossEntries > 0 {
 			d.Share = float64(a.Long) / float64(a.BossEntries)
