@@ -65,11 +65,12 @@ func offered(ctx context.Context) []i18n.Language {
 }
 
 // languageOptions are the offered languages as a select's options, each
-// named in itself.
+// named in itself and marked as written in it, so a screen reader says
+// "Deutsch" in German.
 func languageOptions(ctx context.Context) []journal.Option {
 	var opts []journal.Option
 	for _, l := range offered(ctx) {
-		opts = append(opts, journal.Option{Value: l.Tag, Label: l.Name})
+		opts = append(opts, journal.Option{Value: l.Tag, Label: l.Name, Lang: l.Tag})
 	}
 	return opts
 }

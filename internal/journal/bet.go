@@ -15,10 +15,10 @@ const (
 
 // Outcomes of a bet, recorded at its review.
 var Outcomes = []Option{
-	{"better", "Better than expected"},
-	{"as_expected", "As expected"},
-	{"worse", "Worse than expected"},
-	{"called_off", "Called off"},
+	{Value: "better", Label: "Better than expected"},
+	{Value: "as_expected", Label: "As expected"},
+	{Value: "worse", Label: "Worse than expected"},
+	{Value: "called_off", Label: "Called off"},
 }
 
 // Bet is a calculated risk taken in an entry: what the user expects to

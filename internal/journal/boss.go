@@ -9,17 +9,20 @@ import (
 
 // Relations a boss can have to the user, in display order.
 var Relations = []Option{
-	{"manager", "Manager"},
-	{"skip_level", "Skip-level manager"},
-	{"executive", "Executive"},
-	{"board", "Board"},
-	{"stakeholder", "Stakeholder"},
-	{"other", "Other"},
+	{Value: "manager", Label: "Manager"},
+	{Value: "skip_level", Label: "Skip-level manager"},
+	{Value: "executive", Label: "Executive"},
+	{Value: "board", Label: "Board"},
+	{Value: "stakeholder", Label: "Stakeholder"},
+	{Value: "other", Label: "Other"},
 }
 
 // Option is a fixed value and its label.
 type Option struct {
 	Value, Label string
+	// Lang is the language Label is written in when it is not the page's
+	// (a language's own name in the language list), for <option lang>.
+	Lang string
 }
 
 // OptionLabel returns the label of value among opts, or value itself.

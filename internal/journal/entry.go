@@ -16,11 +16,11 @@ const (
 
 // Kinds of interaction, in display order.
 var Kinds = []Option{
-	{"one_on_one", "1:1"},
-	{"meeting", "Meeting"},
-	{"email", "Email"},
-	{"chat", "Chat"},
-	{"other", "Other"},
+	{Value: "one_on_one", Label: "1:1"},
+	{Value: "meeting", Label: "Meeting"},
+	{Value: "email", Label: "Email"},
+	{Value: "chat", Label: "Chat"},
+	{Value: "other", Label: "Other"},
 }
 
 // Entry is one interaction with a boss.

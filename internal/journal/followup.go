@@ -12,8 +12,8 @@ const MaxFollowUpChars = 500
 
 // Owners of a follow-up.
 var Owners = []Option{
-	{"me", "Me"},
-	{"boss", "My boss"},
+	{Value: "me", Label: "Me"},
+	{Value: "boss", Label: "My boss"},
 }
 
 // FollowUp is a commitment made in an entry, by the user or by the boss.

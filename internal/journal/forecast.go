@@ -15,16 +15,16 @@ const (
 
 // Likelihoods of a forecast.
 var Likelihoods = []Option{
-	{"low", "Low"},
-	{"medium", "Medium"},
-	{"high", "High"},
+	{Value: "low", Label: "Low"},
+	{Value: "medium", Label: "Medium"},
+	{Value: "high", Label: "High"},
 }
 
 // ForecastResults are what became of a forecast once it was due.
 var ForecastResults = []Option{
-	{"happened", "It happened"},
-	{"averted", "Averted"},
-	{"did_not_happen", "It did not happen"},
+	{Value: "happened", Label: "It happened"},
+	{Value: "averted", Label: "Averted"},
+	{Value: "did_not_happen", Label: "It did not happen"},
 }
 
 // Forecast is a problem the user saw coming and told the boss about before

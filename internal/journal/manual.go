@@ -13,10 +13,10 @@ const (
 
 // Ways a boss likes to get information.
 var ManualPrefers = []Option{
-	{"", "Not noted"},
-	{"writing", "In writing"},
-	{"in_person", "In person"},
-	{"either", "Either"},
+	{Value: "", Label: "Not noted"},
+	{Value: "writing", Label: "In writing"},
+	{Value: "in_person", Label: "In person"},
+	{Value: "either", Label: "Either"},
 }
 
 // Manual is a boss's operating manual: how to work with them. Every field

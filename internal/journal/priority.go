@@ -10,9 +10,9 @@ const MaxPriorityChars = 300
 
 // PriorityStatuses are the states of a priority.
 var PriorityStatuses = []Option{
-	{"active", "Active"},
-	{"done", "Done"},
-	{"dropped", "Dropped"},
+	{Value: "active", Label: "Active"},
+	{Value: "done", Label: "Done"},
+	{Value: "dropped", Label: "Dropped"},
 }
 
 // Priority is something a boss cares about.

@@ -19,10 +19,10 @@ const MsgBringOptions = "Bring at least one option and say which you recommend."
 
 // Decisions on a problem. "open" means nobody has decided yet.
 var Decisions = []Option{
-	{"open", "Still open"},
-	{"taken", "Recommendation taken"},
-	{"changed", "Another option or a variant"},
-	{"declined", "Declined"},
+	{Value: "open", Label: "Still open"},
+	{Value: "taken", Label: "Recommendation taken"},
+	{Value: "changed", Label: "Another option or a variant"},
+	{Value: "declined", Label: "Declined"},
 }
 
 // Problem is a problem raised in an entry together with the options the

@@ -14,8 +14,8 @@ const (
 
 // Scopes are the choices of the token form.
 var Scopes = []Option{
-	{ScopeRead, "Read only"},
-	{ScopeWrite, "Read and write"},
+	{Value: ScopeRead, Label: "Read only"},
+	{Value: ScopeWrite, Label: "Read and write"},
 }
 
 // MaxLiveTokens is how many tokens a user may have that work at once (not
