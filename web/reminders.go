@@ -63,7 +63,9 @@ func (v NotificationsView) WebcalURL() string {
 
 // FailedReminder is a reminder that could not be sent, for the settings page.
 type FailedReminder struct {
-	What     string
+	Kind     string // journal.KindWeeklyReview, …
+	Period   string // the week (2026-W48) or the day (2026-11-27) of a weekly review or a digest
+	Day      string // the day of the 1:1 an after-meeting reminder follows
 	Attempts int
 	Error    string
 	Retrying bool
@@ -84,7 +86,18 @@ func failedLine(ctx context.Context, f FailedReminder) string {
 	if f.Retrying {
 		tried = n(ctx, "reminders.retrying", f.Attempts)
 	}
-	return t(ctx, "reminders.failed_line", map[string]any{"What": said(ctx, f.What), "Error": said(ctx, f.Error), "Tried": tried})
+	return t(ctx, "reminders.failed_line", map[string]any{"What": failedWhat(ctx, f), "Error": said(ctx, f.Error), "Tried": tried})
+}
+
+// failedWhat names a failed reminder, its day in the reader's language.
+func failedWhat(ctx context.Context, f FailedReminder) string {
+	switch f.Kind {
+	case journal.KindWeeklyReview:
+		return t(ctx, "said.reminders.failed_weekly", map[string]any{"Date": f.Period})
+	case journal.KindFollowUpsDigest:
+		return t(ctx, "said.reminders.failed_digest", map[string]any{"Date": longDate(ctx, f.Period)})
+	}
+	return t(ctx, "said.reminders.failed_after", map[string]any{"Date": longDate(ctx, f.Day)})
 }
 
 // afterMeeting says, after a boss's name, whether a reminder comes after

@@ -44,7 +44,7 @@ func TestSettingsPagesGolden(t *testing.T) {
 		{"notifications-mail-off", NotificationsPage(named(page, "Reminders and calendar"), NotificationsView{Check: OwnerCheck{Password: true}})},
 		{"notifications-mail-on", NotificationsPage(named(page, "Reminders and calendar"), NotificationsView{MailOn: true, Email: "ann@example.com",
 			Form:      Form{Values: map[string]string{"weekly_review": "on", "weekly_day": "5", "weekly_time": "16:00"}},
-			Failed:    []FailedReminder{{What: "Weekly review", Attempts: 3, Error: "relay refused", Retrying: true}, {What: "Follow-up digest", Attempts: 5, Error: "no such mailbox"}},
+			Failed:    []FailedReminder{{Kind: journal.KindWeeklyReview, Period: "2026-W47", Attempts: 3, Error: "relay refused", Retrying: true}, {Kind: journal.KindFollowUpsDigest, Period: "2026-11-27", Attempts: 5, Error: "no such mailbox"}},
 			Schedules: schedules, HasFeed: true, FeedURL: "https://leadup.example/calendar/abc.ics", Test: "Sent.", TestOK: true})},
 		{"notifications-feed", NotificationsPage(named(page, "Reminders and calendar"), NotificationsView{MailOn: true, Email: "ann@example.com", HasFeed: true, Test: "The relay refused.", Check: OwnerCheck{Provider: "Example ID"}})},
 		{"schedule", ScheduleSection(7, "Dana", ScheduleForm{Form: Form{Values: map[string]string{"remind": "on"}, Errors: map[string]string{"weekday": "Choose a day."}}, Days: map[string]bool{"2": true}})},

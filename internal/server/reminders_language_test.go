@@ -58,7 +58,7 @@ func TestRemindersPageInGerman(t *testing.T) {
 	wantStatus(t, page, http.StatusOK)
 	wantBody(t, page, `<html lang="de">`, "<title>Erinnerungen und Kalender · leadup</title>", "<h1>Erinnerungen und Kalender</h1>",
 		"Erinnerungen gehen an ann@example.com.", "Einige Erinnerungen konnten nicht verschickt werden:",
-		"Erinnerung nach dem 1:1 am 2026-11-23: Der Mailserver konnte die Nachricht nicht annehmen. (4-mal versucht, aufgegeben)",
+		"Erinnerung nach dem 1:1 am Mo., 23. Nov. 2026: Der Mailserver konnte die Nachricht nicht annehmen. (4-mal versucht, aufgegeben)",
 		"Wochenrückblick per Mail:", `<option value="1">Montag</option>`, ">Erinnerungen speichern</button>", ">Schick mir eine Testmail</button>",
 		"Ana</a>: Erinnerung an", ">Kalender-Feed erstellen</button>", "Wenn du dein Passwort änderst, wird der Feed gelöscht.")
 	notIn(t, "German reminders page", page.body, "Monday", "Reminders and calendar", "Save reminders", "Some reminders", "given up", "Calendar feed", "reminder on")

@@ -172,7 +172,7 @@ func TestFailedReminderShowsOnSettings(t *testing.T) {
 		}
 	}
 	r := c.get("/settings/notifications")
-	wantBody(t, r, "Some reminders could not be sent", "Reminder after the 1:1 on 2026-11-23", "The mail server could not take the message.", "tried 4 times, given up")
+	wantBody(t, r, "Some reminders could not be sent", "Reminder after the 1:1 on Mon 23 Nov 2026", "The mail server could not take the message.", "tried 4 times, given up")
 	if strings.Contains(r.body, "mailbox busy") {
 		t.Error("the page shows the relay's own words")
 	}

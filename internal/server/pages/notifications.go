@@ -27,7 +27,8 @@ func (s *Handler) renderNotifications(w http.ResponseWriter, r *http.Request, st
 	v := web.NotificationsView{MailOn: s.Cfg.Reminders != nil, Email: u.Email, Schedules: p.Schedules, HasFeed: p.HasFeed,
 		Form: web.Form{Values: notificationPostOf(p.Settings).values()}}
 	for _, c := range p.Failed {
-		v.Failed = append(v.Failed, web.FailedReminder{What: claimLabel(c), Attempts: c.Attempts, Error: c.LastError, Retrying: !c.RetryAt.IsZero()})
+		v.Failed = append(v.Failed, web.FailedReminder{Kind: c.Kind, Period: c.Period, Day: c.FireAt.Format(journal.DateLayout),
+			Attempts: c.Attempts, Error: c.LastError, Retrying: !c.RetryAt.IsZero()})
 	}
 	if v.Check, err = s.auth.OwnerCheck(r); err != nil {
 		s.Fail(w, r, err)
@@ -40,17 +41,6 @@ func (s *Handler) renderNotifications(w http.ResponseWriter, r *http.Request, st
 		compress.KeepSecret(r)
 	}
 	s.Render(w, r, status, web.NotificationsPage(s.Page(r, "Reminders and calendar", "settings"), v))
-}
-
-// claimLabel names a failed reminder in words.
-func claimLabel(c journal.Claim) string {
-	switch c.Kind {
-	case journal.KindWeeklyReview:
-		return "Weekly review for " + c.Period
-	case journal.KindFollowUpsDigest:
-		return "Follow-up digest for " + c.Period
-	}
-	return "Reminder after the 1:1 on " + c.FireAt.Format(journal.DateLayout)
 }
 
 func (s *Handler) HandleNotifications(w http.ResponseWriter, r *http.Request) {
