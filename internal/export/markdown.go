@@ -26,7 +26,7 @@ type MarkdownWriter struct {
 func NewMarkdownWriter(w io.Writer, u *journal.User, today string, l *i18n.Localizer) (*MarkdownWriter, error) {
 	mw := &MarkdownWriter{l: l, w: bufio.NewWriterSize(w, 64<<10), priorities: map[int64]string{}}
 	_, err := fmt.Fprintf(mw.w, "# %s\n\n%s\n", l.T("report.export.title", map[string]string{"Name": markdown.Text(u.DisplayName)}),
-		l.T("report.export.exported", map[string]string{"Date": today}))
+		l.T("report.export.exported", map[string]string{"Date": l.Date(today, i18n.DayMonthYear)}))
 	return mw, err
 }
 
@@ -75,7 +75,7 @@ func (mw *MarkdownWriter) Entry(e *journal.Entry) error {
 			}
 			line := "- [" + box + "] " + mdLabelText(l, mdOption(l, "followup.owner_", journal.Owners, f.Owner), markdown.Text(f.Text))
 			if f.DueOn != "" {
-				line += " (" + l.T("report.export.due", map[string]string{"Date": f.DueOn}) + ")"
+				line += " (" + l.T("report.export.due", map[string]string{"Date": l.Date(f.DueOn, i18n.DayMonthYear)}) + ")"
 			}
 			fmt.Fprintln(w, line)
 		}

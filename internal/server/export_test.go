@@ -73,7 +73,7 @@ func TestExportMarkdown(t *testing.T) {
 	r := c.get("/export.md")
 	wantStatus(t, r, http.StatusOK)
 	wantBody(t, r, "# Test User's leadup journal", "## Week 2026-W45 (2–8 Nov 2026)", "### Mon 2 Nov 2026:",
-		"Priority: Ship the Q4 plan", "- [x] Me: +Send the deck (due 2026-11-05)", "- [ ] My boss: Approve budget",
+		"Priority: Ship the Q4 plan", "- [x] Me: +Send the deck (due Thu 5 Nov 2026)", "- [ ] My boss: Approve budget",
 		"## Week 2026-W42", "### Mon 12 Oct 2026: Skip-level chat", "With Eve · 1:1 · Develop your team")
 	if strings.Index(r.body, "2026-W45") > strings.Index(r.body, "2026-W42") {
 		t.Error("weeks are not newest first")
