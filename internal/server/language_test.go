@@ -146,8 +146,8 @@ func TestSignupByMailKeepsLanguage(t *testing.T) {
 func TestSettingsLanguage(t *testing.T) {
 	app, c := newAnnApp(t)
 	settings := c.get("/settings")
-	wantBody(t, settings, `<select id="language" name="language">`, `<option value="en" selected>English</option>`,
-		`<option value="de">Deutsch</option>`, `<option value="es">Español</option>`, `<option value="fr">Français</option>`)
+	wantBody(t, settings, `<select id="language" name="language">`, `<option value="en" lang="en" selected>English</option>`,
+		`<option value="de" lang="de">Deutsch</option>`, `<option value="es" lang="es">Español</option>`, `<option value="fr" lang="fr">Français</option>`)
 
 	form := url.Values{"action": {"profile"}, "display_name": {"Ann"}, "timezone": {"Europe/Berlin"}, "language": {"pt"}}
 	refused := c.post("/settings", form)
@@ -163,7 +163,7 @@ func TestSettingsLanguage(t *testing.T) {
 		t.Errorf("language %q, want es", got)
 	}
 	after := c.get("/settings")
-	wantBody(t, after, `<html lang="es">`, "Perfil guardado.", `<option value="es" selected>Español</option>`, ">Ajustes</a>")
+	wantBody(t, after, `<html lang="es">`, "Perfil guardado.", `<option value="es" lang="es" selected>Español</option>`, ">Ajustes</a>")
 
 	// A signed-in user's setting wins over ?lang= and sets no cookie.
 	if r := c.get("/settings?lang=de"); !strings.Contains(r.body, `<html lang="es">`) || strings.Contains(r.header.Get("Set-Cookie"), httpx.LanguageCookie) {
@@ -180,7 +180,7 @@ func TestAccountWithoutLanguageFollowsDefault(t *testing.T) {
 		t.Fatal(err)
 	}
 	settings := c.get("/settings")
-	wantBody(t, settings, `<html lang="fr">`, `<option value="fr" selected>Français</option>`)
+	wantBody(t, settings, `<html lang="fr">`, `<option value="fr" lang="fr" selected>Français</option>`)
 }
 
 // TestGermanNotices: the one-time notices the handlers write in English
