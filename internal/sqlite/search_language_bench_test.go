@@ -18,16 +18,8 @@ import (
 //
 //	go test ./internal/sqlite -run '^$' -bench SearchLanguages -benchtime 200x
 func BenchmarkSearchLanguages(b *testing.B) {
-	db := newTestDB(b)
+	db, u, boss := annAndDana(b)
 	ctx := context.Background()
-	u, err := db.CreateUser(ctx, journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "h")
-	if err != nil {
-		b.Fatal(err)
-	}
-	boss, err := db.CreateBoss(ctx, u.ID, journal.BossInput{Name: "Dana", Relation: "manager"})
-	if err != nil {
-		b.Fatal(err)
-	}
 	sentences := []string{
 		"Gespräch mit den Mitarbeitern über das Budget",
 		"Die Entscheidung zur Größe des Teams fällt im Dezember",

@@ -16,16 +16,8 @@ import (
 //
 //	go test ./internal/sqlite -run '^$' -bench EntryWrites -benchtime 1000x
 func BenchmarkEntryWrites(b *testing.B) {
-	db := newTestDB(b)
+	db, u, boss := annAndDana(b)
 	ctx := context.Background()
-	u, err := db.CreateUser(ctx, journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "h")
-	if err != nil {
-		b.Fatal(err)
-	}
-	boss, err := db.CreateBoss(ctx, u.ID, journal.BossInput{Name: "Dana", Relation: "manager"})
-	if err != nil {
-		b.Fatal(err)
-	}
 	in := func(i int) journal.EntryInput {
 		return journal.EntryInput{BossID: boss.ID, OccurredOn: "2026-11-02", Kind: "one_on_one",
 			Summary: fmt.Sprintf("Weekly 1:1 number %d", i), Notes: strings.Repeat(fmt.Sprintf("notes word%d ", i), 40), Practices: []string{"results"}}
@@ -69,4 +61,21 @@ func BenchmarkEntryWrites(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// annAndDana is a fresh file with one user, Ann, and her boss Dana: where
+// the write and search benchmarks start.
+func annAndDana(tb testing.TB) (*DB, *journal.User, *journal.Boss) {
+	tb.Helper()
+	db := newTestDB(tb)
+	ctx := context.Background()
+	u, err := db.CreateUser(ctx, journal.Signup{Email: "ann@example.com", DisplayName: "Ann", TimeZone: "UTC"}, "h")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	boss, err := db.CreateBoss(ctx, u.ID, journal.BossInput{Name: "Dana", Relation: "manager"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return db, u, boss
 }
