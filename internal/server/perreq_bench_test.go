@@ -105,7 +105,9 @@ func BenchmarkLoginVsBare(b *testing.B) {
 	for _, gzip := range []bool{true, false} {
 		name := map[bool]string{true: "leadup", false: "leadup-identity"}[gzip]
 		b.Run(name, func(b *testing.B) {
-			app := newTestApp(b)
+			// The sign-up mode leadup ships with, where /login asks
+			// the accounts whether sign-up is still open.
+			app := newTestApp(b, func(c *Config) { c.Signup = DefaultConfig().Signup })
 			app.client().signup("ann@example.com")
 			hc := loopbackClient()
 			hc.Transport.(*http.Transport).DisableCompression = !gzip
