@@ -76,14 +76,15 @@ func languageOptions(ctx context.Context) []journal.Option {
 }
 
 // switchURL is the page at path in the language tag, keeping next (the
-// page to go on to after signing in) when there is one.
+// page to go on to after signing in) when there is one. It writes the
+// query as url.Values.Encode would (keys sorted, each part escaped)
+// without its map and sort: the switch has a link per language on every
+// page, and they were 4% of the sign-in page's CPU.
 func switchURL(ctx context.Context, path, next, tag string) templ.SafeURL {
-	q := url.Values{}
 	if next != "" && next != "/" {
-		q.Set("next", next)
+		return u(ctx, path+"?lang="+url.QueryEscape(tag)+"&next="+url.QueryEscape(next))
 	}
-	q.Set("lang", tag)
-	return u(ctx, path+"?"+q.Encode())
+	return u(ctx, path+"?lang="+url.QueryEscape(tag))
 }
 
 // practice is the practice with key in the reader's language: its words

@@ -63,10 +63,11 @@ func (c *Core) SignupOpen(ctx context.Context, mode string) (bool, error) {
 	}
 }
 
-// NoAccountYet reports whether the server has no account at all.
-func (c *Core) NoAccountYet(ctx context.Context) (bool, error) {
+// AccountsNow is what the sign-in page asks of the accounts, from one
+// read: whether none exists yet, and whether mode lets a new one be made.
+func (c *Core) AccountsNow(ctx context.Context, mode string) (noAccount, signupOpen bool, err error) {
 	n, err := c.db.CountUsers(ctx)
-	return n == 0, err
+	return n == 0, journal.SignupAdmits(mode, n), err
 }
 
 // AccountByEmail returns the account with the email, in any case;

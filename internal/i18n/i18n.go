@@ -33,21 +33,26 @@ const NameID = "language.name"
 
 // Catalog is the loaded bundle of every language's messages.
 type Catalog struct {
-	bundle   *goi18n.Bundle
 	tags     []language.Tag // in the order they are offered: the default first, then by tag
 	matcher  language.Matcher
 	fallback language.Tag
-	said     map[string]string // English text → id, of the messages under saidPrefix
-	patterns []saidPattern     // the messages under saidPrefix with fields
 
 	// Made once at Load, for every request to share: the tags as Tags
-	// writes them, each language's localizer, the language switch, and
-	// the Accept-Language headers already matched.
-	tagNames   []string
+	// writes them, and the Accept-Language headers already matched.
+	tagNames []string
+	matched  sync.Map // Accept-Language header → tag; see Match
+	nMatched atomic.Int32
+
+	// Set by the background parse (see Load), read after wait: the
+	// messages, each language's localizer and the language switch.
+	parsed     chan struct{} // closed when the parse is done
+	done       atomic.Bool   // set just before parsed is closed
+	parseErr   error
+	bundle     *goi18n.Bundle
+	said       map[string]string // English text → id, of the messages under saidPrefix
+	patterns   []saidPattern     // the messages under saidPrefix with fields
 	localizers map[string]*Localizer
 	languages  []Language
-	matched    sync.Map // Accept-Language header → tag; see Match
-	nMatched   atomic.Int32
 }
 
 // maxMatched bounds the Accept-Language headers Match remembers: browsers
@@ -68,33 +73,28 @@ const saidPrefix = "said."
 // Load reads the embedded translation files. defaultLang, a BCP 47 tag
 // such as "de", is the language for a visitor whose browser asks for none
 // of the catalog's; it must be one of them.
+//
+// Load checks defaultLang against the files' names and returns; the
+// messages are parsed in the background (26 ms of a cold start, before
+// the database is even open), and Localizer and Languages wait for them.
+// The files are embedded and this package's tests parse them all, so a
+// file that does not parse is a build's defect: Localizer panics with it.
 func Load(defaultLang string) (*Catalog, error) { return load(defaultLang, false) }
 
 // load is Load, with the marker language too when withMarker is set.
 func load(defaultLang string, withMarker bool) (*Catalog, error) {
-	bundle := goi18n.NewBundle(Source)
-	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	names, err := fs.Glob(files, "locales/active.*.toml")
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{bundle: bundle, said: map[string]string{}}
+	c := &Catalog{said: map[string]string{}, parsed: make(chan struct{})}
 	for _, name := range names {
-		buf, err := files.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		mf, err := bundle.ParseMessageFileBytes(buf, path.Base(name))
+		t, err := language.Parse(strings.TrimSuffix(strings.TrimPrefix(path.Base(name), "active."), ".toml"))
 		if err != nil {
 			return nil, fmt.Errorf("load %s: %w", name, err)
 		}
-		if mf.Tag == Source {
-			if err := c.learnSaid(mf.Messages); err != nil {
-				return nil, fmt.Errorf("load %s: %w", name, err)
-			}
-		}
+		c.tags = append(c.tags, t)
 	}
-	c.tags = slices.Clone(bundle.LanguageTags())
 	if withMarker {
 		c.tags = append(c.tags, markerTag)
 	}
@@ -108,6 +108,43 @@ func load(defaultLang string, withMarker bool) (*Catalog, error) {
 	c.tags = append([]language.Tag{def}, slices.Delete(c.tags, i, i+1)...)
 	c.matcher = language.NewMatcher(c.tags)
 	c.tagNames = c.Tags()
+	hold := beforeParse
+	go func() {
+		hold()
+		c.parseErr = c.parse(names, len(c.tags)-len(names))
+		c.done.Store(true)
+		close(c.parsed)
+	}()
+	return c, nil
+}
+
+// beforeParse runs before the background parse; a test holds it.
+var beforeParse = func() {}
+
+// parse reads the message files named, and makes each language's
+// localizer and the language switch; extra is how many of c.tags are not
+// files (the marker language).
+func (c *Catalog) parse(names []string, extra int) error {
+	c.bundle = goi18n.NewBundle(Source)
+	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, name := range names {
+		buf, err := files.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		mf, err := c.bundle.ParseMessageFileBytes(buf, path.Base(name))
+		if err != nil {
+			return fmt.Errorf("load %s: %w", name, err)
+		}
+		if mf.Tag == Source {
+			if err := c.learnSaid(mf.Messages); err != nil {
+				return fmt.Errorf("load %s: %w", name, err)
+			}
+		}
+	}
+	if n := len(c.bundle.LanguageTags()); n != len(c.tags)-extra {
+		return fmt.Errorf("load: %d languages in the files, %d in their names", n, len(c.tags)-extra)
+	}
 	c.localizers = make(map[string]*Localizer, len(c.tags))
 	for _, t := range c.tags {
 		c.localizers[t.String()] = c.newLocalizer(t)
@@ -115,16 +152,29 @@ func load(defaultLang string, withMarker bool) (*Catalog, error) {
 	for _, tag := range c.tagNames {
 		c.languages = append(c.languages, Language{Tag: tag, Name: c.localizers[tag].T(NameID)})
 	}
-	return c, nil
+	return nil
+}
+
+// wait returns when the messages are parsed. Once they are it costs an
+// atomic load, not the channel's lock, which every request would take.
+func (c *Catalog) wait() {
+	if !c.done.Load() {
+		<-c.parsed
+	}
+	if c.parseErr != nil {
+		panic(fmt.Sprintf("i18n: %v", c.parseErr))
+	}
 }
 
 // MustLoad is Load for a default language known to be in the catalog; the
-// catalog's own tests guard the embedded files.
+// catalog's own tests guard the embedded files. It returns once the
+// messages are parsed.
 func MustLoad(defaultLang string) *Catalog {
 	c, err := Load(defaultLang)
 	if err != nil {
 		panic(err)
 	}
+	c.wait()
 	return c
 }
 
@@ -196,12 +246,16 @@ type Language struct {
 
 // Languages lists the catalog's languages, each named in itself. The
 // list is shared by every caller: read it, do not change it.
-func (c *Catalog) Languages() []Language { return c.languages }
+func (c *Catalog) Languages() []Language {
+	c.wait()
+	return c.languages
+}
 
 // Localizer returns the messages of one language: tag if the catalog has
 // it, else the default language. A Localizer holds no state of its own,
 // so each language's one is made at Load and shared.
 func (c *Catalog) Localizer(tag string) *Localizer {
+	c.wait()
 	if l, ok := c.localizers[tag]; ok {
 		return l
 	}

@@ -31,5 +31,6 @@ func MustLoadWithMarker(defaultLang string) *Catalog {
 	if err != nil {
 		panic(err)
 	}
+	c.wait()
 	return c
 }

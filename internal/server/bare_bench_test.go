@@ -61,7 +61,7 @@ func bareListHandler(db *sql.DB, userID int64) http.Handler {
 func runClients(b *testing.B, c int, do func(client int) error) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	start := time.Now()
+	start, cpu := time.Now(), processCPU(b)
 	for i := range c {
 		wg.Add(1)
 		go func() {
@@ -76,6 +76,7 @@ func runClients(b *testing.B, c int, do func(client int) error) {
 	}
 	wg.Wait()
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+	b.ReportMetric(float64((processCPU(b)-cpu).Microseconds())/float64(b.N), "cpu-µs/req")
 }
 
 // BenchmarkListVsBare lists the heavy user's entries with 8 concurrent

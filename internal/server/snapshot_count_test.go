@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func (c *snapshotCounter) reset() { c.all.Store(0); c.page.Store(0) }
 
 // newCountingApp is newTestApp with the store's read hook installed
 // before the server answers anyone.
-func newCountingApp(t *testing.T) (*testApp, *snapshotCounter) {
+func newCountingApp(t *testing.T, edit ...func(*Config)) (*testApp, *snapshotCounter) {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "leadup.db"))
 	if err != nil {
@@ -48,6 +49,9 @@ func newCountingApp(t *testing.T) (*testApp, *snapshotCounter) {
 	db.ReadHook = counter.hook
 	cfg := DefaultConfig()
 	cfg.Signup = SignupOpen
+	for _, e := range edit {
+		e(&cfg)
+	}
 	app := &testApp{t: t, db: db, clock: time.Now}
 	clock := func() time.Time { return app.clock() }
 	db.Now, cfg.Now = clock, clock
@@ -135,5 +139,35 @@ func TestOnePageOneSnapshot(t *testing.T) {
 	wantStatus(t, app.client().get(feed), http.StatusOK)
 	if n := counter.all.Load(); n != 1 {
 		t.Errorf("GET the calendar feed: %d read snapshots, want 1", n)
+	}
+}
+
+// TestSignInPageReadsAccountsOnce: the sign-in page learns from one read
+// of the accounts both whether this is a fresh install's first visit and
+// whether it offers sign-up; in the default mode it read them twice.
+func TestSignInPageReadsAccountsOnce(t *testing.T) {
+	for _, c := range []struct {
+		mode      string
+		signUp    bool
+		wantReads int64
+		offer     bool
+	}{
+		{SignupFirst, true, 1, false},
+		{SignupOpen, true, 1, true},
+		{SignupClosed, false, 0, false},
+	} {
+		app, counter := newCountingApp(t, func(cfg *Config) { cfg.Signup = c.mode })
+		if c.signUp {
+			app.signedUp("ann@example.com")
+		}
+		counter.reset()
+		r := app.client().get("/login")
+		wantStatus(t, r, http.StatusOK)
+		if n := counter.all.Load(); n != c.wantReads {
+			t.Errorf("signup %s: GET /login made %d read snapshots, want %d", c.mode, n, c.wantReads)
+		}
+		if got := strings.Contains(r.body, `href="/signup"`); got != c.offer {
+			t.Errorf("signup %s: the sign-in page links to sign-up %v, want %v", c.mode, got, c.offer)
+		}
 	}
 }

@@ -120,16 +120,18 @@ func (s *Handler) HandleLoginForm(w http.ResponseWriter, r *http.Request) {
 		s.Redirect(w, r, next)
 		return
 	}
-	// A fresh install has nobody to sign in: its first visit creates the
-	// account.
-	if first, err := s.firstVisit(r); err != nil {
+	first, canSignup, err := s.signInOffer(r)
+	if err != nil {
 		s.ServerError(w, r, err)
 		return
-	} else if first {
+	}
+	// A fresh install has nobody to sign in: its first visit creates the
+	// account.
+	if first {
 		s.Redirect(w, r, "/signup")
 		return
 	}
-	s.renderLogin(w, r, http.StatusOK, web.Form{Message: loginNotice(r)}, next)
+	s.renderLoginPage(w, r, http.StatusOK, web.Form{Message: loginNotice(r)}, next, canSignup)
 }
 
 func loginNotice(r *http.Request) string {
@@ -145,6 +147,11 @@ func (s *Handler) renderLogin(w http.ResponseWriter, r *http.Request, status int
 		s.ServerError(w, r, err)
 		return
 	}
+	s.renderLoginPage(w, r, status, form, next, canSignup)
+}
+
+// renderLoginPage is renderLogin when whether sign-up is open is known.
+func (s *Handler) renderLoginPage(w http.ResponseWriter, r *http.Request, status int, form web.Form, next string, canSignup bool) {
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", s.authChallenge())
 	}
@@ -281,12 +288,16 @@ func clientKey(r *http.Request) string {
 	return a.String()
 }
 
-// firstVisit reports whether no account exists yet and one may be made
-// with the sign-up form. With OpenID Connect on, the sign-in page is where
-// the first account is made (through the provider's button), so it stays.
-func (s *Handler) firstVisit(r *http.Request) (bool, error) {
+// signInOffer reports, from at most one read of the accounts, whether
+// this is a first visit (no account exists yet and one may be made with
+// the sign-up form) and whether the sign-in page offers sign-up. With
+// OpenID Connect on, the sign-in page is where the first account is made
+// (through the provider's button), so it stays.
+func (s *Handler) signInOffer(r *http.Request) (firstVisit, canSignup bool, err error) {
 	if s.cfg.Signup == journal.SignupClosed || s.cfg.OIDC != nil || s.cfg.PasswordLoginOff {
-		return false, nil
+		canSignup, err = s.canSignup(r)
+		return false, canSignup, err
 	}
-	return s.core.NoAccountYet(r.Context())
+	noAccount, canSignup, err := s.core.AccountsNow(r.Context(), s.cfg.Signup)
+	return noAccount, canSignup, err
 }
