@@ -56,6 +56,11 @@ func serve(ctx context.Context, cfg config, stderr io.Writer) error {
 	scfg.LogoutURL = cfg.LogoutURL
 	scfg.OIDC = cfg.OIDC.server(cfg.publicOrigin, cfg.basePath)
 	scfg.PasswordLoginOff = cfg.OIDC.PasswordLogin == "off"
+	// The messages parse beside the database's opening (see i18n.Load);
+	// one that does not parse stops the start here, before listening.
+	if err := cfg.languages.Ready(); err != nil {
+		return fmt.Errorf("messages: %w", err)
+	}
 	scfg.Languages = cfg.languages
 
 	sweepCommandDirs(cfg.DB, log)

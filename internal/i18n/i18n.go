@@ -121,6 +121,9 @@ func load(defaultLang string, withMarker bool) (*Catalog, error) {
 // beforeParse runs before the background parse; a test holds it.
 var beforeParse = func() {}
 
+// readFile reads one of the embedded files; a test gives a broken one.
+var readFile = files.ReadFile
+
 // parse reads the message files named, and makes each language's
 // localizer and the language switch; extra is how many of c.tags are not
 // files (the marker language).
@@ -128,7 +131,7 @@ func (c *Catalog) parse(names []string, extra int) error {
 	c.bundle = goi18n.NewBundle(Source)
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, name := range names {
-		buf, err := files.ReadFile(name)
+		buf, err := readFile(name)
 		if err != nil {
 			return err
 		}
@@ -153,6 +156,14 @@ func (c *Catalog) parse(names []string, extra int) error {
 		c.languages = append(c.languages, Language{Tag: tag, Name: c.localizers[tag].T(NameID)})
 	}
 	return nil
+}
+
+// Ready waits for the messages and says whether they parsed. leadup serve
+// asks before it listens, so a catalog that does not parse stops the
+// start with its error rather than failing the first page.
+func (c *Catalog) Ready() error {
+	<-c.parsed
+	return c.parseErr
 }
 
 // wait returns when the messages are parsed. Once they are it costs an

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -39,5 +40,32 @@ func TestLoadParsesAfterReturning(t *testing.T) {
 	}
 	if n := len(c.Languages()); n != 4 {
 		t.Errorf("%d languages, want 4", n)
+	}
+}
+
+// TestReadySaysAFileDidNotParse: a message file that does not parse is
+// Ready's error, which stops leadup serve before it listens.
+func TestReadySaysAFileDidNotParse(t *testing.T) {
+	readFile = func(name string) ([]byte, error) {
+		if strings.HasSuffix(name, "active.de.toml") {
+			return []byte("[broken\n"), nil
+		}
+		return files.ReadFile(name)
+	}
+	t.Cleanup(func() { readFile = files.ReadFile })
+	c, err := Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Ready(); err == nil || !strings.Contains(err.Error(), "active.de.toml") {
+		t.Fatalf("Ready() = %v, want the German file's parse error", err)
+	}
+	readFile = files.ReadFile
+	ok, err := Load("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ok.Ready(); err != nil {
+		t.Fatalf("Ready() = %v for the embedded files", err)
 	}
 }
