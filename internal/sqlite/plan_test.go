@@ -54,3 +54,38 @@ func TestListQueriesUseIndexes(t *testing.T) {
 func planQuery(q string, args []any) []any {
 	return append([]any{q}, args...)
 }
+
+// TestFillQueriesSeekEntriesByID checks the plans of the queries that fill
+// a page of entries, on a file without statistics (as every database is
+// before its first ANALYZE): they look each entry up by id, never read the
+// user's whole set of follow-ups or blocks through a user index, which made
+// the heavy user's list page read 1,000 follow-ups to show 50 entries.
+func TestFillQueriesSeekEntriesByID(t *testing.T) {
+	f := newFixture(t)
+	ids := entryIndex{}
+	for id := range int64(journal.EntriesPerPage + 1) {
+		ids[id+1] = nil
+	}
+	type fill struct {
+		table, query string
+		args         []any
+	}
+	q, args := fillFollowUpsQuery(f.ann.ID, ids)
+	fills := []fill{{"f", q, args}}
+	for _, k := range journal.Blocks {
+		q, args := fillBlocksQuery(k, f.ann.ID, ids)
+		fills = append(fills, fill{"t", q, args})
+	}
+	for _, fl := range fills {
+		plan := explain(t, f.db, fl.query, fl.args...)
+		var seek string
+		for _, line := range plan {
+			if strings.HasPrefix(line, "SEARCH "+fl.table+" ") || strings.HasPrefix(line, "SCAN "+fl.table+" ") {
+				seek = line
+			}
+		}
+		if !strings.HasSuffix(seek, "(entry_id=?)") && !strings.HasSuffix(seek, "(rowid=?)") {
+			t.Errorf("%s is read by %q, want a lookup by entry id; plan of\n%s\n%v", fl.table, seek, fl.query, plan)
+		}
+	}
+}
