@@ -122,6 +122,12 @@ func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in jour
 			return 0, fmt.Errorf("insert practice: %w", err)
 		}
 	}
+	if !in.GivesBlock() {
+		// A new entry has no stored block for an empty one to clear, and its
+		// triggers have indexed it already: writeBlocks would take the
+		// document out of the search index and put it back as it was.
+		return id, nil
+	}
 	return id, writeBlocks(ctx, tx, userID, bossID, id, in)
 }
 
