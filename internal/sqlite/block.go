@@ -71,8 +71,8 @@ func queryBlocks[T any](ctx context.Context, q queryer, k journal.BlockKind, slo
 
 // loadBlocks fills in the entries' blocks, with one query per kind.
 func loadBlocks(ctx context.Context, q queryer, userID int64, ids entryIndex) error {
+	list := ids.json()
 	for _, k := range journal.Blocks {
-		query, args := fillBlocksQuery(k, userID, ids)
 		err := eachRow(ctx, q, "find "+k.Table, func(rows *sql.Rows) error {
 			var read journal.Entry
 			if err := scanBlock(rows, k, &read); err != nil {
@@ -81,7 +81,7 @@ func loadBlocks(ctx context.Context, q queryer, userID int64, ids entryIndex) er
 			_, head := k.Fields(&read)
 			ids.each(head.EntryID, func(e *journal.Entry) { k.Share(e, &read) })
 			return nil
-		}, query, args...)
+		}, fillBlockSQL[k.Table], userID, list)
 		if err != nil {
 			return err
 		}
@@ -89,11 +89,14 @@ func loadBlocks(ctx context.Context, q queryer, userID int64, ids entryIndex) er
 	return nil
 }
 
-// fillBlocksQuery reads k's blocks of the entries in ids, by entry id as
-// fillFollowUpsQuery explains.
-func fillBlocksQuery(k journal.BlockKind, userID int64, ids entryIndex) (string, []any) {
-	in, args := ids.in(userID)
-	return blockSelect(k, "+t.user_id = ? AND t.entry_id"+in), args
+// blockFillQueries are the queries that read each kind's blocks of a page
+// of entries, by table; see fillFollowUpsSQL.
+func blockFillQueries() map[string]string {
+	qs := map[string]string{}
+	for _, k := range journal.Blocks {
+		qs[k.Table] = blockSelect(k, "+t.user_id = ? AND "+idsIn("t.entry_id"))
+	}
+	return qs
 }
 
 // jsonList scans a JSON array of strings, as a repeated field is stored.

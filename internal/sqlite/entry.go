@@ -256,7 +256,7 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	}
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		p.Entries, err = readEntries(ctx, tx, userID, scan, func(e *journal.Entry) *journal.Entry { return e }, q, args...)
+		p.Entries, err = readEntries(ctx, db.hot(tx), userID, scan, func(e *journal.Entry) *journal.Entry { return e }, q, args...)
 		return err
 	})
 	if err != nil {

@@ -66,18 +66,13 @@ func TestFillQueriesSeekEntriesByID(t *testing.T) {
 	for id := range int64(journal.EntriesPerPage + 1) {
 		ids[id+1] = nil
 	}
-	type fill struct {
-		table, query string
-		args         []any
-	}
-	q, args := fillFollowUpsQuery(f.ann.ID, ids)
-	fills := []fill{{"f", q, args}}
+	type fill struct{ table, query string }
+	fills := []fill{{"f", fillFollowUpsSQL}}
 	for _, k := range journal.Blocks {
-		q, args := fillBlocksQuery(k, f.ann.ID, ids)
-		fills = append(fills, fill{"t", q, args})
+		fills = append(fills, fill{"t", fillBlockSQL[k.Table]})
 	}
 	for _, fl := range fills {
-		plan := explain(t, f.db, fl.query, fl.args...)
+		plan := explain(t, f.db, fl.query, f.ann.ID, ids.json())
 		var seek string
 		for _, line := range plan {
 			if strings.HasPrefix(line, "SEARCH "+fl.table+" ") || strings.HasPrefix(line, "SCAN "+fl.table+" ") {
