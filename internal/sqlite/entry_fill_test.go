@@ -100,9 +100,17 @@ func TestFillQueriesArePreparedOnce(t *testing.T) {
 	if !slices.Equal(texts[1], texts[50]) {
 		t.Errorf("fill queries for 1 entry:\n%q\nfor 50:\n%q\nwant the same texts", texts[1], texts[50])
 	}
-	for _, q := range texts[50] {
+	// The entry page's entry, and every page of the unfiltered list with
+	// its count, are read prepared too.
+	pageQueries := append([]string{findEntrySQL}, texts[50]...)
+	for _, page := range []int{1, 3} {
+		list, _ := entryListQuery(f.ann.ID, journal.EntryFilter{Page: page})
+		count, _ := entryCountQuery(f.ann.ID, journal.EntryFilter{Page: page})
+		pageQueries = append(pageQueries, list, count)
+	}
+	for _, q := range pageQueries {
 		if !slices.Contains(hotReads, q) {
-			t.Errorf("fill query not kept prepared: %s", q)
+			t.Errorf("query not kept prepared: %s", q)
 		}
 	}
 	err := f.db.Update(ctx, func(tx *DB) error {

@@ -230,12 +230,15 @@ func (db *DB) FindEntryPage(ctx context.Context, userID int64, f journal.EntryFi
 	return entries, next, nil
 }
 
+// findEntrySQL reads one of the user's entries, for FindEntry.
+const findEntrySQL = "SELECT " + entryColumns + " FROM entries e" + entryJoins + " WHERE e.user_id = ? AND e.id = ?"
+
 // FindEntry returns one of the user's entries whole.
 func (db *DB) FindEntry(ctx context.Context, userID, id int64) (*journal.Entry, error) {
 	var entries []*journal.Entry
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		entries, err = queryEntries(ctx, db.hot(tx), userID, "SELECT "+entryColumns+" FROM entries e"+entryJoins+" WHERE e.user_id = ? AND e.id = ?", userID, id)
+		entries, err = queryEntries(ctx, db.hot(tx), userID, findEntrySQL, userID, id)
 		return err
 	})
 	if err != nil {

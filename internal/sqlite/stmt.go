@@ -22,13 +22,14 @@ type stmtCache map[string]*sql.Stmt
 // hotReads are prepared once on the read pool: the reads nearly every
 // request makes (its session and account), the sign-in page's account
 // count, and the entry pages' (the list's first query, its count and boss
-// menu, and the queries that fill entries whole). Preparing them each time
-// was 12–19% of the sign-in page's CPU and a fifth of the list page's.
+// menu, the entry page's entry, and the queries that fill entries whole).
+// Preparing them each time was 12–19% of the sign-in page's CPU and a
+// fifth of the list page's.
 // database/sql prepares a pool statement on each connection the first
 // time that connection runs it, and keeps it there; a read transaction
 // runs them through txReads.
 var hotReads = append([]string{countUsersSQL, findSessionSQL, findUserByIDSQL,
-	entryListSQL, entryCountSQL, bossesQuery(true)}, fillQueries()...)
+	entryListSQL, entryCountSQL, bossesQuery(true), findEntrySQL}, fillQueries()...)
 
 // The unfiltered list of entries and its count, as entryListQuery and
 // entryCountQuery write them for any user and page.
