@@ -91,9 +91,13 @@ func switchURL(ctx context.Context, path, next, tag string) templ.SafeURL {
 // from the catalog, its key as it is.
 func practice(ctx context.Context, key string) journal.Practice {
 	l := loc(ctx)
-	id := "practice." + key + "."
-	return journal.Practice{Key: key, Label: l.T(id + "label"), Meaning: l.T(id + "meaning"), Prompt: l.T(id + "prompt"), Try: l.T(id + "try")}
+	return journal.Practice{Key: key, Label: l.T(practiceID(key, "label")), Meaning: l.T(practiceID(key, "meaning")),
+		Prompt: l.T(practiceID(key, "prompt")), Try: l.T(practiceID(key, "try"))}
 }
+
+// practiceID is the catalog's id of one of a practice's texts (label,
+// meaning, prompt, try).
+func practiceID(key, text string) string { return "practice." + key + "." + text }
 
 // practices are the six practices, in their order, in the reader's
 // language.
@@ -111,7 +115,7 @@ func practiceLabel(ctx context.Context, key string) string {
 	if _, ok := journal.FindPractice(key); !ok {
 		return key
 	}
-	return practice(ctx, key).Label
+	return loc(ctx).T(practiceID(key, "label")) // not practice(): a list page shows hundreds of chips
 }
 
 // titled is p with the catalog's message id, filled from data, as its

@@ -53,6 +53,7 @@ type Catalog struct {
 	patterns   []saidPattern     // the messages under saidPrefix with fields
 	localizers map[string]*Localizer
 	languages  []Language
+	fixed      map[language.Tag]map[string]string // see fixedMessages
 }
 
 // maxMatched bounds the Accept-Language headers Match remembers: browsers
@@ -87,7 +88,7 @@ func load(defaultLang string, withMarker bool) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{said: map[string]string{}, parsed: make(chan struct{})}
+	c := &Catalog{said: map[string]string{}, parsed: make(chan struct{}), fixed: map[language.Tag]map[string]string{}}
 	for _, name := range names {
 		t, err := language.Parse(strings.TrimSuffix(strings.TrimPrefix(path.Base(name), "active."), ".toml"))
 		if err != nil {
@@ -139,6 +140,7 @@ func (c *Catalog) parse(names []string, extra int) error {
 		if err != nil {
 			return fmt.Errorf("load %s: %w", name, err)
 		}
+		c.fixed[mf.Tag] = fixedMessages(mf.Messages)
 		if mf.Tag == Source {
 			if err := c.learnSaid(mf.Messages); err != nil {
 				return fmt.Errorf("load %s: %w", name, err)
@@ -278,11 +280,11 @@ func (c *Catalog) Localizer(tag string) *Localizer {
 }
 
 func (c *Catalog) newLocalizer(t language.Tag) *Localizer {
-	l := &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said, patterns: c.patterns}
+	l := &Localizer{tag: t.String(), l: goi18n.NewLocalizer(c.bundle, t.String()), said: c.said, patterns: c.patterns, fixed: c.fixed[t]}
 	if t == markerTag {
 		// English, each message wrapped: the date and number patterns
 		// and names too, so a date is wrapped as a whole.
-		l = &Localizer{tag: Marker, l: goi18n.NewLocalizer(c.bundle, Source.String()), said: c.said, patterns: c.patterns, marked: true}
+		l = &Localizer{tag: Marker, l: goi18n.NewLocalizer(c.bundle, Source.String()), said: c.said, patterns: c.patterns, fixed: c.fixed[Source], marked: true}
 	}
 	l.locale = loadFormats(l)
 	return l
@@ -294,8 +296,24 @@ type Localizer struct {
 	l        *goi18n.Localizer
 	said     map[string]string
 	patterns []saidPattern
-	locale   *formats // its dates' and numbers' names and patterns
-	marked   bool     // the marker language: English, each message wrapped
+	locale   *formats          // its dates' and numbers' names and patterns
+	marked   bool              // the marker language: English, each message wrapped
+	fixed    map[string]string // its messages without fields; see fixedMessages
+}
+
+// fixedMessages are the messages of one file that have no fields: what
+// go-i18n would give for them is their text as written, whatever the
+// data, so T answers them from this map. Asking go-i18n (matching the
+// language, building a template) was a tenth of the CPU of a list page,
+// which asks for each entry's practice names.
+func fixedMessages(msgs []*goi18n.Message) map[string]string {
+	fixed := make(map[string]string, len(msgs))
+	for _, m := range msgs {
+		if m.Other != "" && m.LeftDelim == "" && !strings.Contains(m.Other, "{{") {
+			fixed[m.ID] = m.Other
+		}
+	}
+	return fixed
 }
 
 // Said returns a message the Go code wrote in English (a validation
@@ -320,6 +338,9 @@ func (l *Localizer) Tag() string { return l.tag }
 // T returns the message id, filled from data (a map or struct whose fields
 // the message names as {{.Name}}).
 func (l *Localizer) T(id string, data ...any) string {
+	if msg, ok := l.fixed[id]; ok {
+		return l.mark(msg)
+	}
 	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: first(data)})
 }
 
@@ -343,6 +364,12 @@ func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
 	if msg == "" && err != nil {
 		return lc.MessageID
 	}
+	return l.mark(msg)
+}
+
+// mark wraps msg in the marker language's marks; any other language gives
+// it as it is.
+func (l *Localizer) mark(msg string) string {
 	if l.marked {
 		return MarkOpen + msg + MarkClose
 	}

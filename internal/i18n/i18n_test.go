@@ -292,3 +292,43 @@ func TestMatchRemembersOnlyShortHeaders(t *testing.T) {
 		t.Error("Match did not keep a browser's short header")
 	}
 }
+
+// TestFixedMessagesSkipGoI18n: a message without fields (a practice's
+// name, a label) is the same text on every page, so asking for it is a
+// map lookup, not a go-i18n lookup (language match, template) per call —
+// a list page asks for hundreds. Its text is what go-i18n gives, in every
+// language and in the marker language.
+func TestFixedMessagesSkipGoI18n(t *testing.T) {
+	c := MustLoadWithMarker("en")
+	const id = "practice.results.label"
+	without := *c.Localizer("de")
+	without.l = nil // any call into go-i18n would panic
+	if got, want := without.T(id), c.Localizer("de").T(id); got != want || got == "" || got == id {
+		t.Errorf("T(%s) without go-i18n = %q, want %q", id, got, want)
+	}
+	checked := 0
+	for tag, mf := range messageFiles(t) {
+		l := c.Localizer(tag)
+		for _, m := range mf.Messages {
+			if strings.Contains(m.Other, "{{") || isPlural(m) {
+				continue
+			}
+			want, err := goi18n.NewLocalizer(c.bundle, tag).Localize(&goi18n.LocalizeConfig{MessageID: m.ID})
+			if err != nil {
+				t.Fatalf("%s %s: %v", tag, m.ID, err)
+			}
+			if got := l.T(m.ID); got != want {
+				t.Errorf("%s T(%s) = %q, want %q", tag, m.ID, got, want)
+			}
+			if tag == Source.String() {
+				if got := c.Localizer(Marker).T(m.ID); got != MarkOpen+want+MarkClose {
+					t.Errorf("marker T(%s) = %q, want it marked", m.ID, got)
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("checked %d messages without fields, want the catalog's hundreds", checked)
+	}
+}

@@ -152,6 +152,18 @@ func (k BlockKind) Columns() []BlockField {
 	return append(append([]BlockField{}, k.Written...), k.Recorded...)
 }
 
+// GivesBlock reports whether the input carries a block that is not empty:
+// one to store. A nil block leaves a stored one alone; an empty one clears
+// it.
+func (in *EntryInput) GivesBlock() bool {
+	for _, k := range Blocks {
+		if b := k.Input(in); b != nil && !b.Empty() {
+			return true
+		}
+	}
+	return false
+}
+
 // validateBlocks checks the blocks of an entry. A nil block was not sent
 // and leaves a stored one alone; an empty one was cleared and removes it.
 func (in *EntryInput) validateBlocks(p Problems) {

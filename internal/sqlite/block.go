@@ -16,11 +16,16 @@ import (
 // column names come only from those descriptions, never from input.
 
 // blockHead are the columns every block's list reads along, from the
-// block t joined to its entry e and boss b (blockJoins).
-const (
-	blockHead  = "t.entry_id, t.occurred_on, e.summary, t.boss_id, b.name"
-	blockJoins = " JOIN entries e ON e.id = t.entry_id JOIN bosses b ON b.id = t.boss_id"
-)
+// block t joined to its entry e and boss b (blockJoinsOn).
+const blockHead = "t.entry_id, t.occurred_on, e.summary, t.boss_id, b.name"
+
+// blockJoinsOn joins a block t to its entry, found as entryID, and boss:
+// t.entry_id, or an expression of it for a query that must read t first
+// (see blockFillQueries), since SQLite does not carry an expression's
+// conditions over to e.
+func blockJoinsOn(entryID string) string {
+	return " JOIN entries e ON e.id = " + entryID + " JOIN bosses b ON b.id = t.boss_id"
+}
 
 // blockColumns reads a block from its table t: blockHead, then its
 // Written and Recorded columns, a nullable one as "" while NULL.
@@ -38,7 +43,12 @@ func blockColumns(k journal.BlockKind) string {
 
 // blockSelect starts a query of k's blocks, filtered by where on t.
 func blockSelect(k journal.BlockKind, where string) string {
-	return "SELECT " + blockColumns(k) + " FROM " + k.Table + " t" + blockJoins + " WHERE " + where
+	return blockSelectOn(k, "t.entry_id", where)
+}
+
+// blockSelectOn is blockSelect with the entry joined as blockJoinsOn does.
+func blockSelectOn(k journal.BlockKind, entryID, where string) string {
+	return "SELECT " + blockColumns(k) + " FROM " + k.Table + " t" + blockJoinsOn(entryID) + " WHERE " + where
 }
 
 // scanBlock scans a row of blockColumns into a new block of entry e.
@@ -71,7 +81,7 @@ func queryBlocks[T any](ctx context.Context, q queryer, k journal.BlockKind, slo
 
 // loadBlocks fills in the entries' blocks, with one query per kind.
 func loadBlocks(ctx context.Context, q queryer, userID int64, ids entryIndex) error {
-	in, args := ids.in(userID)
+	list := ids.json()
 	for _, k := range journal.Blocks {
 		err := eachRow(ctx, q, "find "+k.Table, func(rows *sql.Rows) error {
 			var read journal.Entry
@@ -81,12 +91,22 @@ func loadBlocks(ctx context.Context, q queryer, userID int64, ids entryIndex) er
 			_, head := k.Fields(&read)
 			ids.each(head.EntryID, func(e *journal.Entry) { k.Share(e, &read) })
 			return nil
-		}, blockSelect(k, "t.user_id = ? AND t.entry_id"+in), args...)
+		}, fillBlockSQL[k.Table], userID, list)
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// blockFillQueries are the queries that read each kind's blocks of a page
+// of entries, by table; see fillFollowUpsSQL.
+func blockFillQueries() map[string]string {
+	qs := map[string]string{}
+	for _, k := range journal.Blocks {
+		qs[k.Table] = blockSelectOn(k, "+t.entry_id", "+t.user_id = ? AND "+idsIn("t.entry_id"))
+	}
+	return qs
 }
 
 // jsonList scans a JSON array of strings, as a repeated field is stored.

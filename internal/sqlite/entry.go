@@ -122,6 +122,12 @@ func (db *DB) insertEntry(ctx context.Context, tx *sql.Tx, userID int64, in jour
 			return 0, fmt.Errorf("insert practice: %w", err)
 		}
 	}
+	if !in.GivesBlock() {
+		// A new entry has no stored block for an empty one to clear, and its
+		// triggers have indexed it already: writeBlocks would take the
+		// document out of the search index and put it back as it was.
+		return id, nil
+	}
 	return id, writeBlocks(ctx, tx, userID, bossID, id, in)
 }
 
@@ -250,7 +256,7 @@ func (db *DB) findEntries(ctx context.Context, userID int64, f journal.EntryFilt
 	}
 	err := db.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		p.Entries, err = readEntries(ctx, tx, userID, scan, func(e *journal.Entry) *journal.Entry { return e }, q, args...)
+		p.Entries, err = readEntries(ctx, db.hot(tx), userID, scan, func(e *journal.Entry) *journal.Entry { return e }, q, args...)
 		return err
 	})
 	if err != nil {

@@ -22,7 +22,12 @@ const followUpColumns = `f.id, f.public_id, f.user_id, f.entry_id, f.text, f.own
 
 // followUpJoins also leaves out withdrawn follow-ups, which no page or
 // export shows.
-const followUpJoins = ` JOIN entries e ON e.id = f.entry_id AND f.withdrawn_at IS NULL JOIN bosses b ON b.id = e.boss_id`
+const followUpJoins = ` JOIN entries e ON e.id = f.entry_id` + followUpJoinsRest
+
+// followUpJoinsRest is followUpJoins after the entry's id, for a query
+// that must read f before e (fillFollowUpsSQL) and so joins e on an
+// expression of f.entry_id, which SQLite does not carry over to e.
+const followUpJoinsRest = ` AND f.withdrawn_at IS NULL JOIN bosses b ON b.id = e.boss_id`
 
 // CreateFollowUp adds a commitment to one of the user's entries.
 func (db *DB) CreateFollowUp(ctx context.Context, userID, entryID int64, in journal.FollowUpInput) (*journal.FollowUp, error) {

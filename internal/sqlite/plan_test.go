@@ -54,3 +54,42 @@ func TestListQueriesUseIndexes(t *testing.T) {
 func planQuery(q string, args []any) []any {
 	return append([]any{q}, args...)
 }
+
+// TestFillQueriesSeekEntriesByID checks the plans of the queries that fill
+// a page of entries, on a file without statistics (as every database is
+// before its first ANALYZE): they look each entry's part up by entry id,
+// never read the user's whole set of follow-ups or blocks through a user
+// index, which made the heavy user's list page read 1,000 follow-ups to
+// show 50 entries; and they read the part before its entry, so an entry
+// without one costs one lookup, not two.
+func TestFillQueriesSeekEntriesByID(t *testing.T) {
+	f := newFixture(t)
+	ids := entryIndex{}
+	for id := range int64(journal.EntriesPerPage + 1) {
+		ids[id+1] = nil
+	}
+	type fill struct{ table, query string }
+	fills := []fill{{"f", fillFollowUpsSQL}}
+	for _, k := range journal.Blocks {
+		fills = append(fills, fill{"t", fillBlockSQL[k.Table]})
+	}
+	for _, fl := range fills {
+		plan := explain(t, f.db, fl.query, f.ann.ID, ids.json())
+		var seek string
+		partFirst := false
+		for _, line := range plan {
+			if strings.HasPrefix(line, "SEARCH "+fl.table+" ") || strings.HasPrefix(line, "SCAN "+fl.table+" ") {
+				seek = line
+			}
+			if strings.HasPrefix(line, "SEARCH e ") {
+				partFirst = seek != ""
+			}
+		}
+		if !strings.HasSuffix(seek, "(entry_id=?)") && !strings.HasSuffix(seek, "(rowid=?)") {
+			t.Errorf("%s is read by %q, want a lookup by entry id; plan of\n%s\n%v", fl.table, seek, fl.query, plan)
+		}
+		if !partFirst {
+			t.Errorf("%s is read after its entry, want before (most entries have none); plan of\n%s\n%v", fl.table, fl.query, plan)
+		}
+	}
+}

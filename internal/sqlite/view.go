@@ -16,9 +16,40 @@ type reads interface {
 // reader returns where reads go.
 func (db *DB) reader() reads {
 	if db.view != nil {
-		return db.view
+		return db.hot(db.view)
 	}
 	return poolReads{db}
+}
+
+// txReads runs reads in a read transaction of the pool: a hot read through
+// its prepared statement, any other prepared now.
+type txReads struct {
+	tx    *sql.Tx
+	stmts stmtCache
+}
+
+// hot gives the reads of tx (beginRead's or View's) to run as txReads
+// does. Inside Update that is the writer's transaction, which the pool's
+// statements are not prepared for: its reads are prepared as they come.
+func (db *DB) hot(tx *sql.Tx) reads {
+	if tx == db.update {
+		return tx
+	}
+	return txReads{tx, db.readStmts}
+}
+
+func (t txReads) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s, ok := t.stmts[query]; ok {
+		return t.tx.StmtContext(ctx, s).QueryContext(ctx, args...)
+	}
+	return t.tx.QueryContext(ctx, query, args...)
+}
+
+func (t txReads) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s, ok := t.stmts[query]; ok {
+		return t.tx.StmtContext(ctx, s).QueryRowContext(ctx, args...)
+	}
+	return t.tx.QueryRowContext(ctx, query, args...)
 }
 
 // A read snapshot is what one read sees of the file: a read transaction
