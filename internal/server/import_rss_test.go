@@ -100,19 +100,27 @@ func TestImportRSSChild(t *testing.T) {
 }
 
 // vmHWM reads this process's peak resident set size in kB.
-func vmHWM(t *testing.T) int {
-	f, err := os.Open("/proc/self/status")
+func vmHWM(t testing.TB) int {
+	n, err := procHWM("self")
 	if err != nil {
 		t.Fatal(err)
+	}
+	return n
+}
+
+// procHWM reads the peak resident set size, in kB, of the process pid
+// ("self", or a number) names.
+func procHWM(pid string) (int, error) {
+	f, err := os.Open("/proc/" + pid + "/status")
+	if err != nil {
+		return 0, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-			return n
+			return strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
 		}
 	}
-	t.Fatal("no VmHWM")
-	return 0
+	return 0, fmt.Errorf("no VmHWM in /proc/%s/status", pid)
 }

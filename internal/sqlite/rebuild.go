@@ -48,6 +48,10 @@ type rebuild struct {
 	// settle, when set, runs after the last chunk, each run its own
 	// transaction, until a run changes nothing.
 	settle string
+	// during runs before the chunks (again on a resumed rebuild) and
+	// after ends them, once the structure is settled: settings that suit
+	// filling it in bulk, and the ones it serves with.
+	during, after []string
 }
 
 // rebuilds are the structures a migration may ask to rebuild, by name.
@@ -72,6 +76,21 @@ var rebuilds = map[string]rebuild{
 		// edit at 100,000 entries took half the time. Secure_delete zeroes
 		// the pages the merge frees.
 		settle: "INSERT INTO entry_search (entry_search, rank) VALUES ('merge', -5000)",
+		// While filling, FTS5 merges a level's segments when it has 16
+		// of them rather than 4 (and must at 32 rather than 16): fewer
+		// levels, so each term is rewritten fewer times before the
+		// settle merges everything into one segment anyway. At
+		// 1,000,000 entries it cut the upgrade's CPU by about a third.
+		// Serving keeps FTS5's defaults, which keep a new entry's
+		// segments few.
+		during: []string{
+			"INSERT INTO entry_search (entry_search, rank) VALUES ('automerge', 16)",
+			"INSERT INTO entry_search (entry_search, rank) VALUES ('crisismerge', 32)",
+		},
+		after: []string{
+			"INSERT INTO entry_search (entry_search, rank) VALUES ('automerge', 4)",
+			"INSERT INTO entry_search (entry_search, rank) VALUES ('crisismerge', 16)",
+		},
 	},
 }
 
@@ -144,6 +163,9 @@ func runRebuild(ctx context.Context, db *sql.DB, log *slog.Logger, p pendingRebu
 		}
 	}
 	log.Info("rebuilding", "what", r.what, "rows", total, "resumed_after_id", p.done)
+	if err := execAll(ctx, db, r.during); err != nil {
+		return err
+	}
 	done := p.done
 	for done < last {
 		through := last
@@ -168,6 +190,9 @@ func runRebuild(ctx context.Context, db *sql.DB, log *slog.Logger, p pendingRebu
 		log.Info("rebuilding", "what", r.what, "done", filled, "of", total, "through_id", done, "elapsed", time.Since(start).Round(time.Millisecond))
 	}
 	if err := settle(ctx, db, log, r, start); err != nil {
+		return err
+	}
+	if err := execAll(ctx, db, r.after); err != nil {
 		return err
 	}
 	_, err := db.ExecContext(ctx, "DELETE FROM pending_rebuilds WHERE name = ?", p.name)
@@ -196,6 +221,18 @@ func settle(ctx context.Context, db *sql.DB, log *slog.Logger, r rebuild, start 
 		log.Info("rebuilding", "what", r.what, "merged_rounds", round, "elapsed", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// execAll runs the statements in one transaction.
+func execAll(ctx context.Context, db *sql.DB, stmts []string) error {
+	return inTx(ctx, db, func(tx *sql.Tx) error {
+		for _, q := range stmts {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func setRebuilt(ctx context.Context, tx *sql.Tx, name string, through int64) error {

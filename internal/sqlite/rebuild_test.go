@@ -96,6 +96,16 @@ func checkRebuiltIndex(t *testing.T, db *DB, n int) {
 	if after-before >= 2 {
 		t.Errorf("the rebuilt index was left in segments a merge still joins (%d changes)", after-before)
 	}
+	// The bulk settings of the fill are gone: the index serves with
+	// FTS5's merge settings.
+	for k, want := range map[string]int{"automerge": 4, "crisismerge": 16} {
+		var v int
+		if err := conn.QueryRowContext(context.Background(), "SELECT v FROM entry_search_config WHERE k = ?", k).Scan(&v); err != nil && err != sql.ErrNoRows {
+			t.Fatal(err)
+		} else if err == nil && v != want {
+			t.Errorf("the rebuilt index serves with %s %d, want %d", k, v, want)
+		}
+	}
 	for _, i := range []int{1, n / 3, n / 2, n - 1, n} {
 		if got := search(t, db, 1, journal.EntryFilter{Query: "topic" + strconv.Itoa(i)}); len(got) != 1 {
 			t.Errorf("search for entry %d's word found %d entries", i, len(got))
