@@ -23,13 +23,27 @@ func (c *countingQueryer) QueryContext(ctx context.Context, query string, args .
 	return c.q.QueryContext(ctx, query, args...)
 }
 
+// fillCounting fills ann's entries with the ids whole, as a page does,
+// through a countingQueryer on the read pool, and returns both.
+func fillCounting(t *testing.T, f *fixture, ids []int64) ([]*journal.Entry, *countingQueryer) {
+	t.Helper()
+	entries := make([]*journal.Entry, len(ids))
+	for i, id := range ids {
+		entries[i] = &journal.Entry{ID: id}
+	}
+	c := &countingQueryer{q: f.db.reader()}
+	if err := fillEntries(context.Background(), c, f.ann.ID, entries); err != nil {
+		t.Fatal(err)
+	}
+	return entries, c
+}
+
 // TestFillEntriesQueriesPerPartNotPerEntry holds the cost of filling a
 // page of entries (the API's list, the export's batches) flat: one query
 // per part, the same for one entry as for fifty, and every entry gets its
 // own blocks.
 func TestFillEntriesQueriesPerPartNotPerEntry(t *testing.T) {
 	f := newFixture(t)
-	ctx := context.Background()
 	var ids []int64
 	for i := range 50 {
 		in := problemEntry(f, "2026-11-20")
@@ -41,14 +55,7 @@ func TestFillEntriesQueriesPerPartNotPerEntry(t *testing.T) {
 	}
 	counts := map[int]int{}
 	for _, n := range []int{1, 50} {
-		entries := make([]*journal.Entry, n)
-		for i := range n {
-			entries[i] = &journal.Entry{ID: ids[i]}
-		}
-		c := &countingQueryer{q: f.db.reader()}
-		if err := fillEntries(ctx, c, f.ann.ID, entries); err != nil {
-			t.Fatal(err)
-		}
+		entries, c := fillCounting(t, f, ids[:n])
 		counts[n] = c.n
 		for i, e := range entries {
 			even := i%2 == 0
@@ -82,14 +89,7 @@ func TestFillQueriesArePreparedOnce(t *testing.T) {
 	}
 	texts := map[int][]string{}
 	for _, n := range []int{1, 50} {
-		entries := make([]*journal.Entry, n)
-		for i := range n {
-			entries[i] = &journal.Entry{ID: ids[i]}
-		}
-		c := &countingQueryer{q: f.db.reader()}
-		if err := fillEntries(ctx, c, f.ann.ID, entries); err != nil {
-			t.Fatal(err)
-		}
+		entries, c := fillCounting(t, f, ids[:n])
 		for i, e := range entries {
 			if e.Problem == nil || len(e.FollowUps) != 1 || len(e.Practices) != 1 {
 				t.Errorf("entry %d of %d not filled: problem %v, follow-ups %v, practices %v", i, n, e.Problem, e.FollowUps, e.Practices)
